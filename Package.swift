@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import Foundation
+import PackageDescription
+
+/// Score modules are discovered from `Plugins/<Name>Score/`: adding a module is adding its folder.
+/// Each one is a library target on ScoreKit alone; the host's registry lists them
+/// (`Sources/Host/Registry/RegisteredModules+Generated.swift`, written by `scripts/register-modules`).
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+let moduleNames: [String] = {
+    let folder = packageRoot.appendingPathComponent("Plugins")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix("Score") }.sorted()
+}()
+let moduleTargets: [Target] = moduleNames.map { name in
+    .target(name: name, dependencies: ["ScoreKit"], path: "Plugins/\(name)")
+}
+let moduleDependencies: [Target.Dependency] = moduleNames.map { .target(name: $0) }
+
+let package = Package(
+    name: "Scorebook",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "scorebook", targets: ["scorebook"]),
+        .library(name: "ScoreKit", targets: ["ScoreKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "ScoreKit"),
+        .target(name: "Store", dependencies: ["CSQLite"]),
+        .target(
+            name: "Host",
+            dependencies: ["Store", "ScoreKit", .product(name: "Yams", package: "Yams")] + moduleDependencies
+        ),
+        .executableTarget(
+            name: "scorebook",
+            dependencies: ["Host", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "ScoreKitTests", dependencies: ["ScoreKit"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "HostTests", dependencies: ["Host", "Store", "ScoreKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["scorebook"], resources: [.copy("Fixtures")]),
+    ] + moduleTargets,
+    swiftLanguageModes: [.v5]
+)
