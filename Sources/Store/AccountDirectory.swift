@@ -1,0 +1,27 @@
+/// Looks up accounts' row ids by the ids the user's data gives them.
+public struct AccountDirectory {
+    private let database: Database
+
+    /// Creates the directory on a connection.
+    public init(database: Database) { self.database = database }
+
+    /// Every account's row id by its external id, in one query (file imports resolve `account_id` through this).
+    public func rowIDsByExternalID() throws -> [String: Int64] {
+        var map: [String: Int64] = [:]
+        try database.statement("SELECT external_id, id FROM accounts ORDER BY id").forEach { row in
+            if let id = row.text(0), map[id] == nil { map[id] = row.integer(1) }
+        }
+        return map
+    }
+
+    /// The number of rows in a canonical table.
+    public func count(_ table: CanonicalTable) throws -> Int {
+        Int(try database.statement("SELECT count(*) FROM \(table.rawValue)").map { $0.integer(0) }.first ?? 0)
+    }
+
+    /// Records a finished import.
+    public func recordImport(kind: String, file: String, rowsRead: Int, rowsWritten: Int, at timestamp: String) throws {
+        try database.statement("INSERT INTO imports (kind, file, rows_read, rows_written, imported_at) VALUES (?, ?, ?, ?, ?)")
+            .run([.text(kind), .text(file), .integer(Int64(rowsRead)), .integer(Int64(rowsWritten)), .text(timestamp)])
+    }
+}

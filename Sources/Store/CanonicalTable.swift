@@ -1,0 +1,62 @@
+/// The canonical tables a source writes into, with their mapped columns.
+///
+/// Every table also has `source`, `external_id` (unique together) and `raw`, the original record as JSON.
+public enum CanonicalTable: String, Sendable, CaseIterable {
+    case accounts
+    case invoices
+    case mrrChanges = "mrr_changes"
+    case usageDaily = "usage_daily"
+    case tickets
+    case npsResponses = "nps_responses"
+    case assessments
+    case outcomes
+
+    /// The mapped columns, in the order an upsert binds them.
+    public var columns: [String] {
+        switch self {
+        case .accounts:
+            return ["name", "domain", "industry", "employees", "country", "created_date", "parent_id", "referred_by",
+                    "acquisition_cost_cents", "yearly_cost_cents"]
+        case .invoices:
+            return ["account_id", "issued_date", "due_date", "paid_date", "amount_due_cents", "amount_paid_cents",
+                    "currency", "status", "product"]
+        case .mrrChanges: return ["account_id", "effective_date", "mrr_cents", "change_type"]
+        case .usageDaily: return ["account_id", "day", "active_users", "key_feature_uses"]
+        case .tickets: return ["account_id", "opened_at", "closed_at", "priority", "status"]
+        case .npsResponses: return ["account_id", "responded_date", "score"]
+        case .assessments: return ["account_id", "item", "answer", "author", "assessed_date"]
+        case .outcomes: return ["account_id", "event", "event_date"]
+        }
+    }
+}
+
+/// Idempotent writes into one canonical table: insert, or update only when something differs.
+public struct Upserter {
+    private let statement: Statement
+    private let table: CanonicalTable
+
+    /// Prepares the upsert for a table.
+    public init(database: Database, table: CanonicalTable) throws {
+        let columns = table.columns + ["raw"]
+        let placeholders = Array(repeating: "?", count: columns.count + 2).joined(separator: ", ")
+        let updates = columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let differs = columns.map { "\(table.rawValue).\($0) IS NOT excluded.\($0)" }.joined(separator: " OR ")
+        let sql = """
+            INSERT INTO \(table.rawValue) (source, external_id, \(columns.joined(separator: ", "))) VALUES (\(placeholders))
+            ON CONFLICT (source, external_id) DO UPDATE SET \(updates) WHERE \(differs)
+            """
+        self.statement = try database.statement(sql)
+        self.table = table
+    }
+
+    /// Writes one record; returns true when a row was inserted or changed.
+    @discardableResult
+    public func upsert(source: String, externalID: String, values: [SQLValue], raw: String) throws -> Bool {
+        precondition(values.count == table.columns.count, "\(table.rawValue) takes \(table.columns.count) values")
+        try statement.bind(values, offset: 2)
+        try statement.bind(.text(source), at: 1)
+        try statement.bind(.text(externalID), at: 2)
+        try statement.bind(.text(raw), at: Int32(values.count + 3))
+        return try statement.step() > 0
+    }
+}

@@ -1,0 +1,83 @@
+import CSQLite
+import Foundation
+
+/// One SQLite connection: WAL, a busy timeout, foreign keys on, and the schema migrated on open.
+public final class Database {
+    let handle: OpaquePointer
+    /// The file's path.
+    public let path: String
+    private var statements: [String: Statement] = [:]
+
+    /// How long a writer waits for another before failing, in milliseconds.
+    public static let busyTimeoutMilliseconds: Int32 = 10_000
+
+    /// Opens (creating when asked) the database at `path` and brings its schema up to date.
+    public init(path: String, create: Bool = true, migrate: Bool = true) throws {
+        var handle: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX
+        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        guard code == SQLITE_OK, let handle else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            if let handle { sqlite3_close_v2(handle) }
+            throw StoreError(code: code, message: message, context: "opening \(path)")
+        }
+        self.handle = handle
+        self.path = path
+        sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
+        try execute("PRAGMA journal_mode = WAL")
+        try execute("PRAGMA synchronous = NORMAL")
+        try execute("PRAGMA foreign_keys = ON")
+        if migrate {
+            try Migrator.standard.migrate(self)
+        }
+    }
+
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more statements without parameters.
+    public func execute(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &message)
+        guard code == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(message)
+            throw StoreError(code: code, message: text, context: "executing `\(sql)`")
+        }
+    }
+
+    /// A prepared statement for `sql`, cached on the connection so loops reuse it.
+    public func statement(_ sql: String) throws -> Statement {
+        if let cached = statements[sql] { return cached }
+        let statement = try Statement(database: self, sql: sql)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// The rowid of the last inserted row.
+    public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// The schema version, the number of migrations applied.
+    public var schemaVersion: Int {
+        get throws { Int(try statement("PRAGMA user_version").map { $0.integer(0) }.first ?? 0) }
+    }
+
+    func error(_ code: Int32, context: String) -> StoreError {
+        StoreError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), context: context)
+    }
+}

@@ -1,0 +1,37 @@
+/// Named schema migrations applied in order; the database's `user_version` counts those applied.
+///
+/// A shipped migration is never edited: a change is a new migration, so an old database is upgraded, never dropped.
+public struct Migrator: Sendable {
+    /// One step of the schema.
+    public struct Migration: Sendable {
+        /// A short stable name (`1-canonical-tables`).
+        public let name: String
+        /// The SQL it runs.
+        public let sql: String
+    }
+
+    /// The migrations, oldest first.
+    public let migrations: [Migration]
+
+    /// Scorebook's schema.
+    public static let standard = Migrator(migrations: [
+        Migration(name: "1-canonical-tables", sql: CanonicalSchema.sql),
+        Migration(name: "2-score-runs", sql: ScoreRunSchema.sql),
+    ])
+
+    /// Applies every migration the database lacks, each in its own transaction with its version bump.
+    public func migrate(_ database: Database) throws {
+        let version = try database.schemaVersion
+        guard version <= migrations.count else {
+            throw StoreError(
+                code: 0, message: "schema version \(version) is newer than this scorebook knows (\(migrations.count))",
+                context: "opening \(database.path); upgrade scorebook")
+        }
+        for (index, migration) in migrations.enumerated().dropFirst(version) {
+            try database.transaction {
+                try database.execute(migration.sql)
+                try database.execute("PRAGMA user_version = \(index + 1)")
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// A stored run of a named score.
+public struct ScoreRun: Sendable, Equatable {
+    public let id: Int64
+    public let scoreName: String
+    public let module: String
+    public let configHash: String
+    public let configuration: String
+    public let asOf: String
+    public let startedAt: String
+    public let finishedAt: String?
+    public let accountCount: Int
+}
+
+/// One account's stored result in a run, with the account's own id and name.
+public struct StoredResult: Sendable, Equatable {
+    public let accountID: String
+    public let accountName: String
+    public let position: Int
+    public let value: Double
+    public let band: String
+    /// The components as JSON (an array of objects).
+    public let components: String
+    /// The details as JSON (an object).
+    public let details: String
+}
+
+/// Writes and reads score runs.
+public struct ScoreRunStore {
+    private let database: Database
+
+    /// Creates the store on a connection.
+    public init(database: Database) { self.database = database }
+
+    /// Starts a run; returns its id.
+    public func begin(scoreName: String, module: String, configHash: String, configuration: String, asOf: String) throws -> Int64 {
+        try database.statement(
+            "INSERT INTO score_runs (score_name, module, config_hash, configuration, as_of, started_at) VALUES (?, ?, ?, ?, ?, ?)"
+        ).run([.text(scoreName), .text(module), .text(configHash), .text(configuration), .text(asOf), .text(Self.now())])
+        return database.lastInsertedRowID
+    }
+
+    /// Stores one account's result.
+    public func insertResult(
+        runID: Int64, accountRowID: Int64, position: Int, value: Double, band: String, components: String, details: String
+    ) throws {
+        try database.statement(
+            "INSERT INTO score_results (run_id, account_id, position, value, band, components, details) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        ).run([.integer(runID), .integer(accountRowID), .integer(Int64(position)), .real(value), .text(band), .text(components), .text(details)])
+    }
+
+    /// Marks a run finished with its account count.
+    public func finish(runID: Int64, accountCount: Int) throws {
+        try database.statement("UPDATE score_runs SET finished_at = ?, account_count = ? WHERE id = ?")
+            .run([.text(Self.now()), .integer(Int64(accountCount)), .integer(runID)])
+    }
+
+    /// The latest finished run of a score, if any.
+    public func latestRun(of scoreName: String) throws -> ScoreRun? {
+        try runs(where: "score_name = ? AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1", [.text(scoreName)]).first
+    }
+
+    /// A run by id.
+    public func run(id: Int64) throws -> ScoreRun? {
+        try runs(where: "id = ?", [.integer(id)]).first
+    }
+
+    /// Finished runs, newest first, of one score or all.
+    public func runs(of scoreName: String? = nil) throws -> [ScoreRun] {
+        if let scoreName {
+            return try runs(where: "score_name = ? AND finished_at IS NOT NULL ORDER BY id DESC", [.text(scoreName)])
+        }
+        return try runs(where: "finished_at IS NOT NULL ORDER BY id DESC", [])
+    }
+
+    /// A run's results in position order (best first), optionally one band and the first `limit`.
+    public func results(runID: Int64, band: String? = nil, accountID: String? = nil, limit: Int? = nil) throws -> [StoredResult] {
+        var sql = """
+            SELECT a.external_id, coalesce(a.name, a.external_id), r.position, r.value, r.band, r.components, r.details
+            FROM score_results r JOIN accounts a ON a.id = r.account_id WHERE r.run_id = ?
+            """
+        var values: [SQLValue] = [.integer(runID)]
+        if let band {
+            sql += " AND r.band = ?"
+            values.append(.text(band))
+        }
+        if let accountID {
+            sql += " AND a.external_id = ?"
+            values.append(.text(accountID))
+        }
+        sql += " ORDER BY r.position"
+        if let limit {
+            sql += " LIMIT ?"
+            values.append(.integer(Int64(limit)))
+        }
+        return try database.statement(sql).map(values) { row in
+            StoredResult(
+                accountID: row.text(0) ?? "", accountName: row.text(1) ?? "", position: Int(row.integer(2)),
+                value: row.double(3), band: row.text(4) ?? "", components: row.text(5) ?? "[]", details: row.text(6) ?? "{}")
+        }
+    }
+
+    /// Counts per band in a run, largest first.
+    public func bandCounts(runID: Int64) throws -> [(band: String, count: Int)] {
+        try database.statement("SELECT band, count(*) FROM score_results WHERE run_id = ? GROUP BY band ORDER BY count(*) DESC, band")
+            .map([.integer(runID)]) { ($0.text(0) ?? "", Int($0.integer(1))) }
+    }
+
+    private func runs(where clause: String, _ values: [SQLValue]) throws -> [ScoreRun] {
+        try database.statement(
+            "SELECT id, score_name, module, config_hash, configuration, as_of, started_at, finished_at, account_count FROM score_runs WHERE \(clause)"
+        ).map(values) { row in
+            ScoreRun(
+                id: row.integer(0), scoreName: row.text(1) ?? "", module: row.text(2) ?? "", configHash: row.text(3) ?? "",
+                configuration: row.text(4) ?? "", asOf: row.text(5) ?? "", startedAt: row.text(6) ?? "",
+                finishedAt: row.text(7), accountCount: Int(row.integer(8)))
+        }
+    }
+
+    static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
+    }
+}
