@@ -41,7 +41,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "scorebook",
-            dependencies: ["Host", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Host", "ScoreKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "ScoreKitTests", dependencies: ["ScoreKit"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),

@@ -7,6 +7,8 @@ public enum ValueScore: ScoreModule {
     public static let identifier = "value"
     public static let summary = "Customer value: RFM or RFE quintiles with segments, contract metrics, or the 4-item team assessment"
 
+    public static let staleAfterDays = 31
+
     public static func facts(for configuration: ValueConfiguration) -> [FactKey] {
         let window = configuration.windowDays
         switch configuration.method {

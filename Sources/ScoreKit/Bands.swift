@@ -81,14 +81,19 @@ public struct Bands: Sendable, Equatable, Codable {
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         let mapping = try container.decode([String: String].self)
+        let path = decoder.codingPath.map(\.stringValue)
         var bands: [Band] = []
         for (label, range) in mapping.sorted(by: { $0.key < $1.key }) {
             guard let band = Self.parse(label: label, range: range) else {
-                throw ConfigurationProblem("band \(label): \"\(range)\" is not a range like 40-74", at: ["bands", label])
+                throw ConfigurationProblem("band \(label): \"\(range)\" is not a range like 40-74", at: path + [label])
             }
             bands.append(band)
         }
-        try self.init(bands)
+        do {
+            try self.init(bands)
+        } catch let problem as ConfigurationProblem {
+            throw ConfigurationProblem(problem.message, at: path)
+        }
     }
 
     public func encode(to encoder: Encoder) throws {

@@ -11,6 +11,8 @@ public protocol ScoreModule: Sendable {
     static var summary: String { get }
     /// What a score's value means: true when a higher value is better for the account (health), false for risk.
     static var higherIsBetter: Bool { get }
+    /// Days after which a run is stale: usage-driven scores 7, transactional ones (RFM) 31 (seed 004).
+    static var staleAfterDays: Int { get }
     /// The facts the module needs for a configuration.
     static func facts(for configuration: Configuration) -> [FactKey]
     /// Scores the whole batch at once (normalisation needs the whole distribution); accounts it cannot score are left out.
@@ -22,4 +24,7 @@ public protocol ScoreModule: Sendable {
 extension ScoreModule {
     /// Most scores rank accounts by how good they are.
     public static var higherIsBetter: Bool { true }
+
+    /// Usage-driven by default.
+    public static var staleAfterDays: Int { 7 }
 }

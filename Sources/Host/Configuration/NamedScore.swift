@@ -1,0 +1,60 @@
+import ScoreKit
+
+/// A score as the operator configured it: a name, a module and that module's settings, ready to run.
+///
+/// The module's configuration type is erased here so the host can hold scores of every module in one list.
+public struct NamedScore: Sendable {
+    /// The score's name (`rfm`).
+    public let name: String
+    /// The module's identifier (`value`).
+    public let module: String
+    /// One line from the configuration, or the module's summary.
+    public let description: String
+    /// The settings as canonical JSON (sorted keys, defaults filled in), stored with each run.
+    public let canonicalConfiguration: String
+    /// A fingerprint of the module and its settings.
+    public let configurationHash: String
+    /// The facts the score needs.
+    public let facts: [FactKey]
+    /// Warnings from the shared rules (signal count, manual share).
+    public let warnings: [String]
+    /// True when a higher value is better for the account.
+    public let higherIsBetter: Bool
+    /// Days after which a run is stale.
+    public let staleAfterDays: Int
+    private let scorer: @Sendable (FactTable) throws -> [AccountScore]
+
+    init<Module: ScoreModule>(
+        name: String, module: Module.Type, description: String?, configuration: Module.Configuration,
+        canonicalConfiguration: String
+    ) {
+        self.name = name
+        self.module = Module.identifier
+        self.description = description ?? Module.summary
+        self.canonicalConfiguration = canonicalConfiguration
+        self.configurationHash = Fingerprint.hex(of: Module.identifier + "\n" + canonicalConfiguration)
+        self.facts = Module.facts(for: configuration)
+        self.warnings = configuration.warnings
+        self.higherIsBetter = Module.higherIsBetter
+        self.staleAfterDays = Module.staleAfterDays
+        self.scorer = { facts in try Module.score(facts, configuration: configuration) }
+    }
+
+    /// Scores a batch of facts.
+    public func score(_ facts: FactTable) throws -> [AccountScore] {
+        try scorer(facts)
+    }
+}
+
+/// A stable 64-bit FNV-1a fingerprint, printed as 16 hex digits: enough to tell configurations apart.
+enum Fingerprint {
+    static func hex(of text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

@@ -1,0 +1,39 @@
+/// The starter configuration `scorebook init` writes; the same text as config/scorebook.yml (a test keeps them equal).
+public enum StarterConfiguration {
+    /// The file's text.
+    public static let text = #"""
+# Scorebook configuration: the named scores.
+# Each score names a module (`scorebook modules` lists them and their settings) and that module's settings;
+# a score with only `module:` runs on the module's defaults. `scorebook check` validates this file.
+scores:
+  rfm:
+    module: value
+    description: Recency, frequency and monetary value over the last 12 months, by quintile
+    window_days: 365
+
+  rfm_bins:
+    module: value
+    description: RFM with recency in fixed day bins, as in the seed's worked example
+    recency_bins: [30, 60, 90, 180]
+
+  engagement:
+    module: value
+    description: Recency, frequency and key-feature engagement (RFE) over the last 90 days
+    method: rfe
+    window_days: 90
+
+  contract_value:
+    module: value
+    description: Lifetime and contract metrics - lifetime revenue, ACV, CAGR, product density
+    method: contract
+    weights: {lifetime_revenue: 30, acv: 30, cagr: 20, product_density: 20}
+    normalisation: percentile
+    bands: {High: 67-100, Medium: 34-66, Low: 0-33}
+
+  team_value:
+    module: value
+    description: The team's 4-item value assessment (profile fit, need fit, low effort, revenue potential)
+    method: qualitative
+    answers: yes_no
+"""#
+}

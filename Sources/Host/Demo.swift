@@ -1,0 +1,42 @@
+import Foundation
+import ScoreKit
+import Store
+
+/// The first look: generate a data set, import it into a fresh database, run every configured score.
+public struct Demo {
+    /// Where the demo writes its data and database.
+    public let directory: String
+    /// The configuration to run.
+    public let configuration: ScorebookConfiguration
+    /// Generator options.
+    public let options: DataGenerator.Options
+
+    /// Creates a demo.
+    public init(directory: String, configuration: ScorebookConfiguration, options: DataGenerator.Options) {
+        self.directory = directory
+        self.configuration = configuration
+        self.options = options
+    }
+
+    /// The demo database's path.
+    public var databasePath: String { directory + "/scorebook.db" }
+
+    /// Runs the demo, telling `report` each step; returns the runs.
+    public func run(report: (String) -> Void) throws -> [RunSummary] {
+        let dataDirectory = directory + "/data"
+        let counts = try DataGenerator(options: options).write(to: dataDirectory)
+        report("generated \(options.accounts) accounts (seed \(options.seed)) in \(dataDirectory): "
+            + counts.map { "\($0.rows) \($0.kind.rawValue)" }.joined(separator: ", "))
+        for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: databasePath + suffix)
+        }
+        let database = try Database(path: databasePath)
+        let importer = Importer(database: database)
+        for (kind, file) in DataGenerator.files {
+            let summary = try importer.importFile(kind: kind, path: dataDirectory + "/" + file)
+            report("imported \(summary.rowsRead) \(kind.rawValue) rows")
+        }
+        let runner = ScoreRunner(database: database)
+        return try configuration.scores.map { try runner.run($0, asOf: options.endDay) }
+    }
+}

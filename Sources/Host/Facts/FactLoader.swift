@@ -1,0 +1,190 @@
+import ScoreKit
+import Store
+
+/// Builds a module's facts as of a day with set-based SQL: one grouped pass per table, only the facts asked for.
+///
+/// Every query filters to event time on or before the as-of day, so a run as of a past day sees only what was known
+/// then. An invoice counts as paid as of the day when its status is paid and its paid date (if any) is not later.
+public struct FactLoader {
+    private let database: Database
+
+    /// Creates a loader on a connection.
+    public init(database: Database) { self.database = database }
+
+    /// Every account's facts as of `asOf`; rows are accounts in id order, with their row ids beside them.
+    public func load(_ keys: [FactKey], asOf: Day) throws -> (facts: FactTable, rowIDs: [Int64]) {
+        var rowIDs: [Int64] = []
+        var accounts: [AccountRef] = []
+        try database.statement("SELECT id, external_id, coalesce(name, external_id) FROM accounts ORDER BY id").forEach { row in
+            rowIDs.append(row.integer(0))
+            accounts.append(AccountRef(id: row.text(1) ?? "", name: row.text(2) ?? ""))
+        }
+        let index = Dictionary(uniqueKeysWithValues: rowIDs.enumerated().map { ($1, $0) })
+        var builder = ColumnBuilder(index: index, count: accounts.count)
+
+        let wanted = Set(keys)
+        try loadInvoiceFacts(wanted, asOf: asOf, into: &builder)
+        try loadOtherFacts(wanted, asOf: asOf, into: &builder)
+
+        var table = FactTable(asOf: asOf, accounts: accounts)
+        for (key, column) in builder.columns where wanted.contains(key) {
+            table.setColumn(key, column)
+        }
+        return (table, rowIDs)
+    }
+
+    /// One grouped pass over paid invoices for recency, tenure, lifetime and every windowed count and amount.
+    private func loadInvoiceFacts(_ wanted: Set<FactKey>, asOf: Day, into builder: inout ColumnBuilder) throws {
+        var windows: [Int] = []
+        for key in wanted {
+            switch key {
+            case .paidInvoices(let days), .paidAmount(let days): windows.append(days)
+            default: break
+            }
+        }
+        windows = Array(Set(windows)).sorted()
+        let needsPass = !windows.isEmpty || wanted.contains(.daysSinceLastPayment) || wanted.contains(.tenureDays)
+            || wanted.contains(.lifetimeRevenue)
+        if needsPass {
+            let windowColumns = windows.map { _ in
+                "sum(CASE WHEN issued_date > ? THEN 1 ELSE 0 END), sum(CASE WHEN issued_date > ? THEN amount_paid_cents ELSE 0 END)"
+            }
+            let sql = """
+                SELECT account_id, max(issued_date), min(issued_date), sum(amount_paid_cents)\
+                \(windowColumns.map { ", " + $0 }.joined())
+                FROM invoices
+                WHERE status = 'paid' AND issued_date <= ? AND (paid_date IS NULL OR paid_date <= ?)
+                GROUP BY account_id
+                """
+            var values: [SQLValue] = []
+            for days in windows {
+                let start = SQLValue.text(asOf.adding(days: -days).description)
+                values += [start, start]
+            }
+            values += [.text(asOf.description), .text(asOf.description)]
+            try database.statement(sql).forEach(values) { row in
+                guard let position = builder.position(row.integer(0)) else { return }
+                if let last = row.text(1).flatMap(Day.init(iso:)) {
+                    builder.set(.daysSinceLastPayment, position, Double(asOf.days(since: last)))
+                }
+                if let first = row.text(2).flatMap(Day.init(iso:)) {
+                    builder.set(.tenureDays, position, Double(asOf.days(since: first)))
+                }
+                builder.set(.lifetimeRevenue, position, row.double(3))
+                for (offset, days) in windows.enumerated() {
+                    builder.set(.paidInvoices(windowDays: days), position, row.double(Int32(4 + offset * 2)))
+                    builder.set(.paidAmount(windowDays: days), position, row.double(Int32(5 + offset * 2)))
+                }
+            }
+            // Accounts with paid invoices but none in a window have 0 there, not "unknown".
+            for days in windows {
+                builder.fillZeros(.paidInvoices(windowDays: days), where: .daysSinceLastPayment)
+                builder.fillZeros(.paidAmount(windowDays: days), where: .daysSinceLastPayment)
+            }
+        }
+        if wanted.contains(.firstYearRevenue) {
+            try database.statement(
+                """
+                SELECT i.account_id, sum(i.amount_paid_cents)
+                FROM invoices i
+                JOIN (SELECT account_id, min(issued_date) AS first_day FROM invoices
+                      WHERE status = 'paid' AND issued_date <= ? AND (paid_date IS NULL OR paid_date <= ?)
+                      GROUP BY account_id) f ON f.account_id = i.account_id
+                WHERE i.status = 'paid' AND i.issued_date <= ? AND (i.paid_date IS NULL OR i.paid_date <= ?)
+                  AND i.issued_date < date(f.first_day, '+365 days')
+                GROUP BY i.account_id
+                """
+            ).forEach(Array(repeating: .text(asOf.description), count: 4)) { row in
+                guard let position = builder.position(row.integer(0)) else { return }
+                builder.set(.firstYearRevenue, position, row.double(1))
+            }
+        }
+        for key in wanted {
+            guard case .distinctProducts(let days) = key else { continue }
+            try database.statement(
+                """
+                SELECT account_id, count(DISTINCT product) FROM invoices
+                WHERE status = 'paid' AND product IS NOT NULL AND issued_date > ? AND issued_date <= ?
+                  AND (paid_date IS NULL OR paid_date <= ?)
+                GROUP BY account_id
+                """
+            ).forEach([.text(asOf.adding(days: -days).description), .text(asOf.description), .text(asOf.description)]) { row in
+                guard let position = builder.position(row.integer(0)) else { return }
+                builder.set(key, position, row.double(1))
+            }
+        }
+    }
+
+    /// MRR, usage, account attributes and assessments.
+    private func loadOtherFacts(_ wanted: Set<FactKey>, asOf: Day, into builder: inout ColumnBuilder) throws {
+        let day = SQLValue.text(asOf.description)
+        if wanted.contains(.currentMRR) {
+            // The last change on or before the day holds the MRR in force; rows arrive in time order per account.
+            try database.statement(
+                "SELECT account_id, mrr_cents FROM mrr_changes WHERE effective_date <= ? ORDER BY account_id, effective_date, id"
+            ).forEach([day]) { row in
+                guard let position = builder.position(row.integer(0)) else { return }
+                builder.set(.currentMRR, position, row.double(1))
+            }
+        }
+        for key in wanted {
+            guard case .keyFeatureUses(let days) = key else { continue }
+            try database.statement(
+                "SELECT account_id, sum(coalesce(key_feature_uses, 0)) FROM usage_daily WHERE day > ? AND day <= ? GROUP BY account_id"
+            ).forEach([.text(asOf.adding(days: -days).description), day]) { row in
+                guard let position = builder.position(row.integer(0)) else { return }
+                builder.set(key, position, row.double(1))
+            }
+        }
+        if wanted.contains(.acquisitionCost) || wanted.contains(.yearlyCostToServe) {
+            try database.statement("SELECT id, acquisition_cost_cents, yearly_cost_cents FROM accounts").forEach { row in
+                guard let position = builder.position(row.integer(0)) else { return }
+                if let cost = row.optionalDouble(1) { builder.set(.acquisitionCost, position, cost) }
+                if let cost = row.optionalDouble(2) { builder.set(.yearlyCostToServe, position, cost) }
+            }
+        }
+        let items = wanted.compactMap { key -> String? in
+            if case .assessment(let item) = key { return item }
+            return nil
+        }
+        if !items.isEmpty {
+            let wantedItems = Set(items)
+            // The latest answer on or before the day wins; rows arrive in time order per account and item.
+            try database.statement(
+                "SELECT account_id, item, answer FROM assessments WHERE assessed_date <= ? ORDER BY account_id, item, assessed_date, id"
+            ).forEach([day]) { row in
+                guard let position = builder.position(row.integer(0)), let item = row.text(1), wantedItems.contains(item) else { return }
+                builder.set(.assessment(item: item), position, row.double(2))
+            }
+        }
+    }
+}
+
+/// Columns under construction, addressed by account row id.
+struct ColumnBuilder {
+    let index: [Int64: Int]
+    let count: Int
+    private(set) var columns: [FactKey: [Double?]] = [:]
+
+    init(index: [Int64: Int], count: Int) {
+        self.index = index
+        self.count = count
+    }
+
+    func position(_ rowID: Int64) -> Int? { index[rowID] }
+
+    mutating func set(_ key: FactKey, _ position: Int, _ value: Double) {
+        if columns[key] == nil { columns[key] = Array(repeating: nil, count: count) }
+        columns[key]?[position] = value
+    }
+
+    /// Sets 0 where `key` is missing but `reference` is present.
+    mutating func fillZeros(_ key: FactKey, where reference: FactKey) {
+        guard let present = columns[reference] else { return }
+        var column = columns[key] ?? Array(repeating: nil, count: count)
+        for position in column.indices where column[position] == nil && present[position] != nil {
+            column[position] = 0
+        }
+        columns[key] = column
+    }
+}

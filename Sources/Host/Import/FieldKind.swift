@@ -1,0 +1,59 @@
+import ScoreKit
+import Store
+
+/// How an imported column is checked and stored.
+enum FieldKind: Sendable {
+    /// Free text.
+    case text
+    /// `YYYY-MM-DD` (a longer ISO 8601 timestamp keeps its date).
+    case date
+    /// An ISO 8601 date or timestamp, kept as written after checking its date.
+    case timestamp
+    /// A whole number (counts, minor units of money).
+    case integer
+    /// One of a fixed set of words (lower-cased).
+    case choice([String])
+    /// An assessment answer: yes/no/true/false, or a rating 0-10.
+    case answer
+    /// The id of an account already imported.
+    case account
+
+    /// Parses a non-empty field, or returns why it cannot.
+    func parse(_ text: String) -> Result<SQLValue, FieldProblem> {
+        switch self {
+        case .text, .account:
+            return .success(.text(text))
+        case .date:
+            guard let day = Day(iso: text) else { return .failure(FieldProblem("\"\(text)\" is not a date (YYYY-MM-DD)")) }
+            return .success(.text(day.description))
+        case .timestamp:
+            guard Day(iso: text) != nil else { return .failure(FieldProblem("\"\(text)\" is not an ISO 8601 date or timestamp")) }
+            return .success(.text(text))
+        case .integer:
+            guard let number = Int64(text) else { return .failure(FieldProblem("\"\(text)\" is not a whole number")) }
+            return .success(.integer(number))
+        case .choice(let words):
+            let word = text.lowercased()
+            guard words.contains(word) else {
+                return .failure(FieldProblem("\"\(text)\" is not one of \(words.joined(separator: ", "))"))
+            }
+            return .success(.text(word))
+        case .answer:
+            switch text.lowercased() {
+            case "yes", "true", "y": return .success(.real(1))
+            case "no", "false", "n": return .success(.real(0))
+            default:
+                guard let number = Double(text), (0...10).contains(number) else {
+                    return .failure(FieldProblem("\"\(text)\" is not an answer (yes, no, or a rating 0-10)"))
+                }
+                return .success(.real(number))
+            }
+        }
+    }
+}
+
+/// Why a field could not be parsed.
+struct FieldProblem: Error {
+    let reason: String
+    init(_ reason: String) { self.reason = reason }
+}

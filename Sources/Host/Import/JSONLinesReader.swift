@@ -1,0 +1,78 @@
+import Foundation
+
+/// Reads JSON Lines: one object per line; its keys become columns (values as text), the line itself is kept as raw.
+final class JSONLinesReader: RecordReader {
+    private let file: ChunkedFile
+    private let displayName: String
+    private var pending: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+    private var line = 0
+    private var columnIndex: [String: Int] = [:]
+    private(set) var header: [String] = []
+
+    init(path: String, displayName: String) throws {
+        self.file = try ChunkedFile(path: path, displayName: displayName)
+        self.displayName = displayName
+    }
+
+    func next() throws -> Record? {
+        while let bytes = try nextLine() {
+            line += 1
+            let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty { continue }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+                throw ImportError(file: displayName, line: line, reason: "not a JSON object")
+            }
+            var fields = Array<String?>(repeating: nil, count: header.count)
+            for (key, value) in object {
+                let name = key.lowercased()
+                let index: Int
+                if let known = columnIndex[name] {
+                    index = known
+                } else {
+                    index = header.count
+                    columnIndex[name] = index
+                    header.append(name)
+                    fields.append(nil)
+                }
+                fields[index] = Self.text(value)
+            }
+            return Record(line: line, fields: fields, originalJSON: text)
+        }
+        return nil
+    }
+
+    private static func text(_ value: Any) -> String? {
+        switch value {
+        case is NSNull: return nil
+        case let string as String: return string
+        case let number as NSNumber:
+            if String(cString: number.objCType) == "c" { return number.boolValue ? "true" : "false" }
+            return number.stringValue
+        default:
+            guard let data = try? JSONSerialization.data(withJSONObject: value) else { return nil }
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    private func nextLine() throws -> ArraySlice<UInt8>? {
+        while true {
+            if let newline = pending[position...].firstIndex(of: UInt8(ascii: "\n")) {
+                defer { position = newline + 1 }
+                return pending[position..<newline]
+            }
+            if atEnd {
+                guard position < pending.count else { return nil }
+                defer { position = pending.count }
+                return pending[position...]
+            }
+            if let chunk = try file.next() {
+                pending = Array(pending[position...]) + chunk
+                position = 0
+            } else {
+                atEnd = true
+            }
+        }
+    }
+}

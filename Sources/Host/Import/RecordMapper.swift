@@ -1,0 +1,90 @@
+import Store
+
+/// Turns a record into a canonical row: its key, its checked values in column order, and its raw JSON.
+final class RecordMapper {
+    struct Row {
+        let externalID: String
+        let values: [SQLValue]
+        let raw: String
+    }
+
+    private let kind: ImportKind
+    private let file: String
+    private let accounts: [String: Int64]
+    private let fields: [ImportField]
+    private var headerCount = -1
+    private var fieldIndex: [Int?] = []
+    private var idIndex: Int?
+    private var naturalKeyIndex: [Int?] = []
+
+    init(kind: ImportKind, file: String, accounts: [String: Int64]) {
+        self.kind = kind
+        self.file = file
+        self.accounts = accounts
+        self.fields = kind.fields
+    }
+
+    func map(_ record: Record, header: [String]) throws -> Row {
+        if header.count != headerCount { resolve(header) }
+        func field(_ index: Int?) -> String? {
+            guard let index, index < record.fields.count, let value = record.fields[index] else { return nil }
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        var values: [SQLValue] = []
+        values.reserveCapacity(fields.count)
+        for (position, spec) in fields.enumerated() {
+            guard let text = field(fieldIndex[position]) else {
+                if spec.isRequired {
+                    throw ImportError(file: file, line: record.line, column: spec.name, reason: "a value is required")
+                }
+                values.append(.null)
+                continue
+            }
+            if case .account = spec.kind {
+                guard let rowID = accounts[text] else {
+                    throw ImportError(file: file, line: record.line, column: spec.name, reason: "unknown account \"\(text)\" (import accounts first)")
+                }
+                values.append(.integer(rowID))
+                continue
+            }
+            switch spec.kind.parse(text) {
+            case .success(let value): values.append(value)
+            case .failure(let problem): throw ImportError(file: file, line: record.line, column: spec.name, reason: problem.reason)
+            }
+        }
+        if kind == .invoices { fillInvoiceDefaults(&values) }
+        let externalID: String
+        if let id = field(idIndex) {
+            externalID = id
+        } else if kind == .accounts {
+            throw ImportError(file: file, line: record.line, column: "account_id", reason: "a value is required")
+        } else if !naturalKeyIndex.isEmpty {
+            externalID = naturalKeyIndex.map { field($0) ?? "" }.joined(separator: "|")
+        } else {
+            externalID = Fingerprint.hex(of: record.fields.map { $0 ?? "" }.joined(separator: "\u{1F}"))
+        }
+        let raw = record.originalJSON ?? JSONText.textObject(keys: header, values: record.fields)
+        return Row(externalID: externalID, values: values, raw: raw)
+    }
+
+    /// An invoice without a status is paid when it has a paid date, else open; a paid one without an amount paid
+    /// was paid in full.
+    private func fillInvoiceDefaults(_ values: inout [SQLValue]) {
+        let paidDate = 3, amountDue = 4, amountPaid = 5, status = 7
+        if values[status] == .null {
+            values[status] = values[paidDate] == .null ? "open" : "paid"
+        }
+        if values[amountPaid] == .null {
+            values[amountPaid] = values[status] == "paid" ? values[amountDue] : 0
+        }
+    }
+
+    private func resolve(_ header: [String]) {
+        headerCount = header.count
+        let index = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        fieldIndex = fields.map { index[$0.name] }
+        idIndex = kind.idColumn.flatMap { index[$0] }
+        naturalKeyIndex = kind.naturalKey.map { index[$0] }
+    }
+}

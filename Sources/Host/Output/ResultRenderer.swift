@@ -1,0 +1,108 @@
+import Foundation
+import Store
+
+/// Prints a run's results as a table, CSV or JSON (an array of objects with account_id, name, score, band,
+/// components, and the module's details such as code, r, f, m and segment).
+public struct ResultRenderer {
+    /// The run shown.
+    public let run: ScoreRun
+    /// Its results, in position order.
+    public let results: [StoredResult]
+
+    /// Creates a renderer.
+    public init(run: ScoreRun, results: [StoredResult]) {
+        self.run = run
+        self.results = results
+    }
+
+    /// The results in a format.
+    public func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .table: return table()
+        case .csv: return csv()
+        case .json: return json()
+        }
+    }
+
+    private func details(_ result: StoredResult) -> [(String, Any)] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(result.details.utf8)) as? [String: Any] else { return [] }
+        return object.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    private var detailNames: [String] {
+        guard let first = results.first else { return [] }
+        let names = details(first).map(\.0)
+        let preferred = ["code", "r", "f", "m", "e", "segment"]
+        return preferred.filter(names.contains) + names.filter { !preferred.contains($0) }
+    }
+
+    private func table() -> String {
+        let names = detailNames.filter { $0 != "segment" }
+        var table = TextTable(columns: ["#", "account_id", "name", "score", "band"] + names, numeric: [0, 3])
+        for result in results {
+            let values = Dictionary(details(result), uniquingKeysWith: { first, _ in first })
+            table.rows.append(
+                [String(result.position), result.accountID, result.accountName, Figures.fixed(result.value), result.band]
+                    + names.map { values[$0].map { "\($0)" } ?? "" })
+        }
+        let header = "\(run.scoreName) (\(run.module)) run \(run.id) as of \(run.asOf): \(run.accountCount) accounts"
+        return header + "\n" + table.render()
+    }
+
+    private func csv() -> String {
+        let names = detailNames
+        let signals = results.first.map(componentSignals) ?? []
+        var lines = [
+            (["account_id", "name", "rank", "score", "band"] + names + signals.flatMap { ["\($0)_raw", "\($0)_contribution"] })
+                .joined(separator: ",")
+        ]
+        for result in results {
+            let values = Dictionary(details(result), uniquingKeysWith: { first, _ in first })
+            let components = componentValues(result)
+            let cells = [result.accountID, result.accountName, String(result.position), JSONText.number(result.value), result.band]
+                + names.map { values[$0].map { "\($0)" } ?? "" }
+                + signals.flatMap { signal -> [String] in
+                    let component = components[signal]
+                    return [component?.raw.map(JSONText.number) ?? "", component.map { JSONText.number($0.contribution) } ?? ""]
+                }
+            lines.append(cells.map(Self.csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func json() -> String {
+        let objects = results.map { result -> String in
+            var members: [(key: String, json: String)] = [
+                ("account_id", JSONText.string(result.accountID)), ("name", JSONText.string(result.accountName)),
+                ("rank", String(result.position)), ("score", JSONText.number(result.value)), ("band", JSONText.string(result.band)),
+                ("components", result.components),
+            ]
+            let inner = result.details.dropFirst().dropLast()
+            if !inner.isEmpty { members.append(("", String(inner))) }
+            return "{" + members.map { $0.key.isEmpty ? $0.json : JSONText.string($0.key) + ":" + $0.json }.joined(separator: ",") + "}"
+        }
+        return "[" + objects.joined(separator: ",\n") + "]"
+    }
+
+    private func componentSignals(_ result: StoredResult) -> [String] {
+        parsedComponents(result).compactMap { $0["signal"] as? String }
+    }
+
+    private func componentValues(_ result: StoredResult) -> [String: (raw: Double?, contribution: Double)] {
+        var values: [String: (raw: Double?, contribution: Double)] = [:]
+        for component in parsedComponents(result) {
+            guard let signal = component["signal"] as? String else { continue }
+            values[signal] = ((component["raw"] as? NSNumber)?.doubleValue, (component["contribution"] as? NSNumber)?.doubleValue ?? 0)
+        }
+        return values
+    }
+
+    private func parsedComponents(_ result: StoredResult) -> [[String: Any]] {
+        (try? JSONSerialization.jsonObject(with: Data(result.components.utf8)) as? [[String: Any]]) ?? []
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,69 @@
+/// A plain text table: a header, rows, numbers right-aligned.
+public struct TextTable {
+    /// Column titles.
+    public let columns: [String]
+    /// Which columns hold numbers (right-aligned).
+    public let numeric: Set<Int>
+    /// The cells.
+    public var rows: [[String]] = []
+
+    /// Creates an empty table.
+    public init(columns: [String], numeric: Set<Int> = []) {
+        self.columns = columns
+        self.numeric = numeric
+    }
+
+    /// The table as lines of text.
+    public func render() -> String {
+        var widths = columns.map(\.count)
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { index, cell in
+                let padding = String(repeating: " ", count: max(0, widths[index] - cell.count))
+                return numeric.contains(index) ? padding + cell : cell + padding
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        var lines = [line(columns), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        lines += rows.map(line)
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}
+
+/// Number formatting for people: fixed decimals, no exponent.
+public enum Figures {
+    /// A number with fixed decimals.
+    public static func fixed(_ value: Double, decimals: Int = 1) -> String {
+        guard value.isFinite else { return "-" }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        var text = String(Int64(rounded.rounded(.towardZero)))
+        if rounded < 0 && text.first != "-" { text = "-" + text }
+        guard decimals > 0 else { return text }
+        let fraction = Int64((abs(rounded) * scale).rounded()) % Int64(scale)
+        let digits = String(fraction)
+        return text + "." + String(repeating: "0", count: decimals - digits.count) + digits
+    }
+
+    /// A raw fact: whole numbers as integers, others with three decimals, nil as "-".
+    public static func raw(_ value: Double?) -> String {
+        guard let value else { return "-" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return fixed(value, decimals: 3)
+    }
+
+    /// A duration in seconds with two decimals.
+    public static func seconds(_ value: Double) -> String { fixed(value, decimals: 2) + " s" }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import ScoreKit
+import Store
+
+/// What one run did.
+public struct RunSummary: Sendable {
+    /// The stored run's id.
+    public let runID: Int64
+    /// The score's name.
+    public let scoreName: String
+    /// The day scored as of.
+    public let asOf: Day
+    /// Accounts scored.
+    public let accountCount: Int
+    /// Accounts per band, largest first.
+    public let bandCounts: [(band: String, count: Int)]
+    /// The score's warnings.
+    public let warnings: [String]
+}
+
+/// Runs a named score: facts as of the day, the module's batch scoring, and the results stored as one run.
+public struct ScoreRunner {
+    private let database: Database
+
+    /// Creates a runner on a connection.
+    public init(database: Database) { self.database = database }
+
+    /// Runs the score as of `asOf` and stores the run in one transaction.
+    public func run(_ score: NamedScore, asOf: Day) throws -> RunSummary {
+        let (facts, rowIDs) = try FactLoader(database: database).load(score.facts, asOf: asOf)
+        let rowByID = Dictionary(zip(facts.accounts.map(\.id), rowIDs), uniquingKeysWith: { first, _ in first })
+        let scores = try score.score(facts).sorted(by: Self.order(higherIsBetter: score.higherIsBetter))
+        let store = ScoreRunStore(database: database)
+        let runID = try database.transaction { () -> Int64 in
+            let runID = try store.begin(
+                scoreName: score.name, module: score.module, configHash: score.configurationHash,
+                configuration: score.canonicalConfiguration, asOf: asOf.description)
+            for (position, result) in scores.enumerated() {
+                guard let rowID = rowByID[result.accountID] else { continue }
+                try store.insertResult(
+                    runID: runID, accountRowID: rowID, position: position + 1, value: result.value, band: result.band,
+                    components: Self.componentsJSON(result.components), details: Self.detailsJSON(result.details))
+            }
+            try store.finish(runID: runID, accountCount: scores.count)
+            return runID
+        }
+        var counts: [String: Int] = [:]
+        for result in scores { counts[result.band, default: 0] += 1 }
+        let bandCounts = counts.sorted { $0.value == $1.value ? $0.key < $1.key : $0.value > $1.value }.map { ($0.key, $0.value) }
+        return RunSummary(
+            runID: runID, scoreName: score.name, asOf: asOf, accountCount: scores.count, bandCounts: bandCounts,
+            warnings: score.warnings)
+    }
+
+    /// Best first: by value (descending when higher is better), then by account id, so positions are stable.
+    static func order(higherIsBetter: Bool) -> (AccountScore, AccountScore) -> Bool {
+        { lhs, rhs in
+            if lhs.value != rhs.value { return higherIsBetter ? lhs.value > rhs.value : lhs.value < rhs.value }
+            return lhs.accountID < rhs.accountID
+        }
+    }
+
+    static func componentsJSON(_ components: [Component]) -> String {
+        "[" + components.map { component in
+            JSONText.object([
+                ("signal", JSONText.string(component.signal)),
+                ("raw", component.raw.map(JSONText.number) ?? "null"),
+                ("normalised", JSONText.number(component.normalised)),
+                ("weight", JSONText.number(component.weight)),
+                ("contribution", JSONText.number(component.contribution)),
+                ("manual", component.isManual ? "true" : "false"),
+            ])
+        }.joined(separator: ",") + "]"
+    }
+
+    static func detailsJSON(_ details: [(name: String, value: DetailValue)]) -> String {
+        JSONText.object(details.map { detail in
+            switch detail.value {
+            case .integer(let value): return (detail.name, String(value))
+            case .number(let value): return (detail.name, JSONText.number(value))
+            case .text(let value): return (detail.name, JSONText.string(value))
+            }
+        })
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Store
+
+/// Where a command works: the database file and the configuration file, from options, the environment or defaults.
+public struct Workspace: Sendable {
+    /// The database path (`--db`, `SCOREBOOK_DB`, or `scorebook.db`).
+    public let databasePath: String
+    /// The configuration path (`--config`, `SCOREBOOK_CONFIG`, or `config/scorebook.yml`).
+    public let configurationPath: String
+
+    /// The default database file.
+    public static let defaultDatabase = "scorebook.db"
+    /// The default configuration file.
+    public static let defaultConfiguration = "config/scorebook.yml"
+
+    /// Resolves the paths: an explicit value wins, then the environment, then the default.
+    public init(database: String?, configuration: String?, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        databasePath = database ?? environment["SCOREBOOK_DB"] ?? Self.defaultDatabase
+        configurationPath = configuration ?? environment["SCOREBOOK_CONFIG"] ?? Self.defaultConfiguration
+    }
+
+    /// Opens the database, creating and migrating it when `create` is true; otherwise it must exist.
+    public func openDatabase(create: Bool = false) throws -> Database {
+        if !create && !FileManager.default.fileExists(atPath: databasePath) {
+            throw StoreError(code: 14, message: "no database at \(databasePath)", context: "opening it; run `scorebook init` or pass --db")
+        }
+        return try Database(path: databasePath, create: create)
+    }
+
+    /// Loads and checks the configuration.
+    public func loadConfiguration() throws -> ScorebookConfiguration {
+        try ScorebookConfiguration.load(path: configurationPath)
+    }
+}

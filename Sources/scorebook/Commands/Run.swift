@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Host
+import ScoreKit
+
+/// `scorebook run NAME...`: run named scores as of a day and store the runs.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run named scores as of a date and store the runs.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Named scores to run; all configured scores when none are given.")
+    var names: [String] = []
+
+    @Option(help: "Score date, YYYY-MM-DD: only facts on or before it count (default today, UTC).")
+    var asOf: Day?
+
+    func run() throws {
+        let workspace = global.workspace
+        let configuration = try workspace.loadConfiguration()
+        let scores = names.isEmpty ? configuration.scores : try names.map { try configuration.score(named: $0) }
+        let database = try workspace.openDatabase()
+        let runner = ScoreRunner(database: database)
+        for score in scores {
+            let started = Date()
+            let summary = try runner.run(score, asOf: asOf ?? .today)
+            let seconds = Date().timeIntervalSince(started)
+            print(RunReport(summary: summary, seconds: seconds).text)
+            for warning in summary.warnings {
+                Terminal.warn("warning: \(score.name): \(warning)")
+            }
+        }
+    }
+}
+
+/// One line about a finished run.
+struct RunReport {
+    let summary: RunSummary
+    let seconds: Double
+
+    var text: String {
+        let bands = summary.bandCounts.map { "\($0.band) \($0.count)" }.joined(separator: ", ")
+        return "\(summary.scoreName): run \(summary.runID), \(summary.accountCount) accounts as of \(summary.asOf) "
+            + "in \(Figures.seconds(seconds)); \(bands.isEmpty ? "no accounts to score" : bands)"
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Host
+import Store
+
+/// `scorebook show NAME`: a run's results, best first.
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show a score's results: the last run, or --run ID.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The named score.")
+    var name: String
+
+    @Option(name: .customLong("run"), help: "A run id (default: the last run).")
+    var runID: Int64?
+
+    @Option(help: "Only accounts in this band (or RFM segment).")
+    var band: String?
+
+    @Option(help: "Only the first N accounts.")
+    var top: Int?
+
+    @Option(help: "table, csv or json.")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+    }
+
+    func run() throws {
+        let database = try global.workspace.openDatabase()
+        let store = ScoreRunStore(database: database)
+        let stored = try RunLookup(store: store).run(of: name, id: runID)
+        let results = try store.results(runID: stored.id, band: band, limit: top)
+        print(ResultRenderer(run: stored, results: results).render(format))
+    }
+}
+
+/// Finds the run a command refers to, with a clear error when there is none.
+struct RunLookup {
+    let store: ScoreRunStore
+
+    func run(of name: String, id: Int64?) throws -> ScoreRun {
+        if let id {
+            guard let run = try store.run(id: id), run.scoreName == name else {
+                throw CleanError("score \"\(name)\" has no run \(id) (see `scorebook runs`)")
+            }
+            return run
+        }
+        guard let run = try store.latestRun(of: name) else {
+            throw CleanError("score \"\(name)\" has not been run yet (run `scorebook run \(name)`)")
+        }
+        return run
+    }
+}
+
+/// A failure said in one line.
+struct CleanError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import Host
+import ScoreKit
+
+/// Options every command takes: where the database and the configuration are.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: "The SQLite database file (env SCOREBOOK_DB; default scorebook.db).")
+    var database: String?
+
+    @Option(name: .customLong("config"), help: "The configuration file (env SCOREBOOK_CONFIG; default config/scorebook.yml).")
+    var configuration: String?
+
+    /// The workspace these options name.
+    var workspace: Workspace { Workspace(database: database, configuration: configuration) }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+extension Day: ExpressibleByArgument {
+    public init?(argument: String) { self.init(iso: argument) }
+}

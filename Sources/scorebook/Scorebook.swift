@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// The `scorebook` command: customer scores from CRM and billing data, explained.
+@main
+struct Scorebook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score customers from CRM and billing data, and explain every score.",
+        discussion: "Exit codes: 0 ok, 1 failure, 64 usage error.",
+        version: ScorebookVersion.current,
+        subcommands: [
+            Initialise.self, Import.self, Generate.self, Modules.self, Scores.self, Check.self, Run.self, Show.self,
+            Explain.self, Demo.self,
+        ]
+    )
+}
+
+/// The version printed by `--version`.
+enum ScorebookVersion {
+    static let current = "0.1.0"
+}
