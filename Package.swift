@@ -45,8 +45,8 @@ let package = Package(
         ),
         .testTarget(name: "ScoreKitTests", dependencies: ["ScoreKit"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "HostTests", dependencies: ["Host", "Store", "ScoreKit"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["scorebook"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "HostTests", dependencies: ["Host", "Store", "ScoreKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["scorebook"]),
     ] + moduleTargets,
     swiftLanguageModes: [.v5]
 )

@@ -35,5 +35,6 @@ scores:
     description: The team's 4-item value assessment (profile fit, need fit, low effort, revenue potential)
     method: qualitative
     answers: yes_no
+
 """#
 }

@@ -1,0 +1,37 @@
+import Foundation
+import Store
+
+@testable import Host
+
+/// A temporary folder with a database file, for tests that write files; removed when the test ends.
+final class Scratch {
+    let folder: URL
+    let database: Database
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("scorebook-host-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        database = try Database(path: folder.appendingPathComponent("test.db").path)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// Writes a file into the folder and returns its path.
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Imports text as a file of the kind.
+    @discardableResult
+    func importText(_ kind: ImportKind, _ name: String, _ text: String) throws -> ImportSummary {
+        try Importer(database: database).importFile(kind: kind, path: try write(name, text), displayName: name)
+    }
+
+    /// Rows per canonical table, to check that a failed import wrote nothing.
+    func counts() throws -> [Int] {
+        try CanonicalTable.allCases.map { try AccountDirectory(database: database).count($0) }
+    }
+}

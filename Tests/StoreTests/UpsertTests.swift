@@ -1,0 +1,74 @@
+import Testing
+
+@testable import Store
+
+private func account(_ name: String) -> [SQLValue] {
+    [.text(name), "acme.example", "software", 120, "NL", "2024-01-01", nil, nil, nil, nil]
+}
+
+@Test func writingTheSameRecordTwiceChangesNothing() throws {
+    let file = TemporaryDatabase()
+    let database = try Database(path: file.path)
+    let upserter = try Upserter(database: database, table: .accounts)
+    #expect(try upserter.upsert(source: "file", externalID: "acme", values: account("Acme"), raw: "{\"a\":1}"))
+    #expect(try upserter.upsert(source: "file", externalID: "acme", values: account("Acme"), raw: "{\"a\":1}") == false)
+    #expect(try upserter.upsert(source: "file", externalID: "acme", values: account("Acme BV"), raw: "{\"a\":2}"))
+    #expect(try AccountDirectory(database: database).count(.accounts) == 1)
+    let name = try database.statement("SELECT name FROM accounts").map { $0.text(0) }.first
+    #expect(name == "Acme BV")
+}
+
+@Test func theSameIdFromTwoSourcesIsTwoRecords() throws {
+    let file = TemporaryDatabase()
+    let database = try Database(path: file.path)
+    let upserter = try Upserter(database: database, table: .accounts)
+    try upserter.upsert(source: "file", externalID: "1", values: account("A"), raw: "{}")
+    try upserter.upsert(source: "hubspot", externalID: "1", values: account("A"), raw: "{}")
+    #expect(try AccountDirectory(database: database).count(.accounts) == 2)
+}
+
+@Test func aFailedTransactionLeavesNothingBehind() throws {
+    let file = TemporaryDatabase()
+    let database = try Database(path: file.path)
+    struct Stop: Error {}
+    #expect(throws: Stop.self) {
+        try database.transaction {
+            try Upserter(database: database, table: .accounts).upsert(source: "file", externalID: "x", values: account("X"), raw: "{}")
+            throw Stop()
+        }
+    }
+    #expect(try AccountDirectory(database: database).count(.accounts) == 0)
+}
+
+@Test func aForeignKeyViolationIsAOneLineStoreError() throws {
+    let file = TemporaryDatabase()
+    let database = try Database(path: file.path)
+    let upserter = try Upserter(database: database, table: .invoices)
+    #expect {
+        try upserter.upsert(
+            source: "file", externalID: "inv-1",
+            values: [.integer(42), "2024-01-01", nil, nil, 100, 100, "usd", "paid", nil], raw: "{}")
+    } throws: { error in
+        guard let error = error as? StoreError else { return false }
+        return error.isConstraint && error.description.hasPrefix("SQLite error 787: FOREIGN KEY constraint failed")
+            && !error.description.contains("\n")
+    }
+}
+
+@Test func runsAreStoredWithTheirResultsInPositionOrder() throws {
+    let file = TemporaryDatabase()
+    let database = try Database(path: file.path)
+    let upserter = try Upserter(database: database, table: .accounts)
+    try upserter.upsert(source: "file", externalID: "a", values: account("A"), raw: "{}")
+    try upserter.upsert(source: "file", externalID: "b", values: account("B"), raw: "{}")
+    let ids = try AccountDirectory(database: database).rowIDsByExternalID()
+    let store = ScoreRunStore(database: database)
+    let run = try store.begin(scoreName: "rfm", module: "value", configHash: "abc", configuration: "{}", asOf: "2025-01-01")
+    try store.insertResult(runID: run, accountRowID: ids["b"]!, position: 2, value: 10, band: "Red", components: "[]", details: "{}")
+    try store.insertResult(runID: run, accountRowID: ids["a"]!, position: 1, value: 90, band: "Green", components: "[]", details: "{}")
+    #expect(try store.latestRun(of: "rfm") == nil)
+    try store.finish(runID: run, accountCount: 2)
+    #expect(try store.latestRun(of: "rfm")?.accountCount == 2)
+    #expect(try store.results(runID: run).map(\.accountID) == ["a", "b"])
+    #expect(try store.results(runID: run, band: "Red").map(\.accountID) == ["b"])
+}
