@@ -1,0 +1,69 @@
+import Foundation
+
+/// Runs the built `scorebook` binary in a scratch folder, as a user would from a shell.
+final class ScorebookProcess {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("scorebook-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// The package's root folder.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// A fixture's path.
+    static func fixture(_ path: String) -> String {
+        packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures").appendingPathComponent(path).path
+    }
+
+    /// The binary built beside the test bundle.
+    static var binary: URL {
+        get throws {
+            let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            let candidates = [
+                beside.appendingPathComponent("scorebook"), beside.deletingLastPathComponent().appendingPathComponent("scorebook"),
+                packageRoot.appendingPathComponent(".build/debug/scorebook"),
+            ]
+            guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+                throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "scorebook binary beside \(beside.path)"])
+            }
+            return found
+        }
+    }
+
+    struct Output {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// Runs `scorebook ARGUMENTS` in the scratch folder.
+    @discardableResult
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        process.executableURL = try Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "SCOREBOOK_DB")
+        env.removeValue(forKey: "SCOREBOOK_CONFIG")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// The path of a file in the scratch folder.
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+}
