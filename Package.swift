@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "ScoreKitTests", dependencies: ["ScoreKit"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "HostTests", dependencies: ["Host", "Store", "ScoreKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["scorebook"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["scorebook"], exclude: ["Fixtures"]),
     ] + moduleTargets,
     swiftLanguageModes: [.v5]
 )

@@ -26,23 +26,25 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
 
     /// Parses `YYYY-MM-DD`, also accepting a longer ISO 8601 timestamp whose first ten characters are the date.
     public init?(iso text: some StringProtocol) {
-        let bytes = Array(text.utf8.prefix(10))
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        if text.utf8.count > 10 {
-            let next = text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: 10)]
-            guard next == UInt8(ascii: "T") || next == UInt8(ascii: " ") else { return nil }
-        }
+        var string = String(text)
+        guard let day = string.withUTF8({ Day.parse($0) }) else { return nil }
+        self = day
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        if bytes.count > 10 && bytes[10] != UInt8(ascii: "T") && bytes[10] != UInt8(ascii: " ") { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {
-                let digit = Int(bytes[index]) - 48
+                let digit = Int(bytes[index]) &- 48
                 guard (0...9).contains(digit) else { return nil }
                 value = value * 10 + digit
             }
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-        self.init(year: year, month: month, day: day)
+        return Day(year: year, month: month, day: day)
     }
 
     /// Today in UTC.

@@ -1,11 +1,20 @@
 /// A streaming RFC 4180 CSV reader over bytes: quoted fields, doubled quotes, CRLF, newlines inside quotes.
+///
+/// It scans each chunk through a buffer pointer with a small state machine, so a quote split across two chunks
+/// needs no look-ahead, and unquoted fields are copied in one slice.
 final class CSVReader: RecordReader {
+    private enum State {
+        case fieldStart, unquoted, quoted, quoteInQuoted
+    }
+
     private let file: ChunkedFile
     private let displayName: String
     private var chunk: [UInt8] = []
     private var position = 0
-    private var atEnd = false
     private var line = 1
+    private var state = State.fieldStart
+    private var field: [UInt8] = []
+    private var fields: [String] = []
     private(set) var header: [String] = []
 
     init(path: String, displayName: String) throws {
@@ -16,7 +25,7 @@ final class CSVReader: RecordReader {
         }
         var first = names
         if let firstName = first.first, firstName.hasPrefix("\u{FEFF}") { first[0] = String(firstName.dropFirst()) }
-        header = first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        header = first.map { $0.trimmingASCIISpaces().lowercased() }
         if let duplicate = Dictionary(grouping: header, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
             throw ImportError(file: displayName, line: 1, reason: "column \"\(duplicate)\" appears twice in the header")
         }
@@ -33,69 +42,81 @@ final class CSVReader: RecordReader {
         return nil
     }
 
-    private func nextByte() throws -> UInt8? {
-        if position == chunk.count {
-            guard !atEnd, let next = try file.next() else {
-                atEnd = true
-                return nil
-            }
-            chunk = next
-            position = 0
-        }
-        defer { position += 1 }
-        return chunk[position]
+    private func endField() {
+        fields.append(String(decoding: field, as: UTF8.self))
+        field.removeAll(keepingCapacity: true)
+        state = .fieldStart
     }
 
-    private func peekByte() throws -> UInt8? {
-        guard let byte = try nextByte() else { return nil }
-        position -= 1
-        return byte
-    }
-
+    /// The next record's fields and starting line, or nil at the end of the file.
     private func nextFields() throws -> (line: Int, fields: [String])? {
         let start = line
-        var fields: [String] = []
-        var field: [UInt8] = []
-        field.reserveCapacity(64)
-        var inQuotes = false
+        fields.removeAll(keepingCapacity: true)
         var sawAny = false
-        while let byte = try nextByte() {
+        while true {
+            if position == chunk.count {
+                guard let next = try file.next() else { break }
+                chunk = next
+                position = 0
+            }
             sawAny = true
-            if inQuotes {
-                if byte == UInt8(ascii: "\"") {
-                    if try peekByte() == UInt8(ascii: "\"") {
-                        position += 1
-                        field.append(byte)
-                    } else {
-                        inQuotes = false
+            let finished = chunk.withUnsafeBufferPointer { buffer -> Bool in
+                var index = position
+                defer { position = index }
+                while index < buffer.count {
+                    let byte = buffer[index]
+                    switch state {
+                    case .fieldStart where byte == UInt8(ascii: "\""):
+                        state = .quoted
+                        index += 1
+                    case .fieldStart, .unquoted:
+                        // Copy the run up to the next delimiter in one go.
+                        var end = index
+                        while end < buffer.count {
+                            let next = buffer[end]
+                            if next == UInt8(ascii: ",") || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r") { break }
+                            end += 1
+                        }
+                        field.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[index..<end]))
+                        index = end
+                        state = .unquoted
+                        guard end < buffer.count else { return false }
+                        index += 1
+                        switch buffer[end] {
+                        case UInt8(ascii: ","): endField()
+                        case UInt8(ascii: "\n"):
+                            line += 1
+                            endField()
+                            return true
+                        default: break  // a carriage return is dropped
+                        }
+                    case .quoted:
+                        if byte == UInt8(ascii: "\"") {
+                            state = .quoteInQuoted
+                        } else {
+                            if byte == UInt8(ascii: "\n") { line += 1 }
+                            field.append(byte)
+                        }
+                        index += 1
+                    case .quoteInQuoted:
+                        if byte == UInt8(ascii: "\"") {
+                            field.append(byte)
+                            state = .quoted
+                            index += 1
+                        } else {
+                            state = .unquoted  // the quote closed the field; what follows is read as usual
+                        }
                     }
-                } else {
-                    if byte == UInt8(ascii: "\n") { line += 1 }
-                    field.append(byte)
                 }
-                continue
+                return false
             }
-            switch byte {
-            case UInt8(ascii: ","):
-                fields.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
-            case UInt8(ascii: "\""):
-                if field.isEmpty { inQuotes = true } else { field.append(byte) }
-            case UInt8(ascii: "\r"):
-                continue
-            case UInt8(ascii: "\n"):
-                line += 1
-                fields.append(String(decoding: field, as: UTF8.self))
-                return (start, fields)
-            default:
-                field.append(byte)
-            }
+            if finished { return (start, fields) }
         }
-        if inQuotes {
+        if state == .quoted {
             throw ImportError(file: displayName, line: start, reason: "a quoted field is not closed before the end of the file")
         }
-        guard sawAny else { return nil }
-        fields.append(String(decoding: field, as: UTF8.self))
+        guard sawAny, !(fields.isEmpty && field.isEmpty && state == .fieldStart) else { return nil }
+        endField()
         return (start, fields)
     }
 }

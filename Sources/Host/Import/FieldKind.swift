@@ -24,8 +24,8 @@ enum FieldKind: Sendable {
         case .text, .account:
             return .success(.text(text))
         case .date:
-            guard let day = Day(iso: text) else { return .failure(FieldProblem("\"\(text)\" is not a date (YYYY-MM-DD)")) }
-            return .success(.text(day.description))
+            guard Day(iso: text) != nil else { return .failure(FieldProblem("\"\(text)\" is not a date (YYYY-MM-DD)")) }
+            return .success(.text(text.utf8.count == 10 ? text : String(text.prefix(10))))
         case .timestamp:
             guard Day(iso: text) != nil else { return .failure(FieldProblem("\"\(text)\" is not an ISO 8601 date or timestamp")) }
             return .success(.text(text))

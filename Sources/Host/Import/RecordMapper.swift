@@ -28,7 +28,7 @@ final class RecordMapper {
         if header.count != headerCount { resolve(header) }
         func field(_ index: Int?) -> String? {
             guard let index, index < record.fields.count, let value = record.fields[index] else { return nil }
-            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            let trimmed = value.trimmingASCIISpaces()
             return trimmed.isEmpty ? nil : trimmed
         }
         var values: [SQLValue] = []
@@ -86,5 +86,16 @@ final class RecordMapper {
         fieldIndex = fields.map { index[$0.name] }
         idIndex = kind.idColumn.flatMap { index[$0] }
         naturalKeyIndex = kind.naturalKey.map { index[$0] }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs; the common case (none) allocates nothing.
+    func trimmingASCIISpaces() -> String {
+        let utf8 = self.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return self }
+        let bytes = utf8.drop(while: isSpace).reversed().drop(while: isSpace).reversed()
+        return String(decoding: Array(bytes), as: UTF8.self)
     }
 }
