@@ -8,6 +8,13 @@ public final class Database {
     public let path: String
     private var statements: [String: Statement] = [:]
 
+    /// The page cache per connection, in KiB: large enough that a bulk import does not spill pages to the WAL
+    /// again and again, small enough to stay a constant.
+    public static let cacheKibibytes = 131_072
+
+    /// The size the WAL file is truncated to after a checkpoint, so one bulk import does not leave a huge file.
+    public static let walSizeLimitBytes = 64 << 20
+
     /// How long a writer waits for another before failing, in milliseconds.
     public static let busyTimeoutMilliseconds: Int32 = 10_000
 
@@ -27,6 +34,9 @@ public final class Database {
         try execute("PRAGMA journal_mode = WAL")
         try execute("PRAGMA synchronous = NORMAL")
         try execute("PRAGMA foreign_keys = ON")
+        try execute("PRAGMA cache_size = -\(Self.cacheKibibytes)")
+        try execute("PRAGMA temp_store = MEMORY")
+        try execute("PRAGMA journal_size_limit = \(Self.walSizeLimitBytes)")
         if migrate {
             try Migrator.standard.migrate(self)
         }

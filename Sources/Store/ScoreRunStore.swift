@@ -41,13 +41,16 @@ public struct ScoreRunStore {
         return database.lastInsertedRowID
     }
 
-    /// Stores one account's result.
+    /// Stores one account's result; `components` and `details` are JSON as UTF-8 bytes.
     public func insertResult(
-        runID: Int64, accountRowID: Int64, position: Int, value: Double, band: String, components: String, details: String
+        runID: Int64, accountRowID: Int64, position: Int, value: Double, band: String, components: [UInt8], details: [UInt8]
     ) throws {
-        try database.statement(
-            "INSERT INTO score_results (run_id, account_id, position, value, band, components, details) VALUES (?, ?, ?, ?, ?, ?, ?)"
-        ).run([.integer(runID), .integer(accountRowID), .integer(Int64(position)), .real(value), .text(band), .text(components), .text(details)])
+        let statement = try database.statement(
+            "INSERT INTO score_results (run_id, account_id, position, value, band, components, details) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        try statement.bind([.integer(runID), .integer(accountRowID), .integer(Int64(position)), .real(value), .text(band)])
+        try statement.bind(utf8: components, at: 6)
+        try statement.bind(utf8: details, at: 7)
+        try statement.step()
     }
 
     /// Marks a run finished with its account count.

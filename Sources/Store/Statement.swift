@@ -3,7 +3,9 @@ import CSQLite
 /// A prepared statement, reused in loops: bind, step, read, reset.
 public final class Statement {
     let handle: OpaquePointer
-    private let database: Database
+    /// Unowned: the connection caches its statements, and a strong reference back would keep both alive forever
+    /// (and the database never closed, its WAL never checkpointed).
+    private unowned let database: Database
     /// The SQL text, for error messages.
     public let sql: String
 
@@ -30,7 +32,20 @@ public final class Statement {
         return self
     }
 
+    /// Binds UTF-8 bytes as text to a 1-based parameter index, without making a String of them.
+    public func bind(utf8 bytes: [UInt8], at index: Int32) throws {
+        let code = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    sqlite3_bind_text(handle, index, $0, Int32(buffer.count), csqlite_transient())
+                }
+            } ?? sqlite3_bind_text(handle, index, "", 0, csqlite_transient())
+        }
+        guard code == SQLITE_OK else { throw database.error(code, context: "binding parameter \(index) of `\(sql)`") }
+    }
+
     /// Steps a statement whose parameters are already bound; returns the number of rows it changed.
+    @discardableResult
     public func step() throws -> Int {
         defer { sqlite3_reset(handle) }
         let code = sqlite3_step(handle)

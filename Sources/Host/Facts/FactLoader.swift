@@ -46,12 +46,19 @@ public struct FactLoader {
         let needsPass = !windows.isEmpty || wanted.contains(.daysSinceLastPayment) || wanted.contains(.tenureDays)
             || wanted.contains(.lifetimeRevenue)
         if needsPass {
-            let windowColumns = windows.map { _ in
-                "sum(CASE WHEN issued_date > ? THEN 1 ELSE 0 END), sum(CASE WHEN issued_date > ? THEN amount_paid_cents ELSE 0 END)"
+            // Only the aggregates asked for: each one costs a little on every paid invoice.
+            var columns = ["account_id", "max(issued_date)"]
+            let wantsTenure = wanted.contains(.tenureDays)
+            let wantsLifetime = wanted.contains(.lifetimeRevenue)
+            if wantsTenure { columns.append("min(issued_date)") }
+            if wantsLifetime { columns.append("sum(amount_paid_cents)") }
+            let windowStart = columns.count
+            for _ in windows {
+                columns.append("sum(CASE WHEN issued_date > ? THEN 1 ELSE 0 END)")
+                columns.append("sum(CASE WHEN issued_date > ? THEN amount_paid_cents ELSE 0 END)")
             }
             let sql = """
-                SELECT account_id, max(issued_date), min(issued_date), sum(amount_paid_cents)\
-                \(windowColumns.map { ", " + $0 }.joined())
+                SELECT \(columns.joined(separator: ", "))
                 FROM invoices
                 WHERE status = 'paid' AND issued_date <= ? AND (paid_date IS NULL OR paid_date <= ?)
                 GROUP BY account_id
@@ -67,13 +74,19 @@ public struct FactLoader {
                 if let last = row.text(1).flatMap(Day.init(iso:)) {
                     builder.set(.daysSinceLastPayment, position, Double(asOf.days(since: last)))
                 }
-                if let first = row.text(2).flatMap(Day.init(iso:)) {
-                    builder.set(.tenureDays, position, Double(asOf.days(since: first)))
+                var column: Int32 = 2
+                if wantsTenure {
+                    if let first = row.text(column).flatMap(Day.init(iso:)) {
+                        builder.set(.tenureDays, position, Double(asOf.days(since: first)))
+                    }
+                    column += 1
                 }
-                builder.set(.lifetimeRevenue, position, row.double(3))
+                if wantsLifetime {
+                    builder.set(.lifetimeRevenue, position, row.double(column))
+                }
                 for (offset, days) in windows.enumerated() {
-                    builder.set(.paidInvoices(windowDays: days), position, row.double(Int32(4 + offset * 2)))
-                    builder.set(.paidAmount(windowDays: days), position, row.double(Int32(5 + offset * 2)))
+                    builder.set(.paidInvoices(windowDays: days), position, row.double(Int32(windowStart + offset * 2)))
+                    builder.set(.paidAmount(windowDays: days), position, row.double(Int32(windowStart + offset * 2 + 1)))
                 }
             }
             // Accounts with paid invoices but none in a window have 0 there, not "unknown".

@@ -35,11 +35,17 @@ public struct ScoreRunner {
             let runID = try store.begin(
                 scoreName: score.name, module: score.module, configHash: score.configurationHash,
                 configuration: score.canonicalConfiguration, asOf: asOf.description)
+            var components = JSONWriter()
+            var details = JSONWriter()
             for (position, result) in scores.enumerated() {
                 guard let rowID = rowByID[result.accountID] else { continue }
+                components.reset()
+                components.components(result.components)
+                details.reset()
+                details.details(result.details)
                 try store.insertResult(
                     runID: runID, accountRowID: rowID, position: position + 1, value: result.value, band: result.band,
-                    components: Self.componentsJSON(result.components), details: Self.detailsJSON(result.details))
+                    components: components.bytes, details: details.bytes)
             }
             try store.finish(runID: runID, accountCount: scores.count)
             return runID
@@ -58,28 +64,5 @@ public struct ScoreRunner {
             if lhs.value != rhs.value { return higherIsBetter ? lhs.value > rhs.value : lhs.value < rhs.value }
             return lhs.accountID < rhs.accountID
         }
-    }
-
-    static func componentsJSON(_ components: [Component]) -> String {
-        "[" + components.map { component in
-            JSONText.object([
-                ("signal", JSONText.string(component.signal)),
-                ("raw", component.raw.map(JSONText.number) ?? "null"),
-                ("normalised", JSONText.number(component.normalised)),
-                ("weight", JSONText.number(component.weight)),
-                ("contribution", JSONText.number(component.contribution)),
-                ("manual", component.isManual ? "true" : "false"),
-            ])
-        }.joined(separator: ",") + "]"
-    }
-
-    static func detailsJSON(_ details: [(name: String, value: DetailValue)]) -> String {
-        JSONText.object(details.map { detail in
-            switch detail.value {
-            case .integer(let value): return (detail.name, String(value))
-            case .number(let value): return (detail.name, JSONText.number(value))
-            case .text(let value): return (detail.name, JSONText.string(value))
-            }
-        })
     }
 }

@@ -15,6 +15,7 @@ enum ScoreRunSchema {
         CREATE INDEX score_runs_by_name ON score_runs (score_name, id);
 
         CREATE TABLE score_results (
+            id INTEGER PRIMARY KEY,
             run_id INTEGER NOT NULL REFERENCES score_runs (id) ON DELETE CASCADE,
             account_id INTEGER NOT NULL REFERENCES accounts (id),
             position INTEGER NOT NULL,
@@ -22,8 +23,8 @@ enum ScoreRunSchema {
             band TEXT NOT NULL,
             components TEXT NOT NULL,
             details TEXT NOT NULL,
-            PRIMARY KEY (run_id, account_id)
-        ) WITHOUT ROWID;
+            UNIQUE (run_id, account_id)
+        );
         CREATE INDEX score_results_by_position ON score_results (run_id, position);
         """
 }
