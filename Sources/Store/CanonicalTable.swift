@@ -52,11 +52,17 @@ public struct Upserter {
     /// Writes one record; returns true when a row was inserted or changed.
     @discardableResult
     public func upsert(source: String, externalID: String, values: [SQLValue], raw: String) throws -> Bool {
+        try upsert(source: source, externalID: externalID, values: values, raw: Array(raw.utf8))
+    }
+
+    /// Writes one record whose raw JSON is UTF-8 bytes; returns true when a row was inserted or changed.
+    @discardableResult
+    public func upsert(source: String, externalID: String, values: [SQLValue], raw: [UInt8]) throws -> Bool {
         precondition(values.count == table.columns.count, "\(table.rawValue) takes \(table.columns.count) values")
         try statement.bind(values, offset: 2)
         try statement.bind(.text(source), at: 1)
         try statement.bind(.text(externalID), at: 2)
-        try statement.bind(.text(raw), at: Int32(values.count + 3))
+        try statement.bind(utf8: raw, at: Int32(values.count + 3))
         return try statement.step() > 0
     }
 }

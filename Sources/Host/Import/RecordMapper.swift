@@ -5,7 +5,8 @@ final class RecordMapper {
     struct Row {
         let externalID: String
         let values: [SQLValue]
-        let raw: String
+        /// The original record as JSON, in UTF-8.
+        let raw: [UInt8]
     }
 
     private let kind: ImportKind
@@ -16,6 +17,7 @@ final class RecordMapper {
     private var fieldIndex: [Int?] = []
     private var idIndex: Int?
     private var naturalKeyIndex: [Int?] = []
+    private var rawWriter = JSONWriter()
 
     init(kind: ImportKind, file: String, accounts: [String: Int64]) {
         self.kind = kind
@@ -64,8 +66,25 @@ final class RecordMapper {
         } else {
             externalID = Fingerprint.hex(of: record.fields.map { $0 ?? "" }.joined(separator: "\u{1F}"))
         }
-        let raw = record.originalJSON ?? JSONText.textObject(keys: header, values: record.fields)
-        return Row(externalID: externalID, values: values, raw: raw)
+        return Row(externalID: externalID, values: values, raw: raw(record, header: header))
+    }
+
+    /// A JSON Lines record keeps its line; a CSV record becomes an object of its columns as text.
+    private func raw(_ record: Record, header: [String]) -> [UInt8] {
+        if let original = record.originalJSON { return Array(original.utf8) }
+        rawWriter.reset()
+        rawWriter.raw("{")
+        var first = true
+        for (key, value) in zip(header, record.fields) {
+            guard let value else { continue }
+            if !first { rawWriter.raw(",") }
+            first = false
+            rawWriter.string(key)
+            rawWriter.raw(":")
+            rawWriter.string(value)
+        }
+        rawWriter.raw("}")
+        return rawWriter.bytes
     }
 
     /// An invoice without a status is paid when it has a paid date, else open; a paid one without an amount paid

@@ -34,17 +34,4 @@ enum JSONText {
     static func object(_ members: [(key: String, json: String)]) -> String {
         "{" + members.map { string($0.key) + ":" + $0.json }.joined(separator: ",") + "}"
     }
-
-    /// An object of text fields; nil values are left out.
-    static func textObject(keys: [String], values: [String?]) -> String {
-        var result = "{"
-        var first = true
-        for (key, value) in zip(keys, values) {
-            guard let value else { continue }
-            if !first { result += "," }
-            first = false
-            result += string(key) + ":" + string(value)
-        }
-        return result + "}"
-    }
 }
