@@ -146,7 +146,9 @@ func aBadConfigurationIsRefusedWithOneLine(_ configCase: ConfigCase) {
 @Test func theStarterConfigurationIsTheShippedFileAndValid() throws {
     let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("config/scorebook.yml")
-    #expect(try String(contentsOf: shipped, encoding: .utf8) == StarterConfiguration.text)
+    #expect(
+        try String(contentsOf: shipped, encoding: .utf8) == StarterConfiguration.text,
+        "Sources/Host/Configuration/StarterConfiguration.swift is out of date. Please run scripts/starter-config.")
     let configuration = try ScorebookConfiguration.parse(yaml: StarterConfiguration.text, file: "config/scorebook.yml")
     #expect(configuration.scores.count >= 4)
 }
