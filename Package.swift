@@ -26,6 +26,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         .systemLibrary(
@@ -33,19 +34,31 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         .target(name: "ScoreKit"),
+        .target(name: "Connectors", dependencies: ["CCurl", "Store"]),
         .target(name: "Store", dependencies: ["CSQLite"]),
         .target(
             name: "Host",
-            dependencies: ["Store", "ScoreKit", .product(name: "Yams", package: "Yams")] + moduleDependencies
+            dependencies: ["Store", "Connectors", "ScoreKit", .product(name: "Yams", package: "Yams")] + moduleDependencies
         ),
+        .target(name: "Sandbox", dependencies: ["Host", "ScoreKit", .product(name: "FlyingFox", package: "FlyingFox"),
+            .product(name: "FlyingSocks", package: "FlyingFox"),
+        ]),
         .executableTarget(
             name: "scorebook",
-            dependencies: ["Host", "ScoreKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Host", "Sandbox", "ScoreKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "ScoreKitTests", dependencies: ["ScoreKit"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "HostTests", dependencies: ["Host", "Store", "ScoreKit"]),
+        .testTarget(name: "ConnectorsTests", dependencies: ["Connectors", "Sandbox", "Host", "Store"]),
         .testTarget(name: "EndToEndTests", dependencies: ["scorebook"], exclude: ["Fixtures"]),
     ] + moduleTargets,
     swiftLanguageModes: [.v5]

@@ -16,7 +16,7 @@ public enum CanonicalTable: String, Sendable, CaseIterable {
         switch self {
         case .accounts:
             return ["name", "domain", "industry", "employees", "country", "created_date", "parent_id", "referred_by",
-                    "acquisition_cost_cents", "yearly_cost_cents"]
+                    "acquisition_cost_cents", "yearly_cost_cents", "crm_link"]
         case .invoices:
             return ["account_id", "issued_date", "due_date", "paid_date", "amount_due_cents", "amount_paid_cents",
                     "currency", "status", "product"]
@@ -58,6 +58,20 @@ public struct Upserter {
     /// Writes one record whose raw JSON is UTF-8 bytes; returns true when a row was inserted or changed.
     @discardableResult
     public func upsert(source: String, externalID: String, values: [SQLValue], raw: [UInt8]) throws -> Bool {
+        try write(source: source, externalID: externalID, values: values, raw: raw) != .unchanged
+    }
+
+    /// What a write did.
+    public enum Outcome: Sendable, Equatable { case inserted, updated, unchanged }
+
+    /// Writes one record and says whether it was inserted, updated or left as it was.
+    public func write(source: String, externalID: String, values: [SQLValue], raw: [UInt8]) throws -> Outcome {
+        let before = statement.database.lastInsertedRowID
+        guard try bind(source: source, externalID: externalID, values: values, raw: raw) else { return .unchanged }
+        return statement.database.lastInsertedRowID != before ? .inserted : .updated
+    }
+
+    private func bind(source: String, externalID: String, values: [SQLValue], raw: [UInt8]) throws -> Bool {
         precondition(values.count == table.columns.count, "\(table.rawValue) takes \(table.columns.count) values")
         try statement.bind(values, offset: 2)
         try statement.bind(.text(source), at: 1)

@@ -121,7 +121,8 @@ public struct ScoreRunStore {
         }
     }
 
-    static func now() -> String {
+    /// Now, as an ISO 8601 timestamp with milliseconds.
+    public static func now() -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: Date())

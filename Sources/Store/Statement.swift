@@ -5,7 +5,7 @@ public final class Statement {
     let handle: OpaquePointer
     /// Unowned: the connection caches its statements, and a strong reference back would keep both alive forever
     /// (and the database never closed, its WAL never checkpointed).
-    private unowned let database: Database
+    unowned let database: Database
     /// The SQL text, for error messages.
     public let sql: String
 

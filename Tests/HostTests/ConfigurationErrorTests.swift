@@ -104,7 +104,7 @@ private let cases: [ConfigCase] = [
               rfm:
                 module: value
             """,
-        message: #"test.yml:1: unknown top-level key "score" (known: scores)"#),
+        message: #"test.yml:1: unknown top-level key "score" (known: scores, sources)"#),
     ConfigCase(
         id: "broken YAML",
         yaml: """

@@ -16,6 +16,8 @@ public struct ScorebookConfiguration: Sendable {
     public let file: String
     /// The named scores, in file order.
     public let scores: [NamedScore]
+    /// The sources to sync from, in file order.
+    public let sources: [SourceConfiguration]
 
     /// Keys a score accepts besides its module's settings.
     static let hostKeys = ["module", "description"]
@@ -45,9 +47,10 @@ public struct ScorebookConfiguration: Sendable {
         guard let mapping = root.mapping else {
             throw ConfigError(file: file, line: root.mark?.line, message: "expected a mapping with `scores:` at the top")
         }
-        for (key, _) in mapping where key.string != "scores" {
-            throw ConfigError(file: file, line: key.mark?.line, message: "unknown top-level key \"\(key.string ?? "?")\" (known: scores)")
+        for (key, _) in mapping where !["scores", "sources"].contains(key.string ?? "") {
+            throw ConfigError(file: file, line: key.mark?.line, message: "unknown top-level key \"\(key.string ?? "?")\" (known: scores, sources)")
         }
+        let sources = try mapping["sources"].map { try SourceConfiguration.parse($0, file: file) } ?? []
         guard let scoresNode = mapping["scores"] else {
             throw ConfigError(file: file, line: root.mark?.line, message: "no `scores:` mapping")
         }
@@ -62,7 +65,19 @@ public struct ScorebookConfiguration: Sendable {
             }
             scores.append(try NamedScoreParser(file: file, name: name, keyLine: key.mark?.line, node: node).parse())
         }
-        return ScorebookConfiguration(file: file, scores: scores)
+        return ScorebookConfiguration(file: file, scores: scores, sources: sources)
+    }
+
+    /// The configured sources with these names (all when none are given), or an error naming an unknown one.
+    public func sources(named names: [String]) throws -> [SourceConfiguration] {
+        guard !names.isEmpty else { return sources }
+        return try names.map { name in
+            guard let source = sources.first(where: { $0.name == name }) else {
+                let known = sources.map(\.name).joined(separator: ", ")
+                throw ConfigError(file: file, line: nil, message: "source \"\(name)\" is not configured (configured: \(known.isEmpty ? "none" : known))")
+            }
+            return source
+        }
     }
 
     /// The named score, or an error listing the configured names.

@@ -12,10 +12,11 @@ public struct FactLoader {
     public init(database: Database) { self.database = database }
 
     /// Every account's facts as of `asOf`; rows are accounts in id order, with their row ids beside them.
+    /// Accounts linked into another (a billing customer into its CRM company) and deleted ones are left out.
     public func load(_ keys: [FactKey], asOf: Day) throws -> (facts: FactTable, rowIDs: [Int64]) {
         var rowIDs: [Int64] = []
         var accounts: [AccountRef] = []
-        try database.statement("SELECT id, external_id, coalesce(name, external_id) FROM accounts ORDER BY id").forEach { row in
+        try database.statement("SELECT id, external_id, coalesce(name, external_id) FROM accounts WHERE canonical_id IS NULL AND deleted_at IS NULL ORDER BY id").forEach { row in
             rowIDs.append(row.integer(0))
             accounts.append(AccountRef(id: row.text(1) ?? "", name: row.text(2) ?? ""))
         }

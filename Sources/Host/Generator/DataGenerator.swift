@@ -44,46 +44,64 @@ public struct DataGenerator {
     /// Writes the files into `directory` (created if needed); returns the rows written per kind.
     public func write(to directory: String) throws -> [(kind: ImportKind, rows: Int)] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let writers = try Writers(directory: directory)
+        let files = try CSVFiles(directory: directory)
+        try generate(into: files)
+        return try files.close()
+    }
+
+    /// Generates every record into a sink, account by account.
+    public func generate(into sink: some GeneratorSink) throws {
         var random = SeededRandom(seed: options.seed)
         for index in 1...max(1, options.accounts) {
             var account = SyntheticAccount(index: index, options: options, random: &random)
-            try account.write(to: writers, random: &random)
+            try account.write(to: sink, random: &random)
         }
-        return try writers.close()
+    }
+
+    /// The columns of each kind's records, in field order.
+    public static func header(for kind: ImportKind) -> [String] {
+        switch kind {
+        case .accounts:
+            return ["account_id", "name", "domain", "industry", "employees", "country", "created_date", "parent_id",
+                    "referred_by", "acquisition_cost_cents", "yearly_cost_cents"]
+        case .invoices:
+            return ["invoice_id", "account_id", "issued_date", "due_date", "paid_date", "amount_due_cents",
+                    "amount_paid_cents", "currency", "status", "product"]
+        case .mrr: return ["change_id", "account_id", "effective_date", "mrr_cents", "change_type"]
+        case .usage: return ["account_id", "day", "active_users", "key_feature_uses"]
+        case .tickets: return ["ticket_id", "account_id", "opened_at", "closed_at", "priority", "status"]
+        case .nps: return ["response_id", "account_id", "responded_date", "score"]
+        case .assessments: return ["account_id", "item", "answer", "author", "assessed_date"]
+        case .outcomes: return ["account_id", "event", "event_date"]
+        }
     }
 }
 
+/// Where generated records go: CSV files, or the Sandbox's memory.
+public protocol GeneratorSink {
+    /// Receives one record of a kind, its fields in `DataGenerator.header(for:)` order.
+    func write(_ kind: ImportKind, _ fields: [String]) throws
+}
+
 /// The eight CSV files being written.
-final class Writers {
-    let accounts, invoices, mrr, usage, tickets, nps, assessments, outcomes: CSVWriter
+final class CSVFiles: GeneratorSink {
+    private var writers: [ImportKind: CSVWriter] = [:]
 
     init(directory: String) throws {
-        func path(_ kind: ImportKind) -> String {
-            directory + "/" + (DataGenerator.files.first { $0.kind == kind }?.file ?? "\(kind.rawValue).csv")
+        for (kind, file) in DataGenerator.files {
+            writers[kind] = try CSVWriter(path: directory + "/" + file, header: DataGenerator.header(for: kind))
         }
-        accounts = try CSVWriter(path: path(.accounts), header: [
-            "account_id", "name", "domain", "industry", "employees", "country", "created_date", "parent_id", "referred_by",
-            "acquisition_cost_cents", "yearly_cost_cents",
-        ])
-        invoices = try CSVWriter(path: path(.invoices), header: [
-            "invoice_id", "account_id", "issued_date", "due_date", "paid_date", "amount_due_cents", "amount_paid_cents",
-            "currency", "status", "product",
-        ])
-        mrr = try CSVWriter(path: path(.mrr), header: ["change_id", "account_id", "effective_date", "mrr_cents", "change_type"])
-        usage = try CSVWriter(path: path(.usage), header: ["account_id", "day", "active_users", "key_feature_uses"])
-        tickets = try CSVWriter(path: path(.tickets), header: ["ticket_id", "account_id", "opened_at", "closed_at", "priority", "status"])
-        nps = try CSVWriter(path: path(.nps), header: ["response_id", "account_id", "responded_date", "score"])
-        assessments = try CSVWriter(path: path(.assessments), header: ["account_id", "item", "answer", "author", "assessed_date"])
-        outcomes = try CSVWriter(path: path(.outcomes), header: ["account_id", "event", "event_date"])
+    }
+
+    func write(_ kind: ImportKind, _ fields: [String]) throws {
+        try writers[kind]?.write(fields)
     }
 
     func close() throws -> [(kind: ImportKind, rows: Int)] {
-        let all: [(ImportKind, CSVWriter)] = [
-            (.accounts, accounts), (.invoices, invoices), (.mrr, mrr), (.usage, usage), (.tickets, tickets), (.nps, nps),
-            (.assessments, assessments), (.outcomes, outcomes),
-        ]
-        for (_, writer) in all { try writer.close() }
-        return all.map { ($0.0, $0.1.rows) }
+        try DataGenerator.files.map { kind, _ in
+            guard let writer = writers[kind] else { return (kind, 0) }
+            try writer.close()
+            return (kind, writer.rows)
+        }
     }
 }

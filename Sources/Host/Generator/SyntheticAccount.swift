@@ -35,22 +35,22 @@ struct SyntheticAccount {
         mrr = max(4_900, seats * (1_500 + Int(random.unit() * 2_500)))
     }
 
-    mutating func write(to files: Writers, random: inout SeededRandom) throws {
+    mutating func write(to sink: some GeneratorSink, random: inout SeededRandom) throws {
         let name = "\(random.pick(Self.prefixes)) \(random.pick(Self.suffixes)) \(index)"
         let domain = name.lowercased().replacingOccurrences(of: " ", with: "-") + ".example"
         let parent = index > 10 && random.chance(0.03) ? "acc-" + String(format: "%06d", 1 + Int(random.next() % UInt64(index - 1))) : ""
         let referrer = index > 10 && random.chance(0.05) ? "acc-" + String(format: "%06d", 1 + Int(random.next() % UInt64(index - 1))) : ""
-        try files.accounts.write([
+        try sink.write(.accounts, [
             id, name, domain, random.pick(Self.industries), String(employees), random.pick(Self.countries), start.description,
             parent, referrer, String(mrr * (3 + Int(random.unit() * 9))), String(Int(Double(mrr * 12) * (0.1 + 0.4 * random.unit()))),
         ])
-        let churnDay = try writeBilling(to: files, random: &random)
-        try writeUsage(to: files, until: churnDay, random: &random)
-        try writeSupport(to: files, until: churnDay, random: &random)
+        let churnDay = try writeBilling(to: sink, random: &random)
+        try writeUsage(to: sink, until: churnDay, random: &random)
+        try writeSupport(to: sink, until: churnDay, random: &random)
     }
 
     /// Invoices, MRR changes and the churn, renewal and expansion outcomes; returns the churn day, if any.
-    private mutating func writeBilling(to files: Writers, random: inout SeededRandom) throws -> Day? {
+    private mutating func writeBilling(to sink: some GeneratorSink, random: inout SeededRandom) throws -> Day? {
         let end = options.endDay
         let hazard = 0.02 * exp(-0.9 * health)
         let lateChance = 1 / (1 + exp(1.5 + 1.2 * health))
@@ -60,7 +60,7 @@ struct SyntheticAccount {
         var churnDay: Day?
         func writeChange(_ day: Day, _ type: String) throws {
             change += 1
-            try files.mrr.write(["\(id)-m\(change)", id, day.description, String(mrr), type])
+            try sink.write(.mrr, ["\(id)-m\(change)", id, day.description, String(mrr), type])
         }
         try writeChange(start, "new")
         var periodIndex = 0
@@ -72,14 +72,14 @@ struct SyntheticAccount {
                     churnDay = period
                     mrr = 0
                     try writeChange(period, "churn")
-                    try files.outcomes.write([id, "churned", period.description])
+                    try sink.write(.outcomes, [id, "churned", period.description])
                     break
                 }
-                if isAnnual { try files.outcomes.write([id, "renewed", period.description]) }
+                if isAnnual { try sink.write(.outcomes, [id, "renewed", period.description]) }
                 if random.chance(min(0.5, 0.03 * Double(months) * exp(0.5 * health))) {
                     mrr = mrr * 6 / 5
                     try writeChange(period, "expansion")
-                    try files.outcomes.write([id, "expanded", period.description])
+                    try sink.write(.outcomes, [id, "expanded", period.description])
                 } else if random.chance(min(0.5, 0.02 * Double(months) * exp(-0.5 * health))) {
                     mrr = max(4_900, mrr * 17 / 20)
                     try writeChange(period, "contraction")
@@ -87,10 +87,10 @@ struct SyntheticAccount {
             }
             if period.days(since: end) > -Int(Double(options.months) * 30.4) {
                 invoice += 1
-                try writeInvoice(files, number: invoice, issued: period, amount: mrr * months, product: "core", late: lateChance, random: &random)
+                try writeInvoice(sink, number: invoice, issued: period, amount: mrr * months, product: "core", late: lateChance, random: &random)
                 if hasAddOn {
                     invoice += 1
-                    try writeInvoice(files, number: invoice, issued: period, amount: mrr * months / 5, product: "analytics", late: lateChance, random: &random)
+                    try writeInvoice(sink, number: invoice, issued: period, amount: mrr * months / 5, product: "analytics", late: lateChance, random: &random)
                 }
             }
             period = Self.addMonths(months, to: period, anchor: start)
@@ -100,7 +100,7 @@ struct SyntheticAccount {
     }
 
     private func writeInvoice(
-        _ files: Writers, number: Int, issued: Day, amount: Int, product: String, late: Double, random: inout SeededRandom
+        _ sink: some GeneratorSink, number: Int, issued: Day, amount: Int, product: String, late: Double, random: inout SeededRandom
     ) throws {
         let due = issued.adding(days: 30)
         let paid = issued.adding(days: random.chance(late) ? 31 + Int(random.unit() * 60) : Int(random.unit() * 25))
@@ -114,13 +114,13 @@ struct SyntheticAccount {
             status = "paid"
             paidText = paid.description
         }
-        try files.invoices.write([
+        try sink.write(.invoices, [
             "\(id)-i\(number)", id, issued.description, due.description, paidText, String(amount),
             status == "paid" ? String(amount) : "0", "usd", status, product,
         ])
     }
 
-    private func writeUsage(to files: Writers, until churnDay: Day?, random: inout SeededRandom) throws {
+    private func writeUsage(to sink: some GeneratorSink, until churnDay: Day?, random: inout SeededRandom) throws {
         let end = options.endDay
         let seats = max(1, mrr / 2_500)
         let adoption = min(0.95, max(0.05, 0.5 + 0.2 * health))
@@ -135,11 +135,11 @@ struct SyntheticAccount {
             let active = max(0, Int((mean + mean.squareRoot() * random.normal()).rounded()))
             let usesMean = Double(active) * 0.4 * exp(0.4 * health)
             let uses = max(0, Int((usesMean + usesMean.squareRoot() * random.normal()).rounded()))
-            try files.usage.write([id, day.description, String(active), String(uses)])
+            try sink.write(.usage, [id, day.description, String(active), String(uses)])
         }
     }
 
-    private func writeSupport(to files: Writers, until churnDay: Day?, random: inout SeededRandom) throws {
+    private func writeSupport(to sink: some GeneratorSink, until churnDay: Day?, random: inout SeededRandom) throws {
         let end = churnDay ?? options.endDay
         let windowStart = max(start, options.endDay.adding(days: -180))
         let span = end.days(since: windowStart)
@@ -150,19 +150,19 @@ struct SyntheticAccount {
             let priority = random.chance(health < 0 ? 0.3 : 0.12) ? "high" : random.pick(["normal", "normal", "low"])
             let resolved = random.chance(0.85 + 0.05 * health) && opened.adding(days: 2) <= options.endDay
             let closed = resolved ? min(options.endDay, opened.adding(days: 1 + Int(random.unit() * 10))).description + "T17:00:00Z" : ""
-            try files.tickets.write(["\(id)-t\(number + 1)", id, opened.description + "T09:30:00Z", closed, priority, resolved ? "closed" : "open"])
+            try sink.write(.tickets, ["\(id)-t\(number + 1)", id, opened.description + "T09:30:00Z", closed, priority, resolved ? "closed" : "open"])
         }
         if random.chance(0.4) {
             let responded = windowStart.adding(days: Int(random.unit() * Double(span)))
             let score = min(10, max(0, Int((7.5 + 1.8 * health + random.normal()).rounded())))
-            try files.nps.write(["\(id)-n1", id, responded.description, String(score)])
+            try sink.write(.nps, ["\(id)-n1", id, responded.description, String(score)])
         }
         if random.chance(0.12) {
             let assessed = max(windowStart, end.adding(days: -Int(random.unit() * 60)))
             let author = random.pick(Self.authors)
             for item in ["profile_fit", "need_fit", "low_effort", "revenue_potential"] {
                 let yes = health + 0.8 * random.normal() > -0.3
-                try files.assessments.write([id, item, yes ? "yes" : "no", author, assessed.description])
+                try sink.write(.assessments, [id, item, yes ? "yes" : "no", author, assessed.description])
             }
         }
     }

@@ -65,6 +65,7 @@ public enum ImportKind: String, Sendable, CaseIterable {
                 ImportField("employees", .integer), ImportField("country", .text), ImportField("created_date", .date),
                 ImportField("parent_id", .text), ImportField("referred_by", .text),
                 ImportField("acquisition_cost_cents", .integer), ImportField("yearly_cost_cents", .integer),
+                ImportField("crm_link", .text),
             ]
         case .invoices:
             return [

@@ -1,0 +1,106 @@
+import Foundation
+
+/// What a source makes of a response: keep it, try again (after a pause), or stop with a reason.
+public enum ResponseVerdict: Sendable, Equatable {
+    case accept
+    case retry(after: Double?, reason: String)
+    case fail(String)
+}
+
+/// Sends requests on one reused libcurl handle, pacing them and retrying what the source says is retryable.
+///
+/// Connection errors, 5xx, 429 and unparsable bodies are retried with exponential backoff and full jitter
+/// (AWS's "Exponential Backoff And Jitter"); `Retry-After` is honoured; 400/401/403/404 are not retried unless the
+/// source's classifier says so.
+public final class HTTPClient {
+    private let curl: CurlEasy
+    private let options: HTTPOptions
+    private let minimumInterval: Double
+    private var lastRequest: Date?
+    private var random = SystemRandomNumberGenerator()
+    /// Retries made so far, for the sync log.
+    public private(set) var retries = 0
+    /// Requests sent so far.
+    public private(set) var requests = 0
+
+    /// Creates a client that sends at most `requestsPerSecond` requests per second.
+    public init(options: HTTPOptions, requestsPerSecond: Double) throws {
+        self.curl = try CurlEasy(options: options)
+        self.options = options
+        self.minimumInterval = requestsPerSecond > 0 ? 1 / requestsPerSecond : 0
+    }
+
+    /// Sends a request until the classifier accepts the response, or fails with a reason naming `what`.
+    public func send(_ request: HTTPRequest, what: String, classify: (HTTPResponse) -> ResponseVerdict) throws -> HTTPResponse {
+        var attempt = 0
+        while true {
+            attempt += 1
+            pace()
+            let reason: String
+            var retryAfter: Double?
+            do {
+                requests += 1
+                let response = try curl.perform(request)
+                switch classify(response) {
+                case .accept:
+                    return response
+                case .fail(let message):
+                    throw SyncError(what: what, reason: message)
+                case .retry(let after, let message):
+                    reason = message
+                    retryAfter = after
+                }
+            } catch let error as TransportError {
+                reason = error.description
+            }
+            guard attempt < options.maxAttempts else {
+                throw SyncError(what: what, reason: "\(reason), still failing after \(attempt) attempts")
+            }
+            if let retryAfter, retryAfter > options.maxRetryAfter {
+                throw SyncError(what: what, reason: "\(reason); the server asks to wait \(Int(retryAfter)) s, try again later")
+            }
+            retries += 1
+            Thread.sleep(forTimeInterval: retryAfter ?? backoff(attempt: attempt))
+        }
+    }
+
+    /// Full jitter: a uniform pause between 0 and min(maxDelay, baseDelay x 2^(attempt-1)).
+    func backoff(attempt: Int) -> Double {
+        let ceiling = min(options.maxDelay, options.baseDelay * pow(2, Double(attempt - 1)))
+        return Double.random(in: 0...ceiling, using: &random)
+    }
+
+    private func pace() {
+        if let lastRequest, minimumInterval > 0 {
+            let wait = minimumInterval - Date().timeIntervalSince(lastRequest)
+            if wait > 0 { Thread.sleep(forTimeInterval: wait) }
+        }
+        lastRequest = Date()
+    }
+
+    /// Seconds from a `Retry-After` header (seconds or an HTTP date).
+    public static func retryAfter(_ response: HTTPResponse) -> Double? {
+        guard let value = response.headers["retry-after"] else { return nil }
+        if let seconds = Double(value) { return max(0, seconds) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter.date(from: value).map { max(0, $0.timeIntervalSinceNow) }
+    }
+}
+
+/// A sync failure said in one line: the source, the stream, where, and why.
+public struct SyncError: Error, CustomStringConvertible, Sendable {
+    /// `stripe invoices page 3`.
+    public let what: String
+    /// Why.
+    public let reason: String
+
+    /// Creates an error.
+    public init(what: String, reason: String) {
+        self.what = what
+        self.reason = reason
+    }
+
+    public var description: String { "\(what): \(reason)" }
+}

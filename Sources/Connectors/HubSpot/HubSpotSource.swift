@@ -1,0 +1,195 @@
+import Foundation
+import Store
+
+/// HubSpot CRM v3 companies: the list endpoint for the first sync, search on `hs_lastmodifieddate` after that, and
+/// the archived list for deletes (search never returns archived records).
+///
+/// The incremental search asks for `hs_lastmodifieddate` >= bookmark and <= the sync's start, sorted ascending. The
+/// cursor inside a pass is the compound (timestamp, id) of the last record written, so a resumed pass skips what it
+/// already wrote. Search cannot page past 10,000 results: before that cap, the pass restarts from the last timestamp.
+/// Search is eventually consistent, so bookmarks lag the sync's start by `search_lag_ms` (default 5 s).
+/// A DAILY 429 stops the sync (retrying only burns requests until midnight); TEN_SECONDLY 429s are retried.
+public struct HubSpotSource {
+    static let properties = ["name", "domain", "industry", "numberofemployees", "country", "createdate", "hs_lastmodifieddate"]
+    static let searchCap = 10_000
+    let context: SyncContext
+    private var name: String { context.settings.name }
+
+    /// Creates the source on a context.
+    public init(context: SyncContext) { self.context = context }
+
+    /// Syncs companies: a full list when asked or never synced, else a search for changes; then archived companies.
+    public func sync(full: Bool) throws -> [SyncLogEntry] {
+        let states = SyncStateStore(database: context.database)
+        if full { try states.reset(source: name) }
+        var entries: [SyncLogEntry] = []
+        let state = try states.state(source: name, stream: "companies")
+        entries.append(state.bookmark == nil ? try listAll() : try searchChanges(since: state))
+        entries.append(try syncArchived())
+        return entries
+    }
+
+    private var headers: [(name: String, value: String)] { [("Authorization", "Bearer \(context.settings.token)")] }
+
+    private func listAll() throws -> SyncLogEntry {
+        let states = SyncStateStore(database: context.database)
+        var state = try states.state(source: name, stream: "companies")
+        var counter = StreamCounter(source: name, stream: "companies", mode: state.cursor == nil ? "full" : "full (resumed)")
+        let started = Date()
+        // The bookmark the next incremental starts from: this sync's start (never later), minus the search lag.
+        let bookmark = String(context.startedMilliseconds - context.settings.searchLagMilliseconds)
+        var seen = Set<String>()
+        while true {
+            let after = state.cursor.map { "&after=\($0)" } ?? ""
+            let page = try context.fetch(
+                "/crm/v3/objects/companies?limit=\(context.settings.pageSize)&archived=false&properties=\(Self.properties.joined(separator: ","))\(after)",
+                headers: headers, what: "\(name) companies page \(counter.entry.pages + 1)", classify: Self.classify)
+            let results = page["results"] as? [[String: Any]] ?? []
+            let next = ((page["paging"] as? [String: Any])?["next"] as? [String: Any])?["after"] as? String
+            if let next, !seen.insert(next).inserted {
+                throw SyncError(what: "\(name) companies", reason: "the paging cursor repeated; stopping instead of looping")
+            }
+            try context.database.transaction {
+                for company in results { counter.count(try write(company)) }
+                state.cursor = next
+                if next == nil { state.bookmark = bookmark }
+                try states.save(state, source: name, stream: "companies")
+            }
+            counter.entry.pages += 1
+            context.progress("\(name) companies: \(counter.entry.records) records")
+            if next == nil { break }
+        }
+        counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        counter.entry.retries = context.client.retries
+        return counter.entry
+    }
+
+    private func searchChanges(since initial: StreamState) throws -> SyncLogEntry {
+        let states = SyncStateStore(database: context.database)
+        var state = initial
+        var counter = StreamCounter(source: name, stream: "companies", mode: "incremental")
+        let started = Date()
+        let upper = context.startedMilliseconds - context.settings.searchLagMilliseconds
+        // Resume inside a pass from the compound (timestamp, id) cursor, else from the bookmark.
+        var last = Self.parseCompound(state.cursor)
+        var lower = last?.timestamp ?? Int64(state.bookmark ?? "0") ?? 0
+        var offset = 0
+        while lower <= upper {
+            if offset + context.settings.pageSize > Self.searchCap {
+                // Restart below the cap from the last timestamp; the compound cursor skips what was written.
+                guard let last, last.timestamp > lower || offset > 0 else {
+                    throw SyncError(what: "\(name) companies", reason: "more than \(Self.searchCap) companies share one modification time")
+                }
+                lower = last.timestamp
+                offset = 0
+            }
+            let body: [String: Any] = [
+                "filterGroups": [["filters": [
+                    ["propertyName": "hs_lastmodifieddate", "operator": "GTE", "value": String(lower)],
+                    ["propertyName": "hs_lastmodifieddate", "operator": "LTE", "value": String(upper)],
+                ]]],
+                "sorts": [["propertyName": "hs_lastmodifieddate", "direction": "ASCENDING"]],
+                "properties": Self.properties, "limit": context.settings.pageSize, "after": String(offset),
+            ]
+            let page = try context.fetch(
+                "/crm/v3/objects/companies/search", method: "POST", body: body, headers: headers,
+                what: "\(name) companies search page \(counter.entry.pages + 1)", classify: Self.classify)
+            let results = page["results"] as? [[String: Any]] ?? []
+            let hasNext = (page["paging"] as? [String: Any])?["next"] != nil
+            try context.database.transaction {
+                for company in results {
+                    let key = Self.compoundKey(company)
+                    if let last, let key, (key.timestamp, key.id) <= (last.timestamp, last.id) { continue }
+                    counter.count(try write(company))
+                    if let key { last = key }
+                }
+                state.cursor = hasNext ? last.map { "\($0.timestamp):\($0.id)" } : nil
+                if !hasNext { state.bookmark = String(upper) }
+                try states.save(state, source: name, stream: "companies")
+            }
+            counter.entry.pages += 1
+            if !hasNext { break }
+            offset += results.count
+        }
+        counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        counter.entry.retries = context.client.retries
+        return counter.entry
+    }
+
+    /// Archived companies are marked deleted (kept, not dropped).
+    private func syncArchived() throws -> SyncLogEntry {
+        var counter = StreamCounter(source: name, stream: "companies_archived", mode: "full")
+        let started = Date()
+        var after: String?
+        repeat {
+            let page = try context.fetch(
+                "/crm/v3/objects/companies?limit=\(context.settings.pageSize)&archived=true" + (after.map { "&after=\($0)" } ?? ""),
+                headers: headers, what: "\(name) archived companies page \(counter.entry.pages + 1)", classify: Self.classify)
+            let results = page["results"] as? [[String: Any]] ?? []
+            try context.database.transaction {
+                for company in results {
+                    guard let id = company["id"] as? String else { continue }
+                    counter.entry.records += 1
+                    if try IdentityStore(database: context.database).markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now()) {
+                        counter.entry.deletes += 1
+                    }
+                }
+            }
+            counter.entry.pages += 1
+            after = ((page["paging"] as? [String: Any])?["next"] as? [String: Any])?["after"] as? String
+        } while after != nil
+        counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        return counter.entry
+    }
+
+    private func write(_ company: [String: Any]) throws -> Upserter.Outcome {
+        guard let id = company["id"] as? String else { return .unchanged }
+        let properties = company["properties"] as? [String: Any] ?? [:]
+        func text(_ key: String) -> String? { properties[key] as? String }
+        let values: [SQLValue] = [
+            text("name").sqlValue, text("domain").sqlValue, text("industry").map { $0.lowercased() }.sqlValue,
+            text("numberofemployees").flatMap { Int64($0) }.map(SQLValue.integer) ?? .null, text("country").sqlValue,
+            text("createdate").map { String($0.prefix(10)) }.sqlValue, .null, .null, .null, .null, .null,
+        ]
+        return try Upserter(database: context.database, table: .accounts).write(
+            source: name, externalID: id, values: values, raw: SyncContext.rawJSON(company))
+    }
+
+    static func compoundKey(_ company: [String: Any]) -> (timestamp: Int64, id: Int64)? {
+        guard let id = (company["id"] as? String).flatMap({ Int64($0) }),
+            let modified = (company["properties"] as? [String: Any])?["hs_lastmodifieddate"] as? String,
+            let date = isoFormatter.date(from: modified)
+        else { return nil }
+        return (Int64((date.timeIntervalSince1970 * 1000).rounded()), id)
+    }
+
+    static func parseCompound(_ text: String?) -> (timestamp: Int64, id: Int64)? {
+        guard let parts = text?.split(separator: ":"), parts.count == 2, let timestamp = Int64(parts[0]), let id = Int64(parts[1]) else {
+            return nil
+        }
+        return (timestamp, id)
+    }
+
+    nonisolated(unsafe) static let isoFormatter: ISO8601DateFormatter = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }()
+
+    /// HubSpot's statuses: TEN_SECONDLY 429 and 5xx retried, DAILY 429 stops, others fail with HubSpot's message.
+    static func classify(_ response: HTTPResponse) -> ResponseVerdict {
+        let body = response.jsonObject
+        let message = [body?["category"] as? String, body?["message"] as? String].compactMap { $0 }.joined(separator: ": ")
+        switch response.status {
+        case 200..<300: return .accept
+        case 429:
+            if body?["policyName"] as? String == "DAILY" {
+                return .fail("HTTP 429 daily limit reached; the sync stops until the limit resets (midnight in the account's time zone)")
+            }
+            let interval = response.headers["x-hubspot-ratelimit-interval-milliseconds"].flatMap(Double.init).map { $0 / 1000 }
+            return .retry(after: HTTPClient.retryAfter(response) ?? interval, reason: "HTTP 429 \(message)")
+        case 500...: return .retry(after: HTTPClient.retryAfter(response), reason: "HTTP \(response.status) \(message.isEmpty ? "server error" : message)")
+        default: return .fail("HTTP \(response.status) \(message.isEmpty ? "no error body" : message)")
+        }
+    }
+}

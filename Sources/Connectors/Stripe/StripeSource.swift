@@ -1,0 +1,234 @@
+import Foundation
+import Store
+
+/// Stripe: customers and invoices listed newest first on the first sync, then `/v1/events` for what changed.
+///
+/// Each page is written in one transaction together with the cursor it came with, so a crash resumes where it
+/// stopped. The events cursor is the newest event applied; pages are walked forward in time with `ending_before`
+/// and applied oldest first. Stripe keeps events 30 days: when the cursor is gone (400 resource_missing), the
+/// source starts over with a full sync. Requests pin `Stripe-Version`.
+public struct StripeSource {
+    /// The API version requests are pinned to.
+    public static let apiVersion = "2025-05-28.basil"
+    let context: SyncContext
+    private var name: String { context.settings.name }
+
+    /// Creates the source on a context.
+    public init(context: SyncContext) { self.context = context }
+
+    /// Syncs customers and invoices (full when asked or never synced), then the events since the cursor.
+    public func sync(full: Bool) throws -> [SyncLogEntry] {
+        let states = SyncStateStore(database: context.database)
+        if full { try states.reset(source: name) }
+        var entries: [SyncLogEntry] = []
+        var events = try states.state(source: name, stream: "events")
+        let needsFull = try ["customers", "invoices"].contains { try states.state(source: name, stream: $0).bookmark == nil }
+        if needsFull {
+            if events.bookmark == nil {
+                // Note where the event stream stands before listing, so the next incremental misses nothing.
+                let newest = try fetch("/v1/events?limit=1", what: "\(name) events")
+                events.bookmark = ((newest["data"] as? [[String: Any]])?.first?["id"] as? String) ?? Self.noEvents
+                try context.database.transaction { try states.save(events, source: name, stream: "events") }
+            }
+            for stream in ["customers", "invoices"] {
+                entries.append(try listAll(stream))
+            }
+        } else {
+            do {
+                entries.append(try applyEvents())
+            } catch let error as CursorExpired {
+                context.progress("\(name): \(error.description); starting a full sync")
+                try states.reset(source: name)
+                return try sync(full: false)
+            }
+        }
+        return entries
+    }
+
+    static let noEvents = "-"
+
+    private func listAll(_ stream: String) throws -> SyncLogEntry {
+        let states = SyncStateStore(database: context.database)
+        var state = try states.state(source: name, stream: stream)
+        guard state.bookmark == nil else { return StreamCounter(source: name, stream: stream, mode: "full").entry }
+        var counter = StreamCounter(source: name, stream: stream, mode: state.cursor == nil ? "full" : "full (resumed)")
+        let started = Date()
+        var seen = Set<String>()
+        while true {
+            let after = state.cursor.map { "&starting_after=\($0)" } ?? ""
+            let page = try fetch("/v1/\(stream)?limit=\(context.settings.pageSize)\(after)",
+                                 what: "\(name) \(stream) page \(counter.entry.pages + 1)")
+            guard let objects = page["data"] as? [[String: Any]] else {
+                throw SyncError(what: "\(name) \(stream) page \(counter.entry.pages + 1)", reason: "no `data` list in the response")
+            }
+            let hasMore = page["has_more"] as? Bool ?? false
+            let last = objects.last?["id"] as? String
+            if let last, !seen.insert(last).inserted {
+                throw SyncError(what: "\(name) \(stream)", reason: "the cursor \(last) repeated; stopping instead of looping")
+            }
+            try context.database.transaction {
+                for object in objects { counter.count(try write(object)) }
+                state.cursor = hasMore ? (last ?? state.cursor) : nil
+                if !hasMore { state.bookmark = "listed" }
+                try states.save(state, source: name, stream: stream)
+            }
+            counter.entry.pages += 1
+            context.progress("\(name) \(stream): \(counter.entry.records) records")
+            if !hasMore || objects.isEmpty { break }
+        }
+        counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        counter.entry.retries = context.client.retries
+        return counter.entry
+    }
+
+    private func applyEvents() throws -> SyncLogEntry {
+        let states = SyncStateStore(database: context.database)
+        var state = try states.state(source: name, stream: "events")
+        var counter = StreamCounter(source: name, stream: "events", mode: "incremental")
+        let started = Date()
+        if state.bookmark == Self.noEvents {
+            // There were no events when the full sync began: walk every event from the newest back, then apply in order.
+            var all: [[String: Any]] = []
+            var after: String?
+            while true {
+                let page = try fetch("/v1/events?limit=\(context.settings.pageSize)" + (after.map { "&starting_after=\($0)" } ?? ""),
+                                     what: "\(name) events page \(counter.entry.pages + 1)")
+                let objects = page["data"] as? [[String: Any]] ?? []
+                all += objects
+                counter.entry.pages += 1
+                after = objects.last?["id"] as? String
+                if !(page["has_more"] as? Bool ?? false) || objects.isEmpty { break }
+            }
+            for chunk in stride(from: all.count, to: 0, by: -context.settings.pageSize) {
+                let slice = Array(all[max(0, chunk - context.settings.pageSize)..<chunk])
+                try apply(slice, state: &state, counter: &counter)
+            }
+            if all.isEmpty {
+                counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
+                return counter.entry
+            }
+        } else {
+            while let cursor = state.bookmark {
+                let page: [String: Any]
+                do {
+                    page = try fetch("/v1/events?limit=\(context.settings.pageSize)&ending_before=\(cursor)",
+                                     what: "\(name) events page \(counter.entry.pages + 1)")
+                } catch let error as SyncError where error.reason.contains("resource_missing") {
+                    throw CursorExpired(description: "the events cursor \(cursor) is older than Stripe keeps events (30 days)")
+                }
+                let objects = page["data"] as? [[String: Any]] ?? []
+                counter.entry.pages += 1
+                if objects.isEmpty { break }
+                try apply(objects, state: &state, counter: &counter)
+                if !(page["has_more"] as? Bool ?? false) { break }
+            }
+        }
+        counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        counter.entry.retries = context.client.retries
+        return counter.entry
+    }
+
+    /// Applies a page of events (newest first, as listed) oldest first, and moves the cursor in the same transaction.
+    private func apply(_ events: [[String: Any]], state: inout StreamState, counter: inout StreamCounter) throws {
+        let states = SyncStateStore(database: context.database)
+        var newState = state
+        try context.database.transaction {
+            for event in events.reversed() {
+                guard let data = event["data"] as? [String: Any], let object = data["object"] as? [String: Any] else { continue }
+                if object["deleted"] as? Bool == true, object["object"] as? String == "customer", let id = object["id"] as? String {
+                    if try IdentityStore(database: context.database).markDeleted(
+                        .accounts, source: name, externalID: id, at: ScoreRunStore.now()) {
+                        counter.entry.deletes += 1
+                    }
+                    counter.entry.records += 1
+                } else {
+                    counter.count(try write(object))
+                }
+            }
+            if let newest = events.first?["id"] as? String { newState.bookmark = newest }
+            try states.save(newState, source: name, stream: "events")
+        }
+        state = newState
+        context.progress("\(name) events: \(counter.entry.records) changes")
+    }
+
+    /// Writes a customer or an invoice into the canonical tables.
+    private func write(_ object: [String: Any]) throws -> Upserter.Outcome {
+        guard let id = object["id"] as? String else { return .unchanged }
+        let raw = SyncContext.rawJSON(object)
+        switch object["object"] as? String {
+        case "customer":
+            let metadata = object["metadata"] as? [String: Any] ?? [:]
+            let email = object["email"] as? String
+            let domain = email.flatMap { $0.split(separator: "@").last.map(String.init) }
+            let values: [SQLValue] = [
+                (object["name"] as? String).sqlValue, domain.sqlValue, .null, .null, .null,
+                Self.day(object["created"]).sqlValue, .null, .null, .null, .null,
+                (metadata["hubspot_company_id"] as? String).sqlValue,
+            ]
+            return try Upserter(database: context.database, table: .accounts).write(source: name, externalID: id, values: values, raw: raw)
+        case "invoice":
+            guard let customer = object["customer"] as? String else { return .unchanged }
+            let account = try accountRow(customer)
+            let transitions = object["status_transitions"] as? [String: Any] ?? [:]
+            let lines = (object["lines"] as? [String: Any])?["data"] as? [[String: Any]] ?? []
+            let product = (lines.first?["price"] as? [String: Any])?["product"] as? String
+            let values: [SQLValue] = [
+                .integer(account), Self.day(object["created"]).sqlValue, Self.day(object["due_date"]).sqlValue,
+                Self.day(transitions["paid_at"]).sqlValue, .integer(Self.integer(object["amount_due"])),
+                .integer(Self.integer(object["amount_paid"])), (object["currency"] as? String).sqlValue,
+                (object["status"] as? String).sqlValue, product.sqlValue,
+            ]
+            return try Upserter(database: context.database, table: .invoices).write(source: name, externalID: id, values: values, raw: raw)
+        default:
+            return .unchanged
+        }
+    }
+
+    /// The account row for a customer id; a customer not seen yet gets a placeholder row, so nothing is dropped.
+    private func accountRow(_ customer: String) throws -> Int64 {
+        let identity = IdentityStore(database: context.database)
+        if let row = try identity.accountRow(source: name, externalID: customer) { return row }
+        let placeholder: [SQLValue] = Array(repeating: .null, count: CanonicalTable.accounts.columns.count)
+        _ = try Upserter(database: context.database, table: .accounts).write(
+            source: name, externalID: customer, values: placeholder, raw: Array("{}".utf8))
+        return try identity.accountRow(source: name, externalID: customer) ?? 0
+    }
+
+    private func fetch(_ path: String, what: String) throws -> [String: Any] {
+        try context.fetch(
+            path, headers: [("Authorization", "Bearer \(context.settings.token)"), ("Stripe-Version", Self.apiVersion)], what: what,
+            classify: Self.classify)
+    }
+
+    /// Stripe's statuses: 429 and 5xx are retried (honouring Retry-After and Stripe-Should-Retry); others fail with
+    /// Stripe's own message.
+    static func classify(_ response: HTTPResponse) -> ResponseVerdict {
+        let error = response.jsonObject?["error"] as? [String: Any]
+        let message = [error?["type"] as? String, error?["code"] as? String, error?["message"] as? String]
+            .compactMap { $0 }.joined(separator: ": ")
+        switch response.status {
+        case 200..<300: return .accept
+        case 429: return .retry(after: HTTPClient.retryAfter(response), reason: "HTTP 429 \(message)")
+        case 500...:
+            if response.headers["stripe-should-retry"] == "false" { return .fail("HTTP \(response.status) \(message)") }
+            return .retry(after: HTTPClient.retryAfter(response), reason: "HTTP \(response.status) \(message)")
+        default:
+            return .fail("HTTP \(response.status) \(message.isEmpty ? "no error body" : message)")
+        }
+    }
+
+    static func day(_ value: Any?) -> String? {
+        guard let seconds = (value as? NSNumber)?.doubleValue else { return nil }
+        return ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: seconds)).prefix(10).description
+    }
+
+    static func integer(_ value: Any?) -> Int64 {
+        (value as? NSNumber)?.int64Value ?? 0
+    }
+}
+
+/// The events cursor is older than Stripe keeps events.
+struct CursorExpired: Error, CustomStringConvertible {
+    let description: String
+}

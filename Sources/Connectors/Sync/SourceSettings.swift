@@ -1,0 +1,47 @@
+/// A configured source: which API, where, with which token, how fast.
+public struct SourceSettings: Sendable {
+    /// The APIs Scorebook syncs from.
+    public enum Kind: String, Sendable, CaseIterable {
+        case stripe, hubspot
+
+        /// True for billing systems (their customers link to CRM companies).
+        public var isBilling: Bool { self == .stripe }
+    }
+
+    /// The source's name in the configuration and the database (`stripe`).
+    public let name: String
+    /// Which API.
+    public let kind: Kind
+    /// The API's base URL, without a trailing slash.
+    public let baseURL: String
+    /// The token, read from the environment variable the configuration names; never stored or printed.
+    public let token: String
+    /// Requests per second, below the API's documented limit.
+    public let requestsPerSecond: Double
+    /// Records per page.
+    public let pageSize: Int
+    /// How far an incremental bookmark lags the sync's start, for APIs whose search is eventually consistent.
+    public let searchLagMilliseconds: Int64
+
+    /// Creates settings.
+    public init(
+        name: String, kind: Kind, baseURL: String, token: String, requestsPerSecond: Double, pageSize: Int,
+        searchLagMilliseconds: Int64 = 5_000
+    ) {
+        self.searchLagMilliseconds = searchLagMilliseconds
+        self.name = name
+        self.kind = kind
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.token = token
+        self.requestsPerSecond = requestsPerSecond
+        self.pageSize = pageSize
+    }
+
+    /// The documented defaults: base URL and a pace below the published rate limit.
+    public static func defaults(for kind: Kind) -> (baseURL: String, requestsPerSecond: Double, pageSize: Int) {
+        switch kind {
+        case .stripe: return ("https://api.stripe.com", 20, 100)  // 25 req/s in test mode, 100 live
+        case .hubspot: return ("https://api.hubapi.com", 9, 100)  // 100-190 requests per 10 s by tier
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Store
+
+/// What a source needs while it syncs: the database, the HTTP client, the counters and a progress line.
+public final class SyncContext {
+    /// The database written to.
+    public let database: Database
+    /// The client requests go through.
+    public let client: HTTPClient
+    /// The source's settings.
+    public let settings: SourceSettings
+    /// Hears a short progress line now and then.
+    public let progress: (String) -> Void
+    /// When this sync started, in unix milliseconds; bookmarks never pass it.
+    public let startedMilliseconds: Int64
+
+    /// Creates a context.
+    public init(database: Database, settings: SourceSettings, options: HTTPOptions, progress: @escaping (String) -> Void) throws {
+        self.database = database
+        self.settings = settings
+        self.client = try HTTPClient(options: options, requestsPerSecond: settings.requestsPerSecond)
+        self.progress = progress
+        self.startedMilliseconds = Int64(Date().timeIntervalSince1970 * 1000)
+    }
+
+    /// Sends a GET or POST with the source's auth, returning the parsed JSON object or failing with one clear line.
+    func fetch(_ path: String, method: String = "GET", body: [String: Any]? = nil, headers: [(name: String, value: String)],
+               what: String, classify: (HTTPResponse) -> ResponseVerdict) throws -> [String: Any] {
+        var request = HTTPRequest(method: method, url: settings.baseURL + path, headers: headers + [("Accept", "application/json")])
+        if let body {
+            request.body = [UInt8]((try? JSONSerialization.data(withJSONObject: body)) ?? Data())
+            request.headers.append(("Content-Type", "application/json"))
+        }
+        let response = try client.send(request, what: what) { response in
+            let verdict = classify(response)
+            // A 2xx whose body is cut off or not JSON is a transport problem: try again.
+            if verdict == .accept && response.jsonObject == nil {
+                return .retry(after: nil, reason: "HTTP \(response.status) with a body that is not complete JSON (\(response.body.count) bytes)")
+            }
+            return verdict
+        }
+        return response.jsonObject ?? [:]
+    }
+
+    /// JSON text of an object with sorted keys, to keep as a record's raw.
+    static func rawJSON(_ object: Any) -> [UInt8] {
+        [UInt8]((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8))
+    }
+}

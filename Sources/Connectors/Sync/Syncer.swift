@@ -1,0 +1,57 @@
+import Foundation
+import Store
+
+/// Syncs configured sources into the database, one at a time under the sync lock, then links identities.
+public struct Syncer {
+    private let database: Database
+    private let options: HTTPOptions
+
+    /// Creates a syncer.
+    public init(database: Database, options: HTTPOptions = HTTPOptions()) {
+        self.database = database
+        self.options = options
+    }
+
+    /// Syncs each source; every stream's outcome is logged, a failure included, and the first failure is rethrown
+    /// after the other sources have run.
+    /// `linking` names every configured billing and CRM source, so identities link even when one source syncs alone.
+    public func sync(
+        _ sources: [SourceSettings], full: Bool, linking: (billing: [String], crm: [String]), progress: @escaping (String) -> Void
+    ) throws -> [SyncLogEntry] {
+        let lock = try SyncLock(databasePath: database.path)
+        defer { withExtendedLifetime(lock) {} }
+        let states = SyncStateStore(database: database)
+        var entries: [SyncLogEntry] = []
+        var firstFailure: Error?
+        for settings in sources {
+            let started = Date()
+            do {
+                let context = try SyncContext(database: database, settings: settings, options: options, progress: progress)
+                let result: [SyncLogEntry]
+                switch settings.kind {
+                case .stripe: result = try StripeSource(context: context).sync(full: full)
+                case .hubspot: result = try HubSpotSource(context: context).sync(full: full)
+                }
+                for entry in result {
+                    var finished = entry
+                    finished.finishedAt = ScoreRunStore.now()
+                    try states.log(finished)
+                    entries.append(finished)
+                }
+            } catch {
+                var failed = SyncLogEntry(source: settings.name, stream: "*", mode: full ? "full" : "incremental")
+                failed.finishedAt = ScoreRunStore.now()
+                failed.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
+                failed.error = "\(error)"
+                try? states.log(failed)
+                entries.append(failed)
+                firstFailure = firstFailure ?? error
+            }
+        }
+        _ = try database.transaction {
+            try IdentityStore(database: database).link(billingSources: linking.billing, crmSources: linking.crm)
+        }
+        if let firstFailure { throw firstFailure }
+        return entries
+    }
+}

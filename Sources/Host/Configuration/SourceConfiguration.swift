@@ -1,0 +1,87 @@
+import Connectors
+import Foundation
+import Yams
+
+/// A source as configured: which API, where, and the environment variable holding its token.
+///
+/// ```yaml
+/// sources:
+///   stripe:
+///     kind: stripe
+///     token_env: STRIPE_API_KEY
+///     base_url: https://api.stripe.com   # optional; the Sandbox and tests point it locally
+/// ```
+/// The token itself never appears in the configuration, the database, logs or output.
+public struct SourceConfiguration: Sendable {
+    /// The source's name.
+    public let name: String
+    /// Which API.
+    public let kind: SourceSettings.Kind
+    /// The base URL.
+    public let baseURL: String
+    /// The environment variable holding the token.
+    public let tokenVariable: String
+    /// Requests per second.
+    public let requestsPerSecond: Double
+    /// Records per page.
+    public let pageSize: Int
+    /// How far incremental bookmarks lag the sync's start, in milliseconds.
+    public let searchLagMilliseconds: Int64
+    /// The line it starts on, for messages.
+    let line: Int?
+
+    static let keys = ["kind", "base_url", "token_env", "requests_per_second", "page_size", "search_lag_ms"]
+
+    /// The settings to sync with, reading the token from the environment.
+    public func settings(environment: [String: String] = ProcessInfo.processInfo.environment, file: String) throws -> SourceSettings {
+        guard let token = environment[tokenVariable], !token.isEmpty else {
+            throw ConfigError(file: file, line: line, message: "source \"\(name)\": environment variable \(tokenVariable) is not set")
+        }
+        return SourceSettings(name: name, kind: kind, baseURL: baseURL, token: token, requestsPerSecond: requestsPerSecond, pageSize: pageSize,
+                              searchLagMilliseconds: searchLagMilliseconds)
+    }
+
+    static func parse(_ node: Node, file: String) throws -> [SourceConfiguration] {
+        guard let mapping = node.mapping else {
+            throw ConfigError(file: file, line: node.mark?.line, message: "`sources:` must map source names to their settings")
+        }
+        return try mapping.map { key, value in
+            let name = key.string ?? ""
+            let line = key.mark?.line
+            func fail(_ message: String, at node: Node? = nil) -> ConfigError {
+                ConfigError(file: file, line: node?.mark?.line ?? line, message: "source \"\(name)\": \(message)")
+            }
+            guard let settings = value.mapping else { throw fail("expected settings with at least `kind:` and `token_env:`") }
+            for (settingKey, _) in settings where !keys.contains(settingKey.string ?? "") {
+                throw fail("unknown key \"\(settingKey.string ?? "")\" (known: \(keys.joined(separator: ", ")))", at: settingKey)
+            }
+            let kinds = SourceSettings.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+            guard let kindText = settings["kind"]?.string else { throw fail("no `kind:` (kinds: \(kinds))") }
+            guard let kind = SourceSettings.Kind(rawValue: kindText) else {
+                throw fail("unknown kind \"\(kindText)\" (kinds: \(kinds))", at: settings["kind"])
+            }
+            guard let variable = settings["token_env"]?.string, !variable.isEmpty else {
+                throw fail("no `token_env:` naming the environment variable that holds the token")
+            }
+            let defaults = SourceSettings.defaults(for: kind)
+            var rate = defaults.requestsPerSecond
+            if let node = settings["requests_per_second"] {
+                guard let value = node.float, value > 0 else { throw fail("requests_per_second must be a positive number", at: node) }
+                rate = value
+            }
+            var pageSize = defaults.pageSize
+            if let node = settings["page_size"] {
+                guard let value = node.int, (1...100).contains(value) else { throw fail("page_size must be 1-100", at: node) }
+                pageSize = value
+            }
+            var lag: Int64 = 5_000
+            if let node = settings["search_lag_ms"] {
+                guard let value = node.int, value >= 0 else { throw fail("search_lag_ms must be 0 or more", at: node) }
+                lag = Int64(value)
+            }
+            return SourceConfiguration(
+                name: name, kind: kind, baseURL: settings["base_url"]?.string ?? defaults.baseURL, tokenVariable: variable,
+                requestsPerSecond: rate, pageSize: pageSize, searchLagMilliseconds: lag, line: line)
+        }
+    }
+}

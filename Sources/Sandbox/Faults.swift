@@ -1,0 +1,61 @@
+import Foundation
+
+/// A misbehaviour the Sandbox applies to the next requests whose path contains a pattern.
+struct Fault: Sendable {
+    /// What goes wrong.
+    enum Kind: String, Sendable {
+        case rateLimit = "rate_limit"
+        case rateLimitWithoutRetryAfter = "rate_limit_no_retry_after"
+        case serverError = "server_error"
+        case slow
+        case cutOff = "cut_off"
+        case invalidJSON = "invalid_json"
+        case expiredToken = "expired_token"
+        case dailyCap = "daily_cap"
+        case requestLimit = "request_limit"
+    }
+
+    let kind: Kind
+    let pathContains: String
+    var remaining: Int
+    let retryAfter: Int
+    let delayMilliseconds: Int
+}
+
+/// The faults in force, switchable from flags and from the control endpoint.
+final class FaultBoard: @unchecked Sendable {
+    private let lock = NSLock()
+    private var faults: [Fault] = []
+
+    /// Adds a fault.
+    func add(_ fault: Fault) {
+        lock.lock()
+        defer { lock.unlock() }
+        faults.append(fault)
+    }
+
+    /// Removes every fault.
+    func clear() {
+        lock.lock()
+        defer { lock.unlock() }
+        faults.removeAll()
+    }
+
+    /// The fault for a request path, used up by one; nil when none applies.
+    func take(for path: String) -> Fault? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let index = faults.firstIndex(where: { path.contains($0.pathContains) && $0.remaining != 0 }) else { return nil }
+        if faults[index].remaining > 0 { faults[index].remaining -= 1 }
+        return faults[index]
+    }
+
+    /// Parses a fault spec from the command line: `KIND:PATH[:TIMES]`, e.g. `rate_limit:/v1/invoices:2`.
+    static func parse(_ spec: String) -> Fault? {
+        let parts = spec.split(separator: ":", maxSplits: 2).map(String.init)
+        guard let first = parts.first, let kind = Fault.Kind(rawValue: first) else { return nil }
+        let path = parts.count > 1 ? parts[1] : "/"
+        let times = parts.count > 2 ? Int(parts[2]) ?? 1 : -1
+        return Fault(kind: kind, pathContains: path, remaining: times, retryAfter: 1, delayMilliseconds: 2_000)
+    }
+}

@@ -1,0 +1,50 @@
+import FlyingFox
+import Foundation
+
+/// A response the Sandbox is about to send, before faults are applied.
+struct Reply {
+    var status: Int
+    var headers: [String: String] = [:]
+    var body: Data
+
+    /// A JSON reply.
+    static func json(_ status: Int, _ object: Any, headers: [String: String] = [:]) -> Reply {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        var all = headers
+        all["Content-Type"] = "application/json"
+        return Reply(status: status, headers: all, body: data)
+    }
+
+    /// The FlyingFox response.
+    var response: HTTPResponse {
+        var fields = HTTPHeaders()
+        for (name, value) in headers { fields[HTTPHeader(name)] = value }
+        return HTTPResponse(statusCode: HTTPStatusCode(status, phrase: Self.phrase(status)), headers: fields, body: body)
+    }
+
+    static func phrase(_ status: Int) -> String {
+        switch status {
+        case 200: return "OK"
+        case 400: return "Bad Request"
+        case 401: return "Unauthorized"
+        case 403: return "Forbidden"
+        case 404: return "Not Found"
+        case 429: return "Too Many Requests"
+        case 500: return "Internal Server Error"
+        case 502: return "Bad Gateway"
+        default: return "Status"
+        }
+    }
+}
+
+extension HTTPRequest {
+    /// A query parameter's value.
+    func parameter(_ name: String) -> String? {
+        query.first { $0.name == name }?.value
+    }
+
+    /// A header's value.
+    func header(_ name: String) -> String? {
+        headers[HTTPHeader(name)]
+    }
+}

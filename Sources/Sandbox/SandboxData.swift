@@ -1,0 +1,212 @@
+import Foundation
+import Host
+import ScoreKit
+
+/// A HubSpot company as the Sandbox serves it.
+struct SandboxCompany {
+    let id: String
+    var name: String
+    let domain: String
+    let industry: String
+    let employees: String
+    let country: String
+    let createdMilliseconds: Int64
+    var modifiedMilliseconds: Int64
+    var isArchived = false
+}
+
+/// A Stripe customer as the Sandbox serves it.
+struct SandboxCustomer {
+    let id: String
+    let name: String
+    let email: String
+    let created: Int64
+    /// The HubSpot company id in `metadata.hubspot_company_id`, when the customer carries the explicit link.
+    let hubspotCompanyID: String?
+    var isDeleted = false
+}
+
+/// A Stripe invoice as the Sandbox serves it.
+struct SandboxInvoice {
+    let id: String
+    let customer: String
+    let created: Int64
+    let dueDate: Int64?
+    var paidAt: Int64?
+    let amountDue: Int
+    var amountPaid: Int
+    var status: String
+    let product: String
+}
+
+/// A Stripe event: a change, with the object as it became.
+struct SandboxEvent {
+    let id: String
+    let type: String
+    let created: Int64
+    let object: [String: Any]
+}
+
+/// The Sandbox's source data, built from the deterministic generator: the same accounts in the CRM and in billing.
+///
+/// Identity is exercised on purpose: a third of the customers carry the explicit HubSpot link in their metadata, most
+/// others match by e-mail domain (some written differently: upper case, `www.`), every 17th has a domain of its own
+/// and matches nothing, and every 11th company has no billing at all.
+final class SandboxData: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var companies: [SandboxCompany] = []
+    private(set) var customers: [SandboxCustomer] = []
+    private(set) var invoices: [SandboxInvoice] = []
+    private(set) var events: [SandboxEvent] = []
+    private var companyIndex: [String: Int] = [:]
+    private var customerIndex: [String: Int] = [:]
+    private var invoiceIndex: [String: Int] = [:]
+    private var eventCounter = 0
+    /// The Sandbox's clock, in unix seconds: the generator's last day, moving forward one minute per mutation.
+    private(set) var now: Int64
+
+    init(options: DataGenerator.Options) throws {
+        now = Int64(options.endDay.adding(days: 1).ordinal) * 86_400
+        let collector = Collector()
+        try DataGenerator(options: options).generate(into: collector)
+        for fields in collector.accounts { addAccount(fields) }
+        for fields in collector.invoices { addInvoice(fields) }
+        // Newest first, as Stripe lists.
+        customers.sort { ($0.created, $0.id) > ($1.created, $1.id) }
+        invoices.sort { ($0.created, $0.id) > ($1.created, $1.id) }
+        reindex()
+    }
+
+    /// Runs `body` with the data locked.
+    func locked<T>(_ body: (SandboxData) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(self)
+    }
+
+    private func addAccount(_ fields: [String]) {
+        // account_id, name, domain, industry, employees, country, created_date, ...
+        guard let index = Int(fields[0].dropFirst(4)), let created = Day(iso: fields[6]) else { return }
+        let createdSeconds = Int64(created.ordinal) * 86_400 + Int64(index % 86_400)
+        let companyID = String(18_000_000 + index)
+        var domain = fields[2]
+        if index % 7 == 0 { domain = "www." + domain }
+        if index % 13 == 0 { domain = domain.uppercased() }
+        companies.append(SandboxCompany(
+            id: companyID, name: fields[1], domain: domain, industry: fields[3].uppercased(), employees: fields[4],
+            country: fields[5], createdMilliseconds: createdSeconds * 1000, modifiedMilliseconds: (createdSeconds + 3600) * 1000))
+        guard index % 11 != 0 else { return }
+        let emailDomain = index % 17 == 0 ? "billing-\(index).example" : fields[2]
+        customers.append(SandboxCustomer(
+            id: Self.customerID(index), name: fields[1], email: "billing@" + emailDomain, created: createdSeconds,
+            hubspotCompanyID: index % 3 == 0 ? companyID : nil))
+    }
+
+    private func addInvoice(_ fields: [String]) {
+        // invoice_id, account_id, issued_date, due_date, paid_date, amount_due_cents, amount_paid_cents, currency, status, product
+        guard let index = Int(fields[1].dropFirst(4)), index % 11 != 0, let issued = Day(iso: fields[2]) else { return }
+        let seconds = { (text: String) -> Int64? in Day(iso: text).map { Int64($0.ordinal) * 86_400 + 43_200 } }
+        invoices.append(SandboxInvoice(
+            id: "in_" + fields[0].replacingOccurrences(of: "-", with: "_"), customer: Self.customerID(index),
+            created: Int64(issued.ordinal) * 86_400 + Int64(index % 3600), dueDate: seconds(fields[3]),
+            paidAt: seconds(fields[4]), amountDue: Int(fields[5]) ?? 0, amountPaid: Int(fields[6]) ?? 0,
+            status: fields[8], product: fields[9]))
+    }
+
+    static func customerID(_ index: Int) -> String { "cus_" + String(format: "%08d", index) }
+
+    private func reindex() {
+        companyIndex = Dictionary(uniqueKeysWithValues: companies.enumerated().map { ($1.id, $0) })
+        customerIndex = Dictionary(uniqueKeysWithValues: customers.enumerated().map { ($1.id, $0) })
+        invoiceIndex = Dictionary(uniqueKeysWithValues: invoices.enumerated().map { ($1.id, $0) })
+    }
+
+    func customerPosition(_ id: String) -> Int? { customerIndex[id] }
+    func invoicePosition(_ id: String) -> Int? { invoiceIndex[id] }
+    func companyPosition(_ id: String) -> Int? { companyIndex[id] }
+
+    // MARK: Changes, as the control endpoint makes them
+
+    /// Marks up to `count` open invoices paid, renames `renamed` companies, archives `archived` companies and
+    /// deletes `deleted` customers, recording Stripe events and HubSpot modification times.
+    func mutate(paid: Int, renamed: Int, archived: Int, deleted: Int) -> [String: Int] {
+        var done = ["paid": 0, "renamed": 0, "archived": 0, "deleted": 0]
+        for position in invoices.indices where done["paid", default: 0] < paid && invoices[position].status == "open" {
+            tick()
+            invoices[position].status = "paid"
+            invoices[position].amountPaid = invoices[position].amountDue
+            invoices[position].paidAt = now
+            record("invoice.paid", StripeJSON.invoice(invoices[position]))
+            done["paid", default: 0] += 1
+        }
+        for position in companies.indices where done["renamed", default: 0] < renamed && !companies[position].isArchived {
+            tick()
+            companies[position].name += " (renamed)"
+            companies[position].modifiedMilliseconds = now * 1000
+            done["renamed", default: 0] += 1
+        }
+        for position in companies.indices.reversed() where done["archived", default: 0] < archived && !companies[position].isArchived {
+            tick()
+            companies[position].isArchived = true
+            companies[position].modifiedMilliseconds = now * 1000
+            done["archived", default: 0] += 1
+        }
+        for position in customers.indices where done["deleted", default: 0] < deleted && !customers[position].isDeleted {
+            tick()
+            customers[position].isDeleted = true
+            record("customer.deleted", ["id": customers[position].id, "object": "customer", "deleted": true])
+            done["deleted", default: 0] += 1
+        }
+        return done
+    }
+
+    /// Changes happen now (real time), so incremental syncs that bookmark by the clock see them.
+    private func tick() { now = max(now + 1, Int64(Date().timeIntervalSince1970)) }
+
+    private func record(_ type: String, _ object: [String: Any]) {
+        eventCounter += 1
+        // Newest first, as Stripe lists events.
+        events.insert(SandboxEvent(id: "evt_" + String(format: "%010d", eventCounter), type: type, created: now, object: object), at: 0)
+    }
+
+    /// Counts and a checksum of what the Sandbox serves, for tests to compare a synced database with.
+    func summary() -> [String: Any] {
+        let liveCustomers = customers.filter { !$0.isDeleted }
+        let liveCompanies = companies.filter { !$0.isArchived }
+        let invoiceText = invoices.map { "\($0.id)|\($0.amountPaid)|\($0.status)" }.sorted().joined(separator: "\n")
+        return [
+            "companies": liveCompanies.count, "archived_companies": companies.count - liveCompanies.count,
+            "customers": liveCustomers.count, "deleted_customers": customers.count - liveCustomers.count,
+            "invoices": invoices.count, "invoice_checksum": Checksum.hex(invoiceText),
+            "paid_invoices": invoices.filter { $0.status == "paid" }.count,
+        ]
+    }
+}
+
+/// Collects generated accounts and invoices in memory.
+private final class Collector: GeneratorSink {
+    var accounts: [[String]] = []
+    var invoices: [[String]] = []
+
+    func write(_ kind: ImportKind, _ fields: [String]) throws {
+        switch kind {
+        case .accounts: accounts.append(fields)
+        case .invoices: invoices.append(fields)
+        default: break
+        }
+    }
+}
+
+/// FNV-1a over text, as 16 hex digits; the sync tests compute the same over the database.
+public enum Checksum {
+    /// The checksum of a text.
+    public static func hex(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

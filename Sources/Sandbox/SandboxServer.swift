@@ -1,0 +1,159 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+import Host
+
+/// The Sandbox: Stripe and HubSpot on 127.0.0.1 from the generator's data, with switchable faults.
+///
+/// Control endpoints for tests and the demo: `POST /_sandbox/faults` (`{"kind": "rate_limit", "path": "/v1/invoices",
+/// "times": 2, "retry_after": 1}`), `DELETE /_sandbox/faults`, `POST /_sandbox/mutate` (`{"paid": 5, "renamed": 3,
+/// "archived": 1, "deleted": 1}`) and `GET /_sandbox/summary`.
+public final class SandboxServer: @unchecked Sendable {
+    /// Tokens the Sandbox accepts.
+    public struct Credentials: Sendable {
+        public var stripe = "sk_test_sandbox_4eC39HqLyjWDarjtT1zdp7dc"
+        public var hubspot = "pat-na1-sandbox-0000-4000-8000-000000000000"
+        public init() {}
+    }
+
+    private let server: HTTPServer
+    private let data: SandboxData
+    private let faults = FaultBoard()
+    /// The tokens in force.
+    public let credentials: Credentials
+
+    /// Builds the data and the server on `port` (0 picks a free one).
+    public init(port: UInt16, options: DataGenerator.Options, credentials: Credentials = Credentials(), faults: [String] = []) throws {
+        self.data = try SandboxData(options: options)
+        self.credentials = credentials
+        self.server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 30)
+        for spec in faults {
+            guard let fault = FaultBoard.parse(spec) else { throw SandboxError("unknown fault \"\(spec)\" (KIND:PATH[:TIMES])") }
+            self.faults.add(fault)
+        }
+    }
+
+    /// Starts serving in the background and returns the port once it listens.
+    public func start() async throws -> UInt16 {
+        await installRoutes()
+        Task { try? await server.run() }
+        try await server.waitUntilListening(timeout: 10)
+        guard case .ip4(_, let port) = await server.listeningAddress else { throw SandboxError("the Sandbox did not start listening") }
+        return port
+    }
+
+    /// Starts serving from synchronous code (the command line) and returns the port once it listens.
+    public func startBlocking() throws -> UInt16 {
+        let semaphore = DispatchSemaphore(value: 0)
+        let result = ResultBox()
+        Task {
+            do { result.port = try await self.start() } catch { result.error = error }
+            semaphore.signal()
+        }
+        semaphore.wait()
+        if let error = result.error { throw error }
+        return result.port
+    }
+
+    private final class ResultBox: @unchecked Sendable {
+        var port: UInt16 = 0
+        var error: Error?
+    }
+
+    /// Serves until cancelled.
+    public func run() async throws {
+        await installRoutes()
+        try await server.run()
+    }
+
+    /// Stops serving.
+    public func stop() async { await server.stop(timeout: 1) }
+
+    private func installRoutes() async {
+        let stripe = StripeRoutes(data: data, apiKey: credentials.stripe)
+        let hubspot = HubSpotRoutes(data: data, token: credentials.hubspot)
+        await server.appendRoute("/_sandbox/*") { [self] request in try await control(request).response }
+        await server.appendRoute("GET /v1/*") { [self] request in
+            await deliver(stripe.reply(to: request), path: request.path, api: .stripe)
+        }
+        await server.appendRoute("/crm/v3/*") { [self] request in
+            let body = try await request.bodyData
+            return await deliver(hubspot.reply(to: request, body: body), path: request.path, api: .hubspot)
+        }
+    }
+
+    enum API { case stripe, hubspot }
+
+    /// Applies the fault in force, if any, to a reply.
+    private func deliver(_ reply: Reply, path: String, api: API) async -> HTTPResponse {
+        guard let fault = faults.take(for: path) else { return reply.response }
+        var reply = reply
+        switch fault.kind {
+        case .rateLimit, .rateLimitWithoutRetryAfter:
+            let headers = fault.kind == .rateLimit ? ["Retry-After": String(fault.retryAfter)] : [:]
+            switch api {
+            case .stripe:
+                return Reply.json(429, StripeJSON.error(type: "invalid_request_error", code: "rate_limit",
+                    message: "Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits."),
+                    headers: headers).response
+            case .hubspot:
+                return Reply.json(429, HubSpotJSON.error(message: "You have reached your ten_secondly_rolling limit.", category: "RATE_LIMITS",
+                    extra: ["errorType": "RATE_LIMIT", "policyName": "TEN_SECONDLY_ROLLING"]), headers: headers).response
+            }
+        case .dailyCap:
+            return Reply.json(429, HubSpotJSON.error(message: "You have reached your daily limit.", category: "RATE_LIMITS",
+                extra: ["errorType": "RATE_LIMIT", "policyName": "DAILY"])).response
+        case .serverError:
+            return api == .stripe
+                ? Reply.json(500, StripeJSON.error(type: "api_error", code: nil, message: "An unknown error occurred"),
+                             headers: ["Stripe-Should-Retry": "true"]).response
+                : Reply(status: 502, headers: ["Content-Type": "text/html"], body: Data("<html><body>502 Bad Gateway</body></html>".utf8)).response
+        case .expiredToken:
+            return api == .stripe
+                ? Reply.json(401, StripeJSON.error(type: "invalid_request_error", code: "api_key_expired", message: "Expired API Key provided")).response
+                : Reply.json(401, HubSpotJSON.error(message: "The OAuth token used to make this call expired.", category: "EXPIRED_AUTHENTICATION")).response
+        case .requestLimit:
+            return Reply.json(403, [["message": "TotalRequests Limit exceeded.", "errorCode": "REQUEST_LIMIT_EXCEEDED"]]).response
+        case .slow:
+            try? await Task.sleep(nanoseconds: UInt64(fault.delayMilliseconds) * 1_000_000)
+        case .cutOff:
+            reply.body = reply.body.prefix(max(1, reply.body.count / 2))
+        case .invalidJSON:
+            reply.body = Data("{\"object\": \"list\", \"data\": [oops".utf8)
+        }
+        return reply.response
+    }
+
+    private func control(_ request: HTTPRequest) async throws -> Reply {
+        let body = try await request.bodyData
+        let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:]
+        switch (request.method.rawValue, request.path) {
+        case ("POST", "/_sandbox/faults"):
+            guard let kind = Fault.Kind(rawValue: object["kind"] as? String ?? "") else {
+                return .json(400, ["error": "unknown fault kind"])
+            }
+            faults.add(Fault(kind: kind, pathContains: object["path"] as? String ?? "/", remaining: object["times"] as? Int ?? 1,
+                             retryAfter: object["retry_after"] as? Int ?? 1, delayMilliseconds: object["delay_ms"] as? Int ?? 2_000))
+            return .json(200, ["ok": true])
+        case ("DELETE", "/_sandbox/faults"):
+            faults.clear()
+            return .json(200, ["ok": true])
+        case ("POST", "/_sandbox/mutate"):
+            let done = data.locked {
+                $0.mutate(paid: object["paid"] as? Int ?? 0, renamed: object["renamed"] as? Int ?? 0,
+                          archived: object["archived"] as? Int ?? 0, deleted: object["deleted"] as? Int ?? 0)
+            }
+            return .json(200, done)
+        case ("GET", "/_sandbox/summary"):
+            return .json(200, data.locked { $0.summary() })
+        default:
+            return .json(404, ["error": "unknown control endpoint"])
+        }
+    }
+}
+
+/// A Sandbox failure, in one line.
+public struct SandboxError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Host
+import Sandbox
+
+/// `scorebook sandbox`: serve fake Stripe and HubSpot APIs on 127.0.0.1 from generated data.
+struct SandboxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "Serve local Stripe and HubSpot APIs from generated data, with switchable faults.",
+        discussion: "Prints the port and the tokens it accepts, then serves until stopped. Faults: rate_limit, "
+            + "rate_limit_no_retry_after, server_error, slow, cut_off, invalid_json, expired_token, daily_cap, request_limit.")
+
+    @Option(help: "The port (0 picks a free one).")
+    var port: UInt16 = 8_765
+
+    @Option(help: "Accounts to generate.")
+    var accounts: Int = 1_000
+
+    @Option(help: "Random seed.")
+    var seed: UInt64 = 42
+
+    @Option(name: .customLong("fault"), help: "A fault to apply: KIND:PATH[:TIMES], e.g. rate_limit:/v1/invoices:2.")
+    var faults: [String] = []
+
+    func run() throws {
+        let server = try SandboxServer(port: port, options: DataGenerator.Options(accounts: accounts, seed: seed), faults: faults)
+        let listening = try server.startBlocking()
+        print("sandbox listening on http://127.0.0.1:\(listening)")
+        print("stripe:  base_url http://127.0.0.1:\(listening)  token \(server.credentials.stripe)")
+        print("hubspot: base_url http://127.0.0.1:\(listening)  token \(server.credentials.hubspot)")
+        fflush(stdout)
+        dispatchMain()
+    }
+}

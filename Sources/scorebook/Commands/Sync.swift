@@ -1,0 +1,67 @@
+import ArgumentParser
+import Connectors
+import Foundation
+import Host
+import Store
+
+/// `scorebook sync [SOURCE...]`: pull the configured CRM and billing sources into the database.
+struct Sync: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Sync the configured sources (incremental by default), or show the sync log with --status.",
+        discussion: "Tokens come from the environment variables the configuration names (token_env). "
+            + "Exits non-zero with one line naming the source, the stream and the reason when a source fails.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Sources to sync; all configured sources when none are given.")
+    var sources: [String] = []
+
+    @Flag(help: "Start over: forget cursors and bookmarks and list everything again.")
+    var full = false
+
+    @Flag(help: "Show the latest sync log rows instead of syncing.")
+    var status = false
+
+    @Option(help: "A CA bundle to verify TLS with.")
+    var caFile: String?
+
+    func run() throws {
+        let workspace = global.workspace
+        let database = try workspace.openDatabase(create: true)
+        if status {
+            print(SyncLogTable(entries: try SyncStateStore(database: database).recentLog()).text)
+            return
+        }
+        let configuration = try workspace.loadConfiguration()
+        var options = HTTPOptions()
+        options.caFile = caFile
+        let interactive = Terminal.isInteractive
+        let entries = try SyncService(configuration: configuration, database: database).sync(names: sources, full: full, options: options) {
+            if interactive { Terminal.progress($0) }
+        }
+        if interactive { Terminal.progress(nil) }
+        let records = entries.reduce(0) { $0 + $1.records }
+        let writes = entries.reduce(0) { $0 + $1.inserts + $1.updates + $1.deletes }
+        print("synced \(Set(entries.map(\.source)).sorted().joined(separator: ", ")): \(records) records, \(writes) written, "
+            + "\(entries.reduce(0) { $0 + $1.retries }) retries")
+    }
+}
+
+/// The sync log as a table.
+struct SyncLogTable {
+    let entries: [SyncLogEntry]
+
+    var text: String {
+        var table = TextTable(
+            columns: ["started", "source", "stream", "mode", "pages", "records", "inserts", "updates", "deletes", "retries", "ms", "error"],
+            numeric: [4, 5, 6, 7, 8, 9, 10])
+        for entry in entries {
+            table.rows.append([
+                String(entry.startedAt.prefix(19)), entry.source, entry.stream, entry.mode, String(entry.pages), String(entry.records),
+                String(entry.inserts), String(entry.updates), String(entry.deletes), String(entry.retries),
+                String(entry.durationMilliseconds), entry.error ?? "",
+            ])
+        }
+        return table.render()
+    }
+}
