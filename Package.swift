@@ -58,8 +58,8 @@ let package = Package(
         .testTarget(name: "ScoreKitTests", dependencies: ["ScoreKit"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "HostTests", dependencies: ["Host", "Store", "ScoreKit"]),
-        .testTarget(name: "ConnectorsTests", dependencies: ["Connectors", "Sandbox", "Host", "Store"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["scorebook"], exclude: ["Fixtures"]),
+        .testTarget(name: "ConnectorsTests", dependencies: ["Connectors"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["scorebook", "Store", "Sandbox", "Connectors"], exclude: ["Fixtures"]),
     ] + moduleTargets,
     swiftLanguageModes: [.v5]
 )

@@ -142,13 +142,13 @@ final class SandboxData: @unchecked Sendable {
         for position in companies.indices where done["renamed", default: 0] < renamed && !companies[position].isArchived {
             tick()
             companies[position].name += " (renamed)"
-            companies[position].modifiedMilliseconds = now * 1000
+            companies[position].modifiedMilliseconds = Self.nowMilliseconds()
             done["renamed", default: 0] += 1
         }
         for position in companies.indices.reversed() where done["archived", default: 0] < archived && !companies[position].isArchived {
             tick()
             companies[position].isArchived = true
-            companies[position].modifiedMilliseconds = now * 1000
+            companies[position].modifiedMilliseconds = Self.nowMilliseconds()
             done["archived", default: 0] += 1
         }
         for position in customers.indices where done["deleted", default: 0] < deleted && !customers[position].isDeleted {
@@ -161,6 +161,8 @@ final class SandboxData: @unchecked Sendable {
     }
 
     /// Changes happen now (real time), so incremental syncs that bookmark by the clock see them.
+    private static func nowMilliseconds() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+
     private func tick() { now = max(now + 1, Int64(Date().timeIntervalSince1970)) }
 
     private func record(_ type: String, _ object: [String: Any]) {

@@ -33,14 +33,14 @@ public struct StripeSource {
             for stream in ["customers", "invoices"] {
                 entries.append(try listAll(stream))
             }
-        } else {
-            do {
-                entries.append(try applyEvents())
-            } catch let error as CursorExpired {
-                context.progress("\(name): \(error.description); starting a full sync")
-                try states.reset(source: name)
-                return try sync(full: false)
-            }
+        }
+        // After a full listing too: catch up with what changed while it ran (events since the noted bookmark).
+        do {
+            entries.append(try applyEvents())
+        } catch let error as CursorExpired {
+            context.progress("\(name): \(error.description); starting a full sync")
+            try states.reset(source: name)
+            return try sync(full: false)
         }
         return entries
     }

@@ -1,0 +1,148 @@
+import Foundation
+import Sandbox
+import Store
+import Testing
+
+/// What the database holds of the synced sources, in the Sandbox summary's terms.
+private func databaseSummary(_ path: String) throws -> [String: String] {
+    let database = try Database(path: path)
+    func count(_ sql: String) throws -> String {
+        String(try database.statement(sql).map { $0.integer(0) }.first ?? -1)
+    }
+    let lines = try database.statement("SELECT external_id, amount_paid_cents, status FROM invoices WHERE source = 'stripe'")
+        .map { "\($0.text(0) ?? "")|\($0.integer(1))|\($0.text(2) ?? "")" }.sorted()
+    return [
+        "companies": try count("SELECT count(*) FROM accounts WHERE source = 'hubspot' AND deleted_at IS NULL"),
+        "archived_companies": try count("SELECT count(*) FROM accounts WHERE source = 'hubspot' AND deleted_at IS NOT NULL"),
+        "customers": try count("SELECT count(*) FROM accounts WHERE source = 'stripe' AND deleted_at IS NULL AND raw <> '{}'"),
+        "deleted_customers": try count("SELECT count(*) FROM accounts WHERE source = 'stripe' AND deleted_at IS NOT NULL"),
+        "invoices": try count("SELECT count(*) FROM invoices"),
+        "paid_invoices": try count("SELECT count(*) FROM invoices WHERE status = 'paid'"),
+        "invoice_checksum": Checksum.hex(lines.joined(separator: "\n")),
+    ]
+}
+
+private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
+    try sandbox.control("GET", "/_sandbox/summary").mapValues { "\($0)" }
+}
+
+@Test func fullThenIncrementalSyncsEndWithTheSourceData() throws {
+    let sandbox = try SandboxProcess()
+    let scorebook = try ScorebookProcess()
+    let config = scorebook.path("sync.yml")
+    try sandbox.configuration().write(toFile: config, atomically: true, encoding: .utf8)
+    let common = ["--db", scorebook.path("sync.db"), "--config", config]
+
+    let first = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(try databaseSummary(scorebook.path("sync.db")) == sandboxSummary(sandbox))
+
+    try sandbox.control("POST", "/_sandbox/mutate", ["paid": 4, "renamed": 3, "archived": 2, "deleted": 1])
+    let second = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+    #expect(second.status == 0, "\(second.stderr)")
+    #expect(try databaseSummary(scorebook.path("sync.db")) == sandboxSummary(sandbox))
+    let renamed = try Database(path: scorebook.path("sync.db")).statement(
+        "SELECT count(*) FROM accounts WHERE name LIKE '% (renamed)'").map { $0.integer(0) }.first
+    #expect(renamed == 3)
+
+    let third = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+    #expect(third.stdout.contains(" 0 written"), "\(third.stdout)")
+
+    // Identity: explicit links and matching domains join billing customers to CRM companies; the rest are listed.
+    let database = try Database(path: scorebook.path("sync.db"))
+    let linked = try database.statement("SELECT count(*) FROM accounts WHERE source = 'stripe' AND canonical_id IS NOT NULL")
+        .map { $0.integer(0) }.first ?? 0
+    let orphans = try database.statement(
+        "SELECT count(*) FROM invoices i JOIN accounts a ON a.id = i.account_id WHERE a.canonical_id IS NOT NULL")
+        .map { $0.integer(0) }.first
+    #expect(linked > 150)
+    #expect(orphans == 0)
+    let unlinked = try scorebook.run(["accounts", "--unlinked"] + common)
+    #expect(unlinked.stdout.contains("stripe   cus_00000017"))
+}
+
+@Test func faultsAreSurvivedOrReportedInOneLineAndARerunFinishes() throws {
+    let sandbox = try SandboxProcess(accounts: 120)
+    let scorebook = try ScorebookProcess()
+    let config = scorebook.path("faults.yml")
+    try sandbox.configuration(pageSize: 20).write(toFile: config, atomically: true, encoding: .utf8)
+    let common = ["--db", scorebook.path("faults.db"), "--config", config]
+    for (kind, path) in [
+        ("rate_limit", "/v1/invoices"), ("rate_limit_no_retry_after", "/v1/customers"), ("server_error", "/crm/v3"),
+        ("cut_off", "/v1/invoices"), ("invalid_json", "/crm/v3"), ("server_error", "/v1/invoices"),
+    ] {
+        try sandbox.control("POST", "/_sandbox/faults", ["kind": kind, "path": path, "times": 1, "retry_after": 1])
+    }
+    let survived = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+    #expect(survived.status == 0, "\(survived.stderr)")
+    #expect(try databaseSummary(scorebook.path("faults.db")) == sandboxSummary(sandbox))
+    let status = try scorebook.run(["sync", "--status"] + common)
+    #expect(status.stdout.contains("stripe   invoices"))
+
+    try sandbox.control("POST", "/_sandbox/mutate", ["paid": 3])
+    try sandbox.control("POST", "/_sandbox/faults", ["kind": "expired_token", "path": "/v1/events", "times": 1])
+    let expired = try scorebook.run(["sync", "stripe"] + common, environment: SandboxProcess.environment)
+    #expect(expired.status == 1)
+    #expect(expired.stderr == "Error: stripe events page 1: HTTP 401 invalid_request_error: api_key_expired: Expired API Key provided\n")
+
+    try sandbox.control("POST", "/_sandbox/faults", ["kind": "daily_cap", "path": "/crm/v3", "times": 1])
+    let capped = try scorebook.run(["sync", "hubspot"] + common, environment: SandboxProcess.environment)
+    #expect(capped.status == 1)
+    #expect(capped.stderr.hasPrefix("Error: hubspot companies search page 1: HTTP 429 daily limit reached"))
+
+    let rerun = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+    #expect(rerun.status == 0, "\(rerun.stderr)")
+    #expect(try databaseSummary(scorebook.path("faults.db")) == sandboxSummary(sandbox))
+}
+
+@Test func killingTheSyncAtRandomPointsLosesAndDuplicatesNothing() throws {
+    let sandbox = try SandboxProcess(accounts: 150)
+    let scorebook = try ScorebookProcess()
+    let config = scorebook.path("kill.yml")
+    try sandbox.configuration(pageSize: 10).write(toFile: config, atomically: true, encoding: .utf8)
+    let common = ["--db", scorebook.path("kill.db"), "--config", config]
+    var generator = SystemRandomNumberGenerator()
+    for round in 0..<8 {
+        if round == 4 { try sandbox.control("POST", "/_sandbox/mutate", ["paid": 5, "renamed": 2, "deleted": 1]) }
+        let process = Process()
+        process.executableURL = try ScorebookProcess.binary
+        process.arguments = ["sync"] + common
+        process.currentDirectoryURL = scorebook.folder
+        process.environment = ProcessInfo.processInfo.environment.merging(SandboxProcess.environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: Double.random(in: 0.05...0.6, using: &generator))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+    let finish = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+    #expect(finish.status == 0, "\(finish.stderr)")
+    let status = try scorebook.run(["sync", "--status"] + common)
+    #expect(try databaseSummary(scorebook.path("kill.db")) == sandboxSummary(sandbox), "\(status.stdout)")
+    let duplicates = try Database(path: scorebook.path("kill.db")).statement(
+        "SELECT count(*) FROM (SELECT external_id FROM invoices GROUP BY source, external_id HAVING count(*) > 1)")
+        .map { $0.integer(0) }.first
+    #expect(duplicates == 0)
+}
+
+@Test func tokensNeverReachOutputLogsOrTheDatabase() throws {
+    let sandbox = try SandboxProcess(accounts: 60)
+    let scorebook = try ScorebookProcess()
+    let config = scorebook.path("token.yml")
+    try sandbox.configuration().write(toFile: config, atomically: true, encoding: .utf8)
+    let common = ["--db", scorebook.path("token.db"), "--config", config]
+    try sandbox.control("POST", "/_sandbox/faults", ["kind": "expired_token", "path": "/v1/customers", "times": 1])
+    let failed = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+    let good = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+    let status = try scorebook.run(["sync", "--status"] + common)
+    let wrongToken = try scorebook.run(["sync"] + common, environment: ["STRIPE_API_KEY": "sk_test_wrong_but_secret_1234", "HUBSPOT_TOKEN": "pat-wrong-secret"])
+    #expect(wrongToken.stderr.contains("HTTP 401"))
+    var everything = [failed, good, status, wrongToken].map { $0.stdout + $0.stderr }.joined()
+    for name in try FileManager.default.contentsOfDirectory(atPath: scorebook.folder.path) {
+        everything += String(decoding: (try? Data(contentsOf: scorebook.folder.appendingPathComponent(name))) ?? Data(), as: UTF8.self)
+    }
+    for token in [SandboxProcess.stripeToken, SandboxProcess.hubspotToken, "sk_test_wrong_but_secret_1234", "pat-wrong-secret"] {
+        #expect(!everything.contains(token), "the token \(token.prefix(8))... leaked")
+    }
+}
