@@ -17,8 +17,7 @@ import Testing
     do {
         let old = try file.open(migrator: Migrator(migrations: Array(Migrator.standard.migrations.prefix(1))))
         #expect(try old.schemaVersion == 1)
-        try Upserter(database: old, table: .accounts).upsert(
-            source: "file", externalID: "acme", values: ["Acme", nil, nil, nil, nil, nil, nil, nil, nil, nil], raw: "{}")
+        try old.execute("INSERT INTO accounts (source, external_id, name, raw) VALUES ('file', 'acme', 'Acme', '{}')")
     }
     let upgraded = try Database(path: file.path)
     #expect(try upgraded.schemaVersion == Migrator.standard.migrations.count)

@@ -3,7 +3,7 @@ import Testing
 @testable import Store
 
 private func account(_ name: String) -> [SQLValue] {
-    [.text(name), "acme.example", "software", 120, "NL", "2024-01-01", nil, nil, nil, nil]
+    [.text(name), "acme.example", "software", 120, "NL", "2024-01-01", nil, nil, nil, nil, nil]
 }
 
 @Test func writingTheSameRecordTwiceChangesNothing() throws {
