@@ -151,7 +151,7 @@ public struct HubSpotSource {
             text("numberofemployees").flatMap { Int64($0) }.map(SQLValue.integer) ?? .null, text("country").sqlValue,
             text("createdate").map { String($0.prefix(10)) }.sqlValue, .null, .null, .null, .null, .null,
         ]
-        return try Upserter(database: context.database, table: .accounts).write(
+        return try context.upserter(.accounts).write(
             source: name, externalID: id, values: values, raw: SyncContext.rawJSON(company))
     }
 

@@ -166,7 +166,7 @@ public struct StripeSource {
                 Self.day(object["created"]).sqlValue, .null, .null, .null, .null,
                 (metadata["hubspot_company_id"] as? String).sqlValue,
             ]
-            return try Upserter(database: context.database, table: .accounts).write(source: name, externalID: id, values: values, raw: raw)
+            return try context.upserter(.accounts).write(source: name, externalID: id, values: values, raw: raw)
         case "invoice":
             guard let customer = object["customer"] as? String else { return .unchanged }
             let account = try accountRow(customer)
@@ -179,7 +179,7 @@ public struct StripeSource {
                 .integer(Self.integer(object["amount_paid"])), (object["currency"] as? String).sqlValue,
                 (object["status"] as? String).sqlValue, product.sqlValue,
             ]
-            return try Upserter(database: context.database, table: .invoices).write(source: name, externalID: id, values: values, raw: raw)
+            return try context.upserter(.invoices).write(source: name, externalID: id, values: values, raw: raw)
         default:
             return .unchanged
         }
@@ -190,7 +190,7 @@ public struct StripeSource {
         let identity = IdentityStore(database: context.database)
         if let row = try identity.accountRow(source: name, externalID: customer) { return row }
         let placeholder: [SQLValue] = Array(repeating: .null, count: CanonicalTable.accounts.columns.count)
-        _ = try Upserter(database: context.database, table: .accounts).write(
+        _ = try context.upserter(.accounts).write(
             source: name, externalID: customer, values: placeholder, raw: Array("{}".utf8))
         return try identity.accountRow(source: name, externalID: customer) ?? 0
     }

@@ -13,6 +13,15 @@ public final class SyncContext {
     public let progress: (String) -> Void
     /// When this sync started, in unix milliseconds; bookmarks never pass it.
     public let startedMilliseconds: Int64
+    private var upserters: [CanonicalTable: Upserter] = [:]
+
+    /// The prepared upsert for a table, made once per sync.
+    func upserter(_ table: CanonicalTable) throws -> Upserter {
+        if let cached = upserters[table] { return cached }
+        let upserter = try Upserter(database: database, table: table)
+        upserters[table] = upserter
+        return upserter
+    }
 
     /// Creates a context.
     public init(database: Database, settings: SourceSettings, options: HTTPOptions, progress: @escaping (String) -> Void) throws {

@@ -5,6 +5,16 @@ public enum StarterConfiguration {
 # Scorebook configuration: the named scores.
 # Each score names a module (`scorebook modules` lists them and their settings) and that module's settings;
 # a score with only `module:` runs on the module's defaults. `scorebook check` validates this file.
+# Sources to sync from (`scorebook sync`). Tokens come only from the environment variables named here.
+# `scorebook sandbox` serves both APIs locally; point base_url at it to try a sync without an account anywhere.
+sources:
+  hubspot:
+    kind: hubspot
+    token_env: HUBSPOT_TOKEN
+  stripe:
+    kind: stripe
+    token_env: STRIPE_API_KEY
+
 scores:
   rfm:
     module: value

@@ -1,11 +1,16 @@
 import ArgumentParser
+import Connectors
+import Foundation
 import Host
+import Sandbox
 import ScoreKit
 import Store
 
 /// `scorebook demo`: generate data, import it, run and show every configured score.
-struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "A first look: generated data, imported, every score run and shown.")
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "A first look: generated data imported, every score run and shown, then a sync from the Sandbox.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -23,7 +28,7 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         let configuration = try global.workspace.loadConfiguration()
-        let demo = Host.Demo(
+        let demo = Demo(
             directory: directory, configuration: configuration,
             options: DataGenerator.Options(accounts: accounts, seed: seed))
         let summaries = try demo.run { print($0) }
@@ -38,9 +43,38 @@ struct Demo: ParsableCommand {
             if example == nil, let first = results.first { example = (run.scoreName, first.accountID) }
             print(ResultRenderer(run: run, results: results).render(.table))
         }
+        try syncFromSandbox(configuration: configuration)
         if let example {
             print()
             print("Explore it: scorebook explain --db \(demo.databasePath) \(example.score) \(example.account)")
         }
+    }
+
+    /// Starts the Sandbox, syncs HubSpot and Stripe from it over loopback into `synced.db`, and runs the first score.
+    private func syncFromSandbox(configuration: ScorebookConfiguration) throws {
+        let server = try SandboxServer(port: 0, options: DataGenerator.Options(accounts: min(accounts, 500), seed: seed))
+        let port = try server.startBlocking()
+        let url = "http://127.0.0.1:\(port)"
+        let path = directory + "/synced.db"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let database = try Database(path: path)
+        let sources = [
+            SourceSettings(name: "hubspot", kind: .hubspot, baseURL: url, token: server.credentials.hubspot,
+                           requestsPerSecond: 500, pageSize: 100, searchLagMilliseconds: 0),
+            SourceSettings(name: "stripe", kind: .stripe, baseURL: url, token: server.credentials.stripe,
+                           requestsPerSecond: 500, pageSize: 100),
+        ]
+        let started = Date()
+        let entries = try Syncer(database: database).sync(sources, full: false, linking: (["stripe"], ["hubspot"])) { _ in }
+        print()
+        print("synced HubSpot and Stripe from the sandbox at \(url) into \(path) in \(Figures.seconds(Date().timeIntervalSince(started))):")
+        for entry in entries where entry.records > 0 {
+            print("  \(entry.source) \(entry.stream): \(entry.records) records in \(entry.pages) pages")
+        }
+        let unlinked = try IdentityStore(database: database).unlinked(billingSources: ["stripe"], crmSources: ["hubspot"])
+        print("  identity: \(unlinked.count) accounts without a match on the other side (scorebook accounts --unlinked)")
+        guard let score = configuration.scores.first(where: { $0.module == "value" }) else { return }
+        let summary = try ScoreRunner(database: database).run(score, asOf: DataGenerator.defaultEndDay)
+        print(RunReport(summary: summary, seconds: 0).text.replacingOccurrences(of: " in 0.00 s", with: "") + " (synced data)")
     }
 }
