@@ -2,11 +2,13 @@
 import ScoreKit
 import CreditScore
 import HealthScore
+import ReferralScore
 import ValueScore
 
 /// Every score module compiled into this binary.
 public let registeredModules: [any ScoreModule.Type] = [
     CreditScore.self,
     HealthScore.self,
+    ReferralScore.self,
     ValueScore.self,
 ]
