@@ -54,7 +54,7 @@ public enum CreditScore: ScoreModule {
             let grade = bands.label(for: value)
             return AccountScore(
                 accountID: facts.accounts[base[row]].id, value: value, band: grade, components: components,
-                details: [("grade", .text(grade)), ("terms", .text(terms[grade] ?? ""))])
+                details: [("terms", .text(terms[grade] ?? ""))])
         }
     }
 }
