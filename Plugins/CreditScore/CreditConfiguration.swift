@@ -89,7 +89,8 @@ public struct CreditConfiguration: ModuleConfiguration, Equatable {
         let grades = effectiveBands.labels
         let terms = effectiveTerms
         for grade in grades where terms[grade] == nil {
-            throw ConfigurationProblem("no terms for grade \(grade)", at: ["terms"])
+            // Without `terms:` the defaults name other grades: point at the grades that lack them.
+            throw ConfigurationProblem("no terms for grade \(grade)", at: [self.terms == nil ? "bands" : "terms"])
         }
         for grade in terms.keys.sorted() where !grades.contains(grade) {
             throw ConfigurationProblem(

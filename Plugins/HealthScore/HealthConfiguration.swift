@@ -83,7 +83,8 @@ public struct HealthConfiguration: ModuleConfiguration, Equatable {
         let labels = effectiveBands.labels
         let playbooks = effectivePlaybooks
         for label in labels where playbooks[label] == nil {
-            throw ConfigurationProblem("no playbook for band \(label)", at: ["playbooks"])
+            // Without `playbooks:` the defaults name other bands: point at the bands that lack them.
+            throw ConfigurationProblem("no playbook for band \(label)", at: [self.playbooks == nil ? "bands" : "playbooks"])
         }
         for label in playbooks.keys.sorted() where !labels.contains(label) {
             throw ConfigurationProblem(
