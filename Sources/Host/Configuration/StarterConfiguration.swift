@@ -55,7 +55,7 @@ scores:
   referral:
     module: referral
     description: Value beyond own revenue - referred accounts' revenue, big logos, lighthouse and testimonial flags
-    big_logo_employees: 1000
+    big_logo_employees: 500
     weights: {referred_revenue: 40, second_degree_revenue: 10, big_logo: 30, lighthouse: 20}
 
 """#
