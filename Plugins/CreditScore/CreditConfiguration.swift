@@ -2,12 +2,19 @@ import ScoreKit
 
 /// Settings of a credit score: weights, normalisation, grade bands and their terms, the sector risk table and window.
 public struct CreditConfiguration: ModuleConfiguration, Equatable {
+    /// Signal weights in percent; nil for the defaults.
     public var weights: [String: Double]?
+    /// How signals are scaled across the base.
     public var normalisation: Normalisation = .minMax
+    /// Grade thresholds; nil for A-E in steps of 20.
     public var bands: Bands?
+    /// Suggested terms per grade; nil for the defaults.
     public var terms: [String: String]?
+    /// Risk 0-100 per industry.
     public var sectorRisk: [String: Double] = [:]
+    /// Risk of an industry not listed, or unknown.
     public var defaultSectorRisk = 50.0
+    /// Days of invoices for the payment signals.
     public var windowDays = 365
 
     /// Grades A-E in steps of 20.
@@ -21,10 +28,16 @@ public struct CreditConfiguration: ModuleConfiguration, Equatable {
     public init() {}
 
     public static let settings: [Setting] = [
-        Setting("weights", "signal: percent, summing to 100 (default late_share 20, days_late 15, dso 15, uncollectible 15, open_balance 10, company_size 10, sector_risk 15)"),
+        Setting(
+            "weights",
+            "signal: percent, summing to 100 (default late_share 20, days_late 15, dso 15, uncollectible 15, "
+                + "open_balance 10, company_size 10, sector_risk 15)"
+        ),
         Setting("normalisation", "min-max (default) or percentile"),
         Setting("bands", "grade: low-high (default A 80-100, B 60-79, C 40-59, D 20-39, E 0-19)"),
-        Setting("terms", "grade: suggested terms, one per grade (default A net 60, B net 45, C net 30, D net 15, E prepay)"),
+        Setting(
+            "terms",
+            "grade: suggested terms, one per grade (default A net 60, B net 45, C net 30, D net 15, E prepay)"),
         Setting("sector_risk", "industry: risk 0-100, more is riskier (default: none listed)"),
         Setting("default_sector_risk", "risk 0-100 of an industry not in sector_risk, or unknown (default 50)"),
         Setting("window_days", "days of invoices for the payment signals (default 365)"),
@@ -81,10 +94,12 @@ public struct CreditConfiguration: ModuleConfiguration, Equatable {
             try Weights.check(effectiveWeights, at: ["weights"])
         }
         for sector in sectors where !(0...100).contains(sectorRisk[sector] ?? 0) {
-            throw ConfigurationProblem("risk must be 0-100, got \(Self.text(sectorRisk[sector] ?? 0))", at: ["sector_risk", sector])
+            throw ConfigurationProblem(
+                "risk must be 0-100, got \(Self.text(sectorRisk[sector] ?? 0))", at: ["sector_risk", sector])
         }
         guard (0...100).contains(defaultSectorRisk) else {
-            throw ConfigurationProblem("risk must be 0-100, got \(Self.text(defaultSectorRisk))", at: ["default_sector_risk"])
+            throw ConfigurationProblem(
+                "risk must be 0-100, got \(Self.text(defaultSectorRisk))", at: ["default_sector_risk"])
         }
         let grades = effectiveBands.labels
         let terms = effectiveTerms
@@ -94,7 +109,8 @@ public struct CreditConfiguration: ModuleConfiguration, Equatable {
         }
         for grade in terms.keys.sorted() where !grades.contains(grade) {
             throw ConfigurationProblem(
-                "terms for unknown grade \"\(grade)\" (grades: \(grades.joined(separator: ", ")))", at: ["terms", grade])
+                "terms for unknown grade \"\(grade)\" (grades: \(grades.joined(separator: ", ")))",
+                at: ["terms", grade])
         }
     }
 

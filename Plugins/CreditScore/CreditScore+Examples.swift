@@ -37,15 +37,19 @@ extension CreditScore {
         var risky = year(onTime: 0, daysLate: 40, open: 400_000, paid: 800_000, failed: 2, employees: 10)
         risky[.industry("software")] = 0
         risky[.industry("retail")] = 0
-        let facts = FactTable(asOf: asOf, rows: [(account("prime"), prime), (account("slow"), slow), (account("risky"), risky)])
+        let facts = FactTable(
+            asOf: asOf, rows: [(account("prime"), prime), (account("slow"), slow), (account("risky"), risky)])
         return WorkedExample(
             name: "three accounts across the grades", configuration: configuration, facts: facts,
             expected: [
-                Expectation("prime", value: 20 + 15 + 15 + 15 + 10 + 10 + 15 * 0.8, tolerance: 1e-9, band: "A",
+                Expectation(
+                    "prime", value: 20 + 15 + 15 + 15 + 10 + 10 + 15 * 0.8, tolerance: 1e-9, band: "A",
                     details: [("terms", .text("net 60"))]),
-                Expectation("slow", value: 10 + 7.5 + 9 + 7.5 + 5 + 5 + 6, tolerance: 1e-9, band: "C",
+                Expectation(
+                    "slow", value: 10 + 7.5 + 9 + 7.5 + 5 + 5 + 6, tolerance: 1e-9, band: "C",
                     details: [("terms", .text("net 30"))]),
-                Expectation("risky", value: 15 * 0.5, tolerance: 1e-9, band: "E", details: [("terms", .text("prepay"))]),
+                Expectation(
+                    "risky", value: 15 * 0.5, tolerance: 1e-9, band: "E", details: [("terms", .text("prepay"))]),
             ])
     }
 
@@ -57,11 +61,17 @@ extension CreditScore {
         configuration.sectorRisk = ["retail": 90, "software": 10]
         configuration.bands = Bands(trusted: [Band("Watch", 0, 49), Band("Prime", 50, 100)])
         configuration.terms = ["Prime": "net 45", "Watch": "prepay"]
-        func row(_ id: String, due: Double, onTime: Double, software: Double, retail: Double) -> (AccountRef, [FactKey: Double]) {
-            (account(id), [
-                .invoicesIssued(windowDays: 365): 4, .invoicesDue(windowDays: 365): due,
-                .invoicesPaidOnTime(windowDays: 365): onTime, .industry("software"): software, .industry("retail"): retail,
-            ])
+        func row(_ id: String, due: Double, onTime: Double, software: Double, retail: Double) -> (
+            AccountRef, [FactKey: Double]
+        ) {
+            (
+                account(id),
+                [
+                    .invoicesIssued(windowDays: 365): 4, .invoicesDue(windowDays: 365): due,
+                    .invoicesPaidOnTime(windowDays: 365): onTime, .industry("software"): software,
+                    .industry("retail"): retail,
+                ]
+            )
         }
         let facts = FactTable(
             asOf: asOf,

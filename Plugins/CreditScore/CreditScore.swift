@@ -11,7 +11,8 @@ public enum CreditScore: ScoreModule {
     public typealias Configuration = CreditConfiguration
 
     public static let identifier = "credit"
-    public static let summary = "Payment reliability for credit terms: lateness, DSO, failed invoices, open balance, size, sector"
+    public static let summary =
+        "Payment reliability for credit terms: lateness, DSO, failed invoices, open balance, size, sector"
     public static let staleAfterDays = 31
 
     public static func facts(for configuration: CreditConfiguration) -> [FactKey] {
@@ -48,7 +49,9 @@ public enum CreditScore: ScoreModule {
             let components = weights.indices.compactMap { index -> Component? in
                 guard weights[index].weight > 0 else { return nil }
                 let normalised = scaled[index][row] ?? Normaliser.constantValue
-                return Component(signal: weights[index].name, raw: raw[index][row], normalised: normalised, weight: weights[index].weight)
+                return Component(
+                    signal: weights[index].name, raw: raw[index][row], normalised: normalised,
+                    weight: weights[index].weight)
             }
             let value = components.reduce(0) { $0 + $1.contribution }
             let grade = bands.label(for: value)

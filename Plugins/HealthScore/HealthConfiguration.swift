@@ -2,12 +2,19 @@ import ScoreKit
 
 /// Settings of a health score: weights, normalisation, bands with their playbooks, and the windows of the signals.
 public struct HealthConfiguration: ModuleConfiguration, Equatable {
+    /// Signal weights in percent; nil for the defaults.
     public var weights: [String: Double]?
+    /// How signals are scaled across the base.
     public var normalisation: Normalisation = .minMax
+    /// Band thresholds; nil for Green/Yellow/Red.
     public var bands: Bands?
+    /// What to do per band; nil for the seed 004 playbooks.
     public var playbooks: [String: String]?
+    /// Days of invoices for renewal behaviour.
     public var renewalWindowDays = 365
+    /// Days of usage for key-feature uses per user and the active-user ratio.
     public var usageWindowDays = 30
+    /// Days in which high-priority tickets count.
     public var ticketWindowDays = 90
 
     /// The seed 004 playbooks: what the team does for an account in each band.
@@ -20,12 +27,23 @@ public struct HealthConfiguration: ModuleConfiguration, Equatable {
     public init() {}
 
     public static let settings: [Setting] = [
-        Setting("weights", "signal: percent, summing to 100 (default renewal 40, feature_usage 35, support 25, nps 0, active_users_ratio 0)"),
+        Setting(
+            "weights",
+            "signal: percent, summing to 100 "
+                + "(default renewal 40, feature_usage 35, support 25, nps 0, active_users_ratio 0)"
+        ),
         Setting("normalisation", "min-max (default) or percentile"),
         Setting("bands", "label: low-high (default Green 75-100, Yellow 40-74, Red 0-39)"),
-        Setting("playbooks", "band: what to do, one per band (default Green: Quarterly check-in, Yellow: CSM outreach within the week, Red: Executive escalation today)"),
-        Setting("renewal_window_days", "days of invoices whose on-time payment counts as renewal behaviour (default 365)"),
-        Setting("usage_window_days", "days of usage for key-feature uses per active user and the active-user ratio (default 30)"),
+        Setting(
+            "playbooks",
+            "band: what to do, one per band (default Green: Quarterly check-in, "
+                + "Yellow: CSM outreach within the week, Red: Executive escalation today)"
+        ),
+        Setting(
+            "renewal_window_days", "days of invoices whose on-time payment counts as renewal behaviour (default 365)"),
+        Setting(
+            "usage_window_days",
+            "days of usage for key-feature uses per active user and the active-user ratio (default 30)"),
         Setting("ticket_window_days", "days in which high-priority tickets count against support health (default 90)"),
     ]
 
@@ -84,11 +102,13 @@ public struct HealthConfiguration: ModuleConfiguration, Equatable {
         let playbooks = effectivePlaybooks
         for label in labels where playbooks[label] == nil {
             // Without `playbooks:` the defaults name other bands: point at the bands that lack them.
-            throw ConfigurationProblem("no playbook for band \(label)", at: [self.playbooks == nil ? "bands" : "playbooks"])
+            throw ConfigurationProblem(
+                "no playbook for band \(label)", at: [self.playbooks == nil ? "bands" : "playbooks"])
         }
         for label in playbooks.keys.sorted() where !labels.contains(label) {
             throw ConfigurationProblem(
-                "playbook for unknown band \"\(label)\" (bands: \(labels.joined(separator: ", ")))", at: ["playbooks", label])
+                "playbook for unknown band \"\(label)\" (bands: \(labels.joined(separator: ", ")))",
+                at: ["playbooks", label])
         }
     }
 }

@@ -36,12 +36,17 @@ extension HealthScore {
         // small: renewal 40 + usage 0 + support 25 (0 tickets) or 0 (40 tickets).
         let small = smallTickets == 0 ? 65.0 : 40.0
         return WorkedExample(
-            name: "seed 004 trap avoided, small with \(Int(smallTickets)) tickets", configuration: HealthConfiguration(),
+            name: "seed 004 trap avoided, small with \(Int(smallTickets)) tickets",
+            configuration: HealthConfiguration(),
             facts: facts,
             expected: [
-                Expectation("big", value: 40 + 35 + 0, band: "Green", details: [("playbook", .text("Quarterly check-in"))]),
-                Expectation("small", value: small, band: "Yellow", details: [("playbook", .text("CSM outreach within the week"))]),
-                Expectation("late", value: 0 + 35.0 / 3 + 22.5, tolerance: 1e-9, band: "Red",
+                Expectation(
+                    "big", value: 40 + 35 + 0, band: "Green", details: [("playbook", .text("Quarterly check-in"))]),
+                Expectation(
+                    "small", value: small, band: "Yellow",
+                    details: [("playbook", .text("CSM outreach within the week"))]),
+                Expectation(
+                    "late", value: 0 + 35.0 / 3 + 22.5, tolerance: 1e-9, band: "Red",
                     details: [("playbook", .text("Executive escalation today"))]),
                 Expectation("mid", value: 20 + 0 + 25, band: "Yellow"),
             ])
@@ -71,7 +76,9 @@ extension HealthScore {
     /// NPS and the active-user ratio, weighted in: an account without an NPS answer neither gains nor loses.
     static var optionalSignals: WorkedExample<HealthScore> {
         var configuration = HealthConfiguration()
-        configuration.weights = ["renewal": 40, "feature_usage": 20, "support": 20, "nps": 10, "active_users_ratio": 10]
+        configuration.weights = [
+            "renewal": 40, "feature_usage": 20, "support": 20, "nps": 10, "active_users_ratio": 10,
+        ]
         func row(_ id: String, nps: Double?, employees: Double) -> (account: AccountRef, facts: [FactKey: Double]) {
             var values = signals(onTime: 4, usesPerUser: 5, tickets: 0)
             values[.employees] = employees
@@ -79,7 +86,11 @@ extension HealthScore {
             return (account(id), values)
         }
         let facts = FactTable(
-            asOf: asOf, rows: [row("fan", nps: 10, employees: 10), row("critic", nps: 2, employees: 40), row("silent", nps: nil, employees: 20)])
+            asOf: asOf,
+            rows: [
+                row("fan", nps: 10, employees: 10), row("critic", nps: 2, employees: 40),
+                row("silent", nps: nil, employees: 20),
+            ])
         // Renewal, usage and support are constant (50 each: 40 x .5 + 20 x .5 + 20 x .5 = 40); NPS 100/0/50 unknown;
         // 10 active users per 10, 40 and 20 employees: ratios 1, .25, .5 scale to 100, 0, 33.3.
         return WorkedExample(

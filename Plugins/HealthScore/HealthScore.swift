@@ -10,7 +10,8 @@ public enum HealthScore: ScoreModule {
     public typealias Configuration = HealthConfiguration
 
     public static let identifier = "health"
-    public static let summary = "Adoption and relationship health for renewals: renewal behaviour, key-feature usage, support"
+    public static let summary =
+        "Adoption and relationship health for renewals: renewal behaviour, key-feature usage, support"
     public static let staleAfterDays = 7
 
     public static func facts(for configuration: HealthConfiguration) -> [FactKey] {
@@ -43,7 +44,9 @@ public enum HealthScore: ScoreModule {
                 guard weights[index].weight > 0 else { return nil }
                 // An account without the fact (no NPS answer yet) neither gains nor loses.
                 let normalised = scaled[index][row] ?? Normaliser.constantValue
-                return Component(signal: weights[index].name, raw: raw[index][row], normalised: normalised, weight: weights[index].weight)
+                return Component(
+                    signal: weights[index].name, raw: raw[index][row], normalised: normalised,
+                    weight: weights[index].weight)
             }
             let value = components.reduce(0) { $0 + $1.contribution }
             let band = bands.label(for: value)
@@ -67,7 +70,8 @@ public enum HealthScore: ScoreModule {
             guard let users = fact(.averageActiveUsers(windowDays: usage)), users > 0 else { return 0 }
             return (fact(.keyFeatureUses(windowDays: usage)) ?? 0) / users
         case .support:
-            return (fact(.unresolvedTickets) ?? 0) + (fact(.highPriorityTickets(windowDays: configuration.ticketWindowDays)) ?? 0)
+            return (fact(.unresolvedTickets) ?? 0)
+                + (fact(.highPriorityTickets(windowDays: configuration.ticketWindowDays)) ?? 0)
         case .nps:
             return fact(.latestNPS)
         case .activeUsersRatio:

@@ -2,12 +2,19 @@ import ScoreKit
 
 /// Settings of a referral score: weights, normalisation, bands, the revenue window, big logos and lighthouse flags.
 public struct ReferralConfiguration: ModuleConfiguration, Equatable {
+    /// Signal weights in percent; nil for the defaults.
     public var weights: [String: Double]?
+    /// How referred revenue is scaled across the base.
     public var normalisation: Normalisation = .minMax
+    /// Band thresholds; nil for High/Medium/Low.
     public var bands: Bands?
+    /// Days of the referred accounts' payments that count.
     public var windowDays = 365
+    /// Account ids that are big logos whatever their size.
     public var bigLogos: [String] = []
+    /// Employees from which an account is a big logo; nil for no size tier.
     public var bigLogoEmployees: Int? = 1000
+    /// Assessment items read as lighthouse and testimonial flags.
     public var lighthouseItems: [String] = ReferralConfiguration.standardLighthouseItems
 
     /// Assessment items read as flags: lighthouse (advisory board, design partner, domain expert) and testimonial
@@ -17,13 +24,18 @@ public struct ReferralConfiguration: ModuleConfiguration, Equatable {
     public init() {}
 
     public static let settings: [Setting] = [
-        Setting("weights", "signal: percent, summing to 100 (default referred_revenue 50, big_logo 30, lighthouse 20, second_degree_revenue 0)"),
+        Setting(
+            "weights",
+            "signal: percent, summing to 100 "
+                + "(default referred_revenue 50, big_logo 30, lighthouse 20, second_degree_revenue 0)"
+        ),
         Setting("normalisation", "referred revenue: min-max (default) or percentile"),
         Setting("bands", "label: low-high (default High 67-100, Medium 34-66, Low 0-33)"),
         Setting("window_days", "days of the referred accounts' payments that count (default 365)"),
         Setting("big_logos", "account ids that are big logos, whatever their size (default none)"),
         Setting("big_logo_employees", "employees from which an account is a big logo; null for none (default 1000)"),
-        Setting("lighthouse_items", "assessment items answered yes or no per account (default lighthouse, testimonial)"),
+        Setting(
+            "lighthouse_items", "assessment items answered yes or no per account (default lighthouse, testimonial)"),
     ]
 
     enum CodingKeys: String, CodingKey {
@@ -44,7 +56,8 @@ public struct ReferralConfiguration: ModuleConfiguration, Equatable {
         if container.contains(.bigLogoEmployees) {
             bigLogoEmployees = try container.decodeIfPresent(Int.self, forKey: .bigLogoEmployees)
         }
-        lighthouseItems = try container.decodeIfPresent([String].self, forKey: .lighthouseItems) ?? Self.standardLighthouseItems
+        lighthouseItems =
+            try container.decodeIfPresent([String].self, forKey: .lighthouseItems) ?? Self.standardLighthouseItems
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -87,7 +100,8 @@ public struct ReferralConfiguration: ModuleConfiguration, Equatable {
             throw ConfigurationProblem("must be a positive number of days, got \(windowDays)", at: ["window_days"])
         }
         if let employees = bigLogoEmployees, employees <= 0 {
-            throw ConfigurationProblem("must be a positive number of employees, got \(employees)", at: ["big_logo_employees"])
+            throw ConfigurationProblem(
+                "must be a positive number of employees, got \(employees)", at: ["big_logo_employees"])
         }
         if let weights {
             let known = ReferralSignal.allCases.map(\.rawValue)

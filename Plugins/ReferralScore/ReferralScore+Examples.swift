@@ -19,21 +19,31 @@ extension ReferralScore {
         let facts = FactTable(
             asOf: asOf,
             rows: [
-                (account("hub"), [
-                    .referredAccounts(degree: 1): 3, .referredRevenue(degree: 1, windowDays: window): 1_000_000, .employees: 200,
-                ]),
+                (
+                    account("hub"),
+                    [
+                        .referredAccounts(degree: 1): 3, .referredRevenue(degree: 1, windowDays: window): 1_000_000,
+                        .employees: 200,
+                    ]
+                ),
                 (account("giant"), [.employees: 5000, lighthouse: 1, testimonial: 0]),
-                (account("listed"), [
-                    .referredAccounts(degree: 1): 1, .referredRevenue(degree: 1, windowDays: window): 500_000, .employees: 50,
-                    lighthouse: 1, testimonial: 1,
-                ]),
+                (
+                    account("listed"),
+                    [
+                        .referredAccounts(degree: 1): 1, .referredRevenue(degree: 1, windowDays: window): 500_000,
+                        .employees: 50,
+                        lighthouse: 1, testimonial: 1,
+                    ]
+                ),
                 (account("plain"), [.employees: 10]),
             ])
         // Referred revenue 1,000,000 / 0 / 500,000 / 0 scales to 100 / 0 / 50 / 0.
         return WorkedExample(
             name: "referrers, big logos and lighthouses", configuration: configuration, facts: facts,
             expected: [
-                Expectation("hub", value: 50, band: "Medium", details: [("referred_accounts", .integer(3)), ("big_logo", .text("no"))]),
+                Expectation(
+                    "hub", value: 50, band: "Medium",
+                    details: [("referred_accounts", .integer(3)), ("big_logo", .text("no"))]),
                 Expectation("giant", value: 30 + 10, band: "Medium", details: [("big_logo", .text("yes"))]),
                 Expectation("listed", value: 25 + 30 + 20, band: "High", details: [("big_logo", .text("yes"))]),
                 Expectation("plain", value: 0, band: "Low", details: [("referred_accounts", .integer(0))]),
@@ -47,7 +57,13 @@ extension ReferralScore {
         let facts = FactTable(
             asOf: asOf,
             rows: [
-                (account("a"), [.referredRevenue(degree: 1, windowDays: 365): 100, .referredRevenue(degree: 2, windowDays: 365): 300]),
+                (
+                    account("a"),
+                    [
+                        .referredRevenue(degree: 1, windowDays: 365): 100,
+                        .referredRevenue(degree: 2, windowDays: 365): 300,
+                    ]
+                ),
                 (account("b"), [.referredRevenue(degree: 1, windowDays: 365): 300]),
                 (account("c"), [:]),
             ])

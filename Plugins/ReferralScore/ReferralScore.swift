@@ -9,7 +9,8 @@ public enum ReferralScore: ScoreModule {
     public typealias Configuration = ReferralConfiguration
 
     public static let identifier = "referral"
-    public static let summary = "Value beyond own revenue: revenue of referred accounts, big-logo status, lighthouse flags"
+    public static let summary =
+        "Value beyond own revenue: revenue of referred accounts, big-logo status, lighthouse flags"
     public static let staleAfterDays = 31
 
     public static func facts(for configuration: ReferralConfiguration) -> [FactKey] {

@@ -12,17 +12,22 @@ private func base(moving id: String, tickets: Double) -> FactTable {
         let users = Double(5 + index * 45)  // 5 ... 500 active users a day
         var unresolved = index == 6 ? 40 : Double((index * 7) % 40)  // 0 (a0) ... 40 (a6)
         if name == id { unresolved = tickets }
-        return (AccountRef(id: name, name: name), [
-            .invoicesDue(windowDays: 365): 12, .invoicesPaidOnTime(windowDays: 365): Double(6 + index % 7),
-            .averageActiveUsers(windowDays: 30): users, .keyFeatureUses(windowDays: 30): users * Double(1 + index % 5),
-            .unresolvedTickets: unresolved, .highPriorityTickets(windowDays: 90): 0,
-        ])
+        return (
+            AccountRef(id: name, name: name),
+            [
+                .invoicesDue(windowDays: 365): 12, .invoicesPaidOnTime(windowDays: 365): Double(6 + index % 7),
+                .averageActiveUsers(windowDays: 30): users,
+                .keyFeatureUses(windowDays: 30): users * Double(1 + index % 5),
+                .unresolvedTickets: unresolved, .highPriorityTickets(windowDays: 90): 0,
+            ]
+        )
     }
     return FactTable(asOf: asOf, rows: rows)
 }
 
 @Test func impactTimesFrequencyLetsActiveUsersDrownRenewalAndTickets() {
-    // The seed's table: impact 1-10 times frequency. 500 active users and 40 unresolved tickets "beat" 50 users and none.
+    // The seed's table: impact 1-10 times frequency; 500 active users and 40 unresolved tickets "beat" 50 users
+    // and none.
     func impactTimesFrequency(users: Double, tickets: Double) -> (total: Double, users: Double) {
         let parts: [Double] = [10 * 10, 5 * tickets, 9 * users]
         return (parts.reduce(0, +), 9 * users)

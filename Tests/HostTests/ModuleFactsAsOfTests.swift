@@ -16,7 +16,9 @@ private func snapshot(_ keys: [FactKey], _ scratch: Scratch, asOf: Day) throws -
     for key in keys {
         let column = facts.column(key)
         result[key.description] = Dictionary(
-            uniqueKeysWithValues: facts.accounts.indices.compactMap { row in column[row].map { (facts.accounts[row].id, $0) } })
+            uniqueKeysWithValues: facts.accounts.indices.compactMap { row in
+                column[row].map { (facts.accounts[row].id, $0) }
+            })
     }
     return result
 }
@@ -47,13 +49,17 @@ private let futureInvoices = """
     let scratch = try Scratch()
     try scratch.importText(.accounts, "accounts.csv", "account_id,name,employees\nacme,Acme,100\nbeta,Beta,20\n")
     try scratch.importText(.invoices, "invoices.csv", invoices)
-    try scratch.importText(.usage, "usage.csv", """
+    try scratch.importText(
+        .usage, "usage.csv",
+        """
         account_id,day,active_users,key_feature_uses
         acme,2024-11-01,50,500
         acme,2024-12-20,4,8
         acme,2024-12-31,6,12
         """)
-    try scratch.importText(.tickets, "tickets.csv", """
+    try scratch.importText(
+        .tickets, "tickets.csv",
+        """
         ticket_id,account_id,opened_at,closed_at,priority,status
         t1,acme,2024-12-01T09:00:00Z,2024-12-02T10:00:00Z,high,closed
         t2,acme,2024-12-10T09:00:00Z,2025-01-03T10:00:00Z,High,closed
@@ -73,13 +79,18 @@ private let futureInvoices = """
     #expect(before["latest_nps"] == ["acme": 9])
 
     try scratch.importText(.invoices, "future.csv", futureInvoices)
-    try scratch.importText(.usage, "future-usage.csv", "account_id,day,active_users,key_feature_uses\nacme,2025-01-02,100,1000\nbeta,2025-01-05,3,3\n")
-    try scratch.importText(.tickets, "future-tickets.csv", """
+    try scratch.importText(
+        .usage, "future-usage.csv",
+        "account_id,day,active_users,key_feature_uses\nacme,2025-01-02,100,1000\nbeta,2025-01-05,3,3\n")
+    try scratch.importText(
+        .tickets, "future-tickets.csv",
+        """
         ticket_id,account_id,opened_at,closed_at,priority,status
         t9,acme,2025-01-02T09:00:00Z,,urgent,open
         t10,beta,2025-01-02T09:00:00Z,,high,open
         """)
-    try scratch.importText(.nps, "future-nps.csv", "response_id,account_id,responded_date,score\nn2,acme,2025-01-05,2\n")
+    try scratch.importText(
+        .nps, "future-nps.csv", "response_id,account_id,responded_date,score\nn2,acme,2025-01-05,2\n")
     #expect(try snapshot(module: "health", scratch, asOf: asOf) == before)
     // The later rows are there: as of a later day they count.
     let afterwards = try snapshot(module: "health", scratch, asOf: later)
@@ -89,7 +100,8 @@ private let futureInvoices = """
 
 @Test func creditFactsIgnoreRowsDatedAfterTheAsOfDay() throws {
     let scratch = try Scratch()
-    try scratch.importText(.accounts, "accounts.csv", "account_id,name,employees,industry\nacme,Acme,100,Retail\nbeta,Beta,20,software\n")
+    try scratch.importText(
+        .accounts, "accounts.csv", "account_id,name,employees,industry\nacme,Acme,100,Retail\nbeta,Beta,20,software\n")
     try scratch.importText(.invoices, "invoices.csv", invoices)
     let keys: [FactKey] = [
         .invoicesIssued(windowDays: 365), .invoicedAmount(windowDays: 365), .averageDaysLate(windowDays: 365),
@@ -117,13 +129,17 @@ private let futureInvoices = """
 
 @Test func referralFactsIgnoreAccountsAndPaymentsAfterTheAsOfDay() throws {
     let scratch = try Scratch()
-    try scratch.importText(.accounts, "accounts.csv", """
+    try scratch.importText(
+        .accounts, "accounts.csv",
+        """
         account_id,name,created_date,referred_by,employees
         hub,Hub,2023-01-01,,5000
         kid,Kid,2024-03-01,hub,10
         grandkid,Grandkid,2024-06-01,kid,10
         """)
-    try scratch.importText(.invoices, "invoices.csv", """
+    try scratch.importText(
+        .invoices, "invoices.csv",
+        """
         invoice_id,account_id,issued_date,paid_date,amount_due_cents,status
         k1,kid,2024-12-01,2024-12-02,500,paid
         g1,grandkid,2024-12-05,2024-12-06,300,paid
@@ -135,8 +151,11 @@ private let futureInvoices = """
     #expect(before["referred_revenue[degree 1, 365d]"] == ["hub": 500, "kid": 300])
     #expect(before["referred_revenue[degree 2, 365d]"] == ["hub": 300])
 
-    try scratch.importText(.accounts, "future-accounts.csv", "account_id,name,created_date,referred_by\nnewbie,Newbie,2025-02-01,hub\n")
-    try scratch.importText(.invoices, "future.csv", """
+    try scratch.importText(
+        .accounts, "future-accounts.csv", "account_id,name,created_date,referred_by\nnewbie,Newbie,2025-02-01,hub\n")
+    try scratch.importText(
+        .invoices, "future.csv",
+        """
         invoice_id,account_id,issued_date,paid_date,amount_due_cents,status
         k3,kid,2025-01-10,2025-01-10,700,paid
         n1,newbie,2025-02-02,2025-02-02,9000,paid

@@ -6,7 +6,8 @@ extension FactLoader {
     func loadNPSFacts(_ wanted: Set<FactKey>, asOf: Day, into builder: inout ColumnBuilder) throws {
         guard wanted.contains(.latestNPS) else { return }
         try database.statement(
-            "SELECT account_id, score FROM nps_responses WHERE responded_date <= ? ORDER BY account_id, responded_date, id"
+            "SELECT account_id, score FROM nps_responses WHERE responded_date <= ? "
+                + "ORDER BY account_id, responded_date, id"
         ).forEach([.text(asOf.description)]) { row in
             guard let position = builder.position(row.integer(0)) else { return }
             builder.set(.latestNPS, position, row.double(1))

@@ -2,7 +2,7 @@ import ScoreKit
 import Store
 
 extension FactLoader {
-    /// One grouped pass over invoices for payment behaviour: issued, due, on time, days late, uncollectible, open balance.
+    /// One grouped pass over invoices for payment behaviour: issued, due, on time, late, uncollectible, open balance.
     ///
     /// Void and draft invoices are left out. An invoice without a due day is due on its issue day. As of a day, an
     /// invoice is paid when its status is paid and its paid day (if any) is not later; one paid later was open then.
@@ -37,12 +37,14 @@ extension FactLoader {
             let isDue = "\(inWindow) AND due <= ?1"
             // Days from the due day to the paid day (or the as-of day while unpaid); a paid invoice without a paid
             // day counts as on time.
-            let settled = "CASE WHEN status = 'paid' AND paid_date IS NULL THEN due WHEN \(paidByDay) THEN paid_date ELSE ?1 END"
+            let settled =
+                "CASE WHEN status = 'paid' AND paid_date IS NULL THEN due WHEN \(paidByDay) THEN paid_date ELSE ?1 END"
             columns += [
                 "sum(CASE WHEN \(inWindow) THEN 1 ELSE 0 END)",
                 "sum(CASE WHEN \(inWindow) THEN amount_due_cents ELSE 0 END)",
                 "sum(CASE WHEN \(isDue) THEN 1 ELSE 0 END)",
-                "sum(CASE WHEN \(isDue) AND status = 'paid' AND (paid_date IS NULL OR paid_date <= due) THEN 1 ELSE 0 END)",
+                "sum(CASE WHEN \(isDue) AND status = 'paid' AND (paid_date IS NULL OR paid_date <= due) "
+                    + "THEN 1 ELSE 0 END)",
                 "avg(CASE WHEN \(isDue) THEN max(0, julianday(\(settled)) - julianday(due)) END)",
                 "sum(CASE WHEN \(isDue) AND status = 'uncollectible' THEN 1 ELSE 0 END)",
             ]
@@ -55,14 +57,16 @@ extension FactLoader {
                   WHERE issued_date <= ?1 AND status NOT IN ('void', 'draft'))
             GROUP BY account_id
             """
-        let values = [SQLValue.text(asOf.description)] + sorted.map { SQLValue.text(asOf.adding(days: -$0).description) }
+        let values =
+            [SQLValue.text(asOf.description)] + sorted.map { SQLValue.text(asOf.adding(days: -$0).description) }
         try database.statement(sql).forEach(values) { row in
             guard let position = builder.position(row.integer(0)) else { return }
             if wantsOpenBalance { builder.set(.openBalance, position, row.double(1)) }
             for (offset, days) in sorted.enumerated() {
                 let column = Int32(2 + offset * 6)
                 let facts: [FactKey] = [
-                    .invoicesIssued(windowDays: days), .invoicedAmount(windowDays: days), .invoicesDue(windowDays: days),
+                    .invoicesIssued(windowDays: days), .invoicedAmount(windowDays: days),
+                    .invoicesDue(windowDays: days),
                     .invoicesPaidOnTime(windowDays: days), .averageDaysLate(windowDays: days),
                     .uncollectibleInvoices(windowDays: days),
                 ]

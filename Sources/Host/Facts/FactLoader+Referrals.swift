@@ -45,7 +45,8 @@ extension FactLoader {
             revenue AS (
                 SELECT account_id\(revenueColumns.isEmpty ? "" : ", " + revenueColumns.joined(separator: ", "))
                 FROM invoices
-                WHERE status = 'paid' AND issued_date > ?2 AND issued_date <= ?1 AND (paid_date IS NULL OR paid_date <= ?1)
+                WHERE status = 'paid' AND issued_date > ?2 AND issued_date <= ?1
+                  AND (paid_date IS NULL OR paid_date <= ?1)
                 GROUP BY account_id
             )
             SELECT \(columns.joined(separator: ", "))
@@ -53,7 +54,8 @@ extension FactLoader {
             GROUP BY l.referrer, l.degree
             """
         let widest = sorted.last ?? 0
-        let values = [SQLValue.text(asOf.description), .text(asOf.adding(days: -widest).description)]
+        let values =
+            [SQLValue.text(asOf.description), .text(asOf.adding(days: -widest).description)]
             + sorted.map { SQLValue.text(asOf.adding(days: -$0).description) }
         try database.statement(sql).forEach(values) { row in
             guard let position = builder.position(row.integer(0)) else { return }

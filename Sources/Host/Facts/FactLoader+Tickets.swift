@@ -31,7 +31,8 @@ extension FactLoader {
             WHERE substr(opened_at, 1, 10) <= ?1
             GROUP BY account_id
             """
-        let values = [SQLValue.text(asOf.description)] + sorted.map { SQLValue.text(asOf.adding(days: -$0).description) }
+        let values =
+            [SQLValue.text(asOf.description)] + sorted.map { SQLValue.text(asOf.adding(days: -$0).description) }
         try database.statement(sql).forEach(values) { row in
             guard let position = builder.position(row.integer(0)) else { return }
             if wantsUnresolved { builder.set(.unresolvedTickets, position, row.double(1)) }

@@ -30,7 +30,8 @@ extension FactLoader {
             WHERE day <= ?1 AND day > ?2
             GROUP BY account_id
             """
-        let values = [SQLValue.text(asOf.description), .text(asOf.adding(days: -widest).description)]
+        let values =
+            [SQLValue.text(asOf.description), .text(asOf.adding(days: -widest).description)]
             + sorted.map { SQLValue.text(asOf.adding(days: -$0).description) }
         try database.statement(sql).forEach(values) { row in
             guard let position = builder.position(row.integer(0)) else { return }
