@@ -17,6 +17,7 @@ public struct Migrator: Sendable {
     public static let standard = Migrator(migrations: [
         Migration(name: "1-canonical-tables", sql: CanonicalSchema.sql),
         Migration(name: "2-score-runs", sql: ScoreRunSchema.sql),
+        Migration(name: "3-module-fact-indexes", sql: ModuleFactIndexes.sql),
     ])
 
     /// Applies every migration the database lacks, each in its own transaction with its version bump.
