@@ -1,16 +1,10 @@
 // swift-tools-version:6.0
-import Foundation
 import PackageDescription
 
-/// Score modules are discovered from `Plugins/<Name>Score/`: adding a module is adding its folder.
-/// Each one is a library target on ScoreKit alone; the host's registry lists them
-/// (`Sources/Host/Registry/RegisteredModules+Generated.swift`, written by `scripts/register-modules`).
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-let moduleNames: [String] = {
-    let folder = packageRoot.appendingPathComponent("Plugins")
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasSuffix("Score") }.sorted()
-}()
+/// Score modules: each a folder `Plugins/<Name>Score/`, a library target on ScoreKit alone. Adding a module is its
+/// folder plus its name here; `scripts/register-modules` writes this line and the host's registry
+/// (`Sources/Host/Registry/RegisteredModules+Generated.swift`) from the folders.
+let moduleNames = ["CreditScore", "HealthScore", "ReferralScore", "ValueScore"]
 let moduleTargets: [Target] = moduleNames.map { name in
     .target(name: name, dependencies: ["ScoreKit"], path: "Plugins/\(name)")
 }

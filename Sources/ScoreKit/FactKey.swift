@@ -27,6 +27,36 @@ public enum FactKey: Hashable, Sendable, CustomStringConvertible {
     case yearlyCostToServe
     /// The latest answer to an assessment item on or before the as-of day (yes = 1, no = 0, or a rating).
     case assessment(item: String)
+    /// Invoices issued in the window, leaving out void and draft ones.
+    case invoicesIssued(windowDays: Int)
+    /// Money due on the invoices issued in the window, in minor units.
+    case invoicedAmount(windowDays: Int)
+    /// Invoices issued in the window whose due day (the issue day when none is given) is on or before the as-of day.
+    case invoicesDue(windowDays: Int)
+    /// Of the invoices due, those paid on or before their due day and the as-of day.
+    case invoicesPaidOnTime(windowDays: Int)
+    /// Mean days past due over the invoices due: paid ones to their paid day, unpaid ones to the as-of day; 0 if on time.
+    case averageDaysLate(windowDays: Int)
+    /// Invoices issued in the window, due by the as-of day, that ended uncollectible (failed).
+    case uncollectibleInvoices(windowDays: Int)
+    /// Money due on invoices issued on or before the as-of day and not paid by then, in minor units.
+    case openBalance
+    /// Mean daily active users over the usage days in the window.
+    case averageActiveUsers(windowDays: Int)
+    /// Tickets opened on or before the as-of day and not closed by then.
+    case unresolvedTickets
+    /// High or urgent priority tickets opened in the window.
+    case highPriorityTickets(windowDays: Int)
+    /// The latest NPS answer (0-10) on or before the as-of day.
+    case latestNPS
+    /// The account's number of employees.
+    case employees
+    /// 1 when the account's industry is this one (compared without case), else 0; nil when the industry is unknown.
+    case industry(String)
+    /// Accounts created on or before the as-of day that this account referred, directly (1) or through one (2).
+    case referredAccounts(degree: Int)
+    /// Money paid in the window by the accounts of `referredAccounts(degree:)`, in minor units.
+    case referredRevenue(degree: Int, windowDays: Int)
 
     /// A stable name, used in listings and messages: `paid_invoices[365d]`, `assessment[need_fit]`.
     public var description: String {
@@ -43,6 +73,21 @@ public enum FactKey: Hashable, Sendable, CustomStringConvertible {
         case .acquisitionCost: return "acquisition_cost"
         case .yearlyCostToServe: return "yearly_cost_to_serve"
         case .assessment(let item): return "assessment[\(item)]"
+        case .invoicesIssued(let days): return "invoices_issued[\(days)d]"
+        case .invoicedAmount(let days): return "invoiced_amount[\(days)d]"
+        case .invoicesDue(let days): return "invoices_due[\(days)d]"
+        case .invoicesPaidOnTime(let days): return "invoices_paid_on_time[\(days)d]"
+        case .averageDaysLate(let days): return "average_days_late[\(days)d]"
+        case .uncollectibleInvoices(let days): return "uncollectible_invoices[\(days)d]"
+        case .openBalance: return "open_balance"
+        case .averageActiveUsers(let days): return "average_active_users[\(days)d]"
+        case .unresolvedTickets: return "unresolved_tickets"
+        case .highPriorityTickets(let days): return "high_priority_tickets[\(days)d]"
+        case .latestNPS: return "latest_nps"
+        case .employees: return "employees"
+        case .industry(let name): return "industry[\(name)]"
+        case .referredAccounts(let degree): return "referred_accounts[degree \(degree)]"
+        case .referredRevenue(let degree, let days): return "referred_revenue[degree \(degree), \(days)d]"
         }
     }
 }

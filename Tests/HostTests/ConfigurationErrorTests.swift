@@ -38,7 +38,7 @@ private let cases: [ConfigCase] = [
               rfm:
                 module: valu
             """,
-        message: #"test.yml:3: score "rfm": unknown module "valu" (modules: value)"#),
+        message: #"test.yml:3: score "rfm": unknown module "valu" (modules: credit, health, referral, value)"#),
     ConfigCase(
         id: "no module",
         yaml: """
@@ -46,7 +46,7 @@ private let cases: [ConfigCase] = [
               rfm:
                 window_days: 30
             """,
-        message: #"test.yml:2: score "rfm": no `module:` (modules: value)"#),
+        message: #"test.yml:2: score "rfm": no `module:` (modules: credit, health, referral, value)"#),
     ConfigCase(
         id: "bands with a gap",
         yaml: """
@@ -97,6 +97,135 @@ private let cases: [ConfigCase] = [
                   loyalty: 50
             """,
         message: #"test.yml:6: score "rfm": unknown signal "loyalty" for method rfm (known: recency, frequency, monetary)"#),
+    ConfigCase(
+        id: "health weights that do not sum to 100",
+        yaml: """
+            scores:
+              health:
+                module: health
+                weights: {renewal: 40, feature_usage: 35, support: 20}
+            """,
+        message: #"test.yml:4: score "health": weights sum to 95, expected 100"#),
+    ConfigCase(
+        id: "health bands with a gap",
+        yaml: """
+            scores:
+              health:
+                module: health
+                bands: {Green: 80-100, Yellow: 40-74, Red: 0-39}
+            """,
+        message: #"test.yml:4: score "health": bands leave a gap between Yellow (to 74) and Green (from 80)"#),
+    ConfigCase(
+        id: "a health weight for an unknown signal",
+        yaml: """
+            scores:
+              health:
+                module: health
+                weights:
+                  renewal: 40
+                  logins: 35
+                  support: 25
+            """,
+        message: #"test.yml:6: score "health": unknown signal "logins" (known: renewal, feature_usage, support, nps, active_users_ratio)"#),
+    ConfigCase(
+        id: "health bands without their playbooks",
+        yaml: """
+            scores:
+              health:
+                module: health
+                bands: {Good: 50-100, Poor: 0-49}
+            """,
+        message: #"test.yml:4: score "health": no playbook for band Good"#),
+    ConfigCase(
+        id: "a playbook for a band that does not exist",
+        yaml: """
+            scores:
+              health:
+                module: health
+                playbooks: {Green: Check in, Yellow: Call, Red: Escalate, Blue: Relax}
+            """,
+        message: #"test.yml:4: score "health": playbook for unknown band "Blue" (bands: Green, Yellow, Red)"#),
+    ConfigCase(
+        id: "credit weights that do not sum to 100",
+        yaml: """
+            scores:
+              credit:
+                module: credit
+                weights: {late_share: 50, days_late: 30, dso: 30}
+            """,
+        message: #"test.yml:4: score "credit": weights sum to 110, expected 100"#),
+    ConfigCase(
+        id: "credit grades with a gap",
+        yaml: """
+            scores:
+              credit:
+                module: credit
+                bands: {A: 80-100, B: 60-75, C: 40-59, D: 20-39, E: 0-19}
+            """,
+        message: #"test.yml:4: score "credit": bands leave a gap between B (to 75) and A (from 80)"#),
+    ConfigCase(
+        id: "a credit weight for an unknown signal",
+        yaml: """
+            scores:
+              credit:
+                module: credit
+                weights:
+                  late_share: 50
+                  credit_rating: 50
+            """,
+        message:
+            #"test.yml:6: score "credit": unknown signal "credit_rating" (known: late_share, days_late, dso, uncollectible, open_balance, company_size, sector_risk)"#
+    ),
+    ConfigCase(
+        id: "a sector risk above 100",
+        yaml: """
+            scores:
+              credit:
+                module: credit
+                sector_risk:
+                  retail: 60
+                  crypto: 140
+            """,
+        message: #"test.yml:6: score "credit": risk must be 0-100, got 140"#),
+    ConfigCase(
+        id: "credit grades without terms",
+        yaml: """
+            scores:
+              credit:
+                module: credit
+                bands: {A: 50-100, B: 0-49}
+                terms: {A: net 30}
+            """,
+        message: #"test.yml:5: score "credit": no terms for grade B"#),
+    ConfigCase(
+        id: "referral weights that do not sum to 100",
+        yaml: """
+            scores:
+              referral:
+                module: referral
+                weights: {referred_revenue: 50, big_logo: 30}
+            """,
+        message: #"test.yml:4: score "referral": weights sum to 80, expected 100"#),
+    ConfigCase(
+        id: "referral bands with a gap",
+        yaml: """
+            scores:
+              referral:
+                module: referral
+                bands: {High: 67-100, Medium: 34-60, Low: 0-33}
+            """,
+        message: #"test.yml:4: score "referral": bands leave a gap between Medium (to 60) and High (from 67)"#),
+    ConfigCase(
+        id: "a referral weight for an unknown signal",
+        yaml: """
+            scores:
+              referral:
+                module: referral
+                weights: {referred_revenue: 70, press_mentions: 30}
+            """,
+        message:
+            #"test.yml:4: score "referral": unknown signal "press_mentions" (known: referred_revenue, second_degree_revenue, big_logo, lighthouse)"#
+    ),
     ConfigCase(
         id: "an unknown top-level key",
         yaml: """

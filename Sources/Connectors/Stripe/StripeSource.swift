@@ -136,6 +136,8 @@ public struct StripeSource {
             for event in events.reversed() {
                 guard let data = event["data"] as? [String: Any], let object = data["object"] as? [String: Any] else { continue }
                 if object["deleted"] as? Bool == true, object["object"] as? String == "customer", let id = object["id"] as? String {
+                    // A customer deleted before any listing saw it still gets its row, marked deleted.
+                    _ = try accountRow(id)
                     if try IdentityStore(database: context.database).markDeleted(
                         .accounts, source: name, externalID: id, at: ScoreRunStore.now()) {
                         counter.entry.deletes += 1

@@ -46,5 +46,27 @@ scores:
     method: qualitative
     answers: yes_no
 
+  health:
+    module: health
+    description: Adoption and relationship health for renewals - on-time renewals, key-feature use per user, support
+    weights: {renewal: 40, feature_usage: 35, support: 25}
+    bands: {Green: 75-100, Yellow: 40-74, Red: 0-39}
+    playbooks:
+      Green: Quarterly check-in
+      Yellow: CSM outreach within the week
+      Red: Executive escalation today
+
+  credit:
+    module: credit
+    description: Payment reliability for credit terms - lateness, DSO, failed invoices, open balance, size, sector
+    sector_risk: {retail: 60, media: 55, manufacturing: 45, software: 20}
+    terms: {A: net 60, B: net 45, C: net 30, D: net 15, E: prepay}
+
+  referral:
+    module: referral
+    description: Value beyond own revenue - referred accounts' revenue, big logos, lighthouse and testimonial flags
+    big_logo_employees: 500
+    weights: {referred_revenue: 40, second_degree_revenue: 10, big_logo: 30, lighthouse: 20}
+
 """#
 }

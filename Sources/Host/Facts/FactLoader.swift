@@ -6,7 +6,7 @@ import Store
 /// Every query filters to event time on or before the as-of day, so a run as of a past day sees only what was known
 /// then. An invoice counts as paid as of the day when its status is paid and its paid date (if any) is not later.
 public struct FactLoader {
-    private let database: Database
+    let database: Database
 
     /// Creates a loader on a connection.
     public init(database: Database) { self.database = database }
@@ -26,6 +26,12 @@ public struct FactLoader {
         let wanted = Set(keys)
         try loadInvoiceFacts(wanted, asOf: asOf, into: &builder)
         try loadOtherFacts(wanted, asOf: asOf, into: &builder)
+        try loadPaymentFacts(wanted, asOf: asOf, into: &builder)
+        try loadUsageFacts(wanted, asOf: asOf, into: &builder)
+        try loadTicketFacts(wanted, asOf: asOf, into: &builder)
+        try loadNPSFacts(wanted, asOf: asOf, into: &builder)
+        try loadAccountFacts(wanted, into: &builder)
+        try loadReferralFacts(wanted, asOf: asOf, into: &builder)
 
         var table = FactTable(asOf: asOf, accounts: accounts)
         for (key, column) in builder.columns where wanted.contains(key) {
@@ -129,7 +135,7 @@ public struct FactLoader {
         }
     }
 
-    /// MRR, usage, account attributes and assessments.
+    /// MRR, account costs and assessments.
     private func loadOtherFacts(_ wanted: Set<FactKey>, asOf: Day, into builder: inout ColumnBuilder) throws {
         let day = SQLValue.text(asOf.description)
         if wanted.contains(.currentMRR) {
@@ -139,15 +145,6 @@ public struct FactLoader {
             ).forEach([day]) { row in
                 guard let position = builder.position(row.integer(0)) else { return }
                 builder.set(.currentMRR, position, row.double(1))
-            }
-        }
-        for key in wanted {
-            guard case .keyFeatureUses(let days) = key else { continue }
-            try database.statement(
-                "SELECT account_id, sum(coalesce(key_feature_uses, 0)) FROM usage_daily WHERE day > ? AND day <= ? GROUP BY account_id"
-            ).forEach([.text(asOf.adding(days: -days).description), day]) { row in
-                guard let position = builder.position(row.integer(0)) else { return }
-                builder.set(key, position, row.double(1))
             }
         }
         if wanted.contains(.acquisitionCost) || wanted.contains(.yearlyCostToServe) {

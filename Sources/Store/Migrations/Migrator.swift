@@ -17,7 +17,8 @@ public struct Migrator: Sendable {
     public static let standard = Migrator(migrations: [
         Migration(name: "1-canonical-tables", sql: CanonicalSchema.sql),
         Migration(name: "2-score-runs", sql: ScoreRunSchema.sql),
-        Migration(name: "3-sync-state", sql: SyncSchema.sql),
+        Migration(name: "3-module-fact-indexes", sql: ModuleFactIndexes.sql),
+        Migration(name: "4-sync-state", sql: SyncSchema.sql),
     ])
 
     /// Applies every migration the database lacks, each in its own transaction with its version bump.

@@ -1,4 +1,4 @@
-/// Migration 3: sync state, the sync log, and what identity needs on accounts.
+/// Migration 4: sync state, the sync log, and what identity needs on accounts.
 ///
 /// `canonical_id` points a billing customer at the CRM company it is the same account as (NULL: the row is itself
 /// canonical); `crm_link` is the explicit link a billing record carries (a CRM id in its metadata); `deleted_at`

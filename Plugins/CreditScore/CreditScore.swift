@@ -1,0 +1,63 @@
+import Foundation
+import ScoreKit
+
+/// The credit module: payment reliability, for finance deciding credit terms; higher is more creditworthy.
+///
+/// The scored base is every account with an invoice issued in the window. Each signal is scaled across the base and
+/// turned around where more is worse; sector risk comes from the configured table already on 0-100 and is used as
+/// given. An account with no invoice due yet, or no employee count, neither gains nor loses on that signal (50).
+/// The grade is the band; its suggested terms are the detail `terms`.
+public enum CreditScore: ScoreModule {
+    public typealias Configuration = CreditConfiguration
+
+    public static let identifier = "credit"
+    public static let summary =
+        "Payment reliability for credit terms: lateness, DSO, failed invoices, open balance, size, sector"
+    public static let staleAfterDays = 31
+
+    public static func facts(for configuration: CreditConfiguration) -> [FactKey] {
+        let window = configuration.windowDays
+        return [
+            .invoicesIssued(windowDays: window), .invoicedAmount(windowDays: window), .invoicesDue(windowDays: window),
+            .invoicesPaidOnTime(windowDays: window), .averageDaysLate(windowDays: window),
+            .uncollectibleInvoices(windowDays: window), .openBalance, .paidAmount(windowDays: window), .employees,
+        ] + configuration.sectors.map { .industry($0) }
+    }
+
+    public static func score(_ facts: FactTable, configuration: CreditConfiguration) throws -> [AccountScore] {
+        let columns = Dictionary(uniqueKeysWithValues: Self.facts(for: configuration).map { ($0, facts.column($0)) })
+        let issued = columns[.invoicesIssued(windowDays: configuration.windowDays)] ?? []
+        let base = facts.accounts.indices.filter { (issued[$0] ?? 0) > 0 }
+        let reader = CreditFacts(columns: columns, configuration: configuration)
+        let raw = CreditSignal.allCases.map { signal in base.map { reader.raw(signal, row: $0) } }
+        let scaled = zip(CreditSignal.allCases, raw).map { signal, values -> [Double?] in
+            switch signal {
+            case .sectorRisk:
+                return values.map { $0.map { 100 - $0 } }
+            case .companySize:
+                let logarithms = values.map { $0.map { log10(max($0, 1)) } }
+                return Normaliser.scale(logarithms, by: configuration.normalisation)
+            default:
+                return Normaliser.scale(values, by: configuration.normalisation, invert: signal.isInverted)
+            }
+        }
+        let weights = configuration.effectiveWeights
+        let bands = configuration.effectiveBands
+        let terms = configuration.effectiveTerms
+
+        return base.indices.map { row in
+            let components = weights.indices.compactMap { index -> Component? in
+                guard weights[index].weight > 0 else { return nil }
+                let normalised = scaled[index][row] ?? Normaliser.constantValue
+                return Component(
+                    signal: weights[index].name, raw: raw[index][row], normalised: normalised,
+                    weight: weights[index].weight)
+            }
+            let value = components.reduce(0) { $0 + $1.contribution }
+            let grade = bands.label(for: value)
+            return AccountScore(
+                accountID: facts.accounts[base[row]].id, value: value, band: grade, components: components,
+                details: [("terms", .text(terms[grade] ?? ""))])
+        }
+    }
+}

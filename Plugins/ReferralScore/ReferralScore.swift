@@ -1,0 +1,70 @@
+import ScoreKit
+
+/// The referral module: value beyond the account's own revenue, for deciding which logos to fight for.
+///
+/// Every account is scored. Referred revenue (direct and second degree) is scaled across the base; an account that
+/// referred nobody has 0. Big logo and the lighthouse flags are absolute: a big logo scores 100, a flag answered yes
+/// counts its share of the flags. The details say how many accounts it referred and whether it is a big logo.
+public enum ReferralScore: ScoreModule {
+    public typealias Configuration = ReferralConfiguration
+
+    public static let identifier = "referral"
+    public static let summary =
+        "Value beyond own revenue: revenue of referred accounts, big-logo status, lighthouse flags"
+    public static let staleAfterDays = 31
+
+    public static func facts(for configuration: ReferralConfiguration) -> [FactKey] {
+        let window = configuration.windowDays
+        var keys: [FactKey] = [
+            .referredAccounts(degree: 1), .referredRevenue(degree: 1, windowDays: window),
+            .referredRevenue(degree: 2, windowDays: window),
+        ]
+        if configuration.bigLogoEmployees != nil { keys.append(.employees) }
+        return keys + configuration.lighthouseItems.map { .assessment(item: $0) }
+    }
+
+    public static func score(_ facts: FactTable, configuration: ReferralConfiguration) throws -> [AccountScore] {
+        let window = configuration.windowDays
+        let count = facts.accounts.count
+        let direct = facts.column(.referredRevenue(degree: 1, windowDays: window)).map { $0 ?? 0 }
+        let second = facts.column(.referredRevenue(degree: 2, windowDays: window)).map { $0 ?? 0 }
+        let referred = facts.column(.referredAccounts(degree: 1))
+        let employees = facts.column(.employees)
+        let listed = Set(configuration.bigLogos)
+        let bigLogo: [Double] = facts.accounts.indices.map { row in
+            if listed.contains(facts.accounts[row].id) { return 1 }
+            guard let tier = configuration.bigLogoEmployees, let size = employees[row] else { return 0 }
+            return size >= Double(tier) ? 1 : 0
+        }
+        let items = configuration.lighthouseItems
+        let answers = items.map { facts.column(.assessment(item: $0)) }
+        let flags: [Double] = (0..<count).map { row in Double(answers.filter { ($0[row] ?? 0) >= 1 }.count) }
+
+        let raw: [ReferralSignal: [Double]] = [
+            .referredRevenue: direct, .secondDegreeRevenue: second, .bigLogo: bigLogo, .lighthouse: flags,
+        ]
+        let scaled: [ReferralSignal: [Double?]] = [
+            .referredRevenue: Normaliser.scale(direct, by: configuration.normalisation),
+            .secondDegreeRevenue: Normaliser.scale(second, by: configuration.normalisation),
+            .bigLogo: bigLogo.map { $0 * 100 },
+            .lighthouse: flags.map { items.isEmpty ? 0 : $0 / Double(items.count) * 100 },
+        ]
+        let weights = zip(ReferralSignal.allCases, configuration.effectiveWeights).filter { $0.1.weight > 0 }
+        let bands = configuration.effectiveBands
+
+        return facts.accounts.indices.map { row in
+            let components = weights.map { signal, weight in
+                Component(
+                    signal: weight.name, raw: raw[signal]?[row], normalised: scaled[signal]?[row] ?? 0,
+                    weight: weight.weight, isManual: signal.isManual)
+            }
+            let value = components.reduce(0) { $0 + $1.contribution }
+            return AccountScore(
+                accountID: facts.accounts[row].id, value: value, band: bands.label(for: value), components: components,
+                details: [
+                    ("referred_accounts", .integer(Int(referred[row] ?? 0))),
+                    ("big_logo", .text(bigLogo[row] == 1 ? "yes" : "no")),
+                ])
+        }
+    }
+}

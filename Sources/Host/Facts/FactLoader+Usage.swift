@@ -1,0 +1,50 @@
+import ScoreKit
+import Store
+
+extension FactLoader {
+    /// One grouped pass over daily usage for key-feature uses and mean active users in every window asked for.
+    ///
+    /// An account gets a window's facts only when it has usage rows in that window; days after the as-of day are
+    /// never read.
+    func loadUsageFacts(_ wanted: Set<FactKey>, asOf: Day, into builder: inout ColumnBuilder) throws {
+        var windows: Set<Int> = []
+        for key in wanted {
+            switch key {
+            case .keyFeatureUses(let days), .averageActiveUsers(let days): windows.insert(days)
+            default: break
+            }
+        }
+        guard let widest = windows.max() else { return }
+        let sorted = windows.sorted()
+        // ?1 is the as-of day, ?2 the start of the widest window, ?3... the start of each window.
+        var columns = ["account_id"]
+        for offset in sorted.indices {
+            let start = "?\(offset + 3)"
+            columns.append("count(CASE WHEN day > \(start) THEN 1 END)")
+            columns.append("sum(CASE WHEN day > \(start) THEN coalesce(key_feature_uses, 0) ELSE 0 END)")
+            columns.append("avg(CASE WHEN day > \(start) THEN active_users END)")
+        }
+        let sql = """
+            SELECT \(columns.joined(separator: ", "))
+            FROM usage_daily
+            WHERE day <= ?1 AND day > ?2
+            GROUP BY account_id
+            """
+        let values =
+            [SQLValue.text(asOf.description), .text(asOf.adding(days: -widest).description)]
+            + sorted.map { SQLValue.text(asOf.adding(days: -$0).description) }
+        try database.statement(sql).forEach(values) { row in
+            guard let position = builder.position(row.integer(0)) else { return }
+            for (offset, days) in sorted.enumerated() {
+                let column = Int32(1 + offset * 3)
+                guard row.integer(column) > 0 else { continue }
+                if wanted.contains(.keyFeatureUses(windowDays: days)) {
+                    builder.set(.keyFeatureUses(windowDays: days), position, row.double(column + 1))
+                }
+                if wanted.contains(.averageActiveUsers(windowDays: days)), let users = row.optionalDouble(column + 2) {
+                    builder.set(.averageActiveUsers(windowDays: days), position, users)
+                }
+            }
+        }
+    }
+}
