@@ -4,7 +4,7 @@ import Testing
 
 @testable import Host
 
-/// Each fact of a module's default configuration, by account id, as of a day; accounts without the fact are left out.
+/// Each fact of a module's configuration (defaults and `settings`) by account id as of a day; nil facts left out.
 private func snapshot(module: String, _ scratch: Scratch, asOf: Day, settings: String = "") throws
     -> [String: [String: Double]]
 {
