@@ -17,11 +17,15 @@ public enum CreditScore: ScoreModule {
 
     public static func facts(for configuration: CreditConfiguration) -> [FactKey] {
         let window = configuration.windowDays
-        return [
+        let weighted = Set(configuration.effectiveWeights.filter { $0.weight > 0 }.map(\.name))
+        var keys: [FactKey] = [
             .invoicesIssued(windowDays: window), .invoicedAmount(windowDays: window), .invoicesDue(windowDays: window),
             .invoicesPaidOnTime(windowDays: window), .averageDaysLate(windowDays: window),
-            .uncollectibleInvoices(windowDays: window), .openBalance, .paidAmount(windowDays: window), .employees,
-        ] + configuration.sectors.map { .industry($0) }
+            .uncollectibleInvoices(windowDays: window), .openBalance, .paidAmount(windowDays: window),
+        ]
+        if weighted.contains(CreditSignal.companySize.rawValue) { keys.append(.employees) }
+        if weighted.contains(CreditSignal.sectorRisk.rawValue) { keys += configuration.sectors.map { .industry($0) } }
+        return keys
     }
 
     public static func score(_ facts: FactTable, configuration: CreditConfiguration) throws -> [AccountScore] {

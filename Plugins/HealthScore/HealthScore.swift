@@ -17,12 +17,16 @@ public enum HealthScore: ScoreModule {
     public static func facts(for configuration: HealthConfiguration) -> [FactKey] {
         let renewal = configuration.renewalWindowDays
         let usage = configuration.usageWindowDays
-        return [
+        let weighted = Set(configuration.effectiveWeights.filter { $0.weight > 0 }.map(\.name))
+        // The optional signals' facts only when they weigh something: each is another query.
+        var keys: [FactKey] = [
             .invoicesDue(windowDays: renewal), .invoicesPaidOnTime(windowDays: renewal), .currentMRR,
             .keyFeatureUses(windowDays: usage), .averageActiveUsers(windowDays: usage),
             .unresolvedTickets, .highPriorityTickets(windowDays: configuration.ticketWindowDays),
-            .latestNPS, .employees,
         ]
+        if weighted.contains(HealthSignal.nps.rawValue) { keys.append(.latestNPS) }
+        if weighted.contains(HealthSignal.activeUsersRatio.rawValue) { keys.append(.employees) }
+        return keys
     }
 
     public static func score(_ facts: FactTable, configuration: HealthConfiguration) throws -> [AccountScore] {

@@ -8,6 +8,13 @@ extension ReferralScore {
 
     private static func account(_ id: String) -> AccountRef { AccountRef(id: id, name: id) }
 
+    /// A customer since a year before the as-of day, with these facts.
+    private static func customer(_ id: String, _ facts: [FactKey: Double]) -> (
+        account: AccountRef, facts: [FactKey: Double]
+    ) {
+        (account(id), facts.merging([.tenureDays: 365]) { given, _ in given })
+    }
+
     /// Default weights 50/30/20: `hub` referred the most revenue; `giant` is a big logo by size and a lighthouse;
     /// `listed` is a big logo by the list, referred half as much and gave both flags; `plain` has nothing.
     static var referrersLogosAndLighthouses: WorkedExample<ReferralScore> {
@@ -19,23 +26,22 @@ extension ReferralScore {
         let facts = FactTable(
             asOf: asOf,
             rows: [
-                (
-                    account("hub"),
+                customer(
+                    "hub",
                     [
                         .referredAccounts(degree: 1): 3, .referredRevenue(degree: 1, windowDays: window): 1_000_000,
                         .employees: 200,
-                    ]
-                ),
-                (account("giant"), [.employees: 5000, lighthouse: 1, testimonial: 0]),
-                (
-                    account("listed"),
+                    ]),
+                customer("giant", [.employees: 5000, lighthouse: 1, testimonial: 0]),
+                customer(
+                    "listed",
                     [
                         .referredAccounts(degree: 1): 1, .referredRevenue(degree: 1, windowDays: window): 500_000,
-                        .employees: 50,
-                        lighthouse: 1, testimonial: 1,
-                    ]
-                ),
-                (account("plain"), [.employees: 10]),
+                        .employees: 50, lighthouse: 1, testimonial: 1,
+                    ]),
+                customer("plain", [.employees: 10]),
+                // Not a customer by the day (no paid invoice, so no tenure): left out, so it cannot stretch the scale.
+                (account("prospect"), [.referredRevenue(degree: 1, windowDays: window): 4_000_000]),
             ])
         // Referred revenue 1,000,000 / 0 / 500,000 / 0 scales to 100 / 0 / 50 / 0.
         return WorkedExample(
@@ -57,15 +63,14 @@ extension ReferralScore {
         let facts = FactTable(
             asOf: asOf,
             rows: [
-                (
-                    account("a"),
+                customer(
+                    "a",
                     [
                         .referredRevenue(degree: 1, windowDays: 365): 100,
                         .referredRevenue(degree: 2, windowDays: 365): 300,
-                    ]
-                ),
-                (account("b"), [.referredRevenue(degree: 1, windowDays: 365): 300]),
-                (account("c"), [:]),
+                    ]),
+                customer("b", [.referredRevenue(degree: 1, windowDays: 365): 300]),
+                customer("c", [:]),
             ])
         // Direct 100 / 300 / 0 scales to 33.3 / 100 / 0; second degree 300 / 0 / 0 to 100 / 0 / 0.
         return WorkedExample(

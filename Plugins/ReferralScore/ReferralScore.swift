@@ -2,9 +2,10 @@ import ScoreKit
 
 /// The referral module: value beyond the account's own revenue, for deciding which logos to fight for.
 ///
-/// Every account is scored. Referred revenue (direct and second degree) is scaled across the base; an account that
-/// referred nobody has 0. Big logo and the lighthouse flags are absolute: a big logo scores 100, a flag answered yes
-/// counts its share of the flags. The details say how many accounts it referred and whether it is a big logo.
+/// The scored base is every account with a paid invoice on or before the as-of day: a customer by then, so an
+/// account created later changes nothing. Referred revenue (direct and second degree) is scaled across the base; an
+/// account that referred nobody has 0. Big logo and the lighthouse flags are absolute: a big logo scores 100, a flag
+/// answered yes counts its share of the flags. The details say how many accounts it referred and whether it is a big logo.
 public enum ReferralScore: ScoreModule {
     public typealias Configuration = ReferralConfiguration
 
@@ -16,7 +17,7 @@ public enum ReferralScore: ScoreModule {
     public static func facts(for configuration: ReferralConfiguration) -> [FactKey] {
         let window = configuration.windowDays
         var keys: [FactKey] = [
-            .referredAccounts(degree: 1), .referredRevenue(degree: 1, windowDays: window),
+            .tenureDays, .referredAccounts(degree: 1), .referredRevenue(degree: 1, windowDays: window),
             .referredRevenue(degree: 2, windowDays: window),
         ]
         if configuration.bigLogoEmployees != nil { keys.append(.employees) }
@@ -25,20 +26,25 @@ public enum ReferralScore: ScoreModule {
 
     public static func score(_ facts: FactTable, configuration: ReferralConfiguration) throws -> [AccountScore] {
         let window = configuration.windowDays
-        let count = facts.accounts.count
-        let direct = facts.column(.referredRevenue(degree: 1, windowDays: window)).map { $0 ?? 0 }
-        let second = facts.column(.referredRevenue(degree: 2, windowDays: window)).map { $0 ?? 0 }
-        let referred = facts.column(.referredAccounts(degree: 1))
-        let employees = facts.column(.employees)
+        let tenure = facts.column(.tenureDays)
+        let base = facts.accounts.indices.filter { tenure[$0] != nil }
+        func baseColumn(_ key: FactKey) -> [Double?] {
+            let column = facts.column(key)
+            return base.map { column[$0] }
+        }
+        let direct = baseColumn(.referredRevenue(degree: 1, windowDays: window)).map { $0 ?? 0 }
+        let second = baseColumn(.referredRevenue(degree: 2, windowDays: window)).map { $0 ?? 0 }
+        let referred = baseColumn(.referredAccounts(degree: 1))
+        let employees = baseColumn(.employees)
         let listed = Set(configuration.bigLogos)
-        let bigLogo: [Double] = facts.accounts.indices.map { row in
-            if listed.contains(facts.accounts[row].id) { return 1 }
+        let bigLogo: [Double] = base.indices.map { row in
+            if listed.contains(facts.accounts[base[row]].id) { return 1 }
             guard let tier = configuration.bigLogoEmployees, let size = employees[row] else { return 0 }
             return size >= Double(tier) ? 1 : 0
         }
         let items = configuration.lighthouseItems
-        let answers = items.map { facts.column(.assessment(item: $0)) }
-        let flags: [Double] = (0..<count).map { row in Double(answers.filter { ($0[row] ?? 0) >= 1 }.count) }
+        let answers = items.map { baseColumn(.assessment(item: $0)) }
+        let flags: [Double] = base.indices.map { row in Double(answers.filter { ($0[row] ?? 0) >= 1 }.count) }
 
         let raw: [ReferralSignal: [Double]] = [
             .referredRevenue: direct, .secondDegreeRevenue: second, .bigLogo: bigLogo, .lighthouse: flags,
@@ -52,7 +58,7 @@ public enum ReferralScore: ScoreModule {
         let weights = zip(ReferralSignal.allCases, configuration.effectiveWeights).filter { $0.1.weight > 0 }
         let bands = configuration.effectiveBands
 
-        return facts.accounts.indices.map { row in
+        return base.indices.map { row in
             let components = weights.map { signal, weight in
                 Component(
                     signal: weight.name, raw: raw[signal]?[row], normalised: scaled[signal]?[row] ?? 0,
@@ -60,7 +66,8 @@ public enum ReferralScore: ScoreModule {
             }
             let value = components.reduce(0) { $0 + $1.contribution }
             return AccountScore(
-                accountID: facts.accounts[row].id, value: value, band: bands.label(for: value), components: components,
+                accountID: facts.accounts[base[row]].id, value: value, band: bands.label(for: value),
+                components: components,
                 details: [
                     ("referred_accounts", .integer(Int(referred[row] ?? 0))),
                     ("big_logo", .text(bigLogo[row] == 1 ? "yes" : "no")),

@@ -4,9 +4,12 @@ import Testing
 
 @testable import Host
 
-/// Each fact of a module's default configuration, by account id, as of a day; accounts without the fact are left out.
-private func snapshot(module: String, _ scratch: Scratch, asOf: Day) throws -> [String: [String: Double]] {
-    let configuration = try ScorebookConfiguration.parse(yaml: "scores:\n  s:\n    module: \(module)\n", file: "t")
+/// Each fact of a module's configuration (defaults and `settings`) by account id as of a day; nil facts left out.
+private func snapshot(module: String, _ scratch: Scratch, asOf: Day, settings: String = "") throws
+    -> [String: [String: Double]]
+{
+    let yaml = "scores:\n  s:\n    module: \(module)\n" + (settings.isEmpty ? "" : "    \(settings)\n")
+    let configuration = try ScorebookConfiguration.parse(yaml: yaml, file: "t")
     return try snapshot(configuration.scores[0].facts, scratch, asOf: asOf)
 }
 
@@ -22,6 +25,10 @@ private func snapshot(_ keys: [FactKey], _ scratch: Scratch, asOf: Day) throws -
     }
     return result
 }
+
+/// Health weights that ask for every health fact, the optional signals' too.
+private let everyHealthSignal =
+    "weights: {renewal: 40, feature_usage: 20, support: 20, nps: 10, active_users_ratio: 10}"
 
 private let asOf = Day(year: 2025, month: 1, day: 1) ?? Day(ordinal: 0)
 private let later = Day(year: 2025, month: 3, day: 1) ?? Day(ordinal: 0)
@@ -66,7 +73,7 @@ private let futureInvoices = """
         t4,acme,2024-06-01T09:00:00Z,,low,open
         """)
     try scratch.importText(.nps, "nps.csv", "response_id,account_id,responded_date,score\nn1,acme,2024-11-01,9\n")
-    let before = try snapshot(module: "health", scratch, asOf: asOf)
+    let before = try snapshot(module: "health", scratch, asOf: asOf, settings: everyHealthSignal)
 
     // Due 4 (i1, i2, i4, i6), on time 1; 30 days of usage: uses 20 over 5 users a day; unresolved t2 (closed after
     // the day) and t4; high priority in 90 days t1 and t2.
@@ -91,9 +98,9 @@ private let futureInvoices = """
         """)
     try scratch.importText(
         .nps, "future-nps.csv", "response_id,account_id,responded_date,score\nn2,acme,2025-01-05,2\n")
-    #expect(try snapshot(module: "health", scratch, asOf: asOf) == before)
+    #expect(try snapshot(module: "health", scratch, asOf: asOf, settings: everyHealthSignal) == before)
     // The later rows are there: as of a later day they count.
-    let afterwards = try snapshot(module: "health", scratch, asOf: later)
+    let afterwards = try snapshot(module: "health", scratch, asOf: later, settings: everyHealthSignal)
     #expect(afterwards["latest_nps"] == ["acme": 2])
     #expect(afterwards["unresolved_tickets"] == ["acme": 2, "beta": 1])
 }
