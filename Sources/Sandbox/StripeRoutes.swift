@@ -32,6 +32,14 @@ struct StripeRoutes {
                 let positions = Dictionary(uniqueKeysWithValues: data.events.enumerated().map { ($1.id, $0) })
                 return page(url: request.path, count: data.events.count, position: { positions[$0] }, limit: limit,
                             startingAfter: starting, endingBefore: ending) { range in data.events[range].map(StripeJSON.event) }
+            case let path where path.hasPrefix("/v1/customers/"):
+                // A deleted customer answers {"id", "object", "deleted": true}, as Stripe does.
+                let id = String(path.dropFirst("/v1/customers/".count))
+                guard let position = data.customerPosition(id) else {
+                    return .json(404, StripeJSON.error(type: "invalid_request_error", code: "resource_missing",
+                                                       message: "No such customer: '\(id)'", param: "id"))
+                }
+                return .json(200, StripeJSON.customer(data.customers[position]))
             default:
                 return .json(404, StripeJSON.error(type: "invalid_request_error", code: nil,
                                                    message: "Unrecognized request URL (GET: \(request.path))."))

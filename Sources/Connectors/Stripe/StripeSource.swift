@@ -187,13 +187,20 @@ public struct StripeSource {
         }
     }
 
-    /// The account row for a customer id; a customer not seen yet gets a placeholder row, so nothing is dropped.
+    /// The account row for a customer id. A customer the listing has not written (deleted before it was listed, or
+    /// created after) is fetched by id; a deleted one keeps a row marked deleted, so nothing is dropped.
     private func accountRow(_ customer: String) throws -> Int64 {
         let identity = IdentityStore(database: context.database)
         if let row = try identity.accountRow(source: name, externalID: customer) { return row }
-        let placeholder: [SQLValue] = Array(repeating: .null, count: CanonicalTable.accounts.columns.count)
-        _ = try context.upserter(.accounts).write(
-            source: name, externalID: customer, values: placeholder, raw: Array("{}".utf8))
+        let object = try fetch("/v1/customers/\(customer)", what: "\(name) customer \(customer)")
+        if object["deleted"] as? Bool == true || object["id"] == nil {
+            let placeholder: [SQLValue] = Array(repeating: .null, count: CanonicalTable.accounts.columns.count)
+            _ = try context.upserter(.accounts).write(
+                source: name, externalID: customer, values: placeholder, raw: SyncContext.rawJSON(object))
+            _ = try identity.markDeleted(.accounts, source: name, externalID: customer, at: ScoreRunStore.now())
+        } else {
+            _ = try write(object)
+        }
         return try identity.accountRow(source: name, externalID: customer) ?? 0
     }
 
