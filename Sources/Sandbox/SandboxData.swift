@@ -199,16 +199,8 @@ private final class Collector: GeneratorSink {
     }
 }
 
-/// FNV-1a over text, as 16 hex digits; the sync tests compute the same over the database.
+/// The checksum the sync tests compare a synced database with: the host's fingerprint of the text.
 public enum Checksum {
     /// The checksum of a text.
-    public static func hex(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        let digits = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
+    public static func hex(_ text: String) -> String { Fingerprint.hex(of: text) }
 }

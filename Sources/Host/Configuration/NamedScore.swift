@@ -46,9 +46,10 @@ public struct NamedScore: Sendable {
     }
 }
 
-/// A stable 64-bit FNV-1a fingerprint, printed as 16 hex digits: enough to tell configurations apart.
-enum Fingerprint {
-    static func hex(of text: String) -> String {
+/// A stable 64-bit FNV-1a fingerprint, printed as 16 hex digits: enough to tell configurations and data sets apart.
+public enum Fingerprint {
+    /// The fingerprint of a text.
+    public static func hex(of text: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)
