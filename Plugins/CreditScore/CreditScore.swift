@@ -45,19 +45,14 @@ public enum CreditScore: ScoreModule {
                 return Normaliser.scale(values, by: configuration.normalisation, invert: signal.isInverted)
             }
         }
-        let weights = configuration.effectiveWeights
+        let signals = SignalColumns(
+            weights: configuration.effectiveWeights, raw: raw, scaled: scaled, missing: Normaliser.constantValue)
         let bands = configuration.effectiveBands
         let terms = configuration.effectiveTerms
 
         return base.indices.map { row in
-            let components = weights.indices.compactMap { index -> Component? in
-                guard weights[index].weight > 0 else { return nil }
-                let normalised = scaled[index][row] ?? Normaliser.constantValue
-                return Component(
-                    signal: weights[index].name, raw: raw[index][row], normalised: normalised,
-                    weight: weights[index].weight)
-            }
-            let value = components.reduce(0) { $0 + $1.contribution }
+            let components = signals.components(row: row)
+            let value = components.total
             let grade = bands.label(for: value)
             return AccountScore(
                 accountID: facts.accounts[base[row]].id, value: value, band: grade, components: components,

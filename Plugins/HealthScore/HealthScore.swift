@@ -39,20 +39,15 @@ public enum HealthScore: ScoreModule {
         let scaled = zip(HealthSignal.allCases, raw).map { signal, values in
             Normaliser.scale(values, by: configuration.normalisation, invert: signal.isInverted)
         }
-        let weights = configuration.effectiveWeights
+        // An account without the fact (no NPS answer yet) neither gains nor loses.
+        let signals = SignalColumns(
+            weights: configuration.effectiveWeights, raw: raw, scaled: scaled, missing: Normaliser.constantValue)
         let bands = configuration.effectiveBands
         let playbooks = configuration.effectivePlaybooks
 
         return base.indices.map { row in
-            let components = weights.indices.compactMap { index -> Component? in
-                guard weights[index].weight > 0 else { return nil }
-                // An account without the fact (no NPS answer yet) neither gains nor loses.
-                let normalised = scaled[index][row] ?? Normaliser.constantValue
-                return Component(
-                    signal: weights[index].name, raw: raw[index][row], normalised: normalised,
-                    weight: weights[index].weight)
-            }
-            let value = components.reduce(0) { $0 + $1.contribution }
+            let components = signals.components(row: row)
+            let value = components.total
             let band = bands.label(for: value)
             return AccountScore(
                 accountID: facts.accounts[base[row]].id, value: value, band: band, components: components,

@@ -55,16 +55,16 @@ public enum ReferralScore: ScoreModule {
             .bigLogo: bigLogo.map { $0 * 100 },
             .lighthouse: flags.map { items.isEmpty ? 0 : $0 / Double(items.count) * 100 },
         ]
-        let weights = zip(ReferralSignal.allCases, configuration.effectiveWeights).filter { $0.1.weight > 0 }
+        let signals = ReferralSignal.allCases
+        let none = Array<Double?>(repeating: nil, count: base.count)
+        let columns = SignalColumns(
+            weights: configuration.effectiveWeights, raw: signals.map { raw[$0] ?? none },
+            scaled: signals.map { scaled[$0] ?? none }, manual: signals.map(\.isManual), missing: 0)
         let bands = configuration.effectiveBands
 
         return base.indices.map { row in
-            let components = weights.map { signal, weight in
-                Component(
-                    signal: weight.name, raw: raw[signal]?[row], normalised: scaled[signal]?[row] ?? 0,
-                    weight: weight.weight, isManual: signal.isManual)
-            }
-            let value = components.reduce(0) { $0 + $1.contribution }
+            let components = columns.components(row: row)
+            let value = components.total
             return AccountScore(
                 accountID: facts.accounts[base[row]].id, value: value, band: bands.label(for: value),
                 components: components,

@@ -48,16 +48,18 @@ struct ContractScorer {
             guard let cac = acquisition[index], cac > 0, let revenue = lifetime[index] else { return nil }
             return revenue / cac
         }
-        let scaled = raw.mapValues { Normaliser.scale($0, by: configuration.normalisation) }
-        let weights = configuration.effectiveWeights
+        let signals = ContractSignal.allCases
+        let none = Array<Double?>(repeating: nil, count: base.count)
+        let rawColumns = signals.map { raw[$0] ?? none }
+        // A missing metric (no cost known, too young for a CAGR) scores 0.
+        let columns = SignalColumns(
+            weights: configuration.effectiveWeights, raw: rawColumns,
+            scaled: rawColumns.map { Normaliser.scale($0, by: configuration.normalisation) }, missing: 0)
         let bands = configuration.effectiveBands
 
         return base.indices.map { row in
-            let components = weights.compactMap { name, weight -> Component? in
-                guard weight > 0, let signal = ContractSignal(rawValue: name) else { return nil }
-                return Component(signal: name, raw: raw[signal]?[row], normalised: scaled[signal]?[row] ?? 0, weight: weight)
-            }
-            let value = components.reduce(0) { $0 + $1.contribution }
+            let components = columns.components(row: row)
+            let value = components.total
             return AccountScore(accountID: facts.accounts[base[row]].id, value: value, band: bands.label(for: value), components: components)
         }
     }

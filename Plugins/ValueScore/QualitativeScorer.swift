@@ -19,7 +19,7 @@ struct QualitativeScorer {
                 let answer = answers[index][row]
                 return Component(signal: pair.0, raw: answer, normalised: normalised(answer), weight: pair.1.weight, isManual: true)
             }
-            let value = components.reduce(0) { $0 + $1.contribution }
+            let value = components.total
             var details: [(name: String, value: DetailValue)] = [("answered", .integer(answers.filter { $0[row] != nil }.count))]
             if configuration.answers == .yesNo {
                 details.insert(("points", .integer(answers.filter { ($0[row] ?? 0) >= 1 }.count)), at: 0)

@@ -31,7 +31,7 @@ struct RecencyFrequencyScorer {
             let components = zip(weights, scores).enumerated().map { index, pair in
                 Component(signal: pair.0.name, raw: raw[index][row], normalised: Double(pair.1 - 1) * 25, weight: pair.0.weight)
             }
-            let value = components.reduce(0) { $0 + $1.contribution }
+            let value = components.total
             let segment = SegmentMap.segment(r: scores[0], f: scores[1], m: scores[2], rules: configuration.segments) ?? "Unnamed"
             return AccountScore(
                 accountID: facts.accounts[base[row]].id, value: value, band: segment, components: components,

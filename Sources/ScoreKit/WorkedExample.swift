@@ -36,7 +36,7 @@ public struct WorkedExample<Module: ScoreModule>: Sendable {
                 continue
             }
             problems += expectation.differences(from: score).map { "\(name): \(expectation.accountID): \($0)" }
-            let sum = score.components.reduce(0) { $0 + $1.contribution }
+            let sum = score.components.total
             if abs(sum - score.value) > 1e-9 {
                 problems.append("\(name): \(expectation.accountID): contributions sum to \(sum), score is \(score.value)")
             }
