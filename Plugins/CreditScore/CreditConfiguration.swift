@@ -86,12 +86,8 @@ public struct CreditConfiguration: ModuleConfiguration, Equatable {
             throw ConfigurationProblem("must be a positive number of days, got \(windowDays)", at: ["window_days"])
         }
         if let weights {
-            let known = CreditSignal.allCases.map(\.rawValue)
-            for name in weights.keys.sorted() where !known.contains(name) {
-                throw ConfigurationProblem(
-                    "unknown signal \"\(name)\" (known: \(known.joined(separator: ", ")))", at: ["weights", name])
-            }
-            try Weights.check(effectiveWeights, at: ["weights"])
+            try Weights.check(
+                configured: weights, known: CreditSignal.allCases.map(\.rawValue), inForce: effectiveWeights, at: ["weights"])
         }
         for sector in sectors where !(0...100).contains(sectorRisk[sector] ?? 0) {
             throw ConfigurationProblem(

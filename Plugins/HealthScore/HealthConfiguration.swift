@@ -91,12 +91,8 @@ public struct HealthConfiguration: ModuleConfiguration, Equatable {
             throw ConfigurationProblem("must be a positive number of days, got \(days)", at: [key])
         }
         if let weights {
-            let known = HealthSignal.allCases.map(\.rawValue)
-            for name in weights.keys.sorted() where !known.contains(name) {
-                throw ConfigurationProblem(
-                    "unknown signal \"\(name)\" (known: \(known.joined(separator: ", ")))", at: ["weights", name])
-            }
-            try Weights.check(effectiveWeights, at: ["weights"])
+            try Weights.check(
+                configured: weights, known: HealthSignal.allCases.map(\.rawValue), inForce: effectiveWeights, at: ["weights"])
         }
         let labels = effectiveBands.labels
         let playbooks = effectivePlaybooks

@@ -104,12 +104,8 @@ public struct ReferralConfiguration: ModuleConfiguration, Equatable {
                 "must be a positive number of employees, got \(employees)", at: ["big_logo_employees"])
         }
         if let weights {
-            let known = ReferralSignal.allCases.map(\.rawValue)
-            for name in weights.keys.sorted() where !known.contains(name) {
-                throw ConfigurationProblem(
-                    "unknown signal \"\(name)\" (known: \(known.joined(separator: ", ")))", at: ["weights", name])
-            }
-            try Weights.check(effectiveWeights, at: ["weights"])
+            try Weights.check(
+                configured: weights, known: ReferralSignal.allCases.map(\.rawValue), inForce: effectiveWeights, at: ["weights"])
         }
         if weight(of: .lighthouse) > 0 && lighthouseItems.isEmpty {
             throw ConfigurationProblem("lighthouse has weight but no items", at: ["lighthouse_items"])

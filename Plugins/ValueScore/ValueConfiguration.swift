@@ -129,12 +129,9 @@ public struct ValueConfiguration: ModuleConfiguration, Equatable {
             }
         }
         if let weights {
-            for name in weights.keys.sorted() where !signalNames.contains(name) {
-                throw ConfigurationProblem(
-                    "unknown signal \"\(name)\" for method \(method.rawValue) (known: \(signalNames.joined(separator: ", ")))",
-                    at: ["weights", name])
-            }
-            try Weights.check(effectiveWeights, at: ["weights"])
+            try Weights.check(
+                configured: weights, known: signalNames, inForce: effectiveWeights, at: ["weights"],
+                scope: " for method \(method.rawValue)")
         }
         if let code = SegmentMap.firstUnnamedCode(in: segments) {
             throw ConfigurationProblem("no rule names code \(code); the map must name all 125 codes", at: ["segments"])

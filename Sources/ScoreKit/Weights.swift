@@ -14,4 +14,17 @@ public enum Weights {
             throw ConfigurationProblem("\(level) sum to \(Bands.text(sum)), expected 100", at: path)
         }
     }
+
+    /// Checks weights a configuration names: each name must be a known signal (`scope` says where, e.g.
+    /// " for method rfm"), then the weights in force must pass `check`.
+    public static func check(
+        configured: [String: Double], known: [String], inForce: [(name: String, weight: Double)], at path: [String],
+        scope: String = ""
+    ) throws {
+        for name in configured.keys.sorted() where !known.contains(name) {
+            throw ConfigurationProblem(
+                "unknown signal \"\(name)\"\(scope) (known: \(known.joined(separator: ", ")))", at: path + [name])
+        }
+        try check(inForce, at: path)
+    }
 }
