@@ -104,6 +104,33 @@ public struct ScoreRunStore {
         }
     }
 
+    /// A run's accounts with value, band and position only: what comparisons need, without the components.
+    public func values(runID: Int64) throws -> [(accountID: String, value: Double, band: String, position: Int)] {
+        try database.statement(
+            """
+            SELECT a.external_id, r.value, r.band, r.position FROM score_results r JOIN accounts a ON a.id = r.account_id
+            WHERE r.run_id = ? ORDER BY r.position
+            """
+        ).map([.integer(runID)]) { (($0.text(0) ?? ""), $0.double(1), ($0.text(2) ?? ""), Int($0.integer(3))) }
+    }
+
+    /// The latest finished run of a score as of a day.
+    public func latestRun(of scoreName: String, asOf day: String) throws -> ScoreRun? {
+        try runs(where: "score_name = ? AND as_of = ? AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1", [.text(scoreName), .text(day)]).first
+    }
+
+    /// Deletes all but the newest `keep` runs of a score (their results go with them); returns the runs deleted.
+    public func prune(scoreName: String, keep: Int) throws -> Int {
+        try database.transaction {
+            try database.statement(
+                """
+                DELETE FROM score_runs WHERE score_name = ? AND id NOT IN
+                    (SELECT id FROM score_runs WHERE score_name = ? ORDER BY id DESC LIMIT ?)
+                """
+            ).run([.text(scoreName), .text(scoreName), .integer(Int64(keep))])
+        }
+    }
+
     /// Counts per band in a run, largest first.
     public func bandCounts(runID: Int64) throws -> [(band: String, count: Int)] {
         try database.statement("SELECT band, count(*) FROM score_results WHERE run_id = ? GROUP BY band ORDER BY count(*) DESC, band")

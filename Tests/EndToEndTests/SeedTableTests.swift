@@ -113,3 +113,37 @@ import Testing
     }
     #expect(result.stdout.contains("Explore it: scorebook explain"))
 }
+
+@Test func compareAndRunsWorkOnStoredRunsAndRefuseBadReferences() throws {
+    let scorebook = try ScorebookProcess()
+    let config = ScorebookProcess.fixture("seed004/scorebook.yml")
+    let common = ["--db", scorebook.path("c.db"), "--config", config]
+    #expect(try scorebook.run(["import", "accounts", ScorebookProcess.fixture("seed004/accounts.csv")] + common).status == 0)
+    #expect(try scorebook.run(["import", "invoices", ScorebookProcess.fixture("seed004/invoices.csv")] + common).status == 0)
+    #expect(try scorebook.run(["run", "seed_rfm", "--as-of", "2025-01-01"] + common).status == 0)
+    #expect(try scorebook.run(["run", "seed_rfm", "--as-of", "2025-03-01"] + common).status == 0)
+
+    let compared = try scorebook.run(["compare", "seed_rfm@2025-01-01", "seed_rfm@2025-03-01", "--format", "json"] + common)
+    #expect(compared.status == 0, "\(compared.stderr)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(compared.stdout.utf8)) as? [String: Any])
+    #expect(object["common_accounts"] as? Int == 5)
+    #expect(object["psi"] is Double)
+    #expect((object["crosstab"] as? [[String: Any]])?.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == 5)
+
+    let runs = try scorebook.run(["runs", "seed_rfm"] + common)
+    #expect(runs.stdout.contains("2025-01-01") && runs.stdout.contains("2025-03-01"))
+    let shown = try scorebook.run(["show", "seed_rfm@2025-01-01", "--format", "json"] + common)
+    #expect(shown.status == 0)
+
+    let unknown = try scorebook.run(["compare", "nothing", "seed_rfm"] + common)
+    #expect(unknown.status == 1)
+    #expect(unknown.stderr == "Error: score \"nothing\" has not been run yet (run `scorebook run nothing`)\n")
+    let missing = try scorebook.run(["compare", "seed_rfm@999", "seed_rfm"] + common)
+    #expect(missing.stderr == "Error: score \"seed_rfm\" has no run 999 (see `scorebook runs seed_rfm`)\n")
+    let same = try scorebook.run(["compare", "seed_rfm", "seed_rfm"] + common)
+    #expect(same.status == 1)
+
+    let pruned = try scorebook.run(["runs", "seed_rfm", "--prune", "--keep", "1"] + common)
+    #expect(pruned.stdout.contains("deleted 1 runs"))
+    #expect(try scorebook.run(["runs", "--prune"] + common).status == 64)
+}

@@ -43,6 +43,14 @@ struct DemoCommand: ParsableCommand {
             if example == nil, let first = results.first { example = (run.scoreName, first.accountID) }
             print(ResultRenderer(run: run, results: results).render(.table))
         }
+        if let value = summaries.first(where: { $0.scoreName == "rfm" }) ?? summaries.first,
+            let other = summaries.first(where: { $0.scoreName == "health" }) ?? summaries.dropFirst().first,
+            let a = try store.run(id: value.runID), let b = try store.run(id: other.runID)
+        {
+            print()
+            print("How do \(a.scoreName) and \(b.scoreName) agree? (scorebook compare \(a.scoreName) \(b.scoreName))")
+            print(ComparisonRenderer(comparison: try Comparison(first: a, second: b, store: store), limit: 5).render(.table))
+        }
         try syncFromSandbox(configuration: configuration)
         if let example {
             print()

@@ -8,7 +8,7 @@ struct Explain: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The named score.")
+    @Argument(help: "The named score, or NAME@RUN / NAME@YYYY-MM-DD for a given run.")
     var name: String
 
     @Argument(help: "The account's id.")

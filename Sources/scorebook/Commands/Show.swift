@@ -8,7 +8,7 @@ struct Show: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The named score.")
+    @Argument(help: "The named score, or NAME@RUN / NAME@YYYY-MM-DD for a given run.")
     var name: String
 
     @Option(name: .customLong("run"), help: "A run id (default: the last run).")
@@ -36,21 +36,14 @@ struct Show: ParsableCommand {
     }
 }
 
-/// Finds the run a command refers to, with a clear error when there is none.
+/// Finds the run a command refers to: `--run ID` wins, else the reference (`NAME`, `NAME@ID`, `NAME@DATE`).
 struct RunLookup {
     let store: ScoreRunStore
 
     func run(of name: String, id: Int64?) throws -> ScoreRun {
-        if let id {
-            guard let run = try store.run(id: id), run.scoreName == name else {
-                throw CleanError("score \"\(name)\" has no run \(id) (see `scorebook runs`)")
-            }
-            return run
-        }
-        guard let run = try store.latestRun(of: name) else {
-            throw CleanError("score \"\(name)\" has not been run yet (run `scorebook run \(name)`)")
-        }
-        return run
+        let reference = RunReference(name)
+        if let id { return try RunReference("\(reference.scoreName)@\(id)").resolve(in: store) }
+        return try reference.resolve(in: store)
     }
 }
 

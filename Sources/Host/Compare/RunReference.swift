@@ -1,0 +1,44 @@
+import Store
+
+/// A run as the user names it: `NAME` (the latest run), `NAME@ID` or `NAME@YYYY-MM-DD` (the latest run as of that day).
+public struct RunReference: Sendable, Equatable, CustomStringConvertible {
+    /// The score's name.
+    public let scoreName: String
+    /// What follows `@`, if anything.
+    public let selector: String?
+
+    /// Parses `NAME[@ID|@DATE]`.
+    public init(_ text: String) {
+        let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
+        scoreName = parts.first ?? ""
+        selector = parts.count > 1 ? parts[1] : nil
+    }
+
+    public var description: String { selector.map { "\(scoreName)@\($0)" } ?? scoreName }
+
+    /// The stored run this names, or a one-line error saying why there is none.
+    public func resolve(in store: ScoreRunStore) throws -> ScoreRun {
+        guard let selector else {
+            guard let run = try store.latestRun(of: scoreName) else {
+                throw CompareError("score \"\(scoreName)\" has not been run yet (run `scorebook run \(scoreName)`)")
+            }
+            return run
+        }
+        if let id = Int64(selector) {
+            guard let run = try store.run(id: id), run.scoreName == scoreName else {
+                throw CompareError("score \"\(scoreName)\" has no run \(id) (see `scorebook runs \(scoreName)`)")
+            }
+            return run
+        }
+        guard let run = try store.latestRun(of: scoreName, asOf: selector) else {
+            throw CompareError("score \"\(scoreName)\" has no run as of \(selector) (see `scorebook runs \(scoreName)`)")
+        }
+        return run
+    }
+}
+
+/// A comparison that cannot be made, said in one line.
+public struct CompareError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

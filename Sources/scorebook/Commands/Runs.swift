@@ -1,0 +1,46 @@
+import ArgumentParser
+import Host
+import Store
+
+/// `scorebook runs [NAME]`: stored runs, newest first; `--prune --keep N` deletes older ones.
+struct Runs: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List stored runs, or prune old ones with --prune --keep N.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Only this score's runs.")
+    var name: String?
+
+    @Flag(help: "Delete all but the newest --keep runs of the score (names the runs it keeps).")
+    var prune = false
+
+    @Option(help: "Runs to keep when pruning.")
+    var keep: Int?
+
+    func validate() throws {
+        if prune {
+            guard name != nil else { throw ValidationError("--prune needs a score name") }
+            guard let keep, keep >= 1 else { throw ValidationError("--prune needs --keep N, at least 1") }
+        } else if keep != nil {
+            throw ValidationError("--keep only goes with --prune")
+        }
+    }
+
+    func run() throws {
+        let store = ScoreRunStore(database: try global.workspace.openDatabase())
+        if prune, let name, let keep {
+            let deleted = try store.prune(scoreName: name, keep: keep)
+            print("\(name): deleted \(deleted) runs, kept the newest \(keep)")
+            return
+        }
+        var table = TextTable(columns: ["run", "score", "module", "as of", "finished", "config", "accounts", "bands"], numeric: [0, 6])
+        for run in try store.runs(of: name) {
+            let bands = try store.bandCounts(runID: run.id).map { "\($0.band) \($0.count)" }.joined(separator: ", ")
+            table.rows.append([
+                String(run.id), run.scoreName, run.module, run.asOf, String(run.finishedAt?.prefix(19) ?? "-"),
+                run.configHash, String(run.accountCount), bands,
+            ])
+        }
+        print(table.render())
+    }
+}
