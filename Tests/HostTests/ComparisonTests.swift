@@ -57,3 +57,16 @@ private func scratchWithRuns() throws -> (Scratch, ScoreRun, ScoreRun, ScoreRunS
         .map([.integer(early.id)]) { $0.integer(0) }.first
     #expect(orphans == 0)
 }
+
+@Test func twoScoresWithNoAccountsInCommonAreRefusedInOneLine() throws {
+    let (scratch, _, late, store) = try scratchWithRuns()
+    try scratch.importText(.accounts, "more.csv", "account_id,name\ne,E\n")
+    try scratch.importText(.assessments, "assessments.csv", "account_id,item,answer,author,assessed_date\ne,need_fit,yes,ana,2025-01-02\n")
+    let configuration = try ScorebookConfiguration.parse(
+        yaml: "scores:\n  team:\n    module: value\n    method: qualitative\n", file: "t")
+    let summary = try ScoreRunner(database: scratch.database).run(configuration.scores[0], asOf: try #require(Day(iso: "2025-04-01")))
+    let team = try #require(try store.run(id: summary.runID))
+    #expect {
+        try Comparison(first: late, second: team, store: store)
+    } throws: { "\($0)" == "rfm run \(late.id) and team run \(team.id) have no accounts in common" }
+}
