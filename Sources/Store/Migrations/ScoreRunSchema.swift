@@ -1,8 +1,9 @@
 /// Migration 2: score runs, and per account the value, band, components and details of each run.
+/// Run ids are never reused (AUTOINCREMENT), so `NAME@ID` keeps meaning the same run after pruning.
 enum ScoreRunSchema {
     static let sql = """
         CREATE TABLE score_runs (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             score_name TEXT NOT NULL,
             module TEXT NOT NULL,
             config_hash TEXT NOT NULL,
