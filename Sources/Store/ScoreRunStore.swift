@@ -77,8 +77,10 @@ public struct ScoreRunStore {
         return try runs(where: "finished_at IS NOT NULL ORDER BY id DESC", [])
     }
 
-    /// A run's results in position order (best first), optionally one band and the first `limit`.
-    public func results(runID: Int64, band: String? = nil, accountID: String? = nil, limit: Int? = nil) throws -> [StoredResult] {
+    /// A run's results in position order (best first), optionally one band, and `limit` of them after `offset`.
+    public func results(
+        runID: Int64, band: String? = nil, accountID: String? = nil, limit: Int? = nil, offset: Int = 0
+    ) throws -> [StoredResult] {
         var sql = """
             SELECT a.external_id, coalesce(a.name, a.external_id), r.position, r.value, r.band, r.components, r.details
             FROM score_results r JOIN accounts a ON a.id = r.account_id WHERE r.run_id = ?
@@ -94,8 +96,8 @@ public struct ScoreRunStore {
         }
         sql += " ORDER BY r.position"
         if let limit {
-            sql += " LIMIT ?"
-            values.append(.integer(Int64(limit)))
+            sql += " LIMIT ? OFFSET ?"
+            values += [.integer(Int64(limit)), .integer(Int64(offset))]
         }
         return try database.statement(sql).map(values) { row in
             StoredResult(
