@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "HostTests", dependencies: ["Host", "Store", "ScoreKit"]),
         .testTarget(name: "ConnectorsTests", dependencies: ["Connectors"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["scorebook", "Store", "Sandbox", "Connectors"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["scorebook", "Store", "Sandbox", "Connectors", "Host"], exclude: ["Fixtures"]),
     ] + moduleTargets,
     swiftLanguageModes: [.v5]
 )

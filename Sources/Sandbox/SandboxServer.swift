@@ -7,7 +7,8 @@ import Host
 ///
 /// Control endpoints for tests and the demo: `POST /_sandbox/faults` (`{"kind": "rate_limit", "path": "/v1/invoices",
 /// "times": 2, "retry_after": 1}`), `DELETE /_sandbox/faults`, `POST /_sandbox/mutate` (`{"paid": 5, "renamed": 3,
-/// "archived": 1, "deleted": 1}`) and `GET /_sandbox/summary`.
+/// "archived": 1, "deleted": 1}`), `GET /_sandbox/summary`, and a webhook receiver (`POST /_sandbox/webhook`,
+/// `GET /_sandbox/webhooks`) for tests of `scorebook act`.
 public final class SandboxServer: @unchecked Sendable {
     /// Tokens the Sandbox accepts.
     public struct Credentials: Sendable {
@@ -19,6 +20,7 @@ public final class SandboxServer: @unchecked Sendable {
     private let server: HTTPServer
     private let data: SandboxData
     private let faults = FaultBoard()
+    private let webhooks = WebhookInbox()
     /// The tokens in force.
     public let credentials: Credentials
 
@@ -144,11 +146,34 @@ public final class SandboxServer: @unchecked Sendable {
                           archived: object["archived"] as? Int ?? 0, deleted: object["deleted"] as? Int ?? 0)
             }
             return .json(200, done)
+        case ("POST", "/_sandbox/webhook"):
+            webhooks.receive(signature: request.header("X-Scorebook-Signature"), body: body)
+            return .json(200, ["received": true])
+        case ("GET", "/_sandbox/webhooks"):
+            return .json(200, ["deliveries": webhooks.all()])
         case ("GET", "/_sandbox/summary"):
             return .json(200, data.locked { $0.summary() })
         default:
             return .json(404, ["error": "unknown control endpoint"])
         }
+    }
+}
+
+/// Webhook deliveries the Sandbox received, for tests of `scorebook act`.
+final class WebhookInbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var deliveries: [[String: Any]] = []
+
+    func receive(signature: String?, body: Data) {
+        lock.lock()
+        defer { lock.unlock() }
+        deliveries.append(["signature": signature ?? "", "body": String(decoding: body, as: UTF8.self)])
+    }
+
+    func all() -> [[String: Any]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return deliveries
     }
 }
 

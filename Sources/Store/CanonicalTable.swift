@@ -10,6 +10,7 @@ public enum CanonicalTable: String, Sendable, CaseIterable {
     case npsResponses = "nps_responses"
     case assessments
     case outcomes
+    case contacts
 
     /// The mapped columns, in the order an upsert binds them.
     public var columns: [String] {
@@ -26,6 +27,7 @@ public enum CanonicalTable: String, Sendable, CaseIterable {
         case .npsResponses: return ["account_id", "responded_date", "score"]
         case .assessments: return ["account_id", "item", "answer", "author", "assessed_date"]
         case .outcomes: return ["account_id", "event", "event_date"]
+        case .contacts: return ["account_id", "name", "email", "is_primary", "last_activity_date"]
         }
     }
 }

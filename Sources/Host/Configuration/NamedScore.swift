@@ -22,12 +22,20 @@ public struct NamedScore: Sendable {
     public let higherIsBetter: Bool
     /// Days after which a run is stale.
     public let staleAfterDays: Int
+    /// Actions per band, run by `scorebook act` for accounts that enter the band.
+    public let actions: [String: [ActionSpec]]
+    /// Accounts whose primary contact had no activity for longer than this are flagged before an action reaches them.
+    public let contactMaxAgeDays: Int
+    /// Seed 004: a save call to a VP who left months ago is a failed playbook.
+    public static let defaultContactMaxAgeDays = 180
     private let scorer: @Sendable (FactTable) throws -> [AccountScore]
 
     init<Module: ScoreModule>(
         name: String, module: Module.Type, description: String?, configuration: Module.Configuration,
-        canonicalConfiguration: String
+        canonicalConfiguration: String, actions: [String: [ActionSpec]] = [:], contactMaxAgeDays: Int = defaultContactMaxAgeDays
     ) {
+        self.actions = actions
+        self.contactMaxAgeDays = contactMaxAgeDays
         self.name = name
         self.module = Module.identifier
         self.description = description ?? Module.summary

@@ -45,9 +45,15 @@ struct NamedScoreParser {
             let (path, message) = Self.describe(decoding)
             throw error(message, line: line(of: path, in: settingsNode))
         }
+        let actions = try mapping["actions"].map { try ActionSpec.parse($0, file: file, score: name) } ?? [:]
+        var contactAge = NamedScore.defaultContactMaxAgeDays
+        if let node = mapping["contact_max_age_days"] {
+            guard let days = node.int, days > 0 else { throw error("contact_max_age_days must be a positive number of days", line: node.mark?.line) }
+            contactAge = days
+        }
         return NamedScore(
             name: name, module: module, description: mapping["description"]?.string, configuration: configuration,
-            canonicalConfiguration: try canonicalJSON(configuration))
+            canonicalConfiguration: try canonicalJSON(configuration), actions: actions, contactMaxAgeDays: contactAge)
     }
 
     private func canonicalJSON(_ configuration: some Encodable) throws -> String {

@@ -31,6 +31,7 @@ public struct DataGenerator {
     public static let files: [(kind: ImportKind, file: String)] = [
         (.accounts, "accounts.csv"), (.invoices, "invoices.csv"), (.mrr, "mrr.csv"), (.usage, "usage.csv"),
         (.tickets, "tickets.csv"), (.nps, "nps.csv"), (.assessments, "assessments.csv"), (.outcomes, "outcomes.csv"),
+        (.contacts, "contacts.csv"),
     ]
 
     /// The default last day of generated data.
@@ -73,6 +74,7 @@ public struct DataGenerator {
         case .nps: return ["response_id", "account_id", "responded_date", "score"]
         case .assessments: return ["account_id", "item", "answer", "author", "assessed_date"]
         case .outcomes: return ["account_id", "event", "event_date"]
+        case .contacts: return ["contact_id", "account_id", "name", "email", "is_primary", "last_activity_date"]
         }
     }
 }

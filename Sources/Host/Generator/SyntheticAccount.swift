@@ -47,6 +47,21 @@ struct SyntheticAccount {
         let churnDay = try writeBilling(to: sink, random: &random)
         try writeUsage(to: sink, until: churnDay, random: &random)
         try writeSupport(to: sink, until: churnDay, random: &random)
+        try writeContacts(to: sink, domain: domain, random: &random)
+    }
+
+    /// One to three contacts; the first is primary. Some went quiet long ago or have no e-mail (seed 004's stale
+    /// contact who left months ago).
+    private func writeContacts(to sink: some GeneratorSink, domain: String, random: inout SeededRandom) throws {
+        let names = ["Alex Morgan", "Sam Lee", "Priya Shah", "Jonas Berg", "Maria Rossi", "Tom Okafor"]
+        for number in 1...(1 + Int(random.next() % 3)) {
+            let name = random.pick(names)
+            let email = random.chance(0.05) ? "" : name.lowercased().replacingOccurrences(of: " ", with: ".") + "@" + domain
+            let quiet = random.chance(health < 0 ? 0.3 : 0.08) ? 200 + Int(random.unit() * 300) : Int(random.unit() * 60)
+            try sink.write(.contacts, [
+                "\(id)-c\(number)", id, name, email, number == 1 ? "yes" : "no", options.endDay.adding(days: -quiet).description,
+            ])
+        }
     }
 
     /// Invoices, MRR changes and the churn, renewal and expansion outcomes; returns the churn day, if any.

@@ -17,6 +17,8 @@ enum FieldKind: Sendable {
     case answer
     /// The id of an account already imported.
     case account
+    /// A yes/no flag stored as 1 or 0.
+    case flag
 
     /// Parses a non-empty field, or returns why it cannot.
     func parse(_ text: String) -> Result<SQLValue, FieldProblem> {
@@ -38,6 +40,12 @@ enum FieldKind: Sendable {
                 return .failure(FieldProblem("\"\(text)\" is not one of \(words.joined(separator: ", "))"))
             }
             return .success(.text(word))
+        case .flag:
+            switch text.lowercased() {
+            case "yes", "true", "y", "1": return .success(.integer(1))
+            case "no", "false", "n", "0": return .success(.integer(0))
+            default: return .failure(FieldProblem("\"\(text)\" is not a flag (yes, no, true, false, 1, 0)"))
+            }
         case .answer:
             switch text.lowercased() {
             case "yes", "true", "y": return .success(.real(1))

@@ -18,7 +18,7 @@ struct ImportField: Sendable {
 /// Fields are listed in the canonical table's column order. A record's key is its id column when the file has one,
 /// else its natural key (usage: account and day), else a fingerprint of its content, so a re-import changes nothing.
 public enum ImportKind: String, Sendable, CaseIterable {
-    case accounts, invoices, mrr, usage, tickets, nps, assessments, outcomes
+    case accounts, invoices, mrr, usage, tickets, nps, assessments, outcomes, contacts
 
     /// The table the kind writes.
     public var table: CanonicalTable {
@@ -31,6 +31,7 @@ public enum ImportKind: String, Sendable, CaseIterable {
         case .nps: return .npsResponses
         case .assessments: return .assessments
         case .outcomes: return .outcomes
+        case .contacts: return .contacts
         }
     }
 
@@ -42,6 +43,7 @@ public enum ImportKind: String, Sendable, CaseIterable {
         case .mrr: return "change_id"
         case .tickets: return "ticket_id"
         case .nps: return "response_id"
+        case .contacts: return "contact_id"
         case .usage, .assessments, .outcomes: return nil
         }
     }
@@ -104,6 +106,11 @@ public enum ImportKind: String, Sendable, CaseIterable {
             return [
                 ImportField("account_id", .account, required: true), ImportField("event", .text, required: true),
                 ImportField("event_date", .date, required: true),
+            ]
+        case .contacts:
+            return [
+                ImportField("account_id", .account, required: true), ImportField("name", .text), ImportField("email", .text),
+                ImportField("is_primary", .flag), ImportField("last_activity_date", .date),
             ]
         }
     }

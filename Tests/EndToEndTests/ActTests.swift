@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import Host
+
+@Test func actSendsSignedWebhooksOnceFlagsStaleContactsAndDryRunSendsNothing() throws {
+    let sandbox = try SandboxProcess(accounts: 10)
+    let scorebook = try ScorebookProcess()
+    let config = scorebook.path("act.yml")
+    let exportPath = scorebook.path("exports/lost.csv")
+    try """
+        scores:
+          seed_rfm:
+            module: value
+            recency_bins: [30, 60, 90, 180]
+            actions:
+              Champion:
+                - webhook: \(sandbox.baseURL)/_sandbox/webhook
+                  secret_env: ACT_SECRET
+              Lost:
+                - webhook: \(sandbox.baseURL)/_sandbox/webhook
+                  secret_env: ACT_SECRET
+                - csv: \(exportPath)
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+    let contacts = scorebook.path("contacts.csv")
+    try """
+        contact_id,account_id,name,email,is_primary,last_activity_date
+        c1,acme,Ada,ada@acme.example,yes,2024-12-15
+        c2,epsilon,Eve,eve@epsilon.example,yes,2024-01-10
+        """.write(toFile: contacts, atomically: true, encoding: .utf8)
+    let common = ["--db", scorebook.path("act.db"), "--config", config]
+    let secret = ["ACT_SECRET": "s3cret-for-hmac"]
+    #expect(try scorebook.run(["import", "accounts", ScorebookProcess.fixture("seed004/accounts.csv")] + common).status == 0)
+    #expect(try scorebook.run(["import", "invoices", ScorebookProcess.fixture("seed004/invoices.csv")] + common).status == 0)
+    #expect(try scorebook.run(["import", "contacts", contacts] + common).status == 0)
+    #expect(try scorebook.run(["run", "seed_rfm", "--as-of", "2025-01-01"] + common).status == 0)
+
+    let dry = try scorebook.run(["act", "seed_rfm", "--dry-run"] + common, environment: secret)
+    #expect(dry.status == 0, "\(dry.stderr)")
+    #expect(dry.stdout.contains("would send 3"))
+    #expect((try sandbox.control("GET", "/_sandbox/webhooks")["deliveries"] as? [Any])?.count == 0)
+
+    let unsigned = try scorebook.run(["act", "seed_rfm"] + common)
+    #expect(unsigned.status == 1)
+    #expect(unsigned.stderr.contains("environment variable ACT_SECRET is not set"))
+    #expect((try sandbox.control("GET", "/_sandbox/webhooks")["deliveries"] as? [Any])?.count == 0)
+
+    // Acme enters Champion, Epsilon enters Lost (a webhook and a CSV row); only Epsilon's webhook has a stale contact.
+    let first = try scorebook.run(["act", "seed_rfm"] + common, environment: secret)
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stdout.contains("sent 3, 0 already sent, 1 with a contact to check"), "\(first.stdout)")
+    let deliveries = try #require(sandbox.control("GET", "/_sandbox/webhooks")["deliveries"] as? [[String: Any]])
+    #expect(deliveries.count == 2)
+    for delivery in deliveries {
+        let body = try #require(delivery["body"] as? String)
+        let expected = "sha256=" + SHA256.hex(SHA256.hmac(key: Array("s3cret-for-hmac".utf8), message: Array(body.utf8)))
+        #expect(delivery["signature"] as? String == expected)
+    }
+    let epsilon = try #require(deliveries.first { ($0["body"] as? String)?.contains("\"epsilon\"") == true }?["body"] as? String)
+    #expect(epsilon.contains("last activity was 357 days ago"))
+    let export = try String(contentsOfFile: exportPath, encoding: .utf8)
+    #expect(export.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 2)
+
+    let again = try scorebook.run(["act", "seed_rfm"] + common, environment: secret)
+    #expect(again.stdout.contains("sent 0, 3 already sent"))
+    #expect((try sandbox.control("GET", "/_sandbox/webhooks")["deliveries"] as? [Any])?.count == 2)
+}
