@@ -4,7 +4,7 @@ import PackageDescription
 /// Score modules: each a folder `Plugins/<Name>Score/`, a library target on ScoreKit alone. Adding a module is its
 /// folder plus its name here; `scripts/register-modules` writes this line and the host's registry
 /// (`Sources/Host/Registry/RegisteredModules+Generated.swift`) from the folders.
-let moduleNames = ["CreditScore", "HealthScore", "ReferralScore", "ValueScore"]
+let moduleNames = ["CreditScore", "HealthScore", "LifetimeValueScore", "ReferralScore", "ValueScore"]
 let moduleTargets: [Target] = moduleNames.map { name in
     .target(name: name, dependencies: ["ScoreKit"], path: "Plugins/\(name)")
 }
@@ -52,6 +52,7 @@ let package = Package(
         .testTarget(name: "ScoreKitTests", dependencies: ["ScoreKit"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "HostTests", dependencies: ["Host", "Store", "ScoreKit"]),
+        .testTarget(name: "LifetimeValueTests", dependencies: ["LifetimeValueScore"], exclude: ["Fixtures"]),
         .testTarget(name: "ConnectorsTests", dependencies: ["Connectors"]),
         .testTarget(name: "EndToEndTests", dependencies: ["scorebook", "Store", "Sandbox", "Connectors", "Host"], exclude: ["Fixtures"]),
     ] + moduleTargets,

@@ -27,6 +27,12 @@ public enum FactKey: Hashable, Sendable, CustomStringConvertible {
     case yearlyCostToServe
     /// The latest answer to an assessment item on or before the as-of day (yes = 1, no = 0, or a rating).
     case assessment(item: String)
+    /// Distinct days with a paid invoice, minus one (the libraries' "frequency": repeat purchase days).
+    case repeatPurchaseDays
+    /// Days from the first to the last day with a paid invoice (the libraries' "recency").
+    case purchaseSpanDays
+    /// Mean paid amount of the repeat purchase days (the first day left out), in minor units; 0 without repeats.
+    case repeatPurchaseValue
     /// Invoices issued in the window, leaving out void and draft ones.
     case invoicesIssued(windowDays: Int)
     /// Money due on the invoices issued in the window, in minor units.
@@ -73,6 +79,9 @@ public enum FactKey: Hashable, Sendable, CustomStringConvertible {
         case .acquisitionCost: return "acquisition_cost"
         case .yearlyCostToServe: return "yearly_cost_to_serve"
         case .assessment(let item): return "assessment[\(item)]"
+        case .repeatPurchaseDays: return "repeat_purchase_days"
+        case .purchaseSpanDays: return "purchase_span_days"
+        case .repeatPurchaseValue: return "repeat_purchase_value"
         case .invoicesIssued(let days): return "invoices_issued[\(days)d]"
         case .invoicedAmount(let days): return "invoiced_amount[\(days)d]"
         case .invoicesDue(let days): return "invoices_due[\(days)d]"

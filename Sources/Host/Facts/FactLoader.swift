@@ -32,6 +32,7 @@ public struct FactLoader {
         try loadNPSFacts(wanted, asOf: asOf, into: &builder)
         try loadAccountFacts(wanted, into: &builder)
         try loadReferralFacts(wanted, asOf: asOf, into: &builder)
+        try loadPurchaseDayFacts(wanted, asOf: asOf, into: &builder)
 
         var table = FactTable(asOf: asOf, accounts: accounts)
         for (key, column) in builder.columns where wanted.contains(key) {

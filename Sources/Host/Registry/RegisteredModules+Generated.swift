@@ -2,6 +2,7 @@
 import ScoreKit
 import CreditScore
 import HealthScore
+import LifetimeValueScore
 import ReferralScore
 import ValueScore
 
@@ -9,6 +10,7 @@ import ValueScore
 public let registeredModules: [any ScoreModule.Type] = [
     CreditScore.self,
     HealthScore.self,
+    LifetimeValueScore.self,
     ReferralScore.self,
     ValueScore.self,
 ]

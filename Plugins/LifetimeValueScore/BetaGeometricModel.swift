@@ -1,0 +1,137 @@
+import Foundation
+
+/// One customer's purchase summary, in the libraries' convention: repeat purchase periods, the time from the first
+/// to the last purchase, the time from the first purchase to the as-of day, and the mean value of repeat purchases.
+public struct PurchaseSummary: Sendable, Equatable {
+    public let frequency: Double
+    public let recency: Double
+    public let age: Double
+    public let monetary: Double
+
+    /// Creates a summary.
+    public init(frequency: Double, recency: Double, age: Double, monetary: Double = 0) {
+        self.frequency = frequency
+        self.recency = recency
+        self.age = age
+        self.monetary = monetary
+    }
+}
+
+/// The BG/NBD model (Fader, Hardie & Lee 2005, "Counting your customers the easy way"): purchases while alive follow
+/// a Poisson process with gamma(r, alpha) heterogeneity; after each purchase a customer drops out with a
+/// beta(a, b)-distributed probability.
+public struct BetaGeometricModel: Sendable, Equatable {
+    public let r: Double
+    public let alpha: Double
+    public let a: Double
+    public let b: Double
+
+    /// Creates a model from its parameters.
+    public init(r: Double, alpha: Double, a: Double, b: Double) {
+        self.r = r
+        self.alpha = alpha
+        self.a = a
+        self.b = b
+    }
+
+    /// The log-likelihood of one customer (the paper's equation 6, in logs, computed stably).
+    public func logLikelihood(_ customer: PurchaseSummary) -> Double {
+        let x = customer.frequency
+        let a1 = lgamma(r + x) - lgamma(r) + r * log(alpha)
+        let a2 = lgamma(a + b) + lgamma(b + x) - lgamma(b) - lgamma(a + b + x)
+        let a3 = -(r + x) * log(alpha + customer.age)
+        guard x > 0 else { return a1 + a2 + a3 }
+        let a4 = log(a) - log(b + x - 1) - (r + x) * log(alpha + customer.recency)
+        let high = max(a3, a4)
+        return a1 + a2 + high + log(exp(a3 - high) + exp(a4 - high))
+    }
+
+    /// The probability the customer is still alive at the end of their observation.
+    public func probabilityAlive(_ customer: PurchaseSummary) -> Double {
+        guard customer.frequency > 0 else { return 1 }
+        let x = customer.frequency
+        let ratio = a / (b + x - 1) * pow((alpha + customer.age) / (alpha + customer.recency), r + x)
+        return 1 / (1 + ratio)
+    }
+
+    /// The expected number of purchases in the next `horizon` periods (the paper's equation 10).
+    public func expectedPurchases(_ customer: PurchaseSummary, horizon: Double) -> Double {
+        let x = customer.frequency
+        let t = horizon
+        let big = alpha + customer.age
+        let first = (a + b + x - 1) / (a - 1)
+        let hypergeometric = SpecialFunctions.hypergeometric2F1(r + x, b + x, a + b + x - 1, t / (big + t))
+        let second = 1 - pow(big / (big + t), r + x) * hypergeometric
+        let denominator = x > 0 ? 1 + a / (b + x - 1) * pow(big / (alpha + customer.recency), r + x) : 1
+        return first * second / denominator
+    }
+
+    /// Fits by maximum likelihood on log parameters with Nelder-Mead; `converged` says whether restarts agreed.
+    public static func fit(_ customers: [PurchaseSummary]) -> (model: BetaGeometricModel, logLikelihood: Double, converged: Bool) {
+        let objective = { (logs: [Double]) -> Double in
+            let model = BetaGeometricModel(r: exp(logs[0]), alpha: exp(logs[1]), a: exp(logs[2]), b: exp(logs[3]))
+            let total = customers.reduce(0.0) { $0 + model.logLikelihood($1) }
+            return total.isFinite ? -total : .greatestFiniteMagnitude
+        }
+        let result = NelderMead().minimise(objective, from: [0, 0, 0, 0])
+        let p = result.point.map(exp)
+        return (BetaGeometricModel(r: p[0], alpha: p[1], a: p[2], b: p[3]), -result.value, result.converged)
+    }
+}
+
+/// The Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV: using iso-value curves").
+public struct GammaGammaModel: Sendable, Equatable {
+    public let p: Double
+    public let q: Double
+    public let gamma: Double
+
+    /// Creates a model.
+    public init(p: Double, q: Double, gamma: Double) {
+        self.p = p
+        self.q = q
+        self.gamma = gamma
+    }
+
+    /// The log-likelihood of one repeat customer's mean spend.
+    public func logLikelihood(_ customer: PurchaseSummary) -> Double {
+        let x = customer.frequency
+        let m = customer.monetary
+        return lgamma(p * x + q) - lgamma(p * x) - lgamma(q) + q * log(gamma) + (p * x - 1) * log(m) + p * x * log(x)
+            - (p * x + q) * log(gamma + m * x)
+    }
+
+    /// The conditional expected mean spend per purchase.
+    public func expectedAverageValue(_ customer: PurchaseSummary) -> Double {
+        let x = customer.frequency
+        guard x > 0 else { return p * gamma / (q - 1) }
+        return p * (gamma + x * customer.monetary) / (p * x + q - 1)
+    }
+
+    /// Fits on customers with repeat purchases and positive spend.
+    public static func fit(_ customers: [PurchaseSummary]) -> (model: GammaGammaModel, converged: Bool) {
+        let objective = { (logs: [Double]) -> Double in
+            let model = GammaGammaModel(p: exp(logs[0]), q: exp(logs[1]), gamma: exp(logs[2]))
+            let total = customers.reduce(0.0) { $0 + model.logLikelihood($1) }
+            return total.isFinite ? -total : .greatestFiniteMagnitude
+        }
+        let result = NelderMead().minimise(objective, from: [0, 0, 0])
+        let values = result.point.map(exp)
+        return (GammaGammaModel(p: values[0], q: values[1], gamma: values[2]), result.converged)
+    }
+}
+
+/// Special functions the models need.
+enum SpecialFunctions {
+    /// Gauss's hypergeometric function 2F1(a, b; c; z) for 0 <= z < 1, by its series (terms shrink geometrically).
+    static func hypergeometric2F1(_ a: Double, _ b: Double, _ c: Double, _ z: Double) -> Double {
+        var term = 1.0
+        var sum = 1.0
+        for j in 0..<100_000 {
+            let k = Double(j)
+            term *= (a + k) * (b + k) / ((c + k) * (k + 1)) * z
+            sum += term
+            if abs(term) < 1e-15 * abs(sum) { break }
+        }
+        return sum
+    }
+}
