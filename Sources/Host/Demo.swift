@@ -21,7 +21,7 @@ public struct Demo {
     /// The demo database's path.
     public var databasePath: String { directory + "/scorebook.db" }
 
-    /// Runs the demo, telling `report` each step; returns the runs.
+    /// Runs the demo, telling `report` each step (and any score it could not run); returns the runs.
     public func run(report: (String) -> Void) throws -> [RunSummary] {
         let dataDirectory = directory + "/data"
         let counts = try DataGenerator(options: options).write(to: dataDirectory)
@@ -37,6 +37,14 @@ public struct Demo {
             report("imported \(summary.rowsRead) \(kind.rawValue) rows")
         }
         let runner = ScoreRunner(database: database)
-        return try configuration.scores.map { try runner.run($0, asOf: options.endDay) }
+        // A score the generated data cannot support (too few repeat buyers for clv) is reported, not fatal.
+        return configuration.scores.compactMap { score in
+            do {
+                return try runner.run(score, asOf: options.endDay)
+            } catch {
+                report("\(score.name): not run: \(error)")
+                return nil
+            }
+        }
     }
 }

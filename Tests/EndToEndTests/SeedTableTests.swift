@@ -147,3 +147,29 @@ import Testing
     #expect(pruned.stdout.contains("deleted 1 runs"))
     #expect(try scorebook.run(["runs", "--prune"] + common).status == 64)
 }
+
+@Test func clvRefusesDataItCannotFitInOneLineAndWritesNoRun() throws {
+    let scorebook = try ScorebookProcess()
+    let config = scorebook.path("clv.yml")
+    try "scores:\n  clv:\n    module: clv\n".write(toFile: config, atomically: true, encoding: .utf8)
+    let small = scorebook.path("small.yml")
+    try "scores:\n  clv:\n    module: clv\n    min_repeat_accounts: 2\n".write(toFile: small, atomically: true, encoding: .utf8)
+    let db = ["--db", scorebook.path("clv.db")]
+    #expect(try scorebook.run(["import", "accounts", ScorebookProcess.fixture("seed004/accounts.csv")] + db).status == 0)
+    #expect(try scorebook.run(["import", "invoices", ScorebookProcess.fixture("seed004/invoices.csv")] + db).status == 0)
+
+    let early = try scorebook.run(["run", "clv", "--as-of", "2020-01-01", "--config", config] + db)
+    #expect(early.status == 1)
+    #expect(early.stderr == "Error: no paid invoices on or before 2020-01-01: nothing to fit\n")
+    let few = try scorebook.run(["run", "clv", "--as-of", "2025-01-01", "--config", config] + db)
+    #expect(few.status == 1)
+    #expect(few.stderr.hasPrefix("Error: only 4 accounts with repeat purchases on different days (min_repeat_accounts is 200)"))
+
+    let refund = scorebook.path("refund.csv")
+    try "invoice_id,account_id,issued_date,paid_date,amount_due_cents,status\nr1,epsilon,2024-12-20,2024-12-20,-500000,paid\n"
+        .write(toFile: refund, atomically: true, encoding: .utf8)
+    #expect(try scorebook.run(["import", "invoices", refund] + db).status == 0)
+    let negative = try scorebook.run(["run", "clv", "--as-of", "2025-01-01", "--config", small] + db)
+    #expect(negative.stderr == "Error: account epsilon has a negative repeat spend; clv needs amounts of 0 or more\n")
+    #expect(try scorebook.run(["show", "clv"] + db).stderr.contains("has not been run yet"))
+}

@@ -38,7 +38,7 @@ private let cases: [ConfigCase] = [
               rfm:
                 module: valu
             """,
-        message: #"test.yml:3: score "rfm": unknown module "valu" (modules: credit, health, referral, value)"#),
+        message: #"test.yml:3: score "rfm": unknown module "valu" (modules: clv, credit, health, referral, value)"#),
     ConfigCase(
         id: "no module",
         yaml: """
@@ -46,7 +46,7 @@ private let cases: [ConfigCase] = [
               rfm:
                 window_days: 30
             """,
-        message: #"test.yml:2: score "rfm": no `module:` (modules: credit, health, referral, value)"#),
+        message: #"test.yml:2: score "rfm": no `module:` (modules: clv, credit, health, referral, value)"#),
     ConfigCase(
         id: "bands with a gap",
         yaml: """

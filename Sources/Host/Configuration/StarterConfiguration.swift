@@ -68,5 +68,10 @@ scores:
     big_logo_employees: 500
     weights: {referred_revenue: 40, second_degree_revenue: 10, big_logo: 30, lighthouse: 20}
 
+  clv:
+    module: clv
+    description: Probabilistic lifetime value over the next 90 days (BG/NBD purchases x Gamma-Gamma spend)
+    horizon_days: 90
+
 """#
 }

@@ -37,15 +37,31 @@ public struct ResultRenderer {
     }
 
     private func table() -> String {
+        let rows = results.map { Dictionary(details($0), uniquingKeysWith: { first, _ in first }) }
+        func text(_ value: Any?) -> String {
+            guard let value else { return "" }
+            if let number = value as? NSNumber, !(value is String) { return Figures.raw(number.doubleValue) }
+            return "\(value)"
+        }
+        // Fractional numbers equal on every row (a fitted model's parameters) are said once above the table.
         let names = detailNames.filter { $0 != "segment" }
-        var table = TextTable(columns: ["#", "account_id", "name", "score", "band"] + names, numeric: [0, 3])
-        for result in results {
-            let values = Dictionary(details(result), uniquingKeysWith: { first, _ in first })
+        func isFraction(_ value: Any?) -> Bool {
+            guard let number = value as? NSNumber, !(value is String) else { return false }
+            return number.doubleValue != number.doubleValue.rounded()
+        }
+        let constant = rows.count > 1
+            ? names.filter { name in isFraction(rows[0][name]) && Set(rows.map { text($0[name]) }).count == 1 } : []
+        let columns = names.filter { !constant.contains($0) }
+        var table = TextTable(columns: ["#", "account_id", "name", "score", "band"] + columns, numeric: [0, 3])
+        for (result, values) in zip(results, rows) {
             table.rows.append(
                 [String(result.position), result.accountID, result.accountName, Figures.fixed(result.value), result.band]
-                    + names.map { values[$0].map { "\($0)" } ?? "" })
+                    + columns.map { text(values[$0]) })
         }
-        let header = "\(run.scoreName) (\(run.module)) run \(run.id) as of \(run.asOf): \(run.accountCount) accounts"
+        var header = "\(run.scoreName) (\(run.module)) run \(run.id) as of \(run.asOf): \(run.accountCount) accounts"
+        if let first = rows.first, !constant.isEmpty {
+            header += "\n" + constant.map { "\($0) \(text(first[$0]))" }.joined(separator: ", ")
+        }
         return header + "\n" + table.render()
     }
 

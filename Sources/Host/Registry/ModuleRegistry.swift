@@ -7,6 +7,6 @@ public enum ModuleRegistry {
         registeredModules.first { $0.identifier == identifier }
     }
 
-    /// The identifiers, in registration order.
-    public static var identifiers: [String] { registeredModules.map { $0.identifier } }
+    /// The identifiers, sorted.
+    public static var identifiers: [String] { registeredModules.map { $0.identifier }.sorted() }
 }
