@@ -26,6 +26,9 @@ struct Validate: ParsableCommand {
     @Option(help: "table or json.")
     var format: OutputFormat = .table
 
+    @Option(help: "clv: fit on data up to the as-of day minus N days and compare predicted with actual purchases in those N days.")
+    var holdoutDays: Int?
+
     var horizonDays: Int? { Int(horizon.hasSuffix("d") ? String(horizon.dropLast()) : horizon) }
 
     func validate() throws {
@@ -36,6 +39,13 @@ struct Validate: ParsableCommand {
         let workspace = global.workspace
         let score = try workspace.loadConfiguration().score(named: name)
         let database = try workspace.openDatabase()
+        if let holdoutDays {
+            guard holdoutDays > 0 else { throw ValidationError("--holdout-days must be positive") }
+            let check = try HoldoutCheck(
+                score: score, holdoutDays: holdoutDays, endDay: asOf ?? .today, database: database, file: workspace.configurationPath)
+            print(check.render())
+            return
+        }
         let store = ScoreRunStore(database: database)
         var run: ScoreRun
         if let asOf {
