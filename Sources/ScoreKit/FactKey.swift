@@ -19,6 +19,12 @@ public enum FactKey: Hashable, Sendable, CustomStringConvertible {
     case distinctProducts(windowDays: Int)
     /// Monthly recurring revenue at the as-of day, in minor units (from MRR changes).
     case currentMRR
+    /// Monthly recurring revenue in force `daysBefore` days before the as-of day, in minor units; nil before the first
+    /// change.
+    case pastMRR(daysBefore: Int)
+    /// Days from the as-of day to the next expected invoice: the last issue day plus the account's billing interval
+    /// (the mean gap between its distinct issue days, 30 with only one); 0 when that day has passed.
+    case daysToNextInvoice
     /// Key-feature uses in the window (product usage).
     case keyFeatureUses(windowDays: Int)
     /// Customer acquisition cost given for the account, in minor units.
@@ -69,6 +75,8 @@ public enum FactKey: Hashable, Sendable, CustomStringConvertible {
         case .tenureDays: return "tenure_days"
         case .distinctProducts(let days): return "distinct_products[\(days)d]"
         case .currentMRR: return "current_mrr"
+        case .pastMRR(let days): return "mrr[\(days)d before]"
+        case .daysToNextInvoice: return "days_to_next_invoice"
         case .keyFeatureUses(let days): return "key_feature_uses[\(days)d]"
         case .acquisitionCost: return "acquisition_cost"
         case .yearlyCostToServe: return "yearly_cost_to_serve"

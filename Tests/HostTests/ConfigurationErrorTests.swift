@@ -38,7 +38,7 @@ private let cases: [ConfigCase] = [
               rfm:
                 module: valu
             """,
-        message: #"test.yml:3: score "rfm": unknown module "valu" (modules: credit, health, referral, value)"#),
+        message: #"test.yml:3: score "rfm": unknown module "valu" (modules: churn, credit, health, referral, value)"#),
     ConfigCase(
         id: "no module",
         yaml: """
@@ -46,7 +46,7 @@ private let cases: [ConfigCase] = [
               rfm:
                 window_days: 30
             """,
-        message: #"test.yml:2: score "rfm": no `module:` (modules: credit, health, referral, value)"#),
+        message: #"test.yml:2: score "rfm": no `module:` (modules: churn, credit, health, referral, value)"#),
     ConfigCase(
         id: "bands with a gap",
         yaml: """
@@ -226,6 +226,54 @@ private let cases: [ConfigCase] = [
         message:
             #"test.yml:4: score "referral": unknown signal "press_mentions" (known: referred_revenue, second_degree_revenue, big_logo, lighthouse)"#
     ),
+    ConfigCase(
+        id: "churn weights that do not sum to 100",
+        yaml: """
+            scores:
+              churn:
+                module: churn
+                weights: {usage_trend: 40, high_priority_tickets: 20, payment_issues: 20}
+            """,
+        message: #"test.yml:4: score "churn": weights sum to 80, expected 100"#),
+    ConfigCase(
+        id: "churn bands that overlap",
+        yaml: """
+            scores:
+              churn:
+                module: churn
+                bands: {High: 60-100, Medium: 34-66, Low: 0-33}
+            """,
+        message: #"test.yml:4: score "churn": bands overlap: Medium 34-66 and High 60-100"#),
+    ConfigCase(
+        id: "a churn weight for an unknown signal",
+        yaml: """
+            scores:
+              churn:
+                module: churn
+                weights: {usage_trend: 70, logins: 30}
+            """,
+        message:
+            #"test.yml:4: score "churn": unknown signal "logins" (known: usage_trend, high_priority_tickets, payment_issues, detractor, mrr_contraction, renewal_near)"#
+    ),
+    ConfigCase(
+        id: "churn weights on a trained score",
+        yaml: """
+            scores:
+              churn:
+                module: churn
+                mode: trained
+                weights: {usage_trend: 100}
+            """,
+        message: #"test.yml:5: score "churn": weights apply to mode rules only; a trained model learns its own"#),
+    ConfigCase(
+        id: "an unknown churn mode",
+        yaml: """
+            scores:
+              churn:
+                module: churn
+                mode: learned
+            """,
+        message: #"test.yml:4: score "churn": mode: Cannot initialize ChurnMode from invalid String value learned"#),
     ConfigCase(
         id: "an unknown top-level key",
         yaml: """
