@@ -59,7 +59,11 @@ public struct ChurnConfiguration: ModuleConfiguration, Equatable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        mode = try container.decodeIfPresent(ChurnMode.self, forKey: .mode) ?? .rules
+        let modeText = try container.decodeIfPresent(String.self, forKey: .mode) ?? ChurnMode.rules.rawValue
+        guard let mode = ChurnMode(rawValue: modeText) else {
+            throw ConfigurationProblem("mode must be rules or trained, got \"\(modeText)\"", at: ["mode"])
+        }
+        self.mode = mode
         weights = try container.decodeIfPresent([String: Double].self, forKey: .weights)
         normalisation = try container.decodeIfPresent(Normalisation.self, forKey: .normalisation) ?? .minMax
         bands = try container.decodeIfPresent(Bands.self, forKey: .bands)

@@ -9,7 +9,7 @@ struct Scorebook: ParsableCommand {
         version: ScorebookVersion.current,
         subcommands: [
             Initialise.self, Import.self, Generate.self, Modules.self, Scores.self, Check.self, Run.self, Show.self,
-            Explain.self, Sync.self, SandboxCommand.self, Accounts.self, DemoCommand.self,
+            Explain.self, Train.self, Sync.self, SandboxCommand.self, Accounts.self, DemoCommand.self,
         ]
     )
 }

@@ -273,7 +273,7 @@ private let cases: [ConfigCase] = [
                 module: churn
                 mode: learned
             """,
-        message: #"test.yml:4: score "churn": mode: Cannot initialize ChurnMode from invalid String value learned"#),
+        message: #"test.yml:4: score "churn": mode must be rules or trained, got "learned""#),
     ConfigCase(
         id: "an unknown top-level key",
         yaml: """

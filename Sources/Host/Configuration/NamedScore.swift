@@ -22,7 +22,10 @@ public struct NamedScore: Sendable {
     public let higherIsBetter: Bool
     /// Days after which a run is stale.
     public let staleAfterDays: Int
-    private let scorer: @Sendable (FactTable) throws -> [AccountScore]
+    /// True when the score runs on the model `scorebook train` stored for its name.
+    public let usesTrainedModel: Bool
+    private let scorer: @Sendable (FactTable, TrainedModel?) throws -> [AccountScore]
+    private let featureReader: (@Sendable (FactTable) -> FeatureRows)?
 
     init<Module: ScoreModule>(
         name: String, module: Module.Type, description: String?, configuration: Module.Configuration,
@@ -37,12 +40,31 @@ public struct NamedScore: Sendable {
         self.warnings = configuration.warnings
         self.higherIsBetter = Module.higherIsBetter
         self.staleAfterDays = Module.staleAfterDays
-        self.scorer = { facts in try Module.score(facts, configuration: configuration) }
+        let trainable = configuration as? any TrainableConfiguration
+        self.usesTrainedModel = trainable?.usesTrainedModel ?? false
+        if let trainable {
+            self.featureReader = { @Sendable facts in trainable.features(facts) }
+        } else {
+            self.featureReader = nil
+        }
+        self.scorer = { facts, model in
+            try Module.score(facts, configuration: Self.configuration(configuration, with: model))
+        }
     }
 
-    /// Scores a batch of facts.
-    public func score(_ facts: FactTable) throws -> [AccountScore] {
-        try scorer(facts)
+    /// Scores a batch of facts, with the trained model in force when the score uses one.
+    public func score(_ facts: FactTable, model: TrainedModel? = nil) throws -> [AccountScore] {
+        try scorer(facts, model)
+    }
+
+    /// The model inputs of the accounts the score would score; nil when its module trains no model.
+    public func features(_ facts: FactTable) -> FeatureRows? {
+        featureReader?(facts)
+    }
+
+    private static func configuration<C: ModuleConfiguration>(_ configuration: C, with model: TrainedModel?) -> C {
+        guard let model, let trainable = configuration as? any TrainableConfiguration else { return configuration }
+        return (trainable.with(model: model) as? C) ?? configuration
     }
 }
 

@@ -68,5 +68,22 @@ scores:
     big_logo_employees: 500
     weights: {referred_revenue: 40, second_degree_revenue: 10, big_logo: 30, lighthouse: 20}
 
+  churn:
+    module: churn
+    description: Churn risk for proactive saves - usage trend, urgent tickets, payment issues, detractors, contraction
+    weights:
+      usage_trend: 30
+      high_priority_tickets: 15
+      payment_issues: 15
+      detractor: 15
+      mrr_contraction: 15
+      renewal_near: 10
+    bands: {High: 67-100, Medium: 34-66, Low: 0-33}
+
+  churn_trained:
+    module: churn
+    description: Churn probability from a logistic regression on past churns (scorebook train churn_trained first)
+    mode: trained
+
 """#
 }

@@ -29,7 +29,8 @@ public struct ScoreRunner {
     public func run(_ score: NamedScore, asOf: Day) throws -> RunSummary {
         let (facts, rowIDs) = try FactLoader(database: database).load(score.facts, asOf: asOf)
         let rowByID = Dictionary(zip(facts.accounts.map(\.id), rowIDs), uniquingKeysWith: { first, _ in first })
-        let scores = try score.score(facts).sorted(by: Self.order(higherIsBetter: score.higherIsBetter))
+        let model = score.usesTrainedModel ? try ModelTrainer(database: database).latestModel(of: score) : nil
+        let scores = try score.score(facts, model: model).sorted(by: Self.order(higherIsBetter: score.higherIsBetter))
         let store = ScoreRunStore(database: database)
         let runID = try database.transaction { () -> Int64 in
             let runID = try store.begin(

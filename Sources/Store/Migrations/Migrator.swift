@@ -19,6 +19,7 @@ public struct Migrator: Sendable {
         Migration(name: "2-score-runs", sql: ScoreRunSchema.sql),
         Migration(name: "3-module-fact-indexes", sql: ModuleFactIndexes.sql),
         Migration(name: "4-sync-state", sql: SyncSchema.sql),
+        Migration(name: "5-trained-models", sql: TrainedModelSchema.sql),
     ])
 
     /// Applies every migration the database lacks, each in its own transaction with its version bump.
