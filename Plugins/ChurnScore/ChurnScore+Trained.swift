@@ -44,7 +44,7 @@ extension ChurnScore {
             let value = components.total
             return AccountScore(
                 accountID: facts.accounts[features.rows[position]].id, value: value, band: bands.label(for: value),
-                components: components, details: [("probability", .number(risk / 100))])
+                components: components, details: [("probability", .number((risk * 100).rounded() / 10_000))])
         }
     }
 }
