@@ -85,5 +85,28 @@ scores:
     description: Churn probability from a logistic regression on past churns (scorebook train churn_trained first)
     mode: trained
 
+  account:
+    module: account
+    description: Account priority for ABM and expansion - ICP fit (revenue and brand), decayed intent, engaged committee
+    groups: {fit: 40, intent: 30, engagement: 30}
+    weights:
+      fit: {revenue_icp: 70, brand_icp: 30}
+      intent: {product_activity: 70, deal_activity: 30}
+      engagement: {committee: 80, breadth: 20}
+    icp:
+      revenue_icp:
+        industries: [software, fintech, logistics]
+        employees: 50-5000
+        countries: [US, GB, DE, NL]
+        weights: {industry: 40, employees: 40, country: 20}
+        grades: {A: 75-100, B: 50-74, C: 25-49, D: 0-24}
+      brand_icp:
+        industries: [healthcare, education, media]
+        employees: 1000-50000
+        grades: {A: 75-100, B: 50-74, C: 25-49, D: 0-24}
+    half_life_days: 30
+    committee_size: 6
+    bands: {Tier 1: 70-100, Tier 2: 40-69, Tier 3: 0-39}
+
 """#
 }
