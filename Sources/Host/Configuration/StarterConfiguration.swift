@@ -106,6 +106,7 @@ scores:
         grades: {A: 75-100, B: 50-74, C: 25-49, D: 0-24}
     half_life_days: 30
     committee_size: 6
+    normalisation: percentile
     bands: {Tier 1: 70-100, Tier 2: 40-69, Tier 3: 0-39}
 
 """#
