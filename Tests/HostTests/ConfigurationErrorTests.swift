@@ -361,6 +361,35 @@ private let cases: [ConfigCase] = [
             """,
         message: #"test.yml:4: score "account": bands overlap: Tier 2 40-69 and Tier 1 60-100"#),
     ConfigCase(
+        id: "a segment on an unknown field",
+        yaml: """
+            scores:
+              rfm:
+                module: value
+                where:
+                  industry: software
+                  sector: retail
+            """,
+        message: #"test.yml:6: score "rfm": where: unknown field "sector" (fields: industry, employees, country)"#),
+    ConfigCase(
+        id: "a segment with an employee range that is no range",
+        yaml: """
+            scores:
+              rfm:
+                module: value
+                where: {employees: 1000-50}
+            """,
+        message: #"test.yml:4: score "rfm": where.employees: "1000-50" is not a range like 50-1000"#),
+    ConfigCase(
+        id: "a segment that is not a mapping",
+        yaml: """
+            scores:
+              rfm:
+                module: value
+                where: software
+            """,
+        message: #"test.yml:4: score "rfm": where: expected field: value (fields: industry, employees, country)"#),
+    ConfigCase(
         id: "an unknown top-level key",
         yaml: """
             score:

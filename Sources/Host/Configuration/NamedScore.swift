@@ -22,6 +22,8 @@ public struct NamedScore: Sendable {
     public let higherIsBetter: Bool
     /// Days after which a run is stale.
     public let staleAfterDays: Int
+    /// The `where:` filter: only accounts in it are scored; nil for every account.
+    public let segment: Segment?
     /// True when the score runs on the model `scorebook train` stored for its name.
     public let usesTrainedModel: Bool
     private let scorer: @Sendable (FactTable, TrainedModel?) throws -> [AccountScore]
@@ -29,13 +31,17 @@ public struct NamedScore: Sendable {
 
     init<Module: ScoreModule>(
         name: String, module: Module.Type, description: String?, configuration: Module.Configuration,
-        canonicalConfiguration: String
+        canonicalConfiguration: String, segment: Segment? = nil
     ) {
         self.name = name
         self.module = Module.identifier
         self.description = description ?? Module.summary
         self.canonicalConfiguration = canonicalConfiguration
-        self.configurationHash = Fingerprint.hex(of: Module.identifier + "\n" + canonicalConfiguration)
+        self.segment = segment
+        // The segment is part of what a run means, so it is part of the fingerprint (only when there is one, so
+        // fingerprints of scores without one stay as they were).
+        self.configurationHash = Fingerprint.hex(
+            of: Module.identifier + "\n" + canonicalConfiguration + (segment.map { "\nwhere " + $0.description } ?? ""))
         self.facts = Module.facts(for: configuration)
         self.warnings = configuration.warnings
         self.higherIsBetter = Module.higherIsBetter

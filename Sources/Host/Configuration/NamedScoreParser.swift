@@ -45,9 +45,12 @@ struct NamedScoreParser {
             let (path, message) = Self.describe(decoding)
             throw error(message, line: line(of: path, in: settingsNode))
         }
+        let segment = try mapping.first { $0.key.string == "where" }.map { entry in
+            try SegmentParser(file: file, score: name).parse(entry.value, keyLine: entry.key.mark?.line)
+        }
         return NamedScore(
             name: name, module: module, description: mapping["description"]?.string, configuration: configuration,
-            canonicalConfiguration: try canonicalJSON(configuration))
+            canonicalConfiguration: try canonicalJSON(configuration), segment: segment)
     }
 
     private func canonicalJSON(_ configuration: some Encodable) throws -> String {

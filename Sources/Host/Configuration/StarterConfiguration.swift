@@ -80,6 +80,11 @@ scores:
       renewal_near: 10
     bands: {High: 67-100, Medium: 34-66, Low: 0-33}
 
+  churn_enterprise:
+    module: churn
+    description: Churn risk of the larger software and fintech accounts only, scaled among themselves
+    where: {industry: [software, fintech], employees: 200-50000}
+
   churn_trained:
     module: churn
     description: Churn probability from a logistic regression on past churns (scorebook train churn_trained first)

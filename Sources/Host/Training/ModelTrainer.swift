@@ -67,7 +67,10 @@ public struct ModelTrainer {
 
     /// Trains, checks on the held-out part, and stores the model.
     public func train(_ score: NamedScore, _ request: TrainingRequest) throws -> TrainingReport {
-        let (facts, rowIDs) = try FactLoader(database: database).load(score.facts, asOf: request.asOf)
+        var (facts, rowIDs) = try FactLoader(database: database).load(score.facts, asOf: request.asOf)
+        if let segment = score.segment {
+            (facts, rowIDs) = try segment.restrict(facts, rowIDs: rowIDs, database: database)
+        }
         guard let features = score.features(facts) else {
             throw TrainingError.notTrainable(score: score.name, module: score.module)
         }
