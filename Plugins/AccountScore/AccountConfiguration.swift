@@ -30,7 +30,8 @@ public struct AccountConfiguration: ModuleConfiguration, Equatable {
     /// brand-equity ICP of large healthcare, education and media names anywhere.
     public static let standardProfiles: [String: IdealCustomerProfile] = [
         AccountSignal.revenueICP.rawValue: IdealCustomerProfile(
-            industries: ["software", "fintech"], employees: EmployeeRange(50, 5_000), countries: ["US", "GB", "DE", "NL"]),
+            industries: ["software", "fintech"], employees: EmployeeRange(50, 5_000),
+            countries: ["US", "GB", "DE", "NL"]),
         AccountSignal.brandICP.rawValue: IdealCustomerProfile(
             industries: ["healthcare", "education", "media"], employees: EmployeeRange(1_000, 50_000)),
     ]
@@ -98,7 +99,9 @@ public struct AccountConfiguration: ModuleConfiguration, Equatable {
         let groupWeights = Dictionary(uniqueKeysWithValues: effectiveGroupWeights.map { ($0.name, $0.weight) })
         return AccountSignal.allCases.map { signal in
             let inner = effectiveWeights(in: signal.group).first { $0.name == signal.rawValue }?.weight ?? 0
-            return ("\(signal.group.rawValue).\(signal.rawValue)", (groupWeights[signal.group.rawValue] ?? 0) * inner / 100)
+            return (
+                "\(signal.group.rawValue).\(signal.rawValue)", (groupWeights[signal.group.rawValue] ?? 0) * inner / 100
+            )
         }
     }
 

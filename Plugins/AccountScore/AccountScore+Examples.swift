@@ -32,7 +32,9 @@ extension AccountScore {
             ])
     }
 
-    /// Defaults: shares fit 40 (revenue ICP 28, brand ICP 12), intent 30 (product 21, deals 9), engagement 30
+    /// Defaults on three accounts, each strong in something else.
+    ///
+    /// Shares: fit 40 (revenue ICP 28, brand ICP 12), intent 30 (product 21, deals 9), engagement 30
     /// (committee 24, breadth 6). `ideal` meets the whole revenue ICP and only the brand ICP's "any country";
     /// `brand` the whole brand ICP; `quiet` (retail, 10 people, US) the country of each. Activity 100/0/50 and deals
     /// 1/0/0 scale to 100/0/50 and 100/0/0; 8, 1 and 3 active users of a committee of 6 are 100, 16.7 and 50;
@@ -70,7 +72,8 @@ extension AccountScore {
             name: "configured groups, weights and revenue ICP", configuration: configuration, facts: accounts,
             expected: [
                 // Country only (25), product 25, deals 25.
-                Expectation("ideal", value: 25 + 25 + 25, band: "Tier 1", details: [("revenue_icp_grade", .text("Fit"))]),
+                Expectation(
+                    "ideal", value: 25 + 25 + 25, band: "Tier 1", details: [("revenue_icp_grade", .text("Fit"))]),
                 Expectation("brand", value: 0, band: "Tier 3", details: [("revenue_icp_grade", .text("No fit"))]),
                 // Retail in the US (50), half the product activity (12.5), no deals.
                 Expectation("quiet", value: 50 + 12.5, band: "Tier 2", details: [("revenue_icp_grade", .text("Fit"))]),

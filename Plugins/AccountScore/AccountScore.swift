@@ -12,7 +12,8 @@ public enum AccountScore: ScoreModule {
     public typealias Configuration = AccountConfiguration
 
     public static let identifier = "account"
-    public static let summary = "Account priority for ABM and expansion: ICP fit (revenue, brand), decayed intent, committee"
+    public static let summary =
+        "Account priority for ABM and expansion: ICP fit (revenue, brand), decayed intent, committee"
     public static let staleAfterDays = 7
 
     public static func facts(for configuration: AccountConfiguration) -> [FactKey] {
@@ -32,7 +33,9 @@ public enum AccountScore: ScoreModule {
             case .revenueICP, .brandICP:
                 return values
             case .committee:
-                return values.map { $0.map { min($0, configuration.committeeSize) / configuration.committeeSize * 100 } }
+                return values.map {
+                    $0.map { min($0, configuration.committeeSize) / configuration.committeeSize * 100 }
+                }
             case .productActivity, .dealActivity, .breadth:
                 return Normaliser.scale(values, by: configuration.normalisation)
             }

@@ -26,12 +26,15 @@ public struct ChurnConfiguration: ModuleConfiguration, Equatable {
     public var model: TrainedModel?
 
     /// The default risk bands: High 67-100, Medium 34-66, Low 0-33.
-    public static let standardBands = Bands(trusted: [Band("Low", 0, 33), Band("Medium", 34, 66), Band("High", 67, 100)])
+    public static let standardBands = Bands(trusted: [
+        Band("Low", 0, 33), Band("Medium", 34, 66), Band("High", 67, 100),
+    ])
 
     public init() {}
 
     public static let settings: [Setting] = [
-        Setting("mode", "rules (default: weighted signals) or trained (the model `scorebook train` stored for the score)"),
+        Setting(
+            "mode", "rules (default: weighted signals) or trained (the model `scorebook train` stored for the score)"),
         Setting(
             "weights",
             "signal: percent, summing to 100 (default usage_trend 30, high_priority_tickets 15, payment_issues 15, "
@@ -118,7 +121,8 @@ public struct ChurnConfiguration: ModuleConfiguration, Equatable {
         }
         if let weights {
             guard mode == .rules else {
-                throw ConfigurationProblem("weights apply to mode rules only; a trained model learns its own", at: ["weights"])
+                throw ConfigurationProblem(
+                    "weights apply to mode rules only; a trained model learns its own", at: ["weights"])
             }
             try Weights.check(
                 configured: weights, known: ChurnSignal.allCases.map(\.rawValue), inForce: effectiveWeights,

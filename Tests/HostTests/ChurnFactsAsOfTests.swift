@@ -34,7 +34,8 @@ private func churnFeatures(_ scratch: Scratch) throws -> [String: [String: Doubl
         i2,acme,2024-12-12,2025-01-11,2024-12-14,8000,8000,paid
         """)
     try scratch.importText(
-        .usage, "usage.csv", "account_id,day,active_users,key_feature_uses\nacme,2024-11-20,3,30\nacme,2024-12-20,2,10\n")
+        .usage, "usage.csv",
+        "account_id,day,active_users,key_feature_uses\nacme,2024-11-20,3,30\nacme,2024-12-20,2,10\n")
     try scratch.importText(
         .tickets, "tickets.csv",
         "ticket_id,account_id,opened_at,closed_at,priority,status\nt1,acme,2024-12-01T09:00:00Z,,high,open\n")
@@ -66,6 +67,7 @@ private func churnFeatures(_ scratch: Scratch) throws -> [String: [String: Doubl
     try scratch.importText(
         .tickets, "later-tickets.csv",
         "ticket_id,account_id,opened_at,closed_at,priority,status\nt2,acme,2025-01-02T09:00:00Z,,urgent,open\n")
-    try scratch.importText(.nps, "later-nps.csv", "response_id,account_id,responded_date,score\nn2,acme,2025-01-02,10\n")
+    try scratch.importText(
+        .nps, "later-nps.csv", "response_id,account_id,responded_date,score\nn2,acme,2025-01-02,10\n")
     #expect(try churnFeatures(scratch) == before)
 }

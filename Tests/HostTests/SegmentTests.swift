@@ -58,7 +58,8 @@ func aSegmentScoresOnlyItsAccounts(filter: String, expected: [String]) throws {
     let scratch = try scratchWithAccounts()
     let yaml = "scores:\n  rfm:\n    module: value\n    where: {industry: software}\n"
     let score = try ScorebookConfiguration.parse(yaml: yaml, file: "t").scores[0]
-    let summary = try ScoreRunner(database: scratch.database).run(score, asOf: Day(year: 2025, month: 1, day: 1) ?? Day(ordinal: 0))
+    let summary = try ScoreRunner(database: scratch.database).run(
+        score, asOf: Day(year: 2025, month: 1, day: 1) ?? Day(ordinal: 0))
     let results = try ScoreRunStore(database: scratch.database).results(runID: summary.runID)
     #expect(results.map(\.accountID) == ["b", "a"])
 }

@@ -4,7 +4,8 @@ import Store
 
 extension Segment {
     /// The facts of the accounts in the segment only, with their row ids; one pass over the accounts' fields.
-    func restrict(_ facts: FactTable, rowIDs: [Int64], database: Database) throws -> (facts: FactTable, rowIDs: [Int64]) {
+    func restrict(_ facts: FactTable, rowIDs: [Int64], database: Database) throws -> (facts: FactTable, rowIDs: [Int64])
+    {
         var inSegment: Set<Int64> = []
         try database.statement("SELECT id, industry, employees, country FROM accounts").forEach { row in
             let industry = row.text(1)?.trimmingCharacters(in: .whitespaces)

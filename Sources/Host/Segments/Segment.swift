@@ -41,7 +41,9 @@ public struct Segment: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         var parts: [String] = []
         if !industries.isEmpty { parts.append("industry in [\(industries.sorted().joined(separator: ", "))]") }
-        if let employees { parts.append("employees \(Self.text(employees.lowerBound))-\(Self.text(employees.upperBound))") }
+        if let employees {
+            parts.append("employees \(Self.text(employees.lowerBound))-\(Self.text(employees.upperBound))")
+        }
         if !countries.isEmpty { parts.append("country in [\(countries.sorted().joined(separator: ", "))]") }
         return parts.joined(separator: "; ")
     }

@@ -2,7 +2,8 @@
 public enum StratifiedSplit {
     /// Row indexes for training and for holding out: `heldOutShare` of each label's rows, rounded, chosen by a
     /// seeded shuffle, so the same seed and rows give the same split.
-    public static func split(labels: [Double], heldOutShare: Double, seed: UInt64) -> (training: [Int], heldOut: [Int]) {
+    public static func split(labels: [Double], heldOutShare: Double, seed: UInt64) -> (training: [Int], heldOut: [Int])
+    {
         var random = SeededRandom(seed: seed)
         var training: [Int] = []
         var heldOut: [Int] = []
