@@ -46,6 +46,34 @@ public struct TrainingReport: Sendable {
     public let iterations: Int
     /// Warnings on the held-out AUC (below 0.70: barely better than chance; above 0.85: likely leakage).
     public let warnings: [String]
+    /// The rows as trained on, for comparing with another implementation.
+    public let rows: TrainingRows
+}
+
+/// Every row of a training: the account, its label, whether it was held out, and its raw features.
+public struct TrainingRows: Sendable {
+    /// The features' names.
+    public let features: [String]
+    /// The accounts' ids.
+    public let accountIDs: [String]
+    /// 1 when the outcome happened within the horizon.
+    public let labels: [Double]
+    /// True for the held-out rows.
+    public let isHeldOut: [Bool]
+    /// Raw feature values per row; nil when missing.
+    public let values: [[Double?]]
+
+    /// The rows as CSV: `account_id,part,label,feature...`, missing values empty.
+    public var csv: String {
+        var lines = [(["account_id", "part", "label"] + features).joined(separator: ",")]
+        for row in accountIDs.indices {
+            let values = values[row].map { $0.map { String($0) } ?? "" }
+            lines.append(
+                ([accountIDs[row], isHeldOut[row] ? "held_out" : "training", String(Int(labels[row]))] + values)
+                    .joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
 }
 
 /// Trains a score's model on accounts whose outcome is known, and stores it by the score's name.
@@ -88,6 +116,7 @@ public struct ModelTrainer {
                 throw TrainingError.oneClass(score: score.name, part: part, positives: count, rows: rows.count)
             }
         }
+        let heldOut = Set(split.heldOut)
         let standardiser = Standardiser(split.training.map { features.values[$0] }, columns: features.names.count)
         let fit = try LogisticRegression(lambda: request.lambda).fit(
             split.training.map { standardiser.transform(features.values[$0]) }, split.training.map { labels[$0] })
@@ -109,7 +138,10 @@ public struct ModelTrainer {
             modelID: id, model: model, trainingRows: split.training.count,
             trainingPositives: split.training.filter { labels[$0] == 1 }.count, heldOutRows: split.heldOut.count,
             heldOutPositives: split.heldOut.filter { labels[$0] == 1 }.count, iterations: fit.iterations,
-            warnings: Self.warnings(auc: auc))
+            warnings: Self.warnings(auc: auc),
+            rows: TrainingRows(
+                features: features.names, accountIDs: features.rows.map { facts.accounts[$0].id }, labels: labels,
+                isHeldOut: features.rows.indices.map { heldOut.contains($0) }, values: features.values))
     }
 
     /// The warnings a held-out AUC earns.

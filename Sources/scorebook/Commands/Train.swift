@@ -28,6 +28,9 @@ struct Train: ParsableCommand {
     @Option(help: "L2 penalty on the standardised coefficients (default 1, as scikit-learn's C=1).")
     var lambda: Double = 1
 
+    @Option(help: "Also write the rows trained on (account, part, label, raw features) to this CSV file.")
+    var export: String?
+
     func validate() throws {
         guard let days = Self.days(horizon), days > 0 else {
             throw ValidationError("--horizon must be a positive number of days, like 90d; got \"\(horizon)\"")
@@ -52,6 +55,10 @@ struct Train: ParsableCommand {
         print("  intercept \(String(format: "%+.4f", report.model.intercept))")
         for (feature, coefficient) in zip(report.model.features, report.model.coefficients) {
             print("  \(feature) \(String(format: "%+.4f", coefficient))")
+        }
+        if let export {
+            try report.rows.csv.write(toFile: export, atomically: true, encoding: .utf8)
+            print("  rows written to \(export)")
         }
         for warning in report.warnings {
             Terminal.warn("warning: \(name): \(warning)")
