@@ -44,7 +44,9 @@ extension ChurnScore {
             let value = components.total
             return AccountScore(
                 accountID: facts.accounts[features.rows[position]].id, value: value, band: bands.label(for: value),
-                components: components, details: [("probability", .number((risk * 100).rounded() / 10_000))])
+                components: components,
+                details: [("probability", .number((risk * 100).rounded() / 10_000))]
+                    + (model.source.map { [("model", DetailValue.text($0))] } ?? []))
         }
     }
 }

@@ -17,6 +17,8 @@ public struct TrainedModel: Sendable, Codable, Equatable {
     public let intercept: Double
     /// ROC AUC on the held-out rows.
     public let heldOutAUC: Double
+    /// Which stored model this is, in words (`model 3, trained as of 2026-08-02`); set by the host, not stored.
+    public var source: String?
 
     /// Creates a model.
     public init(

@@ -88,5 +88,6 @@ func theNewtonSolverMatchesScikitLearn(lambda: Double, intercept: Double, first:
         #expect(abs(components.total - result.value) < 1e-9)
         #expect(components.map(\.signal) == ["baseline"] + report.model.features)
         #expect((0...100).contains(result.value))
+        #expect(result.details.contains("\"model\":\"\(report.modelID), trained as of 2026-08-02"))
     }
 }

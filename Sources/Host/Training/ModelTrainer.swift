@@ -164,7 +164,11 @@ public struct ModelTrainer {
             throw TrainingError.noModel(score: score.name)
         }
         do {
-            return try JSONDecoder().decode(TrainedModel.self, from: Data(stored.model.utf8))
+            var model = try JSONDecoder().decode(TrainedModel.self, from: Data(stored.model.utf8))
+            model.source =
+                "\(stored.id), trained as of \(stored.asOf) on \(stored.outcome) within \(stored.horizonDays) days, "
+                + "held-out AUC \(Self.format(stored.heldOutAUC))"
+            return model
         } catch {
             throw TrainingError.unreadableModel(score: score.name, reason: "\(error)")
         }
