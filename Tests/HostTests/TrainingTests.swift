@@ -72,6 +72,13 @@ func theNewtonSolverMatchesScikitLearn(lambda: Double, intercept: Double, first:
             score, TrainingRequest(outcome: "churned", horizonDays: 90, asOf: end.adding(days: -30)))
     }
 
+    #expect(throws: TrainingError.self) {
+        // No account ever "downgraded": one class only, refused rather than fitted.
+        try ModelTrainer(database: scratch.database).train(
+            score, TrainingRequest(outcome: "downgraded", horizonDays: 90, asOf: end.adding(days: -90)))
+    }
+    #expect(try TrainedModelStore(database: scratch.database).latest(scoreName: "risk") == nil)
+
     let report = try ModelTrainer(database: scratch.database).train(
         score, TrainingRequest(outcome: "churned", horizonDays: 90, asOf: end.adding(days: -90)))
     #expect(report.model.features.count == 6)
