@@ -4,7 +4,7 @@ import PackageDescription
 /// Score modules: each a folder `Plugins/<Name>Score/`, a library target on ScoreKit alone. Adding a module is its
 /// folder plus its name here; `scripts/register-modules` writes this line and the host's registry
 /// (`Sources/Host/Registry/RegisteredModules+Generated.swift`) from the folders.
-let moduleNames = ["CreditScore", "HealthScore", "LifetimeValueScore", "ReferralScore", "ValueScore"]
+let moduleNames = ["AccountScore", "ChurnScore", "CreditScore", "HealthScore", "LifetimeValueScore", "ReferralScore", "ValueScore"]
 let moduleTargets: [Target] = moduleNames.map { name in
     .target(name: name, dependencies: ["ScoreKit"], path: "Plugins/\(name)")
 }

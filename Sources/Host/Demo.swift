@@ -18,6 +18,9 @@ public struct Demo {
         self.options = options
     }
 
+    /// Days of churn a demo trains its trained scores on.
+    public static let trainingHorizonDays = 90
+
     /// The demo database's path.
     public var databasePath: String { directory + "/scorebook.db" }
 
@@ -35,6 +38,18 @@ public struct Demo {
         for (kind, file) in DataGenerator.files {
             let summary = try importer.importFile(kind: kind, path: dataDirectory + "/" + file)
             report("imported \(summary.rowsRead) \(kind.rawValue) rows")
+        }
+        // A trained score needs a model: trained on the churns of the last 90 days, from features 90 days back.
+        let trainer = ModelTrainer(database: database)
+        for score in configuration.scores where score.usesTrainedModel {
+            let request = TrainingRequest(
+                outcome: "churned", horizonDays: Self.trainingHorizonDays,
+                asOf: options.endDay.adding(days: -Self.trainingHorizonDays))
+            let trained = try trainer.train(score, request)
+            report(
+                "trained \(score.name) as of \(request.asOf) on \(trained.trainingRows) accounts: held-out AUC "
+                    + String(format: "%.3f", trained.model.heldOutAUC)
+                    + trained.warnings.map { " (\($0))" }.joined())
         }
         let runner = ScoreRunner(database: database)
         // A score the generated data cannot support (too few repeat buyers for clv) is reported, not fatal.

@@ -25,6 +25,17 @@ public struct Component: Sendable, Codable, Equatable {
         self.isManual = isManual
     }
 
+    /// Creates a component whose contribution is given, for scores that are not a weighted sum (a trained model's
+    /// share of a probability); `normalised` and `weight` then say what the model saw and how it weighs it.
+    public init(signal: String, raw: Double?, normalised: Double, weight: Double, contribution: Double) {
+        self.signal = signal
+        self.raw = raw
+        self.normalised = normalised
+        self.weight = weight
+        self.contribution = contribution
+        self.isManual = false
+    }
+
     enum CodingKeys: String, CodingKey {
         case signal, raw, normalised, weight, contribution
         case isManual = "manual"

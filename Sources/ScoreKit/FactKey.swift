@@ -19,6 +19,12 @@ public enum FactKey: Hashable, Sendable, CustomStringConvertible {
     case distinctProducts(windowDays: Int)
     /// Monthly recurring revenue at the as-of day, in minor units (from MRR changes).
     case currentMRR
+    /// Monthly recurring revenue in force `daysBefore` days before the as-of day, in minor units; nil before the first
+    /// change.
+    case pastMRR(daysBefore: Int)
+    /// Days from the as-of day to the next expected invoice: the last issue day plus the account's billing interval
+    /// (the mean gap between its distinct issue days, 30 with only one); 0 when that day has passed.
+    case daysToNextInvoice
     /// Key-feature uses in the window (product usage).
     case keyFeatureUses(windowDays: Int)
     /// Customer acquisition cost given for the account, in minor units.
@@ -59,6 +65,14 @@ public enum FactKey: Hashable, Sendable, CustomStringConvertible {
     case employees
     /// 1 when the account's industry is this one (compared without case), else 0; nil when the industry is unknown.
     case industry(String)
+    /// 1 when the account's country is this one (compared without case), else 0; nil when the country is unknown.
+    case country(String)
+    /// Key-feature uses in the window, each day's weighted by 0.5^(days before the as-of day / half-life).
+    case decayedKeyFeatureUses(halfLifeDays: Int, windowDays: Int)
+    /// MRR rises (a first MRR, or one above the previous) in the window, each weighted by 0.5^(age / half-life).
+    case decayedExpansions(halfLifeDays: Int, windowDays: Int)
+    /// The most daily active users on any usage day in the window: a stand-in for distinct engaged contacts.
+    case peakActiveUsers(windowDays: Int)
     /// Accounts created on or before the as-of day that this account referred, directly (1) or through one (2).
     case referredAccounts(degree: Int)
     /// Money paid in the window by the accounts of `referredAccounts(degree:)`, in minor units.
@@ -75,6 +89,8 @@ public enum FactKey: Hashable, Sendable, CustomStringConvertible {
         case .tenureDays: return "tenure_days"
         case .distinctProducts(let days): return "distinct_products[\(days)d]"
         case .currentMRR: return "current_mrr"
+        case .pastMRR(let days): return "mrr[\(days)d before]"
+        case .daysToNextInvoice: return "days_to_next_invoice"
         case .keyFeatureUses(let days): return "key_feature_uses[\(days)d]"
         case .acquisitionCost: return "acquisition_cost"
         case .yearlyCostToServe: return "yearly_cost_to_serve"
@@ -95,6 +111,10 @@ public enum FactKey: Hashable, Sendable, CustomStringConvertible {
         case .latestNPS: return "latest_nps"
         case .employees: return "employees"
         case .industry(let name): return "industry[\(name)]"
+        case .country(let name): return "country[\(name)]"
+        case .decayedKeyFeatureUses(let half, let days): return "decayed_key_feature_uses[\(half)d half-life, \(days)d]"
+        case .decayedExpansions(let half, let days): return "decayed_expansions[\(half)d half-life, \(days)d]"
+        case .peakActiveUsers(let days): return "peak_active_users[\(days)d]"
         case .referredAccounts(let degree): return "referred_accounts[degree \(degree)]"
         case .referredRevenue(let degree, let days): return "referred_revenue[degree \(degree), \(days)d]"
         }

@@ -38,7 +38,7 @@ private let cases: [ConfigCase] = [
               rfm:
                 module: valu
             """,
-        message: #"test.yml:3: score "rfm": unknown module "valu" (modules: clv, credit, health, referral, value)"#),
+        message: #"test.yml:3: score "rfm": unknown module "valu" (modules: account, churn, clv, credit, health, referral, value)"#),
     ConfigCase(
         id: "no module",
         yaml: """
@@ -46,7 +46,7 @@ private let cases: [ConfigCase] = [
               rfm:
                 window_days: 30
             """,
-        message: #"test.yml:2: score "rfm": no `module:` (modules: clv, credit, health, referral, value)"#),
+        message: #"test.yml:2: score "rfm": no `module:` (modules: account, churn, clv, credit, health, referral, value)"#),
     ConfigCase(
         id: "bands with a gap",
         yaml: """
@@ -226,6 +226,169 @@ private let cases: [ConfigCase] = [
         message:
             #"test.yml:4: score "referral": unknown signal "press_mentions" (known: referred_revenue, second_degree_revenue, big_logo, lighthouse)"#
     ),
+    ConfigCase(
+        id: "churn weights that do not sum to 100",
+        yaml: """
+            scores:
+              churn:
+                module: churn
+                weights: {usage_trend: 40, high_priority_tickets: 20, payment_issues: 20}
+            """,
+        message: #"test.yml:4: score "churn": weights sum to 80, expected 100"#),
+    ConfigCase(
+        id: "churn bands that overlap",
+        yaml: """
+            scores:
+              churn:
+                module: churn
+                bands: {High: 60-100, Medium: 34-66, Low: 0-33}
+            """,
+        message: #"test.yml:4: score "churn": bands overlap: Medium 34-66 and High 60-100"#),
+    ConfigCase(
+        id: "a churn weight for an unknown signal",
+        yaml: """
+            scores:
+              churn:
+                module: churn
+                weights: {usage_trend: 70, logins: 30}
+            """,
+        message:
+            #"test.yml:4: score "churn": unknown signal "logins" (known: usage_trend, high_priority_tickets, payment_issues, detractor, mrr_contraction, renewal_near)"#
+    ),
+    ConfigCase(
+        id: "churn weights on a trained score",
+        yaml: """
+            scores:
+              churn:
+                module: churn
+                mode: trained
+                weights: {usage_trend: 100}
+            """,
+        message: #"test.yml:5: score "churn": weights apply to mode rules only; a trained model learns its own"#),
+    ConfigCase(
+        id: "an unknown churn mode",
+        yaml: """
+            scores:
+              churn:
+                module: churn
+                mode: learned
+            """,
+        message: #"test.yml:4: score "churn": mode must be rules or trained, got "learned""#),
+    ConfigCase(
+        id: "account signal weights in a group that do not sum to 100",
+        yaml: """
+            scores:
+              account:
+                module: account
+                weights:
+                  fit: {revenue_icp: 60, brand_icp: 30}
+            """,
+        message: #"test.yml:5: score "account": weights.fit sum to 90, expected 100"#),
+    ConfigCase(
+        id: "account group weights that do not sum to 100",
+        yaml: """
+            scores:
+              account:
+                module: account
+                groups: {fit: 50, intent: 30, engagement: 30}
+            """,
+        message: #"test.yml:4: score "account": groups sum to 110, expected 100"#),
+    ConfigCase(
+        id: "ICP criterion weights that do not sum to 100",
+        yaml: """
+            scores:
+              account:
+                module: account
+                icp:
+                  revenue_icp:
+                    industries: [software]
+                    weights: {industry: 50, employees: 30, country: 10}
+            """,
+        message: #"test.yml:7: score "account": icp.revenue_icp.weights sum to 90, expected 100"#),
+    ConfigCase(
+        id: "an account weight for an unknown signal",
+        yaml: """
+            scores:
+              account:
+                module: account
+                weights:
+                  intent: {product_activity: 50, web_visits: 50}
+            """,
+        message:
+            #"test.yml:5: score "account": unknown signal "web_visits" in group intent (known: product_activity, deal_activity)"#
+    ),
+    ConfigCase(
+        id: "an unknown ICP kind",
+        yaml: """
+            scores:
+              account:
+                module: account
+                icp:
+                  growth_icp: {industries: [software]}
+            """,
+        message: #"test.yml:5: score "account": unknown ICP kind "growth_icp" (known: revenue_icp, brand_icp)"#),
+    ConfigCase(
+        id: "an employee range upside down",
+        yaml: """
+            scores:
+              account:
+                module: account
+                icp:
+                  revenue_icp:
+                    employees: 5000-50
+            """,
+        message: #"test.yml:6: score "account": "5000-50" is not a range of employees like 50-1000"#),
+    ConfigCase(
+        id: "a misspelt ICP key",
+        yaml: """
+            scores:
+              account:
+                module: account
+                icp:
+                  brand_icp:
+                    industy: [media]
+            """,
+        message:
+            #"test.yml:6: score "account": unknown key "industy" in icp.brand_icp (known: industries, employees, countries, weights, grades)"#
+    ),
+    ConfigCase(
+        id: "account bands that overlap",
+        yaml: """
+            scores:
+              account:
+                module: account
+                bands: {Tier 1: 60-100, Tier 2: 40-69, Tier 3: 0-39}
+            """,
+        message: #"test.yml:4: score "account": bands overlap: Tier 2 40-69 and Tier 1 60-100"#),
+    ConfigCase(
+        id: "a segment on an unknown field",
+        yaml: """
+            scores:
+              rfm:
+                module: value
+                where:
+                  industry: software
+                  sector: retail
+            """,
+        message: #"test.yml:6: score "rfm": where: unknown field "sector" (fields: industry, employees, country)"#),
+    ConfigCase(
+        id: "a segment with an employee range that is no range",
+        yaml: """
+            scores:
+              rfm:
+                module: value
+                where: {employees: 1000-50}
+            """,
+        message: #"test.yml:4: score "rfm": where.employees: "1000-50" is not a range like 50-1000"#),
+    ConfigCase(
+        id: "a segment that is not a mapping",
+        yaml: """
+            scores:
+              rfm:
+                module: value
+                where: software
+            """,
+        message: #"test.yml:4: score "rfm": where: expected field: value (fields: industry, employees, country)"#),
     ConfigCase(
         id: "an unknown top-level key",
         yaml: """

@@ -28,11 +28,17 @@ public struct NamedScore: Sendable {
     public let contactMaxAgeDays: Int
     /// Seed 004: a save call to a VP who left months ago is a failed playbook.
     public static let defaultContactMaxAgeDays = 180
-    private let scorer: @Sendable (FactTable) throws -> [AccountScore]
+    /// The `where:` filter: only accounts in it are scored; nil for every account.
+    public let segment: Segment?
+    /// True when the score runs on the model `scorebook train` stored for its name.
+    public let usesTrainedModel: Bool
+    private let scorer: @Sendable (FactTable, TrainedModel?) throws -> [AccountScore]
+    private let featureReader: (@Sendable (FactTable) -> FeatureRows)?
 
     init<Module: ScoreModule>(
         name: String, module: Module.Type, description: String?, configuration: Module.Configuration,
-        canonicalConfiguration: String, actions: [String: [ActionSpec]] = [:], contactMaxAgeDays: Int = defaultContactMaxAgeDays
+        canonicalConfiguration: String, segment: Segment? = nil, actions: [String: [ActionSpec]] = [:],
+        contactMaxAgeDays: Int = defaultContactMaxAgeDays
     ) {
         self.actions = actions
         self.contactMaxAgeDays = contactMaxAgeDays
@@ -40,17 +46,40 @@ public struct NamedScore: Sendable {
         self.module = Module.identifier
         self.description = description ?? Module.summary
         self.canonicalConfiguration = canonicalConfiguration
-        self.configurationHash = Fingerprint.hex(of: Module.identifier + "\n" + canonicalConfiguration)
+        self.segment = segment
+        // The segment is part of what a run means, so it is part of the fingerprint (only when there is one, so
+        // fingerprints of scores without one stay as they were).
+        self.configurationHash = Fingerprint.hex(
+            of: Module.identifier + "\n" + canonicalConfiguration + (segment.map { "\nwhere " + $0.description } ?? ""))
         self.facts = Module.facts(for: configuration)
         self.warnings = configuration.warnings
         self.higherIsBetter = Module.higherIsBetter
         self.staleAfterDays = Module.staleAfterDays
-        self.scorer = { facts in try Module.score(facts, configuration: configuration) }
+        let trainable = configuration as? any TrainableConfiguration
+        self.usesTrainedModel = trainable?.usesTrainedModel ?? false
+        if let trainable {
+            self.featureReader = { @Sendable facts in trainable.features(facts) }
+        } else {
+            self.featureReader = nil
+        }
+        self.scorer = { facts, model in
+            try Module.score(facts, configuration: Self.configuration(configuration, with: model))
+        }
     }
 
-    /// Scores a batch of facts.
-    public func score(_ facts: FactTable) throws -> [AccountScore] {
-        try scorer(facts)
+    /// Scores a batch of facts, with the trained model in force when the score uses one.
+    public func score(_ facts: FactTable, model: TrainedModel? = nil) throws -> [AccountScore] {
+        try scorer(facts, model)
+    }
+
+    /// The model inputs of the accounts the score would score; nil when its module trains no model.
+    public func features(_ facts: FactTable) -> FeatureRows? {
+        featureReader?(facts)
+    }
+
+    private static func configuration<C: ModuleConfiguration>(_ configuration: C, with model: TrainedModel?) -> C {
+        guard let model, let trainable = configuration as? any TrainableConfiguration else { return configuration }
+        return (trainable.with(model: model) as? C) ?? configuration
     }
 }
 

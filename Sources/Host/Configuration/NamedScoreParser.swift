@@ -48,12 +48,18 @@ struct NamedScoreParser {
         let actions = try mapping["actions"].map { try ActionSpec.parse($0, file: file, score: name) } ?? [:]
         var contactAge = NamedScore.defaultContactMaxAgeDays
         if let node = mapping["contact_max_age_days"] {
-            guard let days = node.int, days > 0 else { throw error("contact_max_age_days must be a positive number of days", line: node.mark?.line) }
+            guard let days = node.int, days > 0 else {
+                throw error("contact_max_age_days must be a positive number of days", line: node.mark?.line)
+            }
             contactAge = days
+        }
+        let segment = try mapping.first { $0.key.string == "where" }.map { entry in
+            try SegmentParser(file: file, score: name).parse(entry.value, keyLine: entry.key.mark?.line)
         }
         return NamedScore(
             name: name, module: module, description: mapping["description"]?.string, configuration: configuration,
-            canonicalConfiguration: try canonicalJSON(configuration), actions: actions, contactMaxAgeDays: contactAge)
+            canonicalConfiguration: try canonicalJSON(configuration), segment: segment, actions: actions,
+            contactMaxAgeDays: contactAge)
     }
 
     private func canonicalJSON(_ configuration: some Encodable) throws -> String {

@@ -68,6 +68,52 @@ scores:
     big_logo_employees: 500
     weights: {referred_revenue: 40, second_degree_revenue: 10, big_logo: 30, lighthouse: 20}
 
+  churn:
+    module: churn
+    description: Churn risk for proactive saves - usage trend, urgent tickets, payment issues, detractors, contraction
+    weights:
+      usage_trend: 30
+      high_priority_tickets: 15
+      payment_issues: 15
+      detractor: 15
+      mrr_contraction: 15
+      renewal_near: 10
+    bands: {High: 67-100, Medium: 34-66, Low: 0-33}
+
+  churn_enterprise:
+    module: churn
+    description: Churn risk of the larger software and fintech accounts only, scaled among themselves
+    where: {industry: [software, fintech], employees: 200-50000}
+
+  churn_trained:
+    module: churn
+    description: Churn probability from a logistic regression on past churns (scorebook train churn_trained first)
+    mode: trained
+
+  account:
+    module: account
+    description: Account priority for ABM and expansion - ICP fit (revenue and brand), decayed intent, engaged committee
+    groups: {fit: 40, intent: 30, engagement: 30}
+    weights:
+      fit: {revenue_icp: 70, brand_icp: 30}
+      intent: {product_activity: 70, deal_activity: 30}
+      engagement: {committee: 80, breadth: 20}
+    icp:
+      revenue_icp:
+        industries: [software, fintech, logistics]
+        employees: 50-5000
+        countries: [US, GB, DE, NL]
+        weights: {industry: 40, employees: 40, country: 20}
+        grades: {A: 75-100, B: 50-74, C: 25-49, D: 0-24}
+      brand_icp:
+        industries: [healthcare, education, media]
+        employees: 1000-50000
+        grades: {A: 75-100, B: 50-74, C: 25-49, D: 0-24}
+    half_life_days: 30
+    committee_size: 6
+    normalisation: percentile
+    bands: {Tier 1: 70-100, Tier 2: 40-69, Tier 3: 0-39}
+
   clv:
     module: clv
     description: Probabilistic lifetime value over the next 90 days (BG/NBD purchases x Gamma-Gamma spend)

@@ -2,7 +2,8 @@ import ScoreKit
 import Store
 
 extension FactLoader {
-    /// One grouped pass over invoices for payment behaviour: issued, due, on time, late, uncollectible, open balance.
+    /// One grouped pass over invoices for payment behaviour: issued, due, on time, late, uncollectible, open balance,
+    /// and the days to the next expected invoice.
     ///
     /// Void and draft invoices are left out. An invoice without a due day is due on its issue day. As of a day, an
     /// invoice is paid when its status is paid and its paid day (if any) is not later; one paid later was open then.
@@ -20,7 +21,8 @@ extension FactLoader {
             }
         }
         let wantsOpenBalance = wanted.contains(.openBalance)
-        guard wantsOpenBalance || !windows.isEmpty else { return }
+        let wantsNextInvoice = wanted.contains(.daysToNextInvoice)
+        guard wantsOpenBalance || wantsNextInvoice || !windows.isEmpty else { return }
         let sorted = windows.sorted()
         // ?1 is the as-of day, ?2... the start of each window (issue days after it are in the window).
         let paidByDay = "status = 'paid' AND (paid_date IS NULL OR paid_date <= ?1)"
@@ -49,6 +51,14 @@ extension FactLoader {
                 "sum(CASE WHEN \(isDue) AND status = 'uncollectible' THEN 1 ELSE 0 END)",
             ]
         }
+        // The next invoice: the last issue day plus the mean gap between distinct issue days (30 with only one).
+        let nextColumn = Int32(columns.count)
+        if wantsNextInvoice {
+            columns.append(
+                "julianday(max(issued_date)) + CASE WHEN count(DISTINCT issued_date) > 1 THEN "
+                    + "(julianday(max(issued_date)) - julianday(min(issued_date))) / (count(DISTINCT issued_date) - 1) "
+                    + "ELSE 30 END - julianday(?1)")
+        }
         let sql = """
             SELECT \(columns.joined(separator: ",\n       "))
             FROM (SELECT account_id, issued_date, coalesce(due_date, issued_date) AS due, paid_date, status,
@@ -62,6 +72,7 @@ extension FactLoader {
         try database.statement(sql).forEach(values) { row in
             guard let position = builder.position(row.integer(0)) else { return }
             if wantsOpenBalance { builder.set(.openBalance, position, row.double(1)) }
+            if wantsNextInvoice { builder.set(.daysToNextInvoice, position, max(0, row.double(nextColumn).rounded())) }
             for (offset, days) in sorted.enumerated() {
                 let column = Int32(2 + offset * 6)
                 let facts: [FactKey] = [

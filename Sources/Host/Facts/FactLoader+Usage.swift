@@ -2,19 +2,24 @@ import ScoreKit
 import Store
 
 extension FactLoader {
-    /// One grouped pass over daily usage for key-feature uses and mean active users in every window asked for.
+    /// One grouped pass over daily usage for key-feature uses and mean active users in every window asked for, decayed
+    /// key-feature uses (SQLite's `pow`, built in since 3.35) and peak active users.
     ///
     /// An account gets a window's facts only when it has usage rows in that window; days after the as-of day are
     /// never read.
     func loadUsageFacts(_ wanted: Set<FactKey>, asOf: Day, into builder: inout ColumnBuilder) throws {
         var windows: Set<Int> = []
+        var decayed: [(key: FactKey, halfLife: Int, days: Int)] = []
+        var peaks: [(key: FactKey, days: Int)] = []
         for key in wanted {
             switch key {
             case .keyFeatureUses(let days), .averageActiveUsers(let days): windows.insert(days)
+            case .decayedKeyFeatureUses(let halfLife, let days): decayed.append((key, halfLife, days))
+            case .peakActiveUsers(let days): peaks.append((key, days))
             default: break
             }
         }
-        guard let widest = windows.max() else { return }
+        guard let widest = (windows.map { $0 } + decayed.map(\.days) + peaks.map(\.days)).max() else { return }
         let sorted = windows.sorted()
         // ?1 is the as-of day, ?2 the start of the widest window, ?3... the start of each window.
         var columns = ["account_id"]
@@ -23,6 +28,17 @@ extension FactLoader {
             columns.append("count(CASE WHEN day > \(start) THEN 1 END)")
             columns.append("sum(CASE WHEN day > \(start) THEN coalesce(key_feature_uses, 0) ELSE 0 END)")
             columns.append("avg(CASE WHEN day > \(start) THEN active_users END)")
+        }
+        // Decay and peaks after the windows' columns; their window starts are bound literally (whole days).
+        let extraStart = Int32(columns.count)
+        for entry in decayed {
+            let start = asOf.adding(days: -entry.days).description
+            columns.append(
+                "sum(CASE WHEN day > '\(start)' THEN coalesce(key_feature_uses, 0) "
+                    + "* pow(0.5, (julianday(?1) - julianday(day)) / \(max(1, entry.halfLife))) ELSE 0 END)")
+        }
+        for entry in peaks {
+            columns.append("max(CASE WHEN day > '\(asOf.adding(days: -entry.days).description)' THEN active_users END)")
         }
         let sql = """
             SELECT \(columns.joined(separator: ", "))
@@ -35,6 +51,14 @@ extension FactLoader {
             + sorted.map { SQLValue.text(asOf.adding(days: -$0).description) }
         try database.statement(sql).forEach(values) { row in
             guard let position = builder.position(row.integer(0)) else { return }
+            for (offset, entry) in decayed.enumerated() {
+                builder.set(entry.key, position, row.double(extraStart + Int32(offset)))
+            }
+            for (offset, entry) in peaks.enumerated() {
+                if let peak = row.optionalDouble(extraStart + Int32(decayed.count + offset)) {
+                    builder.set(entry.key, position, peak)
+                }
+            }
             for (offset, days) in sorted.enumerated() {
                 let column = Int32(1 + offset * 3)
                 guard row.integer(column) > 0 else { continue }

@@ -139,15 +139,7 @@ public struct FactLoader {
     /// MRR, account costs and assessments.
     private func loadOtherFacts(_ wanted: Set<FactKey>, asOf: Day, into builder: inout ColumnBuilder) throws {
         let day = SQLValue.text(asOf.description)
-        if wanted.contains(.currentMRR) {
-            // The last change on or before the day holds the MRR in force; rows arrive in time order per account.
-            try database.statement(
-                "SELECT account_id, mrr_cents FROM mrr_changes WHERE effective_date <= ? ORDER BY account_id, effective_date, id"
-            ).forEach([day]) { row in
-                guard let position = builder.position(row.integer(0)) else { return }
-                builder.set(.currentMRR, position, row.double(1))
-            }
-        }
+        try loadMRRFacts(wanted, asOf: asOf, into: &builder)
         if wanted.contains(.acquisitionCost) || wanted.contains(.yearlyCostToServe) {
             try database.statement("SELECT id, acquisition_cost_cents, yearly_cost_cents FROM accounts").forEach { row in
                 guard let position = builder.position(row.integer(0)) else { return }

@@ -27,9 +27,13 @@ public struct ScoreRunner {
 
     /// Runs the score as of `asOf` and stores the run in one transaction.
     public func run(_ score: NamedScore, asOf: Day) throws -> RunSummary {
-        let (facts, rowIDs) = try FactLoader(database: database).load(score.facts, asOf: asOf)
+        var (facts, rowIDs) = try FactLoader(database: database).load(score.facts, asOf: asOf)
+        if let segment = score.segment {
+            (facts, rowIDs) = try segment.restrict(facts, rowIDs: rowIDs, database: database)
+        }
         let rowByID = Dictionary(zip(facts.accounts.map(\.id), rowIDs), uniquingKeysWith: { first, _ in first })
-        let scores = try score.score(facts).sorted(by: Self.order(higherIsBetter: score.higherIsBetter))
+        let model = score.usesTrainedModel ? try ModelTrainer(database: database).latestModel(of: score) : nil
+        let scores = try score.score(facts, model: model).sorted(by: Self.order(higherIsBetter: score.higherIsBetter))
         let store = ScoreRunStore(database: database)
         let runID = try database.transaction { () -> Int64 in
             let runID = try store.begin(

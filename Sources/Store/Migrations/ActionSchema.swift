@@ -1,4 +1,4 @@
-/// Migration 5: contacts (whose freshness gates actions that reach a person) and the log of actions sent.
+/// Migration 6: contacts (whose freshness gates actions that reach a person) and the log of actions sent.
 enum ActionSchema {
     static let sql = """
         CREATE TABLE contacts (

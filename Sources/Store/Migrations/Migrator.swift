@@ -19,7 +19,8 @@ public struct Migrator: Sendable {
         Migration(name: "2-score-runs", sql: ScoreRunSchema.sql),
         Migration(name: "3-module-fact-indexes", sql: ModuleFactIndexes.sql),
         Migration(name: "4-sync-state", sql: SyncSchema.sql),
-        Migration(name: "5-contacts-and-actions", sql: ActionSchema.sql),
+        Migration(name: "5-trained-models", sql: TrainedModelSchema.sql),
+        Migration(name: "6-contacts-and-actions", sql: ActionSchema.sql),
     ])
 
     /// Applies every migration the database lacks, each in its own transaction with its version bump.

@@ -30,7 +30,8 @@ struct DemoCommand: ParsableCommand {
         let configuration = try global.workspace.loadConfiguration()
         let demo = Demo(
             directory: directory, configuration: configuration,
-            options: DataGenerator.Options(accounts: accounts, seed: seed))
+            // Six months of usage, so a trained churn score sees usage trends 90 days back.
+            options: DataGenerator.Options(accounts: accounts, seed: seed, usageDays: 180))
         let summaries = try demo.run { print($0) }
         let database = try Database(path: demo.databasePath)
         let store = ScoreRunStore(database: database)

@@ -1,0 +1,108 @@
+import ScoreKit
+
+/// One criterion of an ideal customer profile.
+public enum ProfileCriterion: String, Sendable, CaseIterable {
+    /// The account's industry is one of the profile's.
+    case industry
+    /// The account's employees are in the profile's range.
+    case employees
+    /// The account's country is one of the profile's.
+    case country
+
+    /// The criterion's weight inside the profile when the configuration gives none.
+    var defaultWeight: Double { self == .country ? 20 : 40 }
+}
+
+/// An ideal customer profile (seed 002: revenue ICP or brand-equity ICP): rules on industry, size and country, with
+/// weights summing to 100 and grades on the 0-100 match.
+///
+/// A criterion without a rule (no industries listed, no employee range) matches every account; an account whose
+/// attribute is unknown does not match it.
+public struct IdealCustomerProfile: Sendable, Equatable, Codable {
+    /// Industries that match, compared without case.
+    public var industries: [String] = []
+    /// Employee counts that match.
+    public var employees: EmployeeRange?
+    /// Countries that match (ISO codes as the data writes them), compared without case.
+    public var countries: [String] = []
+    /// Criterion weights in percent; nil for industry 40, employees 40, country 20.
+    public var weights: [String: Double]?
+    /// Grades on the match; nil for A 75-100, B 50-74, C 25-49, D 0-24.
+    public var grades: Bands?
+
+    /// The default grades.
+    public static let standardGrades = Bands(trusted: [
+        Band("D", 0, 24), Band("C", 25, 49), Band("B", 50, 74), Band("A", 75, 100),
+    ])
+
+    /// Creates a profile.
+    public init(industries: [String] = [], employees: EmployeeRange? = nil, countries: [String] = []) {
+        self.industries = industries
+        self.employees = employees
+        self.countries = countries
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case industries, employees, countries, weights, grades
+    }
+
+    public init(from decoder: Decoder) throws {
+        let path = decoder.codingPath.map(\.stringValue)
+        let known = CodingKeys.allCases.map(\.rawValue)
+        for key in try decoder.container(keyedBy: AnyKey.self).allKeys where !known.contains(key.stringValue) {
+            throw ConfigurationProblem(
+                "unknown key \"\(key.stringValue)\" in \(path.joined(separator: ".")) "
+                    + "(known: \(known.joined(separator: ", ")))", at: path + [key.stringValue])
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        industries = try container.decodeIfPresent([String].self, forKey: .industries) ?? []
+        employees = try container.decodeIfPresent(EmployeeRange.self, forKey: .employees)
+        countries = try container.decodeIfPresent([String].self, forKey: .countries) ?? []
+        weights = try container.decodeIfPresent([String: Double].self, forKey: .weights)
+        grades = try container.decodeIfPresent(Bands.self, forKey: .grades)
+    }
+
+    /// The criterion weights in force, in criterion order.
+    public var effectiveWeights: [(name: String, weight: Double)] {
+        ProfileCriterion.allCases.map { criterion in
+            (criterion.rawValue, weights.map { $0[criterion.rawValue] ?? 0 } ?? criterion.defaultWeight)
+        }
+    }
+
+    /// The grades in force.
+    public var effectiveGrades: Bands { grades ?? Self.standardGrades }
+
+    /// Checks the criterion weights; `path` names the profile (`["icp", "revenue_icp"]`).
+    func validate(at path: [String]) throws {
+        if let weights {
+            try Weights.check(
+                configured: weights, known: ProfileCriterion.allCases.map(\.rawValue), inForce: effectiveWeights,
+                at: path + ["weights"])
+        }
+    }
+
+    /// The facts the profile's rules read.
+    var facts: [FactKey] {
+        industries.map { .industry($0.lowercased()) } + countries.map { .country($0.lowercased()) } + [.employees]
+    }
+
+    /// The account's match, 0-100: the weights of the criteria it meets.
+    func match(row: Int, _ columns: [FactKey: [Double?]]) -> Double {
+        func fact(_ key: FactKey) -> Double? { columns[key]?[row] ?? nil }
+        let weights = Dictionary(uniqueKeysWithValues: effectiveWeights.map { ($0.name, $0.weight) })
+        var total = 0.0
+        for criterion in ProfileCriterion.allCases {
+            let meets: Bool
+            switch criterion {
+            case .industry:
+                meets = industries.isEmpty || industries.contains { fact(.industry($0.lowercased())) == 1 }
+            case .employees:
+                meets = employees.map { range in fact(.employees).map(range.contains) ?? false } ?? true
+            case .country:
+                meets = countries.isEmpty || countries.contains { fact(.country($0.lowercased())) == 1 }
+            }
+            if meets { total += weights[criterion.rawValue] ?? 0 }
+        }
+        return total
+    }
+}

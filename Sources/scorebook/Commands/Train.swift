@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Host
+import ScoreKit
+
+/// `scorebook train NAME`: fit a score's model on past outcomes and store it for the score's runs.
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train a score's model (churn with mode: trained) on accounts whose outcome is known.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The named score to train.")
+    var name: String
+
+    @Option(help: "The outcome event that counts as positive (default churned).")
+    var outcome: String = "churned"
+
+    @Option(help: "Days after --as-of in which the outcome counts, as 90d or 90 (default 90d).")
+    var horizon: String = "90d"
+
+    @Option(help: "The day features are computed as of, YYYY-MM-DD; the horizon must end by the data's last day.")
+    var asOf: Day
+
+    @Option(help: "Seed of the stratified 30% held-out split (default 42).")
+    var seed: UInt64 = 42
+
+    @Option(help: "L2 penalty on the standardised coefficients (default 1, as scikit-learn's C=1).")
+    var lambda: Double = 1
+
+    @Option(help: "Also write the rows trained on (account, part, label, raw features) to this CSV file.")
+    var export: String?
+
+    func validate() throws {
+        guard let days = Self.days(horizon), days > 0 else {
+            throw ValidationError("--horizon must be a positive number of days, like 90d; got \"\(horizon)\"")
+        }
+        guard lambda > 0 else { throw ValidationError("--lambda must be above 0; got \(lambda)") }
+    }
+
+    func run() throws {
+        let workspace = global.workspace
+        let score = try workspace.loadConfiguration().score(named: name)
+        let database = try workspace.openDatabase()
+        let started = Date()
+        let request = TrainingRequest(
+            outcome: outcome, horizonDays: Self.days(horizon) ?? 90, asOf: asOf, seed: seed, lambda: lambda)
+        let report = try ModelTrainer(database: database).train(score, request)
+        let seconds = Date().timeIntervalSince(started)
+        print(
+            "\(name): model \(report.modelID) trained as of \(asOf) on \(report.trainingRows) accounts "
+                + "(\(report.trainingPositives) \(outcome)), held out \(report.heldOutRows) "
+                + "(\(report.heldOutPositives) \(outcome)) in \(Figures.seconds(seconds)); "
+                + "held-out AUC \(String(format: "%.3f", report.model.heldOutAUC))")
+        print("  intercept \(String(format: "%+.4f", report.model.intercept))")
+        for (feature, coefficient) in zip(report.model.features, report.model.coefficients) {
+            print("  \(feature) \(String(format: "%+.4f", coefficient))")
+        }
+        if let export {
+            try report.rows.csv.write(toFile: export, atomically: true, encoding: .utf8)
+            print("  rows written to \(export)")
+        }
+        for warning in report.warnings {
+            Terminal.warn("warning: \(name): \(warning)")
+        }
+    }
+
+    /// Days from `90d` or `90`.
+    static func days(_ text: String) -> Int? {
+        Int(text.hasSuffix("d") ? String(text.dropLast()) : text)
+    }
+}
