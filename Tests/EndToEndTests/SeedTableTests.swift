@@ -160,16 +160,16 @@ import Testing
 
     let early = try scorebook.run(["run", "clv", "--as-of", "2020-01-01", "--config", config] + db)
     #expect(early.status == 1)
-    #expect(early.stderr == "Error: no paid invoices on or before 2020-01-01: nothing to fit\n")
+    #expect(early.stderr == "Error: clv: no paid invoices on or before 2020-01-01: nothing to fit\n")
     let few = try scorebook.run(["run", "clv", "--as-of", "2025-01-01", "--config", config] + db)
     #expect(few.status == 1)
-    #expect(few.stderr.hasPrefix("Error: only 4 accounts with repeat purchases on different days (min_repeat_accounts is 200)"))
+    #expect(few.stderr.hasPrefix("Error: clv: only 4 accounts with repeat purchases on different days (min_repeat_accounts is 200)"))
 
     let refund = scorebook.path("refund.csv")
     try "invoice_id,account_id,issued_date,paid_date,amount_due_cents,status\nr1,epsilon,2024-12-20,2024-12-20,-500000,paid\n"
         .write(toFile: refund, atomically: true, encoding: .utf8)
     #expect(try scorebook.run(["import", "invoices", refund] + db).status == 0)
     let negative = try scorebook.run(["run", "clv", "--as-of", "2025-01-01", "--config", small] + db)
-    #expect(negative.stderr == "Error: account epsilon has a negative repeat spend; clv needs amounts of 0 or more\n")
+    #expect(negative.stderr == "Error: clv: account epsilon has a negative repeat spend; clv needs amounts of 0 or more\n")
     #expect(try scorebook.run(["show", "clv"] + db).stderr.contains("has not been run yet"))
 }

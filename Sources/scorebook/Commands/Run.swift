@@ -21,15 +21,23 @@ struct Run: ParsableCommand {
         let scores = names.isEmpty ? configuration.scores : try names.map { try configuration.score(named: $0) }
         let database = try workspace.openDatabase()
         let runner = ScoreRunner(database: database)
+        // Each score runs on its own: one that fails says why in one line, the others still run, and the exit code
+        // says that something failed (what cron needs).
+        var failures = 0
         for score in scores {
             let started = Date()
-            let summary = try runner.run(score, asOf: asOf ?? .today)
-            let seconds = Date().timeIntervalSince(started)
-            print(RunReport(summary: summary, seconds: seconds).text)
-            for warning in summary.warnings {
-                Terminal.warn("warning: \(score.name): \(warning)")
+            do {
+                let summary = try runner.run(score, asOf: asOf ?? .today)
+                print(RunReport(summary: summary, seconds: Date().timeIntervalSince(started)).text)
+                for warning in summary.warnings {
+                    Terminal.warn("warning: \(score.name): \(warning)")
+                }
+            } catch {
+                failures += 1
+                Terminal.warn("Error: \(score.name): \(error)")
             }
         }
+        if failures > 0 { throw ExitCode.failure }
     }
 }
 
