@@ -68,14 +68,57 @@ public struct BetaGeometricModel: Sendable, Equatable {
 
     /// Fits by maximum likelihood on log parameters with Nelder-Mead; `converged` says whether restarts agreed.
     public static func fit(_ customers: [PurchaseSummary]) -> (model: BetaGeometricModel, logLikelihood: Double, converged: Bool) {
+        let likelihood = BatchLikelihood(customers)
         let objective = { (logs: [Double]) -> Double in
-            let model = BetaGeometricModel(r: exp(logs[0]), alpha: exp(logs[1]), a: exp(logs[2]), b: exp(logs[3]))
-            let total = customers.reduce(0.0) { $0 + model.logLikelihood($1) }
+            let total = likelihood.total(BetaGeometricModel(r: exp(logs[0]), alpha: exp(logs[1]), a: exp(logs[2]), b: exp(logs[3])))
             return total.isFinite ? -total : .greatestFiniteMagnitude
         }
         let result = NelderMead().minimise(objective, from: [0, 0, 0, 0])
         let p = result.point.map(exp)
         return (BetaGeometricModel(r: p[0], alpha: p[1], a: p[2], b: p[3]), -result.value, result.converged)
+    }
+
+    /// The batch log-likelihood with the terms that depend only on the frequency computed once per distinct
+    /// frequency (frequencies are small integers), so each evaluation costs a few logarithms per customer.
+    struct BatchLikelihood {
+        let frequencies: [Double]
+        let frequencyIndex: [Int]
+        let recency: [Double]
+        let age: [Double]
+
+        init(_ customers: [PurchaseSummary]) {
+            let distinct = Array(Set(customers.map(\.frequency))).sorted()
+            let position = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
+            frequencies = distinct
+            frequencyIndex = customers.map { position[$0.frequency] ?? 0 }
+            recency = customers.map(\.recency)
+            age = customers.map(\.age)
+        }
+
+        func total(_ model: BetaGeometricModel) -> Double {
+            let (r, alpha, a, b) = (model.r, model.alpha, model.a, model.b)
+            let base: Double = -lgamma(r) + r * log(alpha) + lgamma(a + b) - lgamma(b)
+            let shared: [Double] = frequencies.map { (x: Double) -> Double in
+                let purchase: Double = lgamma(r + x)
+                let dropout: Double = lgamma(b + x) - lgamma(a + b + x)
+                return base + purchase + dropout
+            }
+            let dropout = frequencies.map { x in x > 0 ? log(a) - log(b + x - 1) : -Double.infinity }
+            var sum = 0.0
+            for index in frequencyIndex.indices {
+                let slot = frequencyIndex[index]
+                let x = frequencies[slot]
+                let a3 = -(r + x) * log(alpha + age[index])
+                if x > 0 {
+                    let a4 = dropout[slot] - (r + x) * log(alpha + recency[index])
+                    let high = max(a3, a4)
+                    sum += shared[slot] + high + log(exp(a3 - high) + exp(a4 - high))
+                } else {
+                    sum += shared[slot] + a3
+                }
+            }
+            return sum
+        }
     }
 }
 
@@ -109,9 +152,25 @@ public struct GammaGammaModel: Sendable, Equatable {
 
     /// Fits on customers with repeat purchases and positive spend.
     public static func fit(_ customers: [PurchaseSummary]) -> (model: GammaGammaModel, converged: Bool) {
+        // Terms that depend only on the frequency (a small integer) are computed once per distinct frequency.
+        let distinct = Array(Set(customers.map(\.frequency))).sorted()
+        let slot = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
+        let slots = customers.map { slot[$0.frequency] ?? 0 }
+        let x = customers.map(\.frequency)
+        let m = customers.map(\.monetary)
+        let logM = m.map { log($0) }
         let objective = { (logs: [Double]) -> Double in
-            let model = GammaGammaModel(p: exp(logs[0]), q: exp(logs[1]), gamma: exp(logs[2]))
-            let total = customers.reduce(0.0) { $0 + model.logLikelihood($1) }
+            let (p, q, gamma) = (exp(logs[0]), exp(logs[1]), exp(logs[2]))
+            let constant = -lgamma(q) + q * log(gamma)
+            let shared: [Double] = distinct.map { (x: Double) -> Double in
+                let px = p * x
+                return lgamma(px + q) - lgamma(px) + px * log(x) + constant
+            }
+            var total = 0.0
+            for index in x.indices {
+                let px = p * x[index]
+                total += shared[slots[index]] + (px - 1) * logM[index] - (px + q) * log(gamma + m[index] * x[index])
+            }
             return total.isFinite ? -total : .greatestFiniteMagnitude
         }
         let result = NelderMead().minimise(objective, from: [0, 0, 0])

@@ -6,7 +6,7 @@ struct NelderMead {
     /// Iterations per run.
     var maxIterations = 4_000
     /// Stop when the simplex's values differ by less than this.
-    var tolerance = 1e-10
+    var tolerance = 1e-9
     /// Runs at most; the last must move the optimum by less than the tolerance.
     var maxRestarts = 8
 

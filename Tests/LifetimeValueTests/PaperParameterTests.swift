@@ -91,3 +91,10 @@ private func within(_ value: Double, _ published: Double, _ share: Double = 0.00
         try LifetimeValueScore.score(example.facts, configuration: configuration)
     } throws: { "\($0)".hasPrefix("only 52 accounts with repeat purchases on different days (min_repeat_accounts is 500)") }
 }
+
+@Test func theBatchLikelihoodEqualsTheSumOfCustomerLikelihoods() throws {
+    let customers = try cdnow()
+    let model = BetaGeometricModel(r: 0.3, alpha: 5, a: 0.7, b: 2.5)
+    let direct = customers.reduce(0.0) { $0 + model.logLikelihood($1) }
+    #expect(abs(BetaGeometricModel.BatchLikelihood(customers).total(model) - direct) < 1e-6)
+}
