@@ -105,4 +105,15 @@ public struct SyncStateStore {
             return entry
         }
     }
+
+    /// When each source last finished a sync without an error.
+    public func lastSuccessfulSync() throws -> [String: String] {
+        var latest: [String: String] = [:]
+        try database.statement(
+            "SELECT source, max(finished_at) FROM sync_log WHERE error IS NULL AND finished_at IS NOT NULL GROUP BY source"
+        ).forEach { row in
+            if let source = row.text(0), let finished = row.text(1) { latest[source] = finished }
+        }
+        return latest
+    }
 }

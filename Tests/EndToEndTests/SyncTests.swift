@@ -47,6 +47,9 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
 
     let third = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(third.stdout.contains(" 0 written"), "\(third.stdout)")
+    let scores = try scorebook.run(["scores"] + common)
+    #expect(scores.stdout.contains("stripe   stripe"))
+    #expect(scores.stdout.split(separator: "\n").filter { $0.hasPrefix("hubspot") || $0.hasPrefix("stripe") }.allSatisfy { $0.hasSuffix("fresh") })
 
     // Identity: explicit links and matching domains join billing customers to CRM companies; the rest are listed.
     let database = try Database(path: scorebook.path("sync.db"))

@@ -30,6 +30,20 @@ struct Scores: ParsableCommand {
             ])
         }
         print(table.render())
+        guard !configuration.sources.isEmpty else { return }
+        // Sources feed every score: one not synced for a day makes usage-driven scores stale too.
+        let synced = try SyncStateStore(database: database).lastSuccessfulSync()
+        var sources = TextTable(columns: ["source", "kind", "last good sync", "state"])
+        for source in configuration.sources {
+            guard let finished = synced[source.name], let date = ISO8601DateFormatter.withFractions.date(from: finished) else {
+                sources.rows.append([source.name, source.kind.rawValue, "-", "never synced"])
+                continue
+            }
+            let hours = Int(Date().timeIntervalSince(date) / 3_600)
+            sources.rows.append([source.name, source.kind.rawValue, String(finished.prefix(19)), hours > 24 ? "stale (\(hours) hours)" : "fresh"])
+        }
+        print()
+        print(sources.render())
     }
 }
 
