@@ -1,0 +1,36 @@
+#!/usr/bin/env python3
+"""The Python peer for the sync benchmark: requests + sqlite3, paging Stripe customers and invoices from the Sandbox.
+
+Usage: sync_requests.py BASE_URL TOKEN DATABASE   (a plain loop: one transaction per page, upserts keyed by id)
+"""
+import json
+import sqlite3
+import sys
+import time
+
+import requests
+
+base, token, path = sys.argv[1], sys.argv[2], sys.argv[3]
+db = sqlite3.connect(path)
+db.execute("PRAGMA journal_mode=WAL")
+db.execute("CREATE TABLE IF NOT EXISTS objects (id TEXT PRIMARY KEY, kind TEXT, raw TEXT)")
+session = requests.Session()
+session.headers["Authorization"] = f"Bearer {token}"
+start = time.time()
+records = 0
+for stream in ["customers", "invoices"]:
+    after = None
+    while True:
+        params = {"limit": 100}
+        if after:
+            params["starting_after"] = after
+        page = session.get(f"{base}/v1/{stream}", params=params, timeout=60).json()
+        with db:
+            db.executemany("INSERT INTO objects (id, kind, raw) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET raw = excluded.raw",
+                           [(o["id"], stream, json.dumps(o)) for o in page["data"]])
+        records += len(page["data"])
+        if not page["has_more"] or not page["data"]:
+            break
+        after = page["data"][-1]["id"]
+seconds = time.time() - start
+print(f"python requests + sqlite3: {records} records in {seconds:.2f} s, {records / seconds:.0f} records/s")
