@@ -31,6 +31,7 @@ public struct ChargebeeSource {
         let mode = state.bookmark == nil ? (state.cursor == nil ? "full" : "full (resumed)") : "incremental"
         var counter = StreamCounter(source: name, stream: stream, mode: mode)
         let started = Date()
+        let retriesBefore = context.client.retries
         let resumed = Self.parseCursor(state.cursor)
         let lower = resumed?.lower ?? Int64(state.bookmark ?? "0") ?? 0
         var offset = resumed?.offset
@@ -60,7 +61,7 @@ public struct ChargebeeSource {
             offset = next
         }
         counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
-        counter.entry.retries = context.client.retries
+        counter.entry.retries = context.client.retries - retriesBefore
         return counter.entry
     }
 

@@ -47,6 +47,7 @@ public struct SalesforceSource {
         let mode = state.bookmark == nil ? (state.cursor == nil ? "full" : "full (resumed)") : "incremental"
         var counter = StreamCounter(source: name, stream: stream, mode: mode)
         let started = Date()
+        let retriesBefore = context.client.retries
         let upper = context.startedMilliseconds / 1_000
         var last = Self.parseCompound(state.cursor)
         var restarts = 0
@@ -91,7 +92,7 @@ public struct SalesforceSource {
             }
         }
         counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
-        counter.entry.retries = context.client.retries
+        counter.entry.retries = context.client.retries - retriesBefore
         return counter.entry
     }
 

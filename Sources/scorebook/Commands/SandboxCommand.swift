@@ -4,11 +4,11 @@ import Foundation
 import Host
 import Sandbox
 
-/// `scorebook sandbox`: serve fake Stripe and HubSpot APIs on 127.0.0.1 from generated data.
+/// `scorebook sandbox`: serve fake Stripe, HubSpot, Salesforce and Chargebee APIs on 127.0.0.1 from generated data.
 struct SandboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
-        abstract: "Serve local Stripe and HubSpot APIs from generated data, with switchable faults.",
+        abstract: "Serve local Stripe, HubSpot, Salesforce and Chargebee APIs from generated data, with switchable faults.",
         discussion: "Prints the port and the tokens it accepts, then serves until stopped. Faults: rate_limit, "
             + "rate_limit_no_retry_after, server_error, slow, cut_off, invalid_json, expired_token, daily_cap, request_limit.")
 
@@ -30,6 +30,8 @@ struct SandboxCommand: ParsableCommand {
         print("sandbox listening on http://127.0.0.1:\(listening)")
         print("stripe:  base_url http://127.0.0.1:\(listening)  token \(server.credentials.stripe)")
         print("hubspot: base_url http://127.0.0.1:\(listening)  token \(server.credentials.hubspot)")
+        print("salesforce: base_url http://127.0.0.1:\(listening)  token \(server.credentials.salesforce)")
+        print("chargebee: base_url http://127.0.0.1:\(listening)  token \(server.credentials.chargebee)")
         fflush(stdout)
         dispatchMain()
     }
