@@ -145,6 +145,8 @@ public final class SandboxServer: @unchecked Sendable {
             return api == .stripe
                 ? Reply.json(401, StripeJSON.error(type: "invalid_request_error", code: "api_key_expired", message: "Expired API Key provided")).response
                 : Reply.json(401, HubSpotJSON.error(message: "The OAuth token used to make this call expired.", category: "EXPIRED_AUTHENTICATION")).response
+        case .invalidLocator:
+            return SalesforceJSON.error(400, "INVALID_QUERY_LOCATOR", "invalid query locator").response
         case .requestLimit:
             return Reply.json(403, [["message": "TotalRequests Limit exceeded.", "errorCode": "REQUEST_LIMIT_EXCEEDED"]]).response
         case .slow:

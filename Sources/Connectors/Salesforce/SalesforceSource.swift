@@ -6,7 +6,8 @@ import Store
 /// Each pass asks `WHERE SystemModstamp >= :bookmark AND SystemModstamp <= :syncStart ORDER BY SystemModstamp, Id`
 /// and follows `nextRecordsUrl` until `done: true`. Every page is written in one transaction with the compound
 /// (SystemModstamp, Id) of its last record, so a resumed pass (or one restarted after its query locator expired)
-/// asks again from that timestamp and skips what it already wrote. The bookmark becomes the sync's start, never later.
+/// asks again from that timestamp and skips what it already wrote. The bookmark becomes the sync's start (its whole
+/// second), never later.
 /// A second pass over `queryAll` with `IsDeleted = true` marks deleted accounts (kept, not dropped).
 public struct SalesforceSource {
     /// The REST API version requests are pinned to.
@@ -48,7 +49,10 @@ public struct SalesforceSource {
         var counter = StreamCounter(source: name, stream: stream, mode: mode)
         let started = Date()
         let retriesBefore = context.client.retries
-        let upper = context.startedMilliseconds / 1_000
+        // SOQL literals have whole seconds: ask up to the second after the start (so a change made in the start's second
+        // is not left for the next sync), but bookmark the second of the start, so the bookmark never passes it.
+        let upper = (context.startedMilliseconds + 999) / 1_000
+        let bookmark = context.startedMilliseconds / 1_000
         var last = Self.parseCompound(state.cursor)
         var restarts = 0
         restart: while true {
@@ -82,7 +86,7 @@ public struct SalesforceSource {
                         if let key { last = key }
                     }
                     state.cursor = done ? nil : last.map { "\($0.milliseconds):\($0.id)" }
-                    if done { state.bookmark = String(upper) }
+                    if done { state.bookmark = String(bookmark) }
                     try states.save(state, source: name, stream: stream)
                 }
                 counter.entry.pages += 1
