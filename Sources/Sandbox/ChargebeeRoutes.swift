@@ -34,15 +34,21 @@ struct ChargebeeRoutes {
         return data.locked { data in
             switch request.path {
             case "/api/v2/customers":
-                let rows = data.chargebeeCustomers.filter { filter.keeps(updatedAt: $0.updatedAt, deleted: $0.isDeleted) }.map {
-                    (key: (sortKey == "updated_at" ? $0.updatedAt : $0.createdAt) * 1_000, id: $0.id, object: { [customer = $0] in ChargebeeJSON.customer(customer) })
+                let order = data.chargebeeOrder("customers:\(sortKey)") {
+                    data.chargebeeCustomers.enumerated().map { ($1.id, sortKey == "updated_at" ? $1.updatedAt : $1.createdAt) }
                 }
-                return page(rows, wrapper: "customer", limit: limit, ascending: ascending, start: start)
+                return page(order, wrapper: "customer", limit: limit, ascending: ascending, start: start) { position in
+                    let customer = data.chargebeeCustomers[position]
+                    return filter.keeps(updatedAt: customer.updatedAt, deleted: customer.isDeleted) ? ChargebeeJSON.customer(customer) : nil
+                }
             case "/api/v2/invoices":
-                let rows = data.chargebeeInvoices.filter { filter.keeps(updatedAt: $0.updatedAt, deleted: false) }.map {
-                    (key: (sortKey == "updated_at" ? $0.updatedAt : $0.date) * 1_000, id: $0.id, object: { [invoice = $0] in ChargebeeJSON.invoice(invoice) })
+                let order = data.chargebeeOrder("invoices:\(sortKey)") {
+                    data.chargebeeInvoices.enumerated().map { ($1.id, sortKey == "updated_at" ? $1.updatedAt : $1.date) }
                 }
-                return page(rows, wrapper: "invoice", limit: limit, ascending: ascending, start: start)
+                return page(order, wrapper: "invoice", limit: limit, ascending: ascending, start: start) { position in
+                    let invoice = data.chargebeeInvoices[position]
+                    return filter.keeps(updatedAt: invoice.updatedAt, deleted: false) ? ChargebeeJSON.invoice(invoice) : nil
+                }
             case let path where path.hasPrefix("/api/v2/customers/"):
                 let id = String(path.dropFirst("/api/v2/customers/".count))
                 guard let customer = data.chargebeeCustomers.first(where: { $0.id == id }) else {
@@ -70,18 +76,42 @@ struct ChargebeeRoutes {
         }
     }
 
+    /// A page in (key, id) order after `start`, of the rows `object` keeps; `next_offset` only while more remain.
     private func page(
-        _ rows: [(key: Int64, id: String, object: () -> [String: Any])], wrapper: String, limit: Int, ascending: Bool,
-        start: (key: Int64, id: String)?
+        _ order: [(key: Int64, id: String, position: Int)], wrapper: String, limit: Int, ascending: Bool,
+        start: (key: Int64, id: String)?, object: (Int) -> [String: Any]?
     ) -> Reply {
-        var sorted = rows.sorted { ($0.key, $0.id) < ($1.key, $1.id) }
-        if !ascending { sorted.reverse() }
+        // The first row past the offset, by binary search over the sorted order.
+        var low = 0
+        var high = order.count
         if let start {
-            sorted = sorted.filter { ascending ? ($0.key, $0.id) > (start.key, start.id) : ($0.key, $0.id) < (start.key, start.id) }
+            while low < high {
+                let middle = (low + high) / 2
+                let row = order[middle]
+                if ascending ? (row.key, row.id) <= (start.key, start.id) : (row.key, row.id) < (start.key, start.id) {
+                    low = middle + 1
+                } else {
+                    high = middle
+                }
+            }
         }
-        let slice = sorted.prefix(limit)
-        var body: [String: Any] = ["list": slice.map { [wrapper: $0.object()] }]
-        if sorted.count > limit, let last = slice.last { body["next_offset"] = Self.encodeOffset(key: last.key, id: last.id) }
+        let indices: AnySequence<Int> = ascending
+            ? AnySequence(stride(from: start == nil ? 0 : low, to: order.count, by: 1))
+            : AnySequence(stride(from: (start == nil ? order.count : low) - 1, through: 0, by: -1))
+        var list: [[String: Any]] = []
+        var last: (key: Int64, id: String)?
+        var more = false
+        for index in indices {
+            guard let value = object(order[index].position) else { continue }
+            if list.count == limit {
+                more = true
+                break
+            }
+            list.append([wrapper: value])
+            last = (order[index].key, order[index].id)
+        }
+        var body: [String: Any] = ["list": list]
+        if more, let last { body["next_offset"] = Self.encodeOffset(key: last.key, id: last.id) }
         return .json(200, body)
     }
 

@@ -79,6 +79,7 @@ extension SandboxData {
     /// customers; each change is stamped with the real clock, as the APIs would.
     func mutateSalesforceAndChargebee(_ asked: [String: Int]) -> [String: Int] {
         var done: [String: Int] = [:]
+        chargebeeOrders.removeAll()
         let nowMilliseconds = Int64(Date().timeIntervalSince1970 * 1_000)
         let nowSeconds = nowMilliseconds / 1_000
         func want(_ key: String) -> Bool { done[key, default: 0] < asked[key, default: 0] }
@@ -128,5 +129,18 @@ extension SandboxData {
             "chargebee_paid_invoices": chargebeeInvoices.filter { $0.status == "paid" }.count,
             "chargebee_invoice_checksum": Checksum.hex(invoiceText),
         ]
+    }
+}
+
+extension SandboxData {
+    /// Chargebee rows' positions sorted by (key in ms, id), built once per data version (call with the data locked).
+    func chargebeeOrder(
+        _ name: String, rows: () -> [(id: String, seconds: Int64)]
+    ) -> [(key: Int64, id: String, position: Int)] {
+        if let cached = chargebeeOrders[name] { return cached }
+        let order = rows().enumerated().map { (key: $1.seconds * 1_000, id: $1.id, position: $0) }
+            .sorted { ($0.key, $0.id) < ($1.key, $1.id) }
+        chargebeeOrders[name] = order
+        return order
     }
 }

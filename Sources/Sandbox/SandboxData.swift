@@ -62,6 +62,8 @@ final class SandboxData: @unchecked Sendable {
     var salesforceAccounts: [SandboxSalesforceAccount] = []
     var chargebeeCustomers: [SandboxChargebeeCustomer] = []
     var chargebeeInvoices: [SandboxChargebeeInvoice] = []
+    /// Chargebee rows' positions sorted by (sort key, id), per stream and key; emptied when the data changes.
+    var chargebeeOrders: [String: [(key: Int64, id: String, position: Int)]] = [:]
     private var companyIndex: [String: Int] = [:]
     private var customerIndex: [String: Int] = [:]
     private var invoiceIndex: [String: Int] = [:]

@@ -129,6 +129,24 @@ import Testing
         #expect(status.stdout.contains("REQUEST_LIMIT_EXCEEDED"))
     }
 
+    @Test func anExpiredQueryLocatorAsksAgainFromTheLastRecordWritten() throws {
+        let sandbox = try SandboxProcess(accounts: 60)
+        let scorebook = try ScorebookProcess()
+        let config = scorebook.path("locator.yml")
+        try sandbox.salesforceChargebeeConfiguration(pageSize: 10).write(toFile: config, atomically: true, encoding: .utf8)
+        let db = scorebook.path("locator.db")
+        let common = ["--db", db, "--config", config]
+        try sandbox.control("POST", "/_sandbox/faults", ["kind": "invalid_locator", "path": "/services/data/v60.0/query/", "times": 2])
+        let run = try scorebook.run(["sync", "salesforce"] + common, environment: SandboxProcess.environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        let log = try Database(path: db).statement(
+            "SELECT records, inserts, updates, retries FROM sync_log WHERE source = 'salesforce' AND stream = 'accounts'")
+            .map { [$0.integer(0), $0.integer(1), $0.integer(2), $0.integer(3)] }
+        // Two restarts, and every account written exactly once: the restarted queries skipped what was written.
+        #expect(log == [[60, 60, 0, 2]])
+        #expect(try Self.scalar(db, "SELECT count(*) FROM accounts WHERE source = 'salesforce'") == 60)
+    }
+
     @Test func killingTheSyncAtRandomPointsLosesAndDuplicatesNothing() throws {
         let sandbox = try SandboxProcess(accounts: 150)
         let scorebook = try ScorebookProcess()

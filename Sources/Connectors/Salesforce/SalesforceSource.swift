@@ -96,7 +96,7 @@ public struct SalesforceSource {
             }
         }
         counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
-        counter.entry.retries = context.client.retries - retriesBefore
+        counter.entry.retries = context.client.retries - retriesBefore + restarts
         return counter.entry
     }
 
