@@ -1,5 +1,10 @@
 import Foundation
 
+/// The APIs the Sandbox can serve.
+public enum SandboxAPI: String, Sendable, CaseIterable {
+    case hubspot, stripe, salesforce, chargebee
+}
+
 /// A Salesforce Account as the Sandbox serves it.
 struct SandboxSalesforceAccount {
     let id: String
@@ -50,12 +55,8 @@ extension SandboxData {
     /// Adds the account to Salesforce and, like Stripe (every 11th has no billing), to Chargebee.
     func addSalesforceAndChargebee(index: Int, fields: [String], createdSeconds: Int64, companyID: String) {
         let domain = fields[2]
-        let website = index % 5 == 0 ? "https://www.\(domain)/" : (index % 13 == 0 ? domain.uppercased() : "http://\(domain)")
-        salesforceAccounts.append(SandboxSalesforceAccount(
-            id: Self.salesforceID(index), name: fields[1], website: website, industry: fields[3].capitalized,
-            employees: Int(fields[4]), country: fields[5], createdMilliseconds: createdSeconds * 1_000,
-            modstampMilliseconds: (createdSeconds + 7_200) * 1_000 + Int64(index % 1_000)))
-        guard index % 11 != 0 else { return }
+        if servesSalesforce { addSalesforce(index: index, fields: fields, createdSeconds: createdSeconds) }
+        guard servesChargebee, index % 11 != 0 else { return }
         let emailDomain = index % 17 == 0 ? "billing-\(index).example" : domain
         let linked = index % 3 == 0
         chargebeeCustomers.append(SandboxChargebeeCustomer(
@@ -64,9 +65,18 @@ extension SandboxData {
             hubspotCompanyID: linked ? companyID : nil))
     }
 
+    private func addSalesforce(index: Int, fields: [String], createdSeconds: Int64) {
+        let domain = fields[2]
+        let website = index % 5 == 0 ? "https://www.\(domain)/" : (index % 13 == 0 ? domain.uppercased() : "http://\(domain)")
+        salesforceAccounts.append(SandboxSalesforceAccount(
+            id: Self.salesforceID(index), name: fields[1], website: website, industry: fields[3].capitalized,
+            employees: Int(fields[4]), country: fields[5], createdMilliseconds: createdSeconds * 1_000,
+            modstampMilliseconds: (createdSeconds + 7_200) * 1_000 + Int64(index % 1_000)))
+    }
+
     /// Adds a generated invoice to Chargebee (statuses paid, payment_due, not_paid).
     func addChargebeeInvoice(index: Int, fields: [String], seconds: (String) -> Int64?) {
-        guard let date = seconds(fields[2]) else { return }
+        guard servesChargebee, let date = seconds(fields[2]) else { return }
         let status = ["paid": "paid", "open": "payment_due", "uncollectible": "not_paid"][fields[8]] ?? fields[8]
         let paidAt = seconds(fields[4])
         chargebeeInvoices.append(SandboxChargebeeInvoice(

@@ -71,7 +71,13 @@ final class SandboxData: @unchecked Sendable {
     /// The Sandbox's clock, in unix seconds: the generator's last day, moving forward one minute per mutation.
     private(set) var now: Int64
 
-    init(options: DataGenerator.Options) throws {
+    /// Whether Salesforce and Chargebee copies of the accounts are built (they double the Sandbox's memory).
+    let servesSalesforce: Bool
+    let servesChargebee: Bool
+
+    init(options: DataGenerator.Options, apis: Set<SandboxAPI> = Set(SandboxAPI.allCases)) throws {
+        servesSalesforce = apis.contains(.salesforce)
+        servesChargebee = apis.contains(.chargebee)
         now = Int64(options.endDay.adding(days: 1).ordinal) * 86_400
         let collector = Collector()
         try DataGenerator(options: options).generate(into: collector)

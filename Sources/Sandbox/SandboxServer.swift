@@ -29,8 +29,12 @@ public final class SandboxServer: @unchecked Sendable {
     public let credentials: Credentials
 
     /// Builds the data and the server on `port` (0 picks a free one).
-    public init(port: UInt16, options: DataGenerator.Options, credentials: Credentials = Credentials(), faults: [String] = []) throws {
-        self.data = try SandboxData(options: options)
+    /// `apis` leaves out the Salesforce and Chargebee copies of the data when they are not wanted (they cost memory).
+    public init(
+        port: UInt16, options: DataGenerator.Options, credentials: Credentials = Credentials(), faults: [String] = [],
+        apis: Set<SandboxAPI> = Set(SandboxAPI.allCases)
+    ) throws {
+        self.data = try SandboxData(options: options, apis: apis)
         self.credentials = credentials
         self.server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 30)
         for spec in faults {

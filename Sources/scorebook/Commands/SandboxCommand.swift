@@ -24,8 +24,19 @@ struct SandboxCommand: ParsableCommand {
     @Option(name: .customLong("fault"), help: "A fault to apply: KIND:PATH[:TIMES], e.g. rate_limit:/v1/invoices:2.")
     var faults: [String] = []
 
+    @Option(help: "APIs to serve, comma-separated; HubSpot and Stripe always are, Salesforce and Chargebee each add a copy of the data.")
+    var apis = SandboxAPI.allCases.map(\.rawValue).joined(separator: ",")
+
     func run() throws {
-        let server = try SandboxServer(port: port, options: DataGenerator.Options(accounts: accounts, seed: seed), faults: faults)
+        var chosen = Set<SandboxAPI>()
+        for name in apis.split(separator: ",") {
+            guard let api = SandboxAPI(rawValue: String(name)) else {
+                throw ValidationError("unknown API \"\(name)\" (known: \(SandboxAPI.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            chosen.insert(api)
+        }
+        let server = try SandboxServer(
+            port: port, options: DataGenerator.Options(accounts: accounts, seed: seed), faults: faults, apis: chosen)
         let listening = try server.startBlocking()
         print("sandbox listening on http://127.0.0.1:\(listening)")
         print("stripe:  base_url http://127.0.0.1:\(listening)  token \(server.credentials.stripe)")
