@@ -49,6 +49,7 @@ public final class SandboxServer: @unchecked Sendable {
         Task { try? await server.run() }
         try await server.waitUntilListening(timeout: 10)
         guard case .ip4(_, let port) = await server.listeningAddress else { throw SandboxError("the Sandbox did not start listening") }
+        ListenerNoDelay.apply(port: port)
         return port
     }
 
