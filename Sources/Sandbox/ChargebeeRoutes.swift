@@ -11,7 +11,8 @@ struct ChargebeeRoutes {
     /// The reply for a request under /api/v2.
     func reply(to request: HTTPRequest) -> Reply {
         guard authenticated(request) else {
-            return ChargebeeJSON.error(401, code: "api_authentication_failed", message: "Sorry, authentication failed. Invalid api key")
+            return ChargebeeJSON.error(
+                401, code: "api_authentication_failed", message: "Sorry, authentication failed. Invalid api key")
         }
         let limit = Int(request.parameter("limit") ?? "10") ?? 0
         guard (1...100).contains(limit) else { return wrongValue("limit") }
@@ -19,7 +20,9 @@ struct ChargebeeRoutes {
         var ascending = true
         if let key = request.parameter("sort_by[asc]") { sortKey = key }
         if let key = request.parameter("sort_by[desc]") { (sortKey, ascending) = (key, false) }
-        guard sortKey == "created_at" || sortKey == "updated_at" else { return wrongValue(ascending ? "sort_by[asc]" : "sort_by[desc]") }
+        guard sortKey == "created_at" || sortKey == "updated_at" else {
+            return wrongValue(ascending ? "sort_by[asc]" : "sort_by[desc]")
+        }
         let after = request.parameter("updated_at[after]").map { Int64($0) }
         let before = request.parameter("updated_at[before]").map { Int64($0) }
         if after == .some(nil) { return wrongValue("updated_at[after]") }
@@ -35,30 +38,38 @@ struct ChargebeeRoutes {
             switch request.path {
             case "/api/v2/customers":
                 let order = data.chargebeeOrder("customers:\(sortKey)") {
-                    data.chargebeeCustomers.enumerated().map { ($1.id, sortKey == "updated_at" ? $1.updatedAt : $1.createdAt) }
+                    data.chargebeeCustomers.enumerated().map {
+                        ($1.id, sortKey == "updated_at" ? $1.updatedAt : $1.createdAt)
+                    }
                 }
                 return page(order, wrapper: "customer", limit: limit, ascending: ascending, start: start) { position in
                     let customer = data.chargebeeCustomers[position]
-                    return filter.keeps(updatedAt: customer.updatedAt, deleted: customer.isDeleted) ? ChargebeeJSON.customer(customer) : nil
+                    return filter.keeps(updatedAt: customer.updatedAt, deleted: customer.isDeleted)
+                        ? ChargebeeJSON.customer(customer) : nil
                 }
             case "/api/v2/invoices":
                 let order = data.chargebeeOrder("invoices:\(sortKey)") {
-                    data.chargebeeInvoices.enumerated().map { ($1.id, sortKey == "updated_at" ? $1.updatedAt : $1.date) }
+                    data.chargebeeInvoices.enumerated().map {
+                        ($1.id, sortKey == "updated_at" ? $1.updatedAt : $1.date)
+                    }
                 }
                 return page(order, wrapper: "invoice", limit: limit, ascending: ascending, start: start) { position in
                     let invoice = data.chargebeeInvoices[position]
-                    return filter.keeps(updatedAt: invoice.updatedAt, deleted: false) ? ChargebeeJSON.invoice(invoice) : nil
+                    return filter.keeps(updatedAt: invoice.updatedAt, deleted: false)
+                        ? ChargebeeJSON.invoice(invoice) : nil
                 }
             case let path where path.hasPrefix("/api/v2/customers/"):
                 let id = String(path.dropFirst("/api/v2/customers/".count))
                 guard let customer = data.chargebeeCustomers.first(where: { $0.id == id }) else {
-                    return ChargebeeJSON.error(404, code: "resource_not_found", message: "Sorry, we couldn't find that resource",
-                                               type: "invalid_request")
+                    return ChargebeeJSON.error(
+                        404, code: "resource_not_found", message: "Sorry, we couldn't find that resource",
+                        type: "invalid_request")
                 }
                 return .json(200, ["customer": ChargebeeJSON.customer(customer)])
             default:
-                return ChargebeeJSON.error(404, code: "resource_not_found", message: "Sorry, we couldn't find that resource",
-                                           type: "invalid_request")
+                return ChargebeeJSON.error(
+                    404, code: "resource_not_found", message: "Sorry, we couldn't find that resource",
+                    type: "invalid_request")
             }
         }
     }
@@ -95,7 +106,8 @@ struct ChargebeeRoutes {
                 }
             }
         }
-        let indices: AnySequence<Int> = ascending
+        let indices: AnySequence<Int> =
+            ascending
             ? AnySequence(stride(from: start == nil ? 0 : low, to: order.count, by: 1))
             : AnySequence(stride(from: (start == nil ? order.count : low) - 1, through: 0, by: -1))
         var list: [[String: Any]] = []
@@ -128,7 +140,8 @@ struct ChargebeeRoutes {
     }
 
     private func wrongValue(_ param: String) -> Reply {
-        ChargebeeJSON.error(400, code: "param_wrong_value", message: "\(param) : invalid value", type: "invalid_request", param: param)
+        ChargebeeJSON.error(
+            400, code: "param_wrong_value", message: "\(param) : invalid value", type: "invalid_request", param: param)
     }
 
     private func authenticated(_ request: HTTPRequest) -> Bool {

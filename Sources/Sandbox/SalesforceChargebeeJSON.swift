@@ -4,7 +4,7 @@ import Foundation
 enum SalesforceJSON {
     static func account(_ account: SandboxSalesforceAccount, fields: [String], version: String) -> [String: Any] {
         var record: [String: Any] = [
-            "attributes": ["type": "Account", "url": "/services/data/\(version)/sobjects/Account/\(account.id)"],
+            "attributes": ["type": "Account", "url": "/services/data/\(version)/sobjects/Account/\(account.id)"]
         ]
         for field in fields {
             switch field {
@@ -59,13 +59,16 @@ enum ChargebeeJSON {
             "total": invoice.total, "amount_paid": invoice.amountPaid, "amount_adjusted": 0, "write_off_amount": 0,
             "credits_applied": 0, "amount_due": invoice.status == "not_paid" ? 0 : invoice.total - invoice.amountPaid,
             "updated_at": invoice.updatedAt, "resource_version": invoice.updatedAt * 1_000 + 555, "deleted": false,
-            "object": "invoice", "currency_code": "USD", "base_currency_code": "USD", "sub_total": invoice.total, "tax": 0,
-            "line_items": [[
-                "id": "li_" + invoice.id, "date_from": invoice.date, "unit_amount": invoice.total, "quantity": 1,
-                "amount": invoice.total, "pricing_model": "per_unit", "is_taxed": false, "tax_amount": 0,
-                "object": "line_item", "customer_id": invoice.customerID, "description": invoice.product,
-                "entity_type": "plan_item_price", "entity_id": "\(invoice.product)-USD-Monthly",
-            ]],
+            "object": "invoice", "currency_code": "USD", "base_currency_code": "USD", "sub_total": invoice.total,
+            "tax": 0,
+            "line_items": [
+                [
+                    "id": "li_" + invoice.id, "date_from": invoice.date, "unit_amount": invoice.total, "quantity": 1,
+                    "amount": invoice.total, "pricing_model": "per_unit", "is_taxed": false, "tax_amount": 0,
+                    "object": "line_item", "customer_id": invoice.customerID, "description": invoice.product,
+                    "entity_type": "plan_item_price", "entity_id": "\(invoice.product)-USD-Monthly",
+                ]
+            ],
         ]
         if let due = invoice.dueDate { object["due_date"] = due }
         if let paid = invoice.paidAt { object["paid_at"] = paid }
@@ -78,10 +81,14 @@ enum ChargebeeJSON {
     }
 
     /// An error body with the modern and the legacy fields.
-    static func error(_ status: Int, code: String, message: String, type: String? = nil, param: String? = nil,
-                      headers: [String: String] = [:]) -> Reply {
-        var body: [String: Any] = ["message": message, "api_error_code": code, "error_code": code, "error_msg": message,
-                                   "http_status_code": status]
+    static func error(
+        _ status: Int, code: String, message: String, type: String? = nil, param: String? = nil,
+        headers: [String: String] = [:]
+    ) -> Reply {
+        var body: [String: Any] = [
+            "message": message, "api_error_code": code, "error_code": code, "error_msg": message,
+            "http_status_code": status,
+        ]
         if let type { body["type"] = type }
         if let param {
             body["param"] = param

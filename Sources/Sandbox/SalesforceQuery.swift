@@ -4,8 +4,10 @@ import Foundation
 /// [ORDER BY SystemModstamp, Id] [LIMIT n]`, with conditions on `SystemModstamp` (`>=`, `>`, `<=`, `<` against an
 /// unquoted datetime literal), `IsDeleted = true|false` and `Id > 'x'`.
 struct SalesforceQuery {
-    static let knownFields: Set<String> = ["Id", "Name", "Website", "Industry", "NumberOfEmployees", "BillingCountry",
-                                           "CreatedDate", "LastModifiedDate", "SystemModstamp", "IsDeleted"]
+    static let knownFields: Set<String> = [
+        "Id", "Name", "Website", "Industry", "NumberOfEmployees", "BillingCountry",
+        "CreatedDate", "LastModifiedDate", "SystemModstamp", "IsDeleted",
+    ]
     var fields: [String] = []
     var lowerInclusive: Int64 = .min
     var upperInclusive: Int64 = .max
@@ -22,7 +24,8 @@ struct SalesforceQuery {
 
     /// Parses a query, or fails as Salesforce would (MALFORMED_QUERY, INVALID_FIELD, INVALID_TYPE).
     static func parse(_ text: String) throws -> SalesforceQuery {
-        let pattern = #"^\s*SELECT\s+(.+?)\s+FROM\s+(\w+)(?:\s+WHERE\s+(.+?))?(?:\s+ORDER\s+BY\s+(.+?))?(?:\s+LIMIT\s+(\d+))?\s*$"#
+        let pattern =
+            #"^\s*SELECT\s+(.+?)\s+FROM\s+(\w+)(?:\s+WHERE\s+(.+?))?(?:\s+ORDER\s+BY\s+(.+?))?(?:\s+LIMIT\s+(\d+))?\s*$"#
         guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]),
             let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
         else { throw Failure(code: "MALFORMED_QUERY", message: "unexpected token in query: \(text.prefix(60))") }
@@ -32,13 +35,18 @@ struct SalesforceQuery {
         var query = SalesforceQuery()
         query.fields = (group(1) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         for field in query.fields where !knownFields.contains(field) {
-            throw Failure(code: "INVALID_FIELD", message: "\(text.prefix(40))\n^\nERROR at Row:1:Column:8\nNo such column '\(field)' on entity 'Account'.")
+            throw Failure(
+                code: "INVALID_FIELD",
+                message:
+                    "\(text.prefix(40))\n^\nERROR at Row:1:Column:8\nNo such column '\(field)' on entity 'Account'.")
         }
         guard group(2) == "Account" else {
             throw Failure(code: "INVALID_TYPE", message: "sObject type '\(group(2) ?? "")' is not supported.")
         }
         if let conditions = group(3) {
-            for condition in conditions.components(separatedBy: " AND ") { try query.apply(condition.trimmingCharacters(in: .whitespaces)) }
+            for condition in conditions.components(separatedBy: " AND ") {
+                try query.apply(condition.trimmingCharacters(in: .whitespaces))
+            }
         }
         if let order = group(4) {
             let keys = order.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -53,7 +61,9 @@ struct SalesforceQuery {
 
     private mutating func apply(_ condition: String) throws {
         let parts = condition.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        guard parts.count == 3 else { throw Failure(code: "MALFORMED_QUERY", message: "unexpected condition: \(condition)") }
+        guard parts.count == 3 else {
+            throw Failure(code: "MALFORMED_QUERY", message: "unexpected condition: \(condition)")
+        }
         switch (parts[0], parts[1]) {
         case ("SystemModstamp", let op):
             guard let date = Self.literal(parts[2]) else {

@@ -18,9 +18,12 @@ struct SalesforceRoutes {
         }
         let parts = request.path.split(separator: "/").map(String.init)
         // services, data, vNN.0, query|queryAll[, locator-offset]
-        guard parts.count >= 4, parts[0] == "services", parts[1] == "data", parts[2].hasPrefix("v"), parts[2].hasSuffix(".0"),
+        guard parts.count >= 4, parts[0] == "services", parts[1] == "data", parts[2].hasPrefix("v"),
+            parts[2].hasSuffix(".0"),
             parts[3] == "query" || parts[3] == "queryAll"
-        else { return SalesforceJSON.error(404, "NOT_FOUND", "The requested resource does not exist", headers: headers) }
+        else {
+            return SalesforceJSON.error(404, "NOT_FOUND", "The requested resource does not exist", headers: headers)
+        }
         let all = parts[3] == "queryAll"
         if parts.count == 5 { return nextPage(parts[4], version: parts[2], all: all, headers: headers) }
         guard let text = request.parameter("q") else {
@@ -36,7 +39,9 @@ struct SalesforceRoutes {
         }
         let batch = Self.batchSize(request.header("Sforce-Query-Options"))
         return data.locked { data in
-            var positions = data.salesforceAccounts.indices.filter { query.matches(data.salesforceAccounts[$0], includeDeleted: all) }
+            var positions = data.salesforceAccounts.indices.filter {
+                query.matches(data.salesforceAccounts[$0], includeDeleted: all)
+            }
             if query.ordered {
                 positions.sort {
                     let (a, b) = (data.salesforceAccounts[$0], data.salesforceAccounts[$1])
@@ -44,13 +49,15 @@ struct SalesforceRoutes {
                 }
             }
             if let limit = query.limit { positions = Array(positions.prefix(limit)) }
-            let locator = locators.open(SalesforceLocators.Locator(positions: positions, fields: query.fields, batch: batch))
+            let locator = locators.open(
+                SalesforceLocators.Locator(positions: positions, fields: query.fields, batch: batch))
             return page(data, locator: locator, offset: 0, version: parts[2], all: all, headers: headers)
         }
     }
 
     private func nextPage(_ component: String, version: String, all: Bool, headers: [String: String]) -> Reply {
-        guard let dash = component.lastIndex(of: "-"), let offset = Int(component[component.index(after: dash)...]) else {
+        guard let dash = component.lastIndex(of: "-"), let offset = Int(component[component.index(after: dash)...])
+        else {
             return SalesforceJSON.error(400, "INVALID_QUERY_LOCATOR", "invalid query locator", headers: headers)
         }
         let id = String(component[..<dash])
@@ -64,16 +71,19 @@ struct SalesforceRoutes {
 
     /// One batch from a locator; every third batch is a quarter short, as Salesforce's batches often are.
     private func page(
-        _ data: SandboxData, locator: (id: String, value: SalesforceLocators.Locator), offset: Int, version: String, all: Bool,
+        _ data: SandboxData, locator: (id: String, value: SalesforceLocators.Locator), offset: Int, version: String,
+        all: Bool,
         headers: [String: String]
     ) -> Reply {
         let positions = locator.value.positions
         let batch = locator.value.batch
         let size = (offset / max(1, batch)) % 3 == 1 ? max(1, batch - batch / 4) : batch
         let end = min(positions.count, offset + size)
-        let records = offset < end ? positions[offset..<end].map {
-            SalesforceJSON.account(data.salesforceAccounts[$0], fields: locator.value.fields, version: version)
-        } : []
+        let records =
+            offset < end
+            ? positions[offset..<end].map {
+                SalesforceJSON.account(data.salesforceAccounts[$0], fields: locator.value.fields, version: version)
+            } : []
         var body: [String: Any] = ["totalSize": positions.count, "done": end >= positions.count, "records": records]
         if end < positions.count {
             body["nextRecordsUrl"] = "/services/data/\(version)/\(all ? "queryAll" : "query")/\(locator.id)-\(end)"

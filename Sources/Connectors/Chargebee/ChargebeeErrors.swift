@@ -15,8 +15,9 @@ public enum ChargebeeErrors {
         case 200..<300:
             return .accept
         case 429, 500...:
-            return .retry(after: HTTPClient.retryAfter(response),
-                          reason: "HTTP \(response.status) \(detail.isEmpty ? "server error" : detail)")
+            return .retry(
+                after: HTTPClient.retryAfter(response),
+                reason: "HTTP \(response.status) \(detail.isEmpty ? "server error" : detail)")
         default:
             return .fail("HTTP \(response.status) \(detail.isEmpty ? "no error body" : detail)")
         }

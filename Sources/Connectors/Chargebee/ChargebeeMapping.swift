@@ -6,12 +6,16 @@ import Store
 enum ChargebeeMapping {
     /// An `accounts` row: company (or the person's name), e-mail domain, created day, the CRM id in `linkField`.
     static func account(_ customer: [String: Any], linkField: String?) -> [SQLValue] {
-        let person = [customer["first_name"] as? String, customer["last_name"] as? String].compactMap { $0 }.joined(separator: " ")
+        let person = [customer["first_name"] as? String, customer["last_name"] as? String].compactMap { $0 }.joined(
+            separator: " ")
         let name = (customer["company"] as? String) ?? (person.isEmpty ? nil : person)
-        let domain = (customer["email"] as? String).flatMap { $0.split(separator: "@").last.map { String($0).lowercased() } }
+        let domain = (customer["email"] as? String).flatMap {
+            $0.split(separator: "@").last.map { String($0).lowercased() }
+        }
         let link = linkField.flatMap { customer[$0] as? String }.flatMap { $0.isEmpty ? nil : $0 }
         return [
-            name.sqlValue, domain.sqlValue, .null, .null, .null, day(customer["created_at"]).sqlValue, .null, .null, .null, .null,
+            name.sqlValue, domain.sqlValue, .null, .null, .null, day(customer["created_at"]).sqlValue, .null, .null,
+            .null, .null,
             link.sqlValue,
         ]
     }
@@ -22,7 +26,8 @@ enum ChargebeeMapping {
         let lines = invoice["line_items"] as? [[String: Any]] ?? []
         let deleted = invoice["deleted"] as? Bool == true
         return [
-            .integer(account), (day(invoice["date"]) ?? "").sqlValue, day(invoice["due_date"]).sqlValue, day(invoice["paid_at"]).sqlValue,
+            .integer(account), (day(invoice["date"]) ?? "").sqlValue, day(invoice["due_date"]).sqlValue,
+            day(invoice["paid_at"]).sqlValue,
             .integer(integer(invoice["total"])), .integer(integer(invoice["amount_paid"])),
             (invoice["currency_code"] as? String).map { $0.lowercased() }.sqlValue,
             .text(ChargebeeErrors.invoiceStatus(invoice["status"] as? String, deleted: deleted)),

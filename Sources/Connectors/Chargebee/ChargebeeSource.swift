@@ -41,15 +41,19 @@ public struct ChargebeeSource {
             let page = try context.fetch(
                 Self.listPath(stream, limit: context.settings.pageSize, after: lower, offset: offset), headers: headers,
                 what: what, classify: ChargebeeErrors.classify)
-            guard let list = page["list"] as? [[String: Any]] else { throw SyncError(what: what, reason: "no `list` in the response") }
+            guard let list = page["list"] as? [[String: Any]] else {
+                throw SyncError(what: what, reason: "no `list` in the response")
+            }
             let next = page["next_offset"] as? String
             if let next, !offsets.insert(next).inserted {
-                throw SyncError(what: "\(name) \(stream)", reason: "next_offset \(next) repeated; stopping instead of looping")
+                throw SyncError(
+                    what: "\(name) \(stream)", reason: "next_offset \(next) repeated; stopping instead of looping")
             }
             try context.database.transaction {
                 for entry in list {
                     guard let object = entry[wrapper] as? [String: Any] else { continue }
-                    wrapper == "customer" ? try writeCustomer(object, counter: &counter) : try writeInvoice(object, counter: &counter)
+                    wrapper == "customer"
+                        ? try writeCustomer(object, counter: &counter) : try writeInvoice(object, counter: &counter)
                 }
                 state.cursor = next.map { "\(lower) \($0)" }
                 if next == nil { state.bookmark = String(context.startedMilliseconds / 1_000) }
@@ -78,18 +82,22 @@ public struct ChargebeeSource {
     }
 
     static func parseCursor(_ text: String?) -> (lower: Int64, offset: String)? {
-        guard let parts = text?.split(separator: " ", maxSplits: 1), parts.count == 2, let lower = Int64(parts[0]) else { return nil }
+        guard let parts = text?.split(separator: " ", maxSplits: 1), parts.count == 2, let lower = Int64(parts[0])
+        else { return nil }
         return (lower, String(parts[1]))
     }
 
     private func writeCustomer(_ customer: [String: Any], counter: inout StreamCounter) throws {
         guard let id = customer["id"] as? String else { return }
         let outcome = try context.upserter(.accounts).write(
-            source: name, externalID: id, values: ChargebeeMapping.account(customer, linkField: context.settings.linkField),
+            source: name, externalID: id,
+            values: ChargebeeMapping.account(customer, linkField: context.settings.linkField),
             raw: SyncContext.rawJSON(customer))
         counter.count(outcome)
         if customer["deleted"] as? Bool == true,
-            try IdentityStore(database: context.database).markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now()) {
+            try IdentityStore(database: context.database).markDeleted(
+                .accounts, source: name, externalID: id, at: ScoreRunStore.now())
+        {
             counter.entry.deletes += 1
         }
     }
@@ -98,7 +106,8 @@ public struct ChargebeeSource {
         guard let id = invoice["id"] as? String, let customer = invoice["customer_id"] as? String else { return }
         let account = try accountRow(customer)
         let outcome = try context.upserter(.invoices).write(
-            source: name, externalID: id, values: ChargebeeMapping.invoice(invoice, account: account), raw: SyncContext.rawJSON(invoice))
+            source: name, externalID: id, values: ChargebeeMapping.invoice(invoice, account: account),
+            raw: SyncContext.rawJSON(invoice))
         if invoice["deleted"] as? Bool == true && outcome == .updated {
             counter.entry.records += 1
             counter.entry.deletes += 1
@@ -114,12 +123,14 @@ public struct ChargebeeSource {
         if let row = try identity.accountRow(source: name, externalID: customer) { return row }
         var ignored = StreamCounter(source: name, stream: "customers", mode: "by id")
         do {
-            let page = try context.fetch("/api/v2/customers/\(customer)", headers: headers, what: "\(name) customer \(customer)",
-                                         classify: ChargebeeErrors.classify)
+            let page = try context.fetch(
+                "/api/v2/customers/\(customer)", headers: headers, what: "\(name) customer \(customer)",
+                classify: ChargebeeErrors.classify)
             if let object = page["customer"] as? [String: Any] { try writeCustomer(object, counter: &ignored) }
         } catch let error as SyncError where error.reason.contains("resource_not_found") {
             let placeholder: [SQLValue] = Array(repeating: .null, count: CanonicalTable.accounts.columns.count)
-            _ = try context.upserter(.accounts).write(source: name, externalID: customer, values: placeholder, raw: Array("{}".utf8))
+            _ = try context.upserter(.accounts).write(
+                source: name, externalID: customer, values: placeholder, raw: Array("{}".utf8))
             _ = try identity.markDeleted(.accounts, source: name, externalID: customer, at: ScoreRunStore.now())
         }
         guard let row = try identity.accountRow(source: name, externalID: customer) else {

@@ -14,11 +14,13 @@ public enum SalesforceErrors {
             return .accept
         case 403 where code == "REQUEST_LIMIT_EXCEEDED":
             let usage = response.headers["sforce-limit-info"].map { " (\($0))" } ?? ""
-            return .fail("HTTP 403 REQUEST_LIMIT_EXCEEDED: the org's 24-hour API request limit is used up\(usage); "
-                + "the sync stops, run it again when the quota has recovered")
+            return .fail(
+                "HTTP 403 REQUEST_LIMIT_EXCEEDED: the org's 24-hour API request limit is used up\(usage); "
+                    + "the sync stops, run it again when the quota has recovered")
         case 429, 500...:
-            return .retry(after: HTTPClient.retryAfter(response),
-                          reason: "HTTP \(response.status) \(detail.isEmpty ? "server error" : detail)")
+            return .retry(
+                after: HTTPClient.retryAfter(response),
+                reason: "HTTP \(response.status) \(detail.isEmpty ? "server error" : detail)")
         default:
             return .fail("HTTP \(response.status) \(detail.isEmpty ? "no error body" : detail)")
         }

@@ -12,8 +12,10 @@ import Store
 public struct SalesforceSource {
     /// The REST API version requests are pinned to.
     public static let apiVersion = "v60.0"
-    static let fields = ["Id", "Name", "Website", "Industry", "NumberOfEmployees", "BillingCountry", "CreatedDate",
-                         "SystemModstamp", "IsDeleted"]
+    static let fields = [
+        "Id", "Name", "Website", "Industry", "NumberOfEmployees", "BillingCountry", "CreatedDate",
+        "SystemModstamp", "IsDeleted",
+    ]
     static let restartsAllowed = 3
     let context: SyncContext
     private var name: String { context.settings.name }
@@ -28,15 +30,18 @@ public struct SalesforceSource {
             try pass(stream: "accounts", endpoint: "query", condition: nil) { record, counter in
                 counter.count(try write(record))
             },
-            try pass(stream: "accounts_deleted", endpoint: "queryAll", condition: "IsDeleted = true") { record, counter in
+            try pass(stream: "accounts_deleted", endpoint: "queryAll", condition: "IsDeleted = true") {
+                record, counter in
                 try markDeleted(record, counter: &counter)
             },
         ]
     }
 
     private var headers: [(name: String, value: String)] {
-        [("Authorization", "Bearer \(context.settings.token)"),
-         ("Sforce-Query-Options", "batchSize=\(context.settings.pageSize)")]
+        [
+            ("Authorization", "Bearer \(context.settings.token)"),
+            ("Sforce-Query-Options", "batchSize=\(context.settings.pageSize)"),
+        ]
     }
 
     /// One pass of a stream: the query from the bookmark (or the resumed cursor) to the sync's start, page by page.
@@ -64,7 +69,9 @@ public struct SalesforceSource {
                 let page: [String: Any]
                 do {
                     page = try context.fetch(path, headers: headers, what: what, classify: SalesforceErrors.classify)
-                } catch let error as SyncError where error.reason.contains("INVALID_QUERY_LOCATOR") && restarts < Self.restartsAllowed {
+                } catch let error as SyncError
+                    where error.reason.contains("INVALID_QUERY_LOCATOR") && restarts < Self.restartsAllowed
+                {
                     // The locator expired (or too many are open): ask again from the last record written.
                     restarts += 1
                     context.progress("\(name) \(stream): query locator expired, asking again from the last record")
@@ -74,9 +81,13 @@ public struct SalesforceSource {
                     throw SyncError(what: what, reason: "no `records` and `done` in the response")
                 }
                 let next = page["nextRecordsUrl"] as? String
-                if !done && next == nil { throw SyncError(what: what, reason: "`done` is false but there is no nextRecordsUrl") }
+                if !done && next == nil {
+                    throw SyncError(what: what, reason: "`done` is false but there is no nextRecordsUrl")
+                }
                 if let next, !locators.insert(next).inserted {
-                    throw SyncError(what: "\(name) \(stream)", reason: "nextRecordsUrl \(next) repeated; stopping instead of looping")
+                    throw SyncError(
+                        what: "\(name) \(stream)",
+                        reason: "nextRecordsUrl \(next) repeated; stopping instead of looping")
                 }
                 try context.database.transaction {
                     for record in records {
@@ -102,7 +113,8 @@ public struct SalesforceSource {
 
     /// `SELECT … FROM Account WHERE [condition AND] SystemModstamp >= lower AND SystemModstamp <= upper ORDER BY …`.
     static func soql(condition: String?, from lower: Int64, to upper: Int64) -> String {
-        let window = "SystemModstamp >= \(SalesforceTime.literal(seconds: lower)) "
+        let window =
+            "SystemModstamp >= \(SalesforceTime.literal(seconds: lower)) "
             + "AND SystemModstamp <= \(SalesforceTime.literal(seconds: upper))"
         let filter = condition.map { "\($0) AND \(window)" } ?? window
         return "SELECT \(fields.joined(separator: ", ")) FROM Account WHERE \(filter) ORDER BY SystemModstamp, Id"
@@ -111,7 +123,8 @@ public struct SalesforceSource {
     static func queryPath(endpoint: String, soql: String) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
-        return "/services/data/\(apiVersion)/\(endpoint)?q=" + (soql.addingPercentEncoding(withAllowedCharacters: allowed) ?? soql)
+        return "/services/data/\(apiVersion)/\(endpoint)?q="
+            + (soql.addingPercentEncoding(withAllowedCharacters: allowed) ?? soql)
     }
 
     private func write(_ record: [String: Any]) throws -> Upserter.Outcome {
@@ -120,10 +133,12 @@ public struct SalesforceSource {
             (record["Name"] as? String).sqlValue, Self.domain(fromWebsite: record["Website"] as? String).sqlValue,
             (record["Industry"] as? String).map { $0.lowercased() }.sqlValue,
             (record["NumberOfEmployees"] as? NSNumber).map { SQLValue.integer($0.int64Value) } ?? .null,
-            (record["BillingCountry"] as? String).sqlValue, (record["CreatedDate"] as? String).map { String($0.prefix(10)) }.sqlValue,
+            (record["BillingCountry"] as? String).sqlValue,
+            (record["CreatedDate"] as? String).map { String($0.prefix(10)) }.sqlValue,
             .null, .null, .null, .null, .null,
         ]
-        return try context.upserter(.accounts).write(source: name, externalID: id, values: values, raw: SyncContext.rawJSON(record))
+        return try context.upserter(.accounts).write(
+            source: name, externalID: id, values: values, raw: SyncContext.rawJSON(record))
     }
 
     /// A deleted account keeps its row, marked deleted; one deleted before any sync saw it is written first.
@@ -146,13 +161,15 @@ public struct SalesforceSource {
     }
 
     static func compoundKey(_ record: [String: Any]) -> (milliseconds: Int64, id: String)? {
-        guard let id = record["Id"] as? String, let stamp = (record["SystemModstamp"] as? String).flatMap(SalesforceTime.milliseconds)
+        guard let id = record["Id"] as? String,
+            let stamp = (record["SystemModstamp"] as? String).flatMap(SalesforceTime.milliseconds)
         else { return nil }
         return (stamp, id)
     }
 
     static func parseCompound(_ text: String?) -> (milliseconds: Int64, id: String)? {
-        guard let parts = text?.split(separator: ":", maxSplits: 1), parts.count == 2, let stamp = Int64(parts[0]) else { return nil }
+        guard let parts = text?.split(separator: ":", maxSplits: 1), parts.count == 2, let stamp = Int64(parts[0])
+        else { return nil }
         return (stamp, String(parts[1]))
     }
 }

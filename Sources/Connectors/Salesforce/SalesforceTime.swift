@@ -69,8 +69,10 @@ public enum SalesforceTime {
         let days = Int64((Double(seconds) / 86_400).rounded(.down))
         let inDay = seconds - days * 86_400
         let (year, month, day) = civilFromDays(days)
-        return (String(format: "%04d-%02d-%02d", Int(year), Int(month), Int(day)),
-                String(format: "%02d:%02d:%02d", Int(inDay / 3_600), Int(inDay % 3_600 / 60), Int(inDay % 60)))
+        return (
+            String(format: "%04d-%02d-%02d", Int(year), Int(month), Int(day)),
+            String(format: "%02d:%02d:%02d", Int(inDay / 3_600), Int(inDay % 3_600 / 60), Int(inDay % 60))
+        )
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
