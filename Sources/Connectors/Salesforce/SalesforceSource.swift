@@ -6,8 +6,8 @@ import Store
 /// Each pass asks `WHERE SystemModstamp >= :bookmark AND SystemModstamp <= :syncStart ORDER BY SystemModstamp, Id`
 /// and follows `nextRecordsUrl` until `done: true`. Every page is written in one transaction with the compound
 /// (SystemModstamp, Id) of its last record, so a resumed pass (or one restarted after its query locator expired)
-/// asks again from that timestamp and skips what it already wrote. The bookmark becomes the sync's start (its whole
-/// second), never later.
+/// asks again from that timestamp and skips what it already wrote (records sharing the last timestamp are written
+/// again, idempotently). The bookmark becomes the sync's start (its whole second), never later.
 /// A second pass over `queryAll` with `IsDeleted = true` marks deleted accounts (kept, not dropped).
 public struct SalesforceSource {
     /// The REST API version requests are pinned to.
@@ -92,7 +92,15 @@ public struct SalesforceSource {
                 try context.database.transaction {
                     for record in records {
                         let key = Self.compoundKey(record)
-                        if let last, let key, (key.milliseconds, key.id) <= (last.milliseconds, last.id) { continue }
+                        // Skip what the cursor proves was written: older timestamps, and the last record itself.
+                        // Other records sharing its timestamp are written again (idempotently), since Salesforce's
+                        // collation of Ids need not be Swift's.
+                        if let last, let key,
+                            key.milliseconds < last.milliseconds
+                                || (key.milliseconds == last.milliseconds && key.id == last.id)
+                        {
+                            continue
+                        }
                         try apply(record, &counter)
                         if let key { last = key }
                     }
