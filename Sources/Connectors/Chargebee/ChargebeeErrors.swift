@@ -6,6 +6,7 @@
 public enum ChargebeeErrors {
     /// The verdict for a response.
     public static func classify(_ response: HTTPResponse) -> ResponseVerdict {
+        if (200..<300).contains(response.status) { return .accept }  // the body is parsed once, by the caller
         let body = response.jsonObject
         let code = body?["api_error_code"] as? String ?? body?["error_code"] as? String
         let message = body?["message"] as? String ?? body?["error_msg"] as? String

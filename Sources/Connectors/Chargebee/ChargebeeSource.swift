@@ -92,7 +92,7 @@ public struct ChargebeeSource {
         let outcome = try context.upserter(.accounts).write(
             source: name, externalID: id,
             values: ChargebeeMapping.account(customer, linkField: context.settings.linkField),
-            raw: SyncContext.rawJSON(customer))
+            raw: CanonicalJSON.bytes(customer))
         counter.count(outcome)
         if customer["deleted"] as? Bool == true,
             try IdentityStore(database: context.database).markDeleted(
@@ -107,7 +107,7 @@ public struct ChargebeeSource {
         let account = try accountRow(customer)
         let outcome = try context.upserter(.invoices).write(
             source: name, externalID: id, values: ChargebeeMapping.invoice(invoice, account: account),
-            raw: SyncContext.rawJSON(invoice))
+            raw: CanonicalJSON.bytes(invoice))
         if invoice["deleted"] as? Bool == true && outcome == .updated {
             counter.entry.records += 1
             counter.entry.deletes += 1

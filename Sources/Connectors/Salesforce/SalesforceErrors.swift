@@ -7,6 +7,7 @@ import Foundation
 public enum SalesforceErrors {
     /// The verdict for a response.
     public static func classify(_ response: HTTPResponse) -> ResponseVerdict {
+        if (200..<300).contains(response.status) { return .accept }  // the body is parsed once, by the caller
         let (code, message) = firstError(response)
         let detail = [code, message].compactMap { $0 }.joined(separator: ": ")
         switch response.status {

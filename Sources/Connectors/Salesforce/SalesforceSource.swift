@@ -146,7 +146,7 @@ public struct SalesforceSource {
             .null, .null, .null, .null, .null,
         ]
         return try context.upserter(.accounts).write(
-            source: name, externalID: id, values: values, raw: SyncContext.rawJSON(record))
+            source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(record))
     }
 
     /// A deleted account keeps its row, marked deleted; one deleted before any sync saw it is written first.
