@@ -131,13 +131,16 @@ public final class SandboxServer: @unchecked Sendable {
         case .serverError where api == .salesforce:
             return SalesforceJSON.error(503, "SERVER_UNAVAILABLE", "Server temporarily unavailable.").response
         case .serverError where api == .chargebee:
-            return ChargebeeJSON.error(503, code: "internal_temporary_error", message: "Sorry, something went wrong. Please retry.",
-                                       type: "operation_failed").response
+            return ChargebeeJSON.error(
+                503, code: "internal_temporary_error", message: "Sorry, something went wrong. Please retry.",
+                type: "operation_failed"
+            ).response
         case .expiredToken where api == .salesforce:
             return SalesforceJSON.error(401, "INVALID_SESSION_ID", "Session expired or invalid").response
         case .expiredToken where api == .chargebee:
-            return ChargebeeJSON.error(401, code: "api_authentication_failed", message: "Sorry, authentication failed. Invalid api key")
-                .response
+            return ChargebeeJSON.error(
+                401, code: "api_authentication_failed", message: "Sorry, authentication failed. Invalid api key"
+            ).response
         case .dailyCap:
             return Reply.json(429, HubSpotJSON.error(message: "You have reached your daily limit.", category: "RATE_LIMITS",
                 extra: ["errorType": "RATE_LIMIT", "policyName": "DAILY"])).response
@@ -165,9 +168,10 @@ public final class SandboxServer: @unchecked Sendable {
     }
 
     private static func chargebeeRateLimit(headers: [String: String]) -> Reply {
-        ChargebeeJSON.error(429, code: "api_request_limit_exceeded",
-                            message: "Sorry, access has been blocked temporarily due to request count exceeding acceptable limits.",
-                            type: "operation_failed", headers: headers)
+        ChargebeeJSON.error(
+            429, code: "api_request_limit_exceeded",
+            message: "Sorry, access has been blocked temporarily due to request count exceeding acceptable limits.",
+            type: "operation_failed", headers: headers)
     }
 
     private func control(_ request: HTTPRequest) async throws -> Reply {

@@ -27,12 +27,14 @@ public struct SourceConfiguration: Sendable {
     public let pageSize: Int
     /// How far incremental bookmarks lag the sync's start, in milliseconds.
     public let searchLagMilliseconds: Int64
-    /// A billing source's customer field holding the CRM id it links to (Chargebee; default `cf_salesforce_account_id`).
+    /// A billing source's customer field holding its CRM id (Chargebee; default `cf_salesforce_account_id`).
     public let linkField: String?
     /// The line it starts on, for messages.
     let line: Int?
 
-    static let keys = ["kind", "base_url", "token_env", "requests_per_second", "page_size", "search_lag_ms", "crm_link_field"]
+    static let keys = [
+        "kind", "base_url", "token_env", "requests_per_second", "page_size", "search_lag_ms", "crm_link_field",
+    ]
 
     /// The settings to sync with, reading the token from the environment.
     public func settings(environment: [String: String] = ProcessInfo.processInfo.environment, file: String) throws -> SourceSettings {
@@ -73,9 +75,11 @@ public struct SourceConfiguration: Sendable {
             }
             var pageSize = defaults.pageSize
             if let node = settings["page_size"] {
-                // Salesforce batches hold up to 2000 records (`Sforce-Query-Options: batchSize`); the others page by 100.
+                // Salesforce batches hold up to 2000 records (`Sforce-Query-Options: batchSize`); others page by 100.
                 let most = kind == .salesforce ? 2_000 : 100
-                guard let value = node.int, (1...most).contains(value) else { throw fail("page_size must be 1-\(most)", at: node) }
+                guard let value = node.int, (1...most).contains(value) else {
+                    throw fail("page_size must be 1-\(most)", at: node)
+                }
                 pageSize = value
             }
             let baseURL = settings["base_url"]?.string ?? defaults.baseURL
@@ -86,7 +90,8 @@ public struct SourceConfiguration: Sendable {
             var linkField: String?
             if let node = settings["crm_link_field"] {
                 guard kind == .chargebee, let value = node.string, !value.isEmpty else {
-                    throw fail("crm_link_field names a Chargebee customer field (e.g. cf_salesforce_account_id)", at: node)
+                    throw fail(
+                        "crm_link_field names a Chargebee customer field (e.g. cf_salesforce_account_id)", at: node)
                 }
                 linkField = value
             } else if kind == .chargebee {
@@ -98,8 +103,8 @@ public struct SourceConfiguration: Sendable {
                 lag = Int64(value)
             }
             return SourceConfiguration(
-                name: name, kind: kind, baseURL: baseURL, tokenVariable: variable, requestsPerSecond: rate, pageSize: pageSize,
-                searchLagMilliseconds: lag, linkField: linkField, line: line)
+                name: name, kind: kind, baseURL: baseURL, tokenVariable: variable, requestsPerSecond: rate,
+                pageSize: pageSize, searchLagMilliseconds: lag, linkField: linkField, line: line)
         }
     }
 }

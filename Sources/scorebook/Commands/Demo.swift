@@ -50,8 +50,8 @@ struct DemoCommand: ParsableCommand {
         }
     }
 
-    /// Starts the Sandbox, syncs HubSpot and Stripe from it over loopback into `synced.db` (and Salesforce and Chargebee
-    /// into a database of their own), and runs the first score.
+    /// Starts the Sandbox, syncs HubSpot and Stripe from it over loopback into `synced.db` (and Salesforce and
+    /// Chargebee into a database of their own), and runs the first score.
     private func syncFromSandbox(configuration: ScorebookConfiguration) throws {
         let server = try SandboxServer(port: 0, options: DataGenerator.Options(accounts: min(accounts, 500), seed: seed))
         let port = try server.startBlocking()
@@ -93,13 +93,15 @@ struct DemoCommand: ParsableCommand {
                            requestsPerSecond: 500, pageSize: 100, linkField: "cf_salesforce_account_id"),
         ]
         let started = Date()
-        let entries = try Syncer(database: database).sync(sources, full: false, linking: (["chargebee"], ["salesforce"])) { _ in }
+        let entries = try Syncer(database: database).sync(
+            sources, full: false, linking: (["chargebee"], ["salesforce"])) { _ in }
         print("synced Salesforce and Chargebee from the sandbox into \(path) in "
             + "\(Figures.seconds(Date().timeIntervalSince(started))):")
         for entry in entries where entry.records > 0 {
             print("  \(entry.source) \(entry.stream): \(entry.records) records in \(entry.pages) pages")
         }
-        let unlinked = try IdentityStore(database: database).unlinked(billingSources: ["chargebee"], crmSources: ["salesforce"])
+        let unlinked = try IdentityStore(database: database).unlinked(
+            billingSources: ["chargebee"], crmSources: ["salesforce"])
         print("  identity: \(unlinked.count) accounts without a match on the other side")
     }
 }

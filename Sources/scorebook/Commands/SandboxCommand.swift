@@ -10,7 +10,8 @@ struct SandboxCommand: ParsableCommand {
         commandName: "sandbox",
         abstract: "Serve local Stripe, HubSpot, Salesforce and Chargebee APIs from generated data, with switchable faults.",
         discussion: "Prints the port and the tokens it accepts, then serves until stopped. Faults: rate_limit, "
-            + "rate_limit_no_retry_after, server_error, slow, cut_off, invalid_json, expired_token, daily_cap, request_limit, invalid_locator.")
+            + "rate_limit_no_retry_after, server_error, slow, cut_off, invalid_json, expired_token, daily_cap, request_limit, "
+            + "invalid_locator.")
 
     @Option(help: "The port (0 picks a free one).")
     var port: UInt16 = 8_765
@@ -24,14 +25,15 @@ struct SandboxCommand: ParsableCommand {
     @Option(name: .customLong("fault"), help: "A fault to apply: KIND:PATH[:TIMES], e.g. rate_limit:/v1/invoices:2.")
     var faults: [String] = []
 
-    @Option(help: "APIs to serve, comma-separated; HubSpot and Stripe always are, Salesforce and Chargebee each add a copy of the data.")
+    @Option(help: "APIs to serve, comma-separated; HubSpot and Stripe always are, Salesforce and Chargebee add data.")
     var apis = SandboxAPI.allCases.map(\.rawValue).joined(separator: ",")
 
     func run() throws {
         var chosen = Set<SandboxAPI>()
         for name in apis.split(separator: ",") {
             guard let api = SandboxAPI(rawValue: String(name)) else {
-                throw ValidationError("unknown API \"\(name)\" (known: \(SandboxAPI.allCases.map(\.rawValue).joined(separator: ", ")))")
+                let known = SandboxAPI.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError("unknown API \"\(name)\" (known: \(known))")
             }
             chosen.insert(api)
         }
