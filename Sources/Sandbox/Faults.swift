@@ -13,6 +13,8 @@ struct Fault: Sendable {
         case expiredToken = "expired_token"
         case dailyCap = "daily_cap"
         case requestLimit = "request_limit"
+        /// Salesforce's 400 INVALID_QUERY_LOCATOR, as for a locator that expired or was closed.
+        case invalidLocator = "invalid_locator"
     }
 
     let kind: Kind

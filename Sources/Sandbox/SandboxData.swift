@@ -58,6 +58,12 @@ final class SandboxData: @unchecked Sendable {
     private(set) var customers: [SandboxCustomer] = []
     private(set) var invoices: [SandboxInvoice] = []
     private(set) var events: [SandboxEvent] = []
+    /// Salesforce Accounts and Chargebee customers and invoices: the same generated accounts (SalesforceChargebeeData).
+    var salesforceAccounts: [SandboxSalesforceAccount] = []
+    var chargebeeCustomers: [SandboxChargebeeCustomer] = []
+    var chargebeeInvoices: [SandboxChargebeeInvoice] = []
+    /// Chargebee rows' positions sorted by (sort key, id), per stream and key; emptied when the data changes.
+    var chargebeeOrders: [String: [(key: Int64, id: String, position: Int)]] = [:]
     private var companyIndex: [String: Int] = [:]
     private var customerIndex: [String: Int] = [:]
     private var invoiceIndex: [String: Int] = [:]
@@ -65,7 +71,13 @@ final class SandboxData: @unchecked Sendable {
     /// The Sandbox's clock, in unix seconds: the generator's last day, moving forward one minute per mutation.
     private(set) var now: Int64
 
-    init(options: DataGenerator.Options) throws {
+    /// Whether Salesforce and Chargebee copies of the accounts are built (they double the Sandbox's memory).
+    let servesSalesforce: Bool
+    let servesChargebee: Bool
+
+    init(options: DataGenerator.Options, apis: Set<SandboxAPI> = Set(SandboxAPI.allCases)) throws {
+        servesSalesforce = apis.contains(.salesforce)
+        servesChargebee = apis.contains(.chargebee)
         now = Int64(options.endDay.adding(days: 1).ordinal) * 86_400
         let collector = Collector()
         try DataGenerator(options: options).generate(into: collector)
@@ -95,6 +107,7 @@ final class SandboxData: @unchecked Sendable {
         companies.append(SandboxCompany(
             id: companyID, name: fields[1], domain: domain, industry: fields[3].uppercased(), employees: fields[4],
             country: fields[5], createdMilliseconds: createdSeconds * 1000, modifiedMilliseconds: (createdSeconds + 3600) * 1000))
+        addSalesforceAndChargebee(index: index, fields: fields, createdSeconds: createdSeconds, companyID: companyID)
         guard index % 11 != 0 else { return }
         let emailDomain = index % 17 == 0 ? "billing-\(index).example" : fields[2]
         customers.append(SandboxCustomer(
@@ -106,6 +119,7 @@ final class SandboxData: @unchecked Sendable {
         // invoice_id, account_id, issued_date, due_date, paid_date, amount_due_cents, amount_paid_cents, currency, status, product
         guard let index = Int(fields[1].dropFirst(4)), index % 11 != 0, let issued = Day(iso: fields[2]) else { return }
         let seconds = { (text: String) -> Int64? in Day(iso: text).map { Int64($0.ordinal) * 86_400 + 43_200 } }
+        addChargebeeInvoice(index: index, fields: fields, seconds: seconds)
         invoices.append(SandboxInvoice(
             id: "in_" + fields[0].replacingOccurrences(of: "-", with: "_"), customer: Self.customerID(index),
             created: Int64(issued.ordinal) * 86_400 + Int64(index % 3600), dueDate: seconds(fields[3]),

@@ -3,17 +3,22 @@ import FlyingSocks
 import Foundation
 import Host
 
-/// The Sandbox: Stripe and HubSpot on 127.0.0.1 from the generator's data, with switchable faults.
+/// The Sandbox: Stripe, HubSpot, Salesforce and Chargebee on 127.0.0.1 from the generator's data, with switchable
+/// faults.
 ///
 /// Control endpoints for tests and the demo: `POST /_sandbox/faults` (`{"kind": "rate_limit", "path": "/v1/invoices",
 /// "times": 2, "retry_after": 1}`), `DELETE /_sandbox/faults`, `POST /_sandbox/mutate` (`{"paid": 5, "renamed": 3,
-/// "archived": 1, "deleted": 1}`), `GET /_sandbox/summary`, and a webhook receiver (`POST /_sandbox/webhook`,
-/// `GET /_sandbox/webhooks`) for tests of `scorebook act`.
+/// "archived": 1, "deleted": 1}`, and for the other two APIs `salesforce_renamed`, `salesforce_deleted`,
+/// `chargebee_paid`, `chargebee_renamed`, `chargebee_deleted`), `GET /_sandbox/summary` (HubSpot and Stripe;
+/// `?apis=salesforce,chargebee` for those two) and `POST /_sandbox/salesforce/expire_locators`.
+/// A webhook receiver (`POST /_sandbox/webhook`, `GET /_sandbox/webhooks`) serves the tests of `scorebook act`.
 public final class SandboxServer: @unchecked Sendable {
     /// Tokens the Sandbox accepts.
     public struct Credentials: Sendable {
         public var stripe = "sk_test_sandbox_4eC39HqLyjWDarjtT1zdp7dc"
         public var hubspot = "pat-na1-sandbox-0000-4000-8000-000000000000"
+        public var salesforce = "00DSB000000sandbox!AQ4AQFakeSessionToken.sandbox0000000000"
+        public var chargebee = "test_sandboxChargebeeKey7f3a9c0d2e1b"
         public init() {}
     }
 
@@ -21,12 +26,17 @@ public final class SandboxServer: @unchecked Sendable {
     private let data: SandboxData
     private let faults = FaultBoard()
     private let webhooks = WebhookInbox()
+    private let locators = SalesforceLocators()
     /// The tokens in force.
     public let credentials: Credentials
 
     /// Builds the data and the server on `port` (0 picks a free one).
-    public init(port: UInt16, options: DataGenerator.Options, credentials: Credentials = Credentials(), faults: [String] = []) throws {
-        self.data = try SandboxData(options: options)
+    /// `apis` leaves out the Salesforce and Chargebee copies of the data when they are not wanted (they cost memory).
+    public init(
+        port: UInt16, options: DataGenerator.Options, credentials: Credentials = Credentials(), faults: [String] = [],
+        apis: Set<SandboxAPI> = Set(SandboxAPI.allCases)
+    ) throws {
+        self.data = try SandboxData(options: options, apis: apis)
         self.credentials = credentials
         self.server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 30)
         for spec in faults {
@@ -41,6 +51,7 @@ public final class SandboxServer: @unchecked Sendable {
         Task { try? await server.run() }
         try await server.waitUntilListening(timeout: 10)
         guard case .ip4(_, let port) = await server.listeningAddress else { throw SandboxError("the Sandbox did not start listening") }
+        ListenerNoDelay.apply(port: port)
         return port
     }
 
@@ -74,6 +85,14 @@ public final class SandboxServer: @unchecked Sendable {
     private func installRoutes() async {
         let stripe = StripeRoutes(data: data, apiKey: credentials.stripe)
         let hubspot = HubSpotRoutes(data: data, token: credentials.hubspot)
+        let salesforce = SalesforceRoutes(data: data, token: credentials.salesforce, locators: locators)
+        let chargebee = ChargebeeRoutes(data: data, apiKey: credentials.chargebee)
+        await server.appendRoute("GET /services/data/*") { [self] request in
+            await deliver(salesforce.reply(to: request), path: request.path, api: .salesforce)
+        }
+        await server.appendRoute("GET /api/v2/*") { [self] request in
+            await deliver(chargebee.reply(to: request), path: request.path, api: .chargebee)
+        }
         await server.appendRoute("/_sandbox/*") { [self] request in try await control(request).response }
         await server.appendRoute("GET /v1/*") { [self] request in
             await deliver(stripe.reply(to: request), path: request.path, api: .stripe)
@@ -84,7 +103,7 @@ public final class SandboxServer: @unchecked Sendable {
         }
     }
 
-    enum API { case stripe, hubspot }
+    enum API { case stripe, hubspot, salesforce, chargebee }
 
     /// Applies the fault in force, if any, to a reply.
     private func deliver(_ reply: Reply, path: String, api: API) async -> HTTPResponse {
@@ -101,7 +120,29 @@ public final class SandboxServer: @unchecked Sendable {
             case .hubspot:
                 return Reply.json(429, HubSpotJSON.error(message: "You have reached your ten_secondly_rolling limit.", category: "RATE_LIMITS",
                     extra: ["errorType": "RATE_LIMIT", "policyName": "TEN_SECONDLY_ROLLING"]), headers: headers).response
+            case .chargebee:
+                return Self.chargebeeRateLimit(headers: headers).response
+            case .salesforce:
+                // Salesforce has no 429: its only rate-limit answer is the 403 of the 24-hour quota.
+                return SalesforceJSON.error(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.").response
             }
+        case .dailyCap where api == .salesforce:
+            return SalesforceJSON.error(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.").response
+        case .dailyCap where api == .chargebee:
+            return Self.chargebeeRateLimit(headers: [:]).response
+        case .serverError where api == .salesforce:
+            return SalesforceJSON.error(503, "SERVER_UNAVAILABLE", "Server temporarily unavailable.").response
+        case .serverError where api == .chargebee:
+            return ChargebeeJSON.error(
+                503, code: "internal_temporary_error", message: "Sorry, something went wrong. Please retry.",
+                type: "operation_failed"
+            ).response
+        case .expiredToken where api == .salesforce:
+            return SalesforceJSON.error(401, "INVALID_SESSION_ID", "Session expired or invalid").response
+        case .expiredToken where api == .chargebee:
+            return ChargebeeJSON.error(
+                401, code: "api_authentication_failed", message: "Sorry, authentication failed. Invalid api key"
+            ).response
         case .dailyCap:
             return Reply.json(429, HubSpotJSON.error(message: "You have reached your daily limit.", category: "RATE_LIMITS",
                 extra: ["errorType": "RATE_LIMIT", "policyName": "DAILY"])).response
@@ -114,6 +155,8 @@ public final class SandboxServer: @unchecked Sendable {
             return api == .stripe
                 ? Reply.json(401, StripeJSON.error(type: "invalid_request_error", code: "api_key_expired", message: "Expired API Key provided")).response
                 : Reply.json(401, HubSpotJSON.error(message: "The OAuth token used to make this call expired.", category: "EXPIRED_AUTHENTICATION")).response
+        case .invalidLocator:
+            return SalesforceJSON.error(400, "INVALID_QUERY_LOCATOR", "invalid query locator").response
         case .requestLimit:
             return Reply.json(403, [["message": "TotalRequests Limit exceeded.", "errorCode": "REQUEST_LIMIT_EXCEEDED"]]).response
         case .slow:
@@ -124,6 +167,13 @@ public final class SandboxServer: @unchecked Sendable {
             reply.body = Data("{\"object\": \"list\", \"data\": [oops".utf8)
         }
         return reply.response
+    }
+
+    private static func chargebeeRateLimit(headers: [String: String]) -> Reply {
+        ChargebeeJSON.error(
+            429, code: "api_request_limit_exceeded",
+            message: "Sorry, access has been blocked temporarily due to request count exceeding acceptable limits.",
+            type: "operation_failed", headers: headers)
     }
 
     private func control(_ request: HTTPRequest) async throws -> Reply {
@@ -144,6 +194,7 @@ public final class SandboxServer: @unchecked Sendable {
             let done = data.locked {
                 $0.mutate(paid: object["paid"] as? Int ?? 0, renamed: object["renamed"] as? Int ?? 0,
                           archived: object["archived"] as? Int ?? 0, deleted: object["deleted"] as? Int ?? 0)
+                    .merging($0.mutateSalesforceAndChargebee(object.compactMapValues { $0 as? Int })) { $1 }
             }
             return .json(200, done)
         case ("POST", "/_sandbox/webhook"):
@@ -152,7 +203,14 @@ public final class SandboxServer: @unchecked Sendable {
         case ("GET", "/_sandbox/webhooks"):
             return .json(200, ["deliveries": webhooks.all()])
         case ("GET", "/_sandbox/summary"):
-            return .json(200, data.locked { $0.summary() })
+            // Without `apis` the HubSpot and Stripe summary, as it always was; `apis=salesforce,chargebee` for those.
+            guard let apis = request.parameter("apis") else { return .json(200, data.locked { $0.summary() }) }
+            let summary = data.locked { $0.salesforceAndChargebeeSummary() }
+            let wanted = apis.split(separator: ",").map(String.init)
+            return .json(200, summary.filter { key, _ in wanted.contains { key.hasPrefix($0 + "_") } })
+        case ("POST", "/_sandbox/salesforce/expire_locators"):
+            locators.expireAll()
+            return .json(200, ["ok": true])
         default:
             return .json(404, ["error": "unknown control endpoint"])
         }

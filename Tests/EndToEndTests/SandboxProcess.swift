@@ -7,6 +7,8 @@ final class SandboxProcess {
     let port: Int
     static let stripeToken = "sk_test_sandbox_4eC39HqLyjWDarjtT1zdp7dc"
     static let hubspotToken = "pat-na1-sandbox-0000-4000-8000-000000000000"
+    static let salesforceToken = "00DSB000000sandbox!AQ4AQFakeSessionToken.sandbox0000000000"
+    static let chargebeeKey = "test_sandboxChargebeeKey7f3a9c0d2e1b"
 
     init(accounts: Int = 200) throws {
         process.executableURL = try ScorebookProcess.binary
@@ -72,5 +74,29 @@ final class SandboxProcess {
         """
     }
 
-    static let environment = ["STRIPE_API_KEY": stripeToken, "HUBSPOT_TOKEN": hubspotToken]
+    /// A configuration pointing Salesforce and Chargebee at this Sandbox (Chargebee linking by `cf_salesforce_account_id`).
+    func salesforceChargebeeConfiguration(pageSize: Int = 100) -> String {
+        """
+        sources:
+          salesforce:
+            kind: salesforce
+            base_url: \(baseURL)
+            token_env: SALESFORCE_TOKEN
+            requests_per_second: 1000
+            page_size: \(pageSize)
+          chargebee:
+            kind: chargebee
+            base_url: \(baseURL)
+            token_env: CHARGEBEE_API_KEY
+            requests_per_second: 1000
+            page_size: \(pageSize)
+            crm_link_field: cf_salesforce_account_id
+        scores:
+          rfm:
+            module: value
+        """
+    }
+
+    static let environment = ["STRIPE_API_KEY": stripeToken, "HUBSPOT_TOKEN": hubspotToken,
+                              "SALESFORCE_TOKEN": salesforceToken, "CHARGEBEE_API_KEY": chargebeeKey]
 }

@@ -2,10 +2,10 @@
 public struct SourceSettings: Sendable {
     /// The APIs Scorebook syncs from.
     public enum Kind: String, Sendable, CaseIterable {
-        case stripe, hubspot
+        case stripe, hubspot, salesforce, chargebee
 
         /// True for billing systems (their customers link to CRM companies).
-        public var isBilling: Bool { self == .stripe }
+        public var isBilling: Bool { self == .stripe || self == .chargebee }
     }
 
     /// The source's name in the configuration and the database (`stripe`).
@@ -22,12 +22,15 @@ public struct SourceSettings: Sendable {
     public let pageSize: Int
     /// How far an incremental bookmark lags the sync's start, for APIs whose search is eventually consistent.
     public let searchLagMilliseconds: Int64
+    /// The billing customer's field holding the CRM id it links to (Chargebee: `cf_salesforce_account_id`).
+    public let linkField: String?
 
     /// Creates settings.
     public init(
         name: String, kind: Kind, baseURL: String, token: String, requestsPerSecond: Double, pageSize: Int,
-        searchLagMilliseconds: Int64 = 5_000
+        searchLagMilliseconds: Int64 = 5_000, linkField: String? = nil
     ) {
+        self.linkField = linkField
         self.searchLagMilliseconds = searchLagMilliseconds
         self.name = name
         self.kind = kind
@@ -42,6 +45,10 @@ public struct SourceSettings: Sendable {
         switch kind {
         case .stripe: return ("https://api.stripe.com", 20, 100)  // 25 req/s in test mode, 100 live
         case .hubspot: return ("https://api.hubapi.com", 9, 100)  // 100-190 requests per 10 s by tier
+        // No common host: the org's instance URL (`https://MYDOMAIN.my.salesforce.com`) must be configured.
+        case .salesforce: return ("", 10, 2000)  // a 24-hour org quota, not a rate; batches of up to 2000
+        // No common host: the site (`https://SITE.chargebee.com`) must be configured.
+        case .chargebee: return ("", 2, 100)  // 150 requests a minute on Starter and test sites
         }
     }
 }

@@ -40,15 +40,18 @@ public final class SyncContext {
             request.body = [UInt8]((try? JSONSerialization.data(withJSONObject: body)) ?? Data())
             request.headers.append(("Content-Type", "application/json"))
         }
-        let response = try client.send(request, what: what) { response in
+        var parsed: [String: Any]?
+        _ = try client.send(request, what: what) { response in
             let verdict = classify(response)
-            // A 2xx whose body is cut off or not JSON is a transport problem: try again.
-            if verdict == .accept && response.jsonObject == nil {
+            guard verdict == .accept else { return verdict }
+            // A 2xx whose body is cut off or not JSON is a transport problem: try again. Parsed once, and kept.
+            parsed = response.jsonObject
+            if parsed == nil {
                 return .retry(after: nil, reason: "HTTP \(response.status) with a body that is not complete JSON (\(response.body.count) bytes)")
             }
             return verdict
         }
-        return response.jsonObject ?? [:]
+        return parsed ?? [:]
     }
 
     /// JSON text of an object with sorted keys, to keep as a record's raw.

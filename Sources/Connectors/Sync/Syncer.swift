@@ -31,6 +31,8 @@ public struct Syncer {
                 switch settings.kind {
                 case .stripe: result = try StripeSource(context: context).sync(full: full)
                 case .hubspot: result = try HubSpotSource(context: context).sync(full: full)
+                case .salesforce: result = try SalesforceSource(context: context).sync(full: full)
+                case .chargebee: result = try ChargebeeSource(context: context).sync(full: full)
                 }
                 for entry in result {
                     var finished = entry

@@ -27,10 +27,14 @@ public struct SourceConfiguration: Sendable {
     public let pageSize: Int
     /// How far incremental bookmarks lag the sync's start, in milliseconds.
     public let searchLagMilliseconds: Int64
+    /// A billing source's customer field holding its CRM id (Chargebee; default `cf_salesforce_account_id`).
+    public let linkField: String?
     /// The line it starts on, for messages.
     let line: Int?
 
-    static let keys = ["kind", "base_url", "token_env", "requests_per_second", "page_size", "search_lag_ms"]
+    static let keys = [
+        "kind", "base_url", "token_env", "requests_per_second", "page_size", "search_lag_ms", "crm_link_field",
+    ]
 
     /// The settings to sync with, reading the token from the environment.
     public func settings(environment: [String: String] = ProcessInfo.processInfo.environment, file: String) throws -> SourceSettings {
@@ -38,7 +42,7 @@ public struct SourceConfiguration: Sendable {
             throw ConfigError(file: file, line: line, message: "source \"\(name)\": environment variable \(tokenVariable) is not set")
         }
         return SourceSettings(name: name, kind: kind, baseURL: baseURL, token: token, requestsPerSecond: requestsPerSecond, pageSize: pageSize,
-                              searchLagMilliseconds: searchLagMilliseconds)
+                              searchLagMilliseconds: searchLagMilliseconds, linkField: linkField)
     }
 
     static func parse(_ node: Node, file: String) throws -> [SourceConfiguration] {
@@ -71,8 +75,27 @@ public struct SourceConfiguration: Sendable {
             }
             var pageSize = defaults.pageSize
             if let node = settings["page_size"] {
-                guard let value = node.int, (1...100).contains(value) else { throw fail("page_size must be 1-100", at: node) }
+                // Salesforce batches hold up to 2000 records (`Sforce-Query-Options: batchSize`); others page by 100.
+                let most = kind == .salesforce ? 2_000 : 100
+                guard let value = node.int, (1...most).contains(value) else {
+                    throw fail("page_size must be 1-\(most)", at: node)
+                }
                 pageSize = value
+            }
+            let baseURL = settings["base_url"]?.string ?? defaults.baseURL
+            guard !baseURL.isEmpty else {
+                let example = kind == .salesforce ? "https://MYDOMAIN.my.salesforce.com" : "https://SITE.chargebee.com"
+                throw fail("no `base_url:`; \(kind.rawValue) has no common host, name yours (\(example))")
+            }
+            var linkField: String?
+            if let node = settings["crm_link_field"] {
+                guard kind == .chargebee, let value = node.string, !value.isEmpty else {
+                    throw fail(
+                        "crm_link_field names a Chargebee customer field (e.g. cf_salesforce_account_id)", at: node)
+                }
+                linkField = value
+            } else if kind == .chargebee {
+                linkField = "cf_salesforce_account_id"
             }
             var lag: Int64 = 5_000
             if let node = settings["search_lag_ms"] {
@@ -80,8 +103,8 @@ public struct SourceConfiguration: Sendable {
                 lag = Int64(value)
             }
             return SourceConfiguration(
-                name: name, kind: kind, baseURL: settings["base_url"]?.string ?? defaults.baseURL, tokenVariable: variable,
-                requestsPerSecond: rate, pageSize: pageSize, searchLagMilliseconds: lag, line: line)
+                name: name, kind: kind, baseURL: baseURL, tokenVariable: variable, requestsPerSecond: rate,
+                pageSize: pageSize, searchLagMilliseconds: lag, linkField: linkField, line: line)
         }
     }
 }

@@ -59,7 +59,8 @@ struct DemoCommand: ParsableCommand {
         }
     }
 
-    /// Starts the Sandbox, syncs HubSpot and Stripe from it over loopback into `synced.db`, and runs the first score.
+    /// Starts the Sandbox, syncs HubSpot and Stripe from it over loopback into `synced.db` (and Salesforce and
+    /// Chargebee into a database of their own), and runs the first score.
     private func syncFromSandbox(configuration: ScorebookConfiguration) throws {
         let server = try SandboxServer(port: 0, options: DataGenerator.Options(accounts: min(accounts, 500), seed: seed))
         let port = try server.startBlocking()
@@ -82,8 +83,34 @@ struct DemoCommand: ParsableCommand {
         }
         let unlinked = try IdentityStore(database: database).unlinked(billingSources: ["stripe"], crmSources: ["hubspot"])
         print("  identity: \(unlinked.count) accounts without a match on the other side (scorebook accounts --unlinked)")
+        try syncSalesforceAndChargebee(server: server, url: url)
         guard let score = configuration.scores.first(where: { $0.module == "value" }) else { return }
         let summary = try ScoreRunner(database: database).run(score, asOf: DataGenerator.defaultEndDay)
         print(RunReport(summary: summary, seconds: 0).text.replacingOccurrences(of: " in 0.00 s", with: "") + " (synced data)")
+    }
+
+    /// Syncs Salesforce and Chargebee from the same Sandbox into a database of their own (the same accounts again, so
+    /// they are not mixed with HubSpot's and Stripe's), and says what identity linked.
+    private func syncSalesforceAndChargebee(server: SandboxServer, url: String) throws {
+        let path = directory + "/synced-salesforce-chargebee.db"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let database = try Database(path: path)
+        let sources = [
+            SourceSettings(name: "salesforce", kind: .salesforce, baseURL: url, token: server.credentials.salesforce,
+                           requestsPerSecond: 500, pageSize: 2_000),
+            SourceSettings(name: "chargebee", kind: .chargebee, baseURL: url, token: server.credentials.chargebee,
+                           requestsPerSecond: 500, pageSize: 100, linkField: "cf_salesforce_account_id"),
+        ]
+        let started = Date()
+        let entries = try Syncer(database: database).sync(
+            sources, full: false, linking: (["chargebee"], ["salesforce"])) { _ in }
+        print("synced Salesforce and Chargebee from the sandbox into \(path) in "
+            + "\(Figures.seconds(Date().timeIntervalSince(started))):")
+        for entry in entries where entry.records > 0 {
+            print("  \(entry.source) \(entry.stream): \(entry.records) records in \(entry.pages) pages")
+        }
+        let unlinked = try IdentityStore(database: database).unlinked(
+            billingSources: ["chargebee"], crmSources: ["salesforce"])
+        print("  identity: \(unlinked.count) accounts without a match on the other side")
     }
 }

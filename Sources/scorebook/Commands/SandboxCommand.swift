@@ -4,13 +4,14 @@ import Foundation
 import Host
 import Sandbox
 
-/// `scorebook sandbox`: serve fake Stripe and HubSpot APIs on 127.0.0.1 from generated data.
+/// `scorebook sandbox`: serve fake Stripe, HubSpot, Salesforce and Chargebee APIs on 127.0.0.1 from generated data.
 struct SandboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
-        abstract: "Serve local Stripe and HubSpot APIs from generated data, with switchable faults.",
+        abstract: "Serve local Stripe, HubSpot, Salesforce and Chargebee APIs from generated data, with switchable faults.",
         discussion: "Prints the port and the tokens it accepts, then serves until stopped. Faults: rate_limit, "
-            + "rate_limit_no_retry_after, server_error, slow, cut_off, invalid_json, expired_token, daily_cap, request_limit.")
+            + "rate_limit_no_retry_after, server_error, slow, cut_off, invalid_json, expired_token, daily_cap, request_limit, "
+            + "invalid_locator.")
 
     @Option(help: "The port (0 picks a free one).")
     var port: UInt16 = 8_765
@@ -24,12 +25,26 @@ struct SandboxCommand: ParsableCommand {
     @Option(name: .customLong("fault"), help: "A fault to apply: KIND:PATH[:TIMES], e.g. rate_limit:/v1/invoices:2.")
     var faults: [String] = []
 
+    @Option(help: "APIs to serve, comma-separated; HubSpot and Stripe always are, Salesforce and Chargebee add data.")
+    var apis = SandboxAPI.allCases.map(\.rawValue).joined(separator: ",")
+
     func run() throws {
-        let server = try SandboxServer(port: port, options: DataGenerator.Options(accounts: accounts, seed: seed), faults: faults)
+        var chosen = Set<SandboxAPI>()
+        for name in apis.split(separator: ",") {
+            guard let api = SandboxAPI(rawValue: String(name)) else {
+                let known = SandboxAPI.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError("unknown API \"\(name)\" (known: \(known))")
+            }
+            chosen.insert(api)
+        }
+        let server = try SandboxServer(
+            port: port, options: DataGenerator.Options(accounts: accounts, seed: seed), faults: faults, apis: chosen)
         let listening = try server.startBlocking()
         print("sandbox listening on http://127.0.0.1:\(listening)")
         print("stripe:  base_url http://127.0.0.1:\(listening)  token \(server.credentials.stripe)")
         print("hubspot: base_url http://127.0.0.1:\(listening)  token \(server.credentials.hubspot)")
+        print("salesforce: base_url http://127.0.0.1:\(listening)  token \(server.credentials.salesforce)")
+        print("chargebee: base_url http://127.0.0.1:\(listening)  token \(server.credentials.chargebee)")
         fflush(stdout)
         dispatchMain()
     }

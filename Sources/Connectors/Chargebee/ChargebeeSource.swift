@@ -1,0 +1,141 @@
+import Foundation
+import Store
+
+/// Chargebee v2: customers, then invoices, listed with `limit` + `offset` (`next_offset`, absent on the last page).
+///
+/// Every pass asks `sort_by[asc]=updated_at&include_deleted=true`, and from the second sync on
+/// `updated_at[after]=bookmark - 1` (Chargebee's `after` is strict, so this is `>=` the bookmark). Each page is written
+/// in one transaction with the pass's lower bound and the `next_offset` it came with, so a killed sync resumes the
+/// same pass; the bookmark becomes the sync's start, never later. `"deleted": true` marks a customer deleted (kept,
+/// not dropped) and an invoice `deleted`. Requests use HTTP Basic with the key as user name and no password.
+public struct ChargebeeSource {
+    let context: SyncContext
+    private var name: String { context.settings.name }
+
+    /// Creates the source on a context.
+    public init(context: SyncContext) { self.context = context }
+
+    /// Syncs customers then invoices (everything on the first or a `--full` sync, else what changed).
+    public func sync(full: Bool) throws -> [SyncLogEntry] {
+        if full { try SyncStateStore(database: context.database).reset(source: name) }
+        return [try pass("customers", wrapper: "customer"), try pass("invoices", wrapper: "invoice")]
+    }
+
+    private var headers: [(name: String, value: String)] {
+        [("Authorization", "Basic " + Data((context.settings.token + ":").utf8).base64EncodedString())]
+    }
+
+    private func pass(_ stream: String, wrapper: String) throws -> SyncLogEntry {
+        let states = SyncStateStore(database: context.database)
+        var state = try states.state(source: name, stream: stream)
+        let mode = state.bookmark == nil ? (state.cursor == nil ? "full" : "full (resumed)") : "incremental"
+        var counter = StreamCounter(source: name, stream: stream, mode: mode)
+        let started = Date()
+        let retriesBefore = context.client.retries
+        let resumed = Self.parseCursor(state.cursor)
+        let lower = resumed?.lower ?? Int64(state.bookmark ?? "0") ?? 0
+        var offset = resumed?.offset
+        var offsets = Set<String>()
+        while true {
+            let what = "\(name) \(stream) page \(counter.entry.pages + 1)"
+            let page = try context.fetch(
+                Self.listPath(stream, limit: context.settings.pageSize, after: lower, offset: offset), headers: headers,
+                what: what, classify: ChargebeeErrors.classify)
+            guard let list = page["list"] as? [[String: Any]] else {
+                throw SyncError(what: what, reason: "no `list` in the response")
+            }
+            let next = page["next_offset"] as? String
+            if let next, !offsets.insert(next).inserted {
+                throw SyncError(
+                    what: "\(name) \(stream)", reason: "next_offset \(next) repeated; stopping instead of looping")
+            }
+            try context.database.transaction {
+                for entry in list {
+                    guard let object = entry[wrapper] as? [String: Any] else { continue }
+                    wrapper == "customer"
+                        ? try writeCustomer(object, counter: &counter) : try writeInvoice(object, counter: &counter)
+                }
+                state.cursor = next.map { "\(lower) \($0)" }
+                if next == nil { state.bookmark = String(context.startedMilliseconds / 1_000) }
+                try states.save(state, source: name, stream: stream)
+            }
+            counter.entry.pages += 1
+            context.progress("\(name) \(stream): \(counter.entry.records) records")
+            guard let next else { break }
+            offset = next
+        }
+        counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        counter.entry.retries = context.client.retries - retriesBefore
+        return counter.entry
+    }
+
+    /// `/api/v2/customers?limit=100&include_deleted=true&sort_by%5Basc%5D=updated_at[&updated_at%5Bafter%5D=…][&offset=…]`.
+    static func listPath(_ stream: String, limit: Int, after lower: Int64, offset: String?) -> String {
+        var path = "/api/v2/\(stream)?limit=\(limit)&include_deleted=true&sort_by%5Basc%5D=updated_at"
+        if lower > 0 { path += "&updated_at%5Bafter%5D=\(lower - 1)" }
+        if let offset {
+            var allowed = CharacterSet.alphanumerics
+            allowed.insert(charactersIn: "-._~")
+            path += "&offset=" + (offset.addingPercentEncoding(withAllowedCharacters: allowed) ?? offset)
+        }
+        return path
+    }
+
+    static func parseCursor(_ text: String?) -> (lower: Int64, offset: String)? {
+        guard let parts = text?.split(separator: " ", maxSplits: 1), parts.count == 2, let lower = Int64(parts[0])
+        else { return nil }
+        return (lower, String(parts[1]))
+    }
+
+    private func writeCustomer(_ customer: [String: Any], counter: inout StreamCounter) throws {
+        guard let id = customer["id"] as? String else { return }
+        let outcome = try context.upserter(.accounts).write(
+            source: name, externalID: id,
+            values: ChargebeeMapping.account(customer, linkField: context.settings.linkField),
+            raw: CanonicalJSON.bytes(customer))
+        counter.count(outcome)
+        if customer["deleted"] as? Bool == true,
+            try IdentityStore(database: context.database).markDeleted(
+                .accounts, source: name, externalID: id, at: ScoreRunStore.now())
+        {
+            counter.entry.deletes += 1
+        }
+    }
+
+    private func writeInvoice(_ invoice: [String: Any], counter: inout StreamCounter) throws {
+        guard let id = invoice["id"] as? String, let customer = invoice["customer_id"] as? String else { return }
+        let account = try accountRow(customer)
+        let outcome = try context.upserter(.invoices).write(
+            source: name, externalID: id, values: ChargebeeMapping.invoice(invoice, account: account),
+            raw: CanonicalJSON.bytes(invoice))
+        if invoice["deleted"] as? Bool == true && outcome == .updated {
+            counter.entry.records += 1
+            counter.entry.deletes += 1
+        } else {
+            counter.count(outcome)
+        }
+    }
+
+    /// The account row for a customer id; one the customers pass did not write (created since) is fetched by id, and
+    /// one Chargebee no longer knows keeps an empty row marked deleted, so no invoice is dropped.
+    private func accountRow(_ customer: String) throws -> Int64 {
+        let identity = IdentityStore(database: context.database)
+        if let row = try identity.accountRow(source: name, externalID: customer) { return row }
+        var ignored = StreamCounter(source: name, stream: "customers", mode: "by id")
+        do {
+            let page = try context.fetch(
+                "/api/v2/customers/\(customer)", headers: headers, what: "\(name) customer \(customer)",
+                classify: ChargebeeErrors.classify)
+            if let object = page["customer"] as? [String: Any] { try writeCustomer(object, counter: &ignored) }
+        } catch let error as SyncError where error.reason.contains("resource_not_found") {
+            let placeholder: [SQLValue] = Array(repeating: .null, count: CanonicalTable.accounts.columns.count)
+            _ = try context.upserter(.accounts).write(
+                source: name, externalID: customer, values: placeholder, raw: Array("{}".utf8))
+            _ = try identity.markDeleted(.accounts, source: name, externalID: customer, at: ScoreRunStore.now())
+        }
+        guard let row = try identity.accountRow(source: name, externalID: customer) else {
+            throw SyncError(what: "\(name) customer \(customer)", reason: "the invoice's customer could not be written")
+        }
+        return row
+    }
+}

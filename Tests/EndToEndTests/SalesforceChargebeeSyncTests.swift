@@ -1,0 +1,252 @@
+import Foundation
+import Sandbox
+import Store
+import Testing
+
+/// Salesforce and Chargebee synced over loopback HTTP from `scorebook sandbox` into a real SQLite file.
+@Suite struct SalesforceChargebeeSyncTests {
+    /// What the database holds of Salesforce and Chargebee, in the Sandbox summary's terms.
+    static func databaseSummary(_ path: String) throws -> [String: String] {
+        let database = try Database(path: path)
+        func count(_ sql: String) throws -> String {
+            String(try database.statement(sql).map { $0.integer(0) }.first ?? -1)
+        }
+        let accounts = try database.statement(
+            "SELECT external_id, name FROM accounts WHERE source = 'salesforce' AND deleted_at IS NULL"
+        )
+        .map { "\($0.text(0) ?? "")|\($0.text(1) ?? "")" }.sorted()
+        let invoices = try database.statement(
+            "SELECT external_id, amount_paid_cents, status FROM invoices WHERE source = 'chargebee'"
+        )
+        .map { "\($0.text(0) ?? "")|\($0.integer(1))|\($0.text(2) ?? "")" }.sorted()
+        return [
+            "salesforce_accounts": try count(
+                "SELECT count(*) FROM accounts WHERE source = 'salesforce' AND deleted_at IS NULL"),
+            "salesforce_deleted_accounts": try count(
+                "SELECT count(*) FROM accounts WHERE source = 'salesforce' AND deleted_at IS NOT NULL"),
+            "salesforce_account_checksum": Checksum.hex(accounts.joined(separator: "\n")),
+            "chargebee_customers": try count(
+                "SELECT count(*) FROM accounts WHERE source = 'chargebee' AND deleted_at IS NULL"),
+            "chargebee_deleted_customers": try count(
+                "SELECT count(*) FROM accounts WHERE source = 'chargebee' AND deleted_at IS NOT NULL"),
+            "chargebee_invoices": try count("SELECT count(*) FROM invoices WHERE source = 'chargebee'"),
+            "chargebee_paid_invoices": try count(
+                "SELECT count(*) FROM invoices WHERE source = 'chargebee' AND status = 'paid'"),
+            "chargebee_invoice_checksum": Checksum.hex(invoices.joined(separator: "\n")),
+        ]
+    }
+
+    static func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
+        try sandbox.control("GET", "/_sandbox/summary?apis=salesforce,chargebee").mapValues { "\($0)" }
+    }
+
+    static func scalar(_ path: String, _ sql: String) throws -> Int64? {
+        try Database(path: path).statement(sql).map { $0.integer(0) }.first
+    }
+
+    @Test func fullThenIncrementalSyncsEndWithTheSourceData() throws {
+        let sandbox = try SandboxProcess()
+        let scorebook = try ScorebookProcess()
+        let config = scorebook.path("sfcb.yml")
+        try sandbox.salesforceChargebeeConfiguration(pageSize: 50).write(
+            toFile: config, atomically: true, encoding: .utf8)
+        let db = scorebook.path("sfcb.db")
+        let common = ["--db", db, "--config", config]
+
+        var clock = Date()
+        let first = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+        let fullSeconds = Date().timeIntervalSince(clock)
+        #expect(first.status == 0, "\(first.stderr)")
+        let source = try Self.sandboxSummary(sandbox)
+        #expect(source["salesforce_accounts"] == "200")
+        #expect(try Self.databaseSummary(db) == source)
+
+        try sandbox.control(
+            "POST", "/_sandbox/mutate",
+            [
+                "salesforce_renamed": 3, "salesforce_deleted": 2, "chargebee_paid": 4, "chargebee_renamed": 2,
+                "chargebee_deleted": 1,
+            ])
+        clock = Date()
+        let second = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+        let incrementalSeconds = Date().timeIntervalSince(clock)
+        #expect(second.status == 0, "\(second.stderr)")
+        let changed = try Self.sandboxSummary(sandbox)
+        #expect(changed["salesforce_deleted_accounts"] == "2" && changed["chargebee_deleted_customers"] == "1")
+        #expect(try Self.databaseSummary(db) == changed)
+        #expect(
+            try Self.scalar(db, "SELECT count(*) FROM accounts WHERE source = 'salesforce' AND name LIKE '% (renamed)'")
+                == 3)
+        // The incremental pass asked only for what changed: 3 renamed and 2 deleted accounts, 3 customers, 4 invoices.
+        #expect(second.stdout.hasPrefix("synced chargebee, salesforce: 12 records, 13 written"), "\(second.stdout)")
+
+        let third = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+        #expect(third.status == 0 && third.stdout.contains(" records, 0 written"), "\(third.stdout)")
+        print("salesforce + chargebee, 200 accounts: full \(fullSeconds) s, incremental \(incrementalSeconds) s")
+
+        // Identity: the explicit cf_salesforce_account_id link, else the e-mail domain; the rest are listed.
+        let explicit = try Self.scalar(
+            db,
+            """
+            SELECT count(*) FROM accounts b JOIN accounts c ON c.id = b.canonical_id
+            WHERE b.source = 'chargebee' AND b.external_id = '16CB00000051' AND c.external_id = '001SB0000000000051'
+            """)
+        #expect(explicit == 1)
+        #expect(
+            try Self.scalar(db, "SELECT count(*) FROM accounts WHERE source = 'chargebee' AND canonical_id IS NOT NULL")
+                ?? 0 > 150)
+        let unlinked = try scorebook.run(["accounts", "--unlinked"] + common)
+        #expect(unlinked.stdout.contains("chargebee   16CB00000017"), "\(unlinked.stdout)")
+        // Money stays in minor units, currencies as Stripe's, Salesforce datetimes become days.
+        #expect(
+            try Self.scalar(db, "SELECT count(*) FROM invoices WHERE source = 'chargebee' AND currency <> 'usd'") == 0)
+        #expect(
+            try Self.scalar(db, "SELECT count(*) FROM accounts WHERE source = 'salesforce' AND created_date IS NULL")
+                == 0)
+    }
+
+    @Test func requestLimitStopsInOneLineFaultsAreSurvivedAndARerunFinishes() throws {
+        let sandbox = try SandboxProcess(accounts: 120)
+        let scorebook = try ScorebookProcess()
+        let config = scorebook.path("limits.yml")
+        try sandbox.salesforceChargebeeConfiguration(pageSize: 20).write(
+            toFile: config, atomically: true, encoding: .utf8)
+        let db = scorebook.path("limits.db")
+        let common = ["--db", db, "--config", config]
+
+        // Survived: Chargebee 429 with and without Retry-After, 503, a cut-off body; Salesforce 503, invalid JSON and an
+        // expired query locator (the pass asks again from its last record).
+        for (kind, path) in [
+            ("rate_limit", "/api/v2/invoices"), ("rate_limit_no_retry_after", "/api/v2/customers"),
+            ("server_error", "/api/v2"),
+            ("cut_off", "/api/v2/invoices"), ("server_error", "/services/data"), ("invalid_json", "/services/data"),
+            ("invalid_locator", "/services/data/v60.0/query/"),
+        ] {
+            try sandbox.control("POST", "/_sandbox/faults", ["kind": kind, "path": path, "times": 1, "retry_after": 1])
+        }
+        let survived = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+        #expect(survived.status == 0, "\(survived.stderr)")
+        #expect(try Self.databaseSummary(db) == Self.sandboxSummary(sandbox))
+
+        // Salesforce's 24-hour quota: one request, one line, exit 1 (a retry would have succeeded: the fault is once).
+        try sandbox.control("POST", "/_sandbox/mutate", ["salesforce_renamed": 2, "chargebee_paid": 2])
+        try sandbox.control(
+            "POST", "/_sandbox/faults", ["kind": "request_limit", "path": "/services/data", "times": 1])
+        let limited = try scorebook.run(["sync", "salesforce"] + common, environment: SandboxProcess.environment)
+        #expect(limited.status == 1)
+        #expect(
+            limited.stderr
+                == "Error: salesforce accounts page 1: HTTP 403 REQUEST_LIMIT_EXCEEDED: the org's 24-hour API request "
+                + "limit is used up; the sync stops, run it again when the quota has recovered\n")
+        #expect(limited.stdout.isEmpty)
+
+        try sandbox.control(
+            "POST", "/_sandbox/faults", ["kind": "expired_token", "path": "/api/v2/customers", "times": 1])
+        let expired = try scorebook.run(["sync", "chargebee"] + common, environment: SandboxProcess.environment)
+        #expect(expired.status == 1)
+        #expect(
+            expired.stderr
+                == "Error: chargebee customers page 1: HTTP 401 api_authentication_failed: Sorry, authentication failed. "
+                + "Invalid api key\n")
+
+        let rerun = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(try Self.databaseSummary(db) == Self.sandboxSummary(sandbox))
+        let status = try scorebook.run(["sync", "--status"] + common)
+        #expect(status.stdout.contains("REQUEST_LIMIT_EXCEEDED"))
+    }
+
+    @Test func anExpiredQueryLocatorAsksAgainFromTheLastRecordWritten() throws {
+        let sandbox = try SandboxProcess(accounts: 60)
+        let scorebook = try ScorebookProcess()
+        let config = scorebook.path("locator.yml")
+        try sandbox.salesforceChargebeeConfiguration(pageSize: 10).write(
+            toFile: config, atomically: true, encoding: .utf8)
+        let db = scorebook.path("locator.db")
+        let common = ["--db", db, "--config", config]
+        try sandbox.control(
+            "POST", "/_sandbox/faults", ["kind": "invalid_locator", "path": "/services/data/v60.0/query/", "times": 2])
+        let run = try scorebook.run(["sync", "salesforce"] + common, environment: SandboxProcess.environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        let log = try Database(path: db).statement(
+            "SELECT records, inserts, updates, retries FROM sync_log WHERE source = 'salesforce' AND stream = 'accounts'"
+        )
+        .map { [$0.integer(0), $0.integer(1), $0.integer(2), $0.integer(3)] }
+        // Two restarts, and every account written exactly once: the restarted queries skipped what was written.
+        #expect(log == [[60, 60, 0, 2]])
+        #expect(try Self.scalar(db, "SELECT count(*) FROM accounts WHERE source = 'salesforce'") == 60)
+    }
+
+    @Test func killingTheSyncAtRandomPointsLosesAndDuplicatesNothing() throws {
+        let sandbox = try SandboxProcess(accounts: 150)
+        let scorebook = try ScorebookProcess()
+        let config = scorebook.path("kill.yml")
+        try sandbox.salesforceChargebeeConfiguration(pageSize: 10).write(
+            toFile: config, atomically: true, encoding: .utf8)
+        let db = scorebook.path("kill.db")
+        let common = ["--db", db, "--config", config]
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<6 {
+            if round == 3 {
+                try sandbox.control(
+                    "POST", "/_sandbox/mutate", ["salesforce_renamed": 2, "salesforce_deleted": 1, "chargebee_paid": 3])
+            }
+            let process = Process()
+            process.executableURL = try ScorebookProcess.binary
+            process.arguments = ["sync"] + common
+            process.currentDirectoryURL = scorebook.folder
+            process.environment = ProcessInfo.processInfo.environment.merging(SandboxProcess.environment) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: Double.random(in: 0.05...0.8, using: &generator))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        let finish = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+        #expect(finish.status == 0, "\(finish.stderr)")
+        #expect(try Self.databaseSummary(db) == Self.sandboxSummary(sandbox))
+        #expect(
+            try Self.scalar(
+                db,
+                """
+                SELECT count(*) FROM (SELECT 1 FROM invoices GROUP BY source, external_id HAVING count(*) > 1
+                UNION ALL SELECT 1 FROM accounts GROUP BY source, external_id HAVING count(*) > 1)
+                """) == 0)
+    }
+
+    @Test func tokensNeverReachOutputLogsOrTheDatabase() throws {
+        let sandbox = try SandboxProcess(accounts: 60)
+        let scorebook = try ScorebookProcess()
+        let config = scorebook.path("token.yml")
+        try sandbox.salesforceChargebeeConfiguration().write(toFile: config, atomically: true, encoding: .utf8)
+        let common = ["--db", scorebook.path("token.db"), "--config", config]
+        try sandbox.control(
+            "POST", "/_sandbox/faults", ["kind": "expired_token", "path": "/services/data", "times": 1])
+        let failed = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+        #expect(failed.status == 1)
+        let good = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+        #expect(good.status == 0, "\(good.stderr)")
+        let status = try scorebook.run(["sync", "--status"] + common)
+        let wrong = try scorebook.run(
+            ["sync"] + common,
+            environment: [
+                "SALESFORCE_TOKEN": "00Dwrong!secret-session-4321", "CHARGEBEE_API_KEY": "test_wrong_secret_key_8765",
+            ])
+        #expect(wrong.stderr.contains("HTTP 401 INVALID_SESSION_ID"))
+        var everything = [failed, good, status, wrong].map { $0.stdout + $0.stderr }.joined()
+        for name in try FileManager.default.contentsOfDirectory(atPath: scorebook.folder.path) {
+            everything += String(
+                decoding: (try? Data(contentsOf: scorebook.folder.appendingPathComponent(name))) ?? Data(),
+                as: UTF8.self)
+        }
+        #expect(everything.contains("001SB0000000000001"))  // the database was read: an account id is there
+        let basic = Data((SandboxProcess.chargebeeKey + ":").utf8).base64EncodedString()
+        for token in [
+            SandboxProcess.salesforceToken, SandboxProcess.chargebeeKey, basic, "00Dwrong!secret-session-4321",
+            "test_wrong_secret_key_8765",
+        ] {
+            #expect(!everything.contains(token), "the token \(token.prefix(8))... leaked")
+        }
+    }
+}
