@@ -65,7 +65,7 @@ struct ChargebeeRoutes {
                         404, code: "resource_not_found", message: "Sorry, we couldn't find that resource",
                         type: "invalid_request")
                 }
-                return .fastJSON(200, ["customer": ChargebeeJSON.customer(customer)])
+                return .json(200, ["customer": ChargebeeJSON.customer(customer)])
             default:
                 return ChargebeeJSON.error(
                     404, code: "resource_not_found", message: "Sorry, we couldn't find that resource",
@@ -124,7 +124,7 @@ struct ChargebeeRoutes {
         }
         var body: [String: Any] = ["list": list]
         if more, let last { body["next_offset"] = Self.encodeOffset(key: last.key, id: last.id) }
-        return .fastJSON(200, body)
+        return .json(200, body)
     }
 
     /// `["1749001600000","16CB00000042"]`, as Chargebee's offsets look (opaque to clients).

@@ -24,7 +24,7 @@ enum SalesforceJSON {
     }
 
     static func error(_ status: Int, _ code: String, _ message: String, headers: [String: String] = [:]) -> Reply {
-        .fastJSON(status, [["message": message, "errorCode": code]], headers: headers)
+        .json(status, [["message": message, "errorCode": code]], headers: headers)
     }
 
     static func datetime(_ milliseconds: Int64) -> String {
@@ -94,6 +94,6 @@ enum ChargebeeJSON {
             body["param"] = param
             body["error_param"] = param
         }
-        return .fastJSON(status, body, headers: headers)
+        return .json(status, body, headers: headers)
     }
 }

@@ -88,7 +88,7 @@ struct SalesforceRoutes {
         if end < positions.count {
             body["nextRecordsUrl"] = "/services/data/\(version)/\(all ? "queryAll" : "query")/\(locator.id)-\(end)"
         }
-        return .fastJSON(200, body, headers: headers)
+        return .json(200, body, headers: headers)
     }
 
     /// `Sforce-Query-Options: batchSize=N`, 2000 at most (the Sandbox also honours sizes below Salesforce's 200).

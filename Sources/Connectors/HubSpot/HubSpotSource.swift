@@ -152,7 +152,7 @@ public struct HubSpotSource {
             text("createdate").map { String($0.prefix(10)) }.sqlValue, .null, .null, .null, .null, .null,
         ]
         return try context.upserter(.accounts).write(
-            source: name, externalID: id, values: values, raw: SyncContext.rawJSON(company))
+            source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(company))
     }
 
     static func compoundKey(_ company: [String: Any]) -> (timestamp: Int64, id: Int64)? {

@@ -157,7 +157,7 @@ public struct StripeSource {
     /// Writes a customer or an invoice into the canonical tables.
     private func write(_ object: [String: Any]) throws -> Upserter.Outcome {
         guard let id = object["id"] as? String else { return .unchanged }
-        let raw = SyncContext.rawJSON(object)
+        let raw = CanonicalJSON.bytes(object)
         switch object["object"] as? String {
         case "customer":
             let metadata = object["metadata"] as? [String: Any] ?? [:]
@@ -196,7 +196,7 @@ public struct StripeSource {
         if object["deleted"] as? Bool == true || object["id"] == nil {
             let placeholder: [SQLValue] = Array(repeating: .null, count: CanonicalTable.accounts.columns.count)
             _ = try context.upserter(.accounts).write(
-                source: name, externalID: customer, values: placeholder, raw: SyncContext.rawJSON(object))
+                source: name, externalID: customer, values: placeholder, raw: CanonicalJSON.bytes(object))
             _ = try identity.markDeleted(.accounts, source: name, externalID: customer, at: ScoreRunStore.now())
         } else {
             _ = try write(object)

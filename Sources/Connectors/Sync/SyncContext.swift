@@ -54,8 +54,4 @@ public final class SyncContext {
         return parsed ?? [:]
     }
 
-    /// JSON text of an object with sorted keys, to keep as a record's raw.
-    static func rawJSON(_ object: Any) -> [UInt8] {
-        [UInt8]((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8))
-    }
 }
