@@ -16,6 +16,8 @@ public struct HealthConfiguration: ModuleConfiguration, Equatable {
     public var usageWindowDays = 30
     /// Days in which high-priority tickets count.
     public var ticketWindowDays = 90
+    /// Point grids by signal: absolute thresholds in place of scaling across the base (points already say good or bad).
+    public var grids: [String: PointGrid] = [:]
 
     /// The seed 004 playbooks: what the team does for an account in each band.
     public static let standardPlaybooks = [
@@ -45,10 +47,11 @@ public struct HealthConfiguration: ModuleConfiguration, Equatable {
             "usage_window_days",
             "days of usage for key-feature uses per active user and the active-user ratio (default 30)"),
         Setting("ticket_window_days", "days in which high-priority tickets count against support health (default 90)"),
+        Setting("grids", "signal: {range: points}, e.g. feature_usage: {10+: 100, 5-9: 50, 0-4: 0}; replaces scaling"),
     ]
 
     enum CodingKeys: String, CodingKey {
-        case weights, normalisation, bands, playbooks
+        case weights, normalisation, bands, playbooks, grids
         case renewalWindowDays = "renewal_window_days"
         case usageWindowDays = "usage_window_days"
         case ticketWindowDays = "ticket_window_days"
@@ -60,6 +63,7 @@ public struct HealthConfiguration: ModuleConfiguration, Equatable {
         normalisation = try container.decodeIfPresent(Normalisation.self, forKey: .normalisation) ?? .minMax
         bands = try container.decodeIfPresent(Bands.self, forKey: .bands)
         playbooks = try container.decodeIfPresent([String: String].self, forKey: .playbooks)
+        grids = try container.decodeIfPresent([String: PointGrid].self, forKey: .grids) ?? [:]
         renewalWindowDays = try container.decodeIfPresent(Int.self, forKey: .renewalWindowDays) ?? 365
         usageWindowDays = try container.decodeIfPresent(Int.self, forKey: .usageWindowDays) ?? 30
         ticketWindowDays = try container.decodeIfPresent(Int.self, forKey: .ticketWindowDays) ?? 90
@@ -83,6 +87,10 @@ public struct HealthConfiguration: ModuleConfiguration, Equatable {
     }
 
     public func validate() throws {
+        let known = HealthSignal.allCases.map(\.rawValue)
+        for name in grids.keys.sorted() where !known.contains(name) {
+            throw ConfigurationProblem("unknown signal \"\(name)\" (known: \(known.joined(separator: ", ")))", at: ["grids", name])
+        }
         let windows = [
             ("renewal_window_days", renewalWindowDays), ("usage_window_days", usageWindowDays),
             ("ticket_window_days", ticketWindowDays),

@@ -3,7 +3,7 @@ import ScoreKit
 extension HealthScore {
     /// The seed 004 trap avoided, before and after one account's tickets move, and a percentile base.
     public static var examples: [WorkedExample<HealthScore>] {
-        [trapAvoided(smallTickets: 0), trapAvoided(smallTickets: 40), percentileBase, optionalSignals]
+        [trapAvoided(smallTickets: 0), trapAvoided(smallTickets: 40), percentileBase, optionalSignals, pointGrids]
     }
 
     private static let asOf = Day(year: 2025, month: 1, day: 1) ?? Day(ordinal: 0)
@@ -99,6 +99,35 @@ extension HealthScore {
                 Expectation("fan", value: 40 + 10 + 10, band: "Yellow"),
                 Expectation("critic", value: 40, band: "Yellow"),
                 Expectation("silent", value: 40 + 5 + 10.0 / 3, tolerance: 1e-9, band: "Yellow"),
+            ])
+    }
+
+    /// Point grids in place of scaling, as ChurnZero and HubSpot users write them: 10 or more key-feature uses per
+    /// user earn all the usage points, 5-9 half; no ticket earns all the support points, 1-2 half, 3 or more none.
+    /// Renewal is still scaled across the base (4/4, 2/4, 3/4 to 100, 0, 50).
+    static var pointGrids: WorkedExample<HealthScore> {
+        var configuration = HealthConfiguration()
+        let grids: [(signal: String, entries: [(range: String, points: Double)])] = [
+            ("feature_usage", [("10+", 100), ("5-9", 50), ("0-4", 0)]),
+            ("support", [("0", 100), ("1-2", 50), ("3+", 0)]),
+        ]
+        // A grid that failed to build would leave its signal scaled, and the expected values below would not hold.
+        for grid in grids {
+            if let built = try? PointGrid(grid.entries) { configuration.grids[grid.signal] = built }
+        }
+        let facts = FactTable(
+            asOf: asOf,
+            rows: [
+                (account("active"), signals(onTime: 4, usesPerUser: 12, tickets: 0)),
+                (account("casual"), signals(onTime: 2, usesPerUser: 6, tickets: 2)),
+                (account("idle"), signals(onTime: 3, usesPerUser: 1, tickets: 5)),
+            ])
+        return WorkedExample(
+            name: "point grids for usage and support", configuration: configuration, facts: facts,
+            expected: [
+                Expectation("active", value: 100, band: "Green"),
+                Expectation("casual", value: 30, band: "Red"),
+                Expectation("idle", value: 20, band: "Red"),
             ])
     }
 }

@@ -36,8 +36,11 @@ public enum HealthScore: ScoreModule {
         // Each column read once: a missing column is built afresh on every read.
         let columns = Dictionary(uniqueKeysWithValues: Self.facts(for: configuration).map { ($0, facts.column($0)) })
         let raw = HealthSignal.allCases.map { signal in base.map { rawValue(signal, row: $0, columns, configuration) } }
+        // A signal with a point grid is scored by its absolute thresholds (the grid's points already say which way is
+        // good); the others are scaled across the base.
         let scaled = zip(HealthSignal.allCases, raw).map { signal, values in
-            Normaliser.scale(values, by: configuration.normalisation, invert: signal.isInverted)
+            configuration.grids[signal.rawValue]?.scale(values)
+                ?? Normaliser.scale(values, by: configuration.normalisation, invert: signal.isInverted)
         }
         // An account without the fact (no NPS answer yet) neither gains nor loses.
         let signals = SignalColumns(

@@ -13,6 +13,16 @@ struct ConfigCase: CustomTestStringConvertible, Sendable {
 
 private let cases: [ConfigCase] = [
     ConfigCase(
+        id: "a point grid with a gap",
+        yaml: """
+            scores:
+              health:
+                module: health
+                grids:
+                  support: {"0": 100, "2-3": 50, "4+": 0}
+            """,
+        message: #"test.yml:5: score "health": ranges leave a gap between 0 and 2-3"#),
+    ConfigCase(
         id: "weights that do not sum to 100",
         yaml: """
             scores:

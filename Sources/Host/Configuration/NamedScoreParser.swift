@@ -34,7 +34,7 @@ struct NamedScoreParser {
             }
             settings.append((key, value))
         }
-        let settingsNode = Node.mapping(Node.Mapping(settings))
+        let settingsNode = Self.plainKeys(Node.mapping(Node.Mapping(settings)))
         let configuration: Module.Configuration
         do {
             configuration = try YAMLDecoder().decode(Module.Configuration.self, from: settingsNode)
@@ -60,6 +60,31 @@ struct NamedScoreParser {
             name: name, module: module, description: mapping["description"]?.string, configuration: configuration,
             canonicalConfiguration: try canonicalJSON(configuration), segment: segment, actions: actions,
             contactMaxAgeDays: contactAge)
+    }
+
+    /// The node with every mapping key as a plain scalar: Yams finds keys by value and tag, so a quoted key such as
+    /// `"0"` (a string) would not be found when looked up as `0` (an integer).
+    static func plainKeys(_ node: Node) -> Node {
+        switch node {
+        case .mapping(let mapping):
+            let pairs = mapping.map { key, value -> (Node, Node) in
+                var plain = key.string.map { Node($0) } ?? key
+                if case .scalar(var scalar) = plain, let mark = key.mark {
+                    scalar.mark = mark
+                    plain = .scalar(scalar)
+                }
+                return (plain, plainKeys(value))
+            }
+            var rebuilt = Node.Mapping(pairs, mapping.tag, mapping.style)
+            rebuilt.mark = mapping.mark
+            return .mapping(rebuilt)
+        case .sequence(let sequence):
+            var rebuilt = Node.Sequence(sequence.map(plainKeys), sequence.tag, sequence.style)
+            rebuilt.mark = sequence.mark
+            return .sequence(rebuilt)
+        default:
+            return node
+        }
     }
 
     private func canonicalJSON(_ configuration: some Encodable) throws -> String {
