@@ -151,3 +151,5 @@ public struct AccountConfiguration: ModuleConfiguration, Equatable {
         }
     }
 }
+
+extension AccountConfiguration: BandedConfiguration {}

@@ -130,3 +130,5 @@ public struct ChurnConfiguration: ModuleConfiguration, Equatable {
         }
     }
 }
+
+extension ChurnConfiguration: BandedConfiguration {}

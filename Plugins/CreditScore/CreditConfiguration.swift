@@ -115,3 +115,5 @@ public struct CreditConfiguration: ModuleConfiguration, Equatable {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }
+
+extension CreditConfiguration: BandedConfiguration {}

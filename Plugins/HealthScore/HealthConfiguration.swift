@@ -116,3 +116,5 @@ public struct HealthConfiguration: ModuleConfiguration, Equatable {
         }
     }
 }
+
+extension HealthConfiguration: BandedConfiguration {}

@@ -112,3 +112,5 @@ public struct ReferralConfiguration: ModuleConfiguration, Equatable {
         }
     }
 }
+
+extension ReferralConfiguration: BandedConfiguration {}

@@ -14,6 +14,17 @@ public struct AccountDirectory {
         return map
     }
 
+    /// Each account's parent, by external ids (`parent_id` as the data gives it), for accounts that have one.
+    public func parentLinks() throws -> [String: String] {
+        var links: [String: String] = [:]
+        try database.statement(
+            "SELECT external_id, parent_id FROM accounts WHERE parent_id IS NOT NULL AND parent_id <> '' AND deleted_at IS NULL"
+        ).forEach { row in
+            if let child = row.text(0), let parent = row.text(1) { links[child] = parent }
+        }
+        return links
+    }
+
     /// The number of rows in a canonical table.
     public func count(_ table: CanonicalTable) throws -> Int {
         Int(try database.statement("SELECT count(*) FROM \(table.rawValue)").map { $0.integer(0) }.first ?? 0)

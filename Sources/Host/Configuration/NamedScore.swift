@@ -30,6 +30,10 @@ public struct NamedScore: Sendable {
     public static let defaultContactMaxAgeDays = 180
     /// The `where:` filter: only accounts in it are scored; nil for every account.
     public let segment: Segment?
+    /// How children's scores roll up into their parent's; nil for no roll-up.
+    public let rollup: RollupMethod?
+    /// The band of a value, for modules whose bands follow the value; nil for the others (RFM segments).
+    public let bandForValue: (@Sendable (Double) -> String)?
     /// True when the score runs on the model `scorebook train` stored for its name.
     public let usesTrainedModel: Bool
     private let scorer: @Sendable (FactTable, TrainedModel?) throws -> [AccountScore]
@@ -38,8 +42,15 @@ public struct NamedScore: Sendable {
     init<Module: ScoreModule>(
         name: String, module: Module.Type, description: String?, configuration: Module.Configuration,
         canonicalConfiguration: String, segment: Segment? = nil, actions: [String: [ActionSpec]] = [:],
-        contactMaxAgeDays: Int = defaultContactMaxAgeDays
+        contactMaxAgeDays: Int = defaultContactMaxAgeDays, rollup: RollupMethod? = nil
     ) {
+        self.rollup = rollup
+        if let banded = configuration as? any BandedConfiguration {
+            let bands = banded.effectiveBands
+            self.bandForValue = { @Sendable value in bands.label(for: value) }
+        } else {
+            self.bandForValue = nil
+        }
         self.actions = actions
         self.contactMaxAgeDays = contactMaxAgeDays
         self.name = name
@@ -50,7 +61,8 @@ public struct NamedScore: Sendable {
         // The segment is part of what a run means, so it is part of the fingerprint (only when there is one, so
         // fingerprints of scores without one stay as they were).
         self.configurationHash = Fingerprint.hex(
-            of: Module.identifier + "\n" + canonicalConfiguration + (segment.map { "\nwhere " + $0.description } ?? ""))
+            of: Module.identifier + "\n" + canonicalConfiguration + (segment.map { "\nwhere " + $0.description } ?? "")
+                + (rollup.map { "\nrollup " + $0.rawValue } ?? ""))
         self.facts = Module.facts(for: configuration)
         self.warnings = configuration.warnings
         self.higherIsBetter = Module.higherIsBetter

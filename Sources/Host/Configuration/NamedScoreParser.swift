@@ -56,10 +56,21 @@ struct NamedScoreParser {
         let segment = try mapping.first { $0.key.string == "where" }.map { entry in
             try SegmentParser(file: file, score: name).parse(entry.value, keyLine: entry.key.mark?.line)
         }
+        var rollup: RollupMethod?
+        if let node = mapping["rollup"] {
+            let methods = RollupMethod.allCases.map(\.rawValue).joined(separator: ", ")
+            guard let method = node.string.flatMap(RollupMethod.init(rawValue:)) else {
+                throw error("rollup must be one of \(methods), got \"\(node.string ?? "")\"", line: node.mark?.line)
+            }
+            guard configuration is any BandedConfiguration else {
+                throw error("rollup needs bands that follow the score's value; module \(Module.identifier) does not have them", line: node.mark?.line)
+            }
+            rollup = method
+        }
         return NamedScore(
             name: name, module: module, description: mapping["description"]?.string, configuration: configuration,
             canonicalConfiguration: try canonicalJSON(configuration), segment: segment, actions: actions,
-            contactMaxAgeDays: contactAge)
+            contactMaxAgeDays: contactAge, rollup: rollup)
     }
 
     /// The node with every mapping key as a plain scalar: Yams finds keys by value and tag, so a quoted key such as

@@ -20,7 +20,7 @@ public struct ScorebookConfiguration: Sendable {
     public let sources: [SourceConfiguration]
 
     /// Keys a score accepts besides its module's settings.
-    static let hostKeys = ["module", "description", "where", "actions", "contact_max_age_days"]
+    static let hostKeys = ["module", "description", "where", "actions", "contact_max_age_days", "rollup"]
 
     /// Reads and checks a configuration file.
     public static func load(path: String) throws -> ScorebookConfiguration {

@@ -33,7 +33,19 @@ public struct ScoreRunner {
         }
         let rowByID = Dictionary(zip(facts.accounts.map(\.id), rowIDs), uniquingKeysWith: { first, _ in first })
         let model = score.usesTrainedModel ? try ModelTrainer(database: database).latestModel(of: score) : nil
-        let scores = try score.score(facts, model: model).sorted(by: Self.order(higherIsBetter: score.higherIsBetter))
+        var scored = try score.score(facts, model: model)
+        if let method = score.rollup, let band = score.bandForValue {
+            let revenueKey = FactKey.paidAmount(windowDays: 365)
+            let revenue = method == .revenue ? try FactLoader(database: database).load([revenueKey], asOf: asOf).facts : nil
+            let revenueByID = revenue.map { table in
+                Dictionary(zip(table.accounts.map(\.id), table.column(revenueKey)).map { ($0, $1 ?? 0) }, uniquingKeysWith: { a, _ in a })
+            } ?? [:]
+            let known = Set(facts.accounts.map(\.id))
+            let parents = try AccountDirectory(database: database).parentLinks().filter { known.contains($0.value) }
+            scored = Rollup(method: method, higherIsBetter: score.higherIsBetter, band: band)
+                .apply(scored, parents: parents, revenue: revenueByID)
+        }
+        let scores = scored.sorted(by: Self.order(higherIsBetter: score.higherIsBetter))
         let store = ScoreRunStore(database: database)
         let runID = try database.transaction { () -> Int64 in
             let runID = try store.begin(
