@@ -15,6 +15,18 @@ struct SandboxCompany {
     var isArchived = false
 }
 
+/// A HubSpot contact as the Sandbox serves it, under its company.
+struct SandboxContact {
+    let id: String
+    let companyID: String
+    let firstName: String
+    let lastName: String
+    let email: String
+    let lastActivityMilliseconds: Int64
+    var modifiedMilliseconds: Int64
+    var isArchived = false
+}
+
 /// A Stripe customer as the Sandbox serves it.
 struct SandboxCustomer {
     let id: String
@@ -55,6 +67,7 @@ struct SandboxEvent {
 final class SandboxData: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var companies: [SandboxCompany] = []
+    private(set) var contacts: [SandboxContact] = []
     private(set) var customers: [SandboxCustomer] = []
     private(set) var invoices: [SandboxInvoice] = []
     private(set) var events: [SandboxEvent] = []
@@ -83,6 +96,7 @@ final class SandboxData: @unchecked Sendable {
         try DataGenerator(options: options).generate(into: collector)
         for fields in collector.accounts { addAccount(fields) }
         for fields in collector.invoices { addInvoice(fields) }
+        for fields in collector.contacts { addContact(fields) }
         // Newest first, as Stripe lists.
         customers.sort { ($0.created, $0.id) > ($1.created, $1.id) }
         invoices.sort { ($0.created, $0.id) > ($1.created, $1.id) }
@@ -127,6 +141,17 @@ final class SandboxData: @unchecked Sendable {
             status: fields[8], product: fields[9]))
     }
 
+    private func addContact(_ fields: [String]) {
+        // contact_id, account_id, name, email, is_primary, last_activity_date
+        guard let index = Int(fields[1].dropFirst(4)), let activity = Day(iso: fields[5]) else { return }
+        let names = fields[2].split(separator: " ").map(String.init)
+        let milliseconds = (Int64(activity.ordinal) * 86_400 + 36_000) * 1000
+        contacts.append(SandboxContact(
+            id: String(60_000_000 + contacts.count + 1), companyID: String(18_000_000 + index), firstName: names.first ?? "",
+            lastName: names.dropFirst().joined(separator: " "), email: fields[3], lastActivityMilliseconds: milliseconds,
+            modifiedMilliseconds: milliseconds))
+    }
+
     static func customerID(_ index: Int) -> String { "cus_" + String(format: "%08d", index) }
 
     private func reindex() {
@@ -141,10 +166,20 @@ final class SandboxData: @unchecked Sendable {
 
     // MARK: Changes, as the control endpoint makes them
 
-    /// Marks up to `count` open invoices paid, renames `renamed` companies, archives `archived` companies and
-    /// deletes `deleted` customers, recording Stripe events and HubSpot modification times.
-    func mutate(paid: Int, renamed: Int, archived: Int, deleted: Int) -> [String: Int] {
-        var done = ["paid": 0, "renamed": 0, "archived": 0, "deleted": 0]
+    /// Marks up to `count` open invoices paid, renames `renamed` companies, archives `archived` companies, deletes
+    /// `deleted` customers and records new activity of `contactsActive` contacts, with Stripe events and HubSpot
+    /// modification times.
+    func mutate(paid: Int, renamed: Int, archived: Int, deleted: Int, contactsActive: Int = 0) -> [String: Int] {
+        var done = ["paid": 0, "renamed": 0, "archived": 0, "deleted": 0, "contacts_active": 0]
+        for position in contacts.indices.prefix(contactsActive) {
+            let now = Self.nowMilliseconds()
+            contacts[position].modifiedMilliseconds = now
+            contacts[position] = SandboxContact(
+                id: contacts[position].id, companyID: contacts[position].companyID, firstName: contacts[position].firstName,
+                lastName: contacts[position].lastName, email: contacts[position].email, lastActivityMilliseconds: now,
+                modifiedMilliseconds: now)
+            done["contacts_active", default: 0] += 1
+        }
         for position in invoices.indices where done["paid", default: 0] < paid && invoices[position].status == "open" {
             tick()
             invoices[position].status = "paid"
@@ -191,7 +226,8 @@ final class SandboxData: @unchecked Sendable {
         let liveCompanies = companies.filter { !$0.isArchived }
         let invoiceText = invoices.map { "\($0.id)|\($0.amountPaid)|\($0.status)" }.sorted().joined(separator: "\n")
         return [
-            "companies": liveCompanies.count, "archived_companies": companies.count - liveCompanies.count,
+            "companies": liveCompanies.count,
+            "contacts": contacts.filter { !$0.isArchived }.count, "archived_companies": companies.count - liveCompanies.count,
             "customers": liveCustomers.count, "deleted_customers": customers.count - liveCustomers.count,
             "invoices": invoices.count, "invoice_checksum": Checksum.hex(invoiceText),
             "paid_invoices": invoices.filter { $0.status == "paid" }.count,
@@ -203,11 +239,13 @@ final class SandboxData: @unchecked Sendable {
 private final class Collector: GeneratorSink {
     var accounts: [[String]] = []
     var invoices: [[String]] = []
+    var contacts: [[String]] = []
 
     func write(_ kind: ImportKind, _ fields: [String]) throws {
         switch kind {
         case .accounts: accounts.append(fields)
         case .invoices: invoices.append(fields)
+        case .contacts: contacts.append(fields)
         default: break
         }
     }

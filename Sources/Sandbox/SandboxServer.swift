@@ -193,7 +193,8 @@ public final class SandboxServer: @unchecked Sendable {
         case ("POST", "/_sandbox/mutate"):
             let done = data.locked {
                 $0.mutate(paid: object["paid"] as? Int ?? 0, renamed: object["renamed"] as? Int ?? 0,
-                          archived: object["archived"] as? Int ?? 0, deleted: object["deleted"] as? Int ?? 0)
+                          archived: object["archived"] as? Int ?? 0, deleted: object["deleted"] as? Int ?? 0,
+                          contactsActive: object["contacts_active"] as? Int ?? 0)
                     .merging($0.mutateSalesforceAndChargebee(object.compactMapValues { $0 as? Int })) { $1 }
             }
             return .json(200, done)

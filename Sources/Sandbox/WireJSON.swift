@@ -64,6 +64,21 @@ enum HubSpotJSON {
         return object
     }
 
+    static func contact(_ contact: SandboxContact) -> [String: Any] {
+        let modified = iso(contact.modifiedMilliseconds)
+        var object: [String: Any] = [
+            "id": contact.id,
+            "properties": [
+                "email": contact.email, "firstname": contact.firstName, "lastname": contact.lastName,
+                "associatedcompanyid": contact.companyID, "notes_last_updated": iso(contact.lastActivityMilliseconds),
+                "lastmodifieddate": modified, "hs_object_id": contact.id,
+            ],
+            "createdAt": modified, "updatedAt": modified, "archived": contact.isArchived,
+        ]
+        if contact.isArchived { object["archivedAt"] = modified }
+        return object
+    }
+
     static func error(status: String = "error", message: String, category: String, extra: [String: Any] = [:]) -> [String: Any] {
         var body: [String: Any] = ["status": status, "message": message, "correlationId": UUID().uuidString.lowercased(), "category": category]
         for (key, value) in extra { body[key] = value }

@@ -29,7 +29,7 @@ public struct IdentityStore {
                   AND \(DomainKey.expression("c.domain")) = \(DomainKey.expression("accounts.domain")))
             """
         ).run()
-        for table in [CanonicalTable.invoices, .mrrChanges, .usageDaily, .tickets, .npsResponses, .assessments, .outcomes] {
+        for table in [CanonicalTable.invoices, .mrrChanges, .usageDaily, .tickets, .npsResponses, .assessments, .outcomes, .contacts] {
             try database.statement(
                 """
                 UPDATE \(table.rawValue) SET account_id = (SELECT canonical_id FROM accounts WHERE id = \(table.rawValue).account_id)
@@ -65,5 +65,11 @@ public struct IdentityStore {
     public func markDeleted(_ table: CanonicalTable, source: String, externalID: String, at timestamp: String) throws -> Bool {
         try database.statement("UPDATE \(table.rawValue) SET deleted_at = ? WHERE source = ? AND external_id = ? AND deleted_at IS NULL")
             .run([.text(timestamp), .text(source), .text(externalID)]) > 0
+    }
+
+    /// Removes a record the source deleted, for tables nothing refers to (contacts).
+    public func remove(_ table: CanonicalTable, source: String, externalID: String) throws -> Bool {
+        try database.statement("DELETE FROM \(table.rawValue) WHERE source = ? AND external_id = ?")
+            .run([.text(source), .text(externalID)]) > 0
     }
 }

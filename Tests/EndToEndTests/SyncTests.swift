@@ -3,6 +3,11 @@ import Sandbox
 import Store
 import Testing
 
+/// Today (UTC) as YYYY-MM-DD.
+private enum ScoreKitToday {
+    static var text: String { String(ISO8601DateFormatter().string(from: Date()).prefix(10)) }
+}
+
 /// What the database holds of the synced sources, in the Sandbox summary's terms.
 private func databaseSummary(_ path: String) throws -> [String: String] {
     let database = try Database(path: path)
@@ -14,6 +19,7 @@ private func databaseSummary(_ path: String) throws -> [String: String] {
     return [
         "companies": try count("SELECT count(*) FROM accounts WHERE source = 'hubspot' AND deleted_at IS NULL"),
         "archived_companies": try count("SELECT count(*) FROM accounts WHERE source = 'hubspot' AND deleted_at IS NOT NULL"),
+        "contacts": try count("SELECT count(*) FROM contacts WHERE source = 'hubspot'"),
         "customers": try count("SELECT count(*) FROM accounts WHERE source = 'stripe' AND deleted_at IS NULL"),
         "deleted_customers": try count("SELECT count(*) FROM accounts WHERE source = 'stripe' AND deleted_at IS NOT NULL"),
         "invoices": try count("SELECT count(*) FROM invoices"),
@@ -37,13 +43,17 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     #expect(first.status == 0, "\(first.stderr)")
     #expect(try databaseSummary(scorebook.path("sync.db")) == sandboxSummary(sandbox))
 
-    try sandbox.control("POST", "/_sandbox/mutate", ["paid": 4, "renamed": 3, "archived": 2, "deleted": 1])
+    try sandbox.control("POST", "/_sandbox/mutate", ["paid": 4, "renamed": 3, "archived": 2, "deleted": 1, "contacts_active": 5])
     let second = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(second.status == 0, "\(second.stderr)")
     #expect(try databaseSummary(scorebook.path("sync.db")) == sandboxSummary(sandbox))
     let renamed = try Database(path: scorebook.path("sync.db")).statement(
         "SELECT count(*) FROM accounts WHERE name LIKE '% (renamed)'").map { $0.integer(0) }.first
     #expect(renamed == 3)
+    // Contacts whose activity the Sandbox just recorded now carry today's date (the freshness `act` checks).
+    let active = try Database(path: scorebook.path("sync.db")).statement(
+        "SELECT count(*) FROM contacts WHERE last_activity_date = ?").map([.text(ScoreKitToday.text)]) { $0.integer(0) }.first
+    #expect(active == 5)
 
     let third = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(third.stdout.contains(" 0 written"), "\(third.stdout)")

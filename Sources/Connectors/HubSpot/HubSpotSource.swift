@@ -1,8 +1,10 @@
 import Foundation
 import Store
 
-/// HubSpot CRM v3 companies: the list endpoint for the first sync, search on `hs_lastmodifieddate` after that, and
-/// the archived list for deletes (search never returns archived records).
+/// HubSpot CRM v3 companies and contacts: the list endpoint for the first sync, search on the last-modified property
+/// (`hs_lastmodifieddate`, contacts' `lastmodifieddate`) after that, and the archived list for deletes (search never
+/// returns archived records). Contacts are filed under their `associatedcompanyid`, with their last activity
+/// (`notes_last_updated`) for the freshness check of `scorebook act`.
 ///
 /// The incremental search asks for `hs_lastmodifieddate` >= bookmark and <= the sync's start, sorted ascending. The
 /// cursor inside a pass is the compound (timestamp, id) of the last record written, so a resumed pass skips what it
@@ -10,7 +12,6 @@ import Store
 /// Search is eventually consistent, so bookmarks lag the sync's start by `search_lag_ms` (default 5 s).
 /// A DAILY 429 stops the sync (retrying only burns requests until midnight); TEN_SECONDLY 429s are retried.
 public struct HubSpotSource {
-    static let properties = ["name", "domain", "industry", "numberofemployees", "country", "createdate", "hs_lastmodifieddate"]
     static let searchCap = 10_000
     let context: SyncContext
     private var name: String { context.settings.name }
@@ -18,23 +19,27 @@ public struct HubSpotSource {
     /// Creates the source on a context.
     public init(context: SyncContext) { self.context = context }
 
-    /// Syncs companies: a full list when asked or never synced, else a search for changes; then archived companies.
+    /// Syncs companies, then contacts: a full list when asked or never synced, else a search for changes; then the
+    /// archived ones.
     public func sync(full: Bool) throws -> [SyncLogEntry] {
         let states = SyncStateStore(database: context.database)
         if full { try states.reset(source: name) }
         var entries: [SyncLogEntry] = []
-        let state = try states.state(source: name, stream: "companies")
-        entries.append(state.bookmark == nil ? try listAll() : try searchChanges(since: state))
-        entries.append(try syncArchived())
+        for object in HubSpotObject.allCases {
+            let state = try states.state(source: name, stream: object.rawValue)
+            entries.append(state.bookmark == nil ? try listAll(object) : try searchChanges(object, since: state))
+            entries.append(try syncArchived(object))
+        }
         return entries
     }
 
     private var headers: [(name: String, value: String)] { [("Authorization", "Bearer \(context.settings.token)")] }
 
-    private func listAll() throws -> SyncLogEntry {
+    private func listAll(_ object: HubSpotObject) throws -> SyncLogEntry {
+        let stream = object.rawValue
         let states = SyncStateStore(database: context.database)
-        var state = try states.state(source: name, stream: "companies")
-        var counter = StreamCounter(source: name, stream: "companies", mode: state.cursor == nil ? "full" : "full (resumed)")
+        var state = try states.state(source: name, stream: stream)
+        var counter = StreamCounter(source: name, stream: stream, mode: state.cursor == nil ? "full" : "full (resumed)")
         let started = Date()
         // The bookmark the next incremental starts from: this sync's start (never later), minus the search lag.
         let bookmark = String(context.startedMilliseconds - context.settings.searchLagMilliseconds)
@@ -42,21 +47,21 @@ public struct HubSpotSource {
         while true {
             let after = state.cursor.map { "&after=\($0)" } ?? ""
             let page = try context.fetch(
-                "/crm/v3/objects/companies?limit=\(context.settings.pageSize)&archived=false&properties=\(Self.properties.joined(separator: ","))\(after)",
-                headers: headers, what: "\(name) companies page \(counter.entry.pages + 1)", classify: Self.classify)
+                "/crm/v3/objects/\(stream)?limit=\(context.settings.pageSize)&archived=false&properties=\(object.properties.joined(separator: ","))\(after)",
+                headers: headers, what: "\(name) \(stream) page \(counter.entry.pages + 1)", classify: Self.classify)
             let results = page["results"] as? [[String: Any]] ?? []
             let next = ((page["paging"] as? [String: Any])?["next"] as? [String: Any])?["after"] as? String
             if let next, !seen.insert(next).inserted {
-                throw SyncError(what: "\(name) companies", reason: "the paging cursor repeated; stopping instead of looping")
+                throw SyncError(what: "\(name) \(stream)", reason: "the paging cursor repeated; stopping instead of looping")
             }
             try context.database.transaction {
-                for company in results { counter.count(try write(company)) }
+                for record in results { counter.count(try write(record, object)) }
                 state.cursor = next
                 if next == nil { state.bookmark = bookmark }
-                try states.save(state, source: name, stream: "companies")
+                try states.save(state, source: name, stream: stream)
             }
             counter.entry.pages += 1
-            context.progress("\(name) companies: \(counter.entry.records) records")
+            context.progress("\(name) \(stream): \(counter.entry.records) records")
             if next == nil { break }
         }
         counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
@@ -64,10 +69,11 @@ public struct HubSpotSource {
         return counter.entry
     }
 
-    private func searchChanges(since initial: StreamState) throws -> SyncLogEntry {
+    private func searchChanges(_ object: HubSpotObject, since initial: StreamState) throws -> SyncLogEntry {
+        let stream = object.rawValue
         let states = SyncStateStore(database: context.database)
         var state = initial
-        var counter = StreamCounter(source: name, stream: "companies", mode: "incremental")
+        var counter = StreamCounter(source: name, stream: stream, mode: "incremental")
         let started = Date()
         let upper = context.startedMilliseconds - context.settings.searchLagMilliseconds
         // Resume inside a pass from the compound (timestamp, id) cursor, else from the bookmark.
@@ -78,34 +84,34 @@ public struct HubSpotSource {
             if offset + context.settings.pageSize > Self.searchCap {
                 // Restart below the cap from the last timestamp; the compound cursor skips what was written.
                 guard let last, last.timestamp > lower || offset > 0 else {
-                    throw SyncError(what: "\(name) companies", reason: "more than \(Self.searchCap) companies share one modification time")
+                    throw SyncError(what: "\(name) \(stream)", reason: "more than \(Self.searchCap) \(stream) share one modification time")
                 }
                 lower = last.timestamp
                 offset = 0
             }
             let body: [String: Any] = [
                 "filterGroups": [["filters": [
-                    ["propertyName": "hs_lastmodifieddate", "operator": "GTE", "value": String(lower)],
-                    ["propertyName": "hs_lastmodifieddate", "operator": "LTE", "value": String(upper)],
+                    ["propertyName": object.lastModified, "operator": "GTE", "value": String(lower)],
+                    ["propertyName": object.lastModified, "operator": "LTE", "value": String(upper)],
                 ]]],
-                "sorts": [["propertyName": "hs_lastmodifieddate", "direction": "ASCENDING"]],
-                "properties": Self.properties, "limit": context.settings.pageSize, "after": String(offset),
+                "sorts": [["propertyName": object.lastModified, "direction": "ASCENDING"]],
+                "properties": object.properties, "limit": context.settings.pageSize, "after": String(offset),
             ]
             let page = try context.fetch(
-                "/crm/v3/objects/companies/search", method: "POST", body: body, headers: headers,
-                what: "\(name) companies search page \(counter.entry.pages + 1)", classify: Self.classify)
+                "/crm/v3/objects/\(stream)/search", method: "POST", body: body, headers: headers,
+                what: "\(name) \(stream) search page \(counter.entry.pages + 1)", classify: Self.classify)
             let results = page["results"] as? [[String: Any]] ?? []
             let hasNext = (page["paging"] as? [String: Any])?["next"] != nil
             try context.database.transaction {
-                for company in results {
-                    let key = Self.compoundKey(company)
+                for record in results {
+                    let key = Self.compoundKey(record, object)
                     if let last, let key, (key.timestamp, key.id) <= (last.timestamp, last.id) { continue }
-                    counter.count(try write(company))
+                    counter.count(try write(record, object))
                     if let key { last = key }
                 }
                 state.cursor = hasNext ? last.map { "\($0.timestamp):\($0.id)" } : nil
                 if !hasNext { state.bookmark = String(upper) }
-                try states.save(state, source: name, stream: "companies")
+                try states.save(state, source: name, stream: stream)
             }
             counter.entry.pages += 1
             if !hasNext { break }
@@ -116,23 +122,26 @@ public struct HubSpotSource {
         return counter.entry
     }
 
-    /// Archived companies are marked deleted (kept, not dropped).
-    private func syncArchived() throws -> SyncLogEntry {
-        var counter = StreamCounter(source: name, stream: "companies_archived", mode: "full")
+    /// Archived companies are marked deleted (kept, not dropped); archived contacts are removed.
+    private func syncArchived(_ object: HubSpotObject) throws -> SyncLogEntry {
+        let stream = object.rawValue
+        var counter = StreamCounter(source: name, stream: "\(stream)_archived", mode: "full")
         let started = Date()
         var after: String?
         repeat {
             let page = try context.fetch(
-                "/crm/v3/objects/companies?limit=\(context.settings.pageSize)&archived=true" + (after.map { "&after=\($0)" } ?? ""),
-                headers: headers, what: "\(name) archived companies page \(counter.entry.pages + 1)", classify: Self.classify)
+                "/crm/v3/objects/\(stream)?limit=\(context.settings.pageSize)&archived=true" + (after.map { "&after=\($0)" } ?? ""),
+                headers: headers, what: "\(name) archived \(stream) page \(counter.entry.pages + 1)", classify: Self.classify)
             let results = page["results"] as? [[String: Any]] ?? []
             try context.database.transaction {
-                for company in results {
-                    guard let id = company["id"] as? String else { continue }
+                for record in results {
+                    guard let id = record["id"] as? String else { continue }
                     counter.entry.records += 1
-                    if try IdentityStore(database: context.database).markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now()) {
-                        counter.entry.deletes += 1
-                    }
+                    let identity = IdentityStore(database: context.database)
+                    let deleted = object == .companies
+                        ? try identity.markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now())
+                        : try identity.remove(.contacts, source: name, externalID: id)
+                    if deleted { counter.entry.deletes += 1 }
                 }
             }
             counter.entry.pages += 1
@@ -142,7 +151,38 @@ public struct HubSpotSource {
         return counter.entry
     }
 
-    private func write(_ company: [String: Any]) throws -> Upserter.Outcome {
+    private func write(_ record: [String: Any], _ object: HubSpotObject) throws -> Upserter.Outcome {
+        object == .companies ? try writeCompany(record) : try writeContact(record)
+    }
+
+    /// A contact under its company's account (as linked); one without a known company is left out.
+    private func writeContact(_ contact: [String: Any]) throws -> Upserter.Outcome {
+        guard let id = contact["id"] as? String else { return .unchanged }
+        let properties = contact["properties"] as? [String: Any] ?? [:]
+        func text(_ key: String) -> String? { (properties[key] as? String).flatMap { $0.isEmpty ? nil : $0 } }
+        guard let company = text("associatedcompanyid"), let account = try companyRow(company) else { return .unchanged }
+        let fullName = [text("firstname"), text("lastname")].compactMap { $0 }.joined(separator: " ")
+        let activity = (text("notes_last_updated") ?? text("lastmodifieddate")).map { String($0.prefix(10)) }
+        let values: [SQLValue] = [.integer(account), fullName.isEmpty ? .null : .text(fullName), text("email").sqlValue, .null, activity.sqlValue]
+        return try context.upserter(.contacts).write(source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(contact))
+    }
+
+    /// The account row of a company; one no listing wrote (archived before it was listed) is fetched by id and kept,
+    /// marked deleted when archived, so its contacts are not dropped.
+    private func companyRow(_ id: String) throws -> Int64? {
+        let identity = IdentityStore(database: context.database)
+        if let row = try identity.accountRow(source: name, externalID: id) { return row }
+        let company = try context.fetch(
+            "/crm/v3/objects/companies/\(id)?archived=true&properties=\(HubSpotObject.companies.properties.joined(separator: ","))",
+            headers: headers, what: "\(name) company \(id)", classify: Self.classify)
+        _ = try writeCompany(company)
+        if company["archived"] as? Bool == true {
+            _ = try identity.markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now())
+        }
+        return try identity.accountRow(source: name, externalID: id)
+    }
+
+    private func writeCompany(_ company: [String: Any]) throws -> Upserter.Outcome {
         guard let id = company["id"] as? String else { return .unchanged }
         let properties = company["properties"] as? [String: Any] ?? [:]
         func text(_ key: String) -> String? { properties[key] as? String }
@@ -155,9 +195,9 @@ public struct HubSpotSource {
             source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(company))
     }
 
-    static func compoundKey(_ company: [String: Any]) -> (timestamp: Int64, id: Int64)? {
-        guard let id = (company["id"] as? String).flatMap({ Int64($0) }),
-            let modified = (company["properties"] as? [String: Any])?["hs_lastmodifieddate"] as? String,
+    static func compoundKey(_ record: [String: Any], _ object: HubSpotObject = .companies) -> (timestamp: Int64, id: Int64)? {
+        guard let id = (record["id"] as? String).flatMap({ Int64($0) }),
+            let modified = (record["properties"] as? [String: Any])?[object.lastModified] as? String,
             let date = isoFormatter.date(from: modified)
         else { return nil }
         return (Int64((date.timeIntervalSince1970 * 1000).rounded()), id)
