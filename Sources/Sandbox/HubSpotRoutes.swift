@@ -18,6 +18,12 @@ struct HubSpotRoutes {
         case ("GET", "/crm/v3/objects/companies"): return list(request, .companies)
         case ("POST", "/crm/v3/objects/companies/search"): return search(body, .companies)
         case ("GET", "/crm/v3/objects/contacts"): return list(request, .contacts)
+        case ("POST", "/crm/v3/objects/tasks"):
+            guard let task = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any], task["properties"] is [String: Any] else {
+                return .json(400, HubSpotJSON.error(message: "Invalid input JSON: properties are required", category: "VALIDATION_ERROR"))
+            }
+            let id = data.locked { $0.recordTask(task) }
+            return .json(201, ["id": id, "properties": task["properties"] ?? [:], "archived": false])
         case ("POST", "/crm/v3/objects/contacts/search"): return search(body, .contacts)
         case let ("GET", path) where path.hasPrefix("/crm/v3/objects/companies/"):
             // One company by id; archived ones too when asked with archived=true, as HubSpot does.

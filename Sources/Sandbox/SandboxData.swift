@@ -68,6 +68,8 @@ final class SandboxData: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var companies: [SandboxCompany] = []
     private(set) var contacts: [SandboxContact] = []
+    /// HubSpot tasks created through the API (by `scorebook act`).
+    private(set) var tasks: [[String: Any]] = []
     private(set) var customers: [SandboxCustomer] = []
     private(set) var invoices: [SandboxInvoice] = []
     private(set) var events: [SandboxEvent] = []
@@ -150,6 +152,15 @@ final class SandboxData: @unchecked Sendable {
             id: String(60_000_000 + contacts.count + 1), companyID: String(18_000_000 + index), firstName: names.first ?? "",
             lastName: names.dropFirst().joined(separator: " "), email: fields[3], lastActivityMilliseconds: milliseconds,
             modifiedMilliseconds: milliseconds))
+    }
+
+    /// Keeps a task created through the API; returns its id.
+    func recordTask(_ task: [String: Any]) -> String {
+        let id = String(90_000_000 + tasks.count + 1)
+        var stored = task
+        stored["id"] = id
+        tasks.append(stored)
+        return id
     }
 
     static func customerID(_ index: Int) -> String { "cus_" + String(format: "%08d", index) }

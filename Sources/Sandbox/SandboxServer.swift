@@ -203,6 +203,8 @@ public final class SandboxServer: @unchecked Sendable {
             return .json(200, ["received": true])
         case ("GET", "/_sandbox/webhooks"):
             return .json(200, ["deliveries": webhooks.all()])
+        case ("GET", "/_sandbox/tasks"):
+            return .json(200, ["tasks": data.locked { $0.tasks }])
         case ("GET", "/_sandbox/summary"):
             // Without `apis` the HubSpot and Stripe summary, as it always was; `apis=salesforce,chargebee` for those.
             guard let apis = request.parameter("apis") else { return .json(200, data.locked { $0.summary() }) }

@@ -58,4 +58,10 @@ public struct ActionStore {
             """
         ).run([.text(scoreName), .integer(runID), .integer(accountRowID), .text(band), .text(action), .text(ScoreRunStore.now()), .text(detail)])
     }
+
+    /// True when the account row is a record of this source (its id there is the account's external id).
+    public func isAccount(_ accountRowID: Int64, fromSource source: String) throws -> Bool {
+        try database.statement("SELECT 1 FROM accounts WHERE id = ? AND source = ?")
+            .map([.integer(accountRowID), .text(source)]) { _ in true }.first ?? false
+    }
 }

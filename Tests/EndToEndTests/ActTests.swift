@@ -65,3 +65,33 @@ import Testing
     #expect(again.stdout.contains("sent 0, 3 already sent"))
     #expect((try sandbox.control("GET", "/_sandbox/webhooks")["deliveries"] as? [Any])?.count == 2)
 }
+
+@Test func actCreatesHubSpotTasksOnSyncedCompaniesThroughTheSource() throws {
+    let sandbox = try SandboxProcess(accounts: 60)
+    let scorebook = try ScorebookProcess()
+    let config = scorebook.path("tasks.yml")
+    try (sandbox.configuration() + """
+
+            actions:
+              Champion:
+                - hubspot_task: "Thank {name}: {band}"
+                  source: hubspot
+        """).write(toFile: config, atomically: true, encoding: .utf8)
+    let common = ["--db", scorebook.path("tasks.db"), "--config", config]
+    #expect(try scorebook.run(["sync"] + common, environment: SandboxProcess.environment).status == 0)
+    #expect(try scorebook.run(["run", "rfm", "--as-of", "2026-10-31"] + common).status == 0)
+    let acted = try scorebook.run(["act", "rfm"] + common, environment: SandboxProcess.environment)
+    #expect(acted.status == 0, "\(acted.stderr)")
+    let tasks = try #require(try sandbox.control("GET", "/_sandbox/tasks")["tasks"] as? [[String: Any]])
+    #expect(!tasks.isEmpty)
+    #expect(acted.stdout.contains("rfm: sent \(tasks.count), 0 already sent"), "\(acted.stdout)")
+    for task in tasks {
+        let subject = (task["properties"] as? [String: Any])?["hs_task_subject"] as? String ?? ""
+        #expect(subject.hasPrefix("Thank ") && subject.hasSuffix(": Champion"))
+        let company = ((task["associations"] as? [[String: Any]])?.first?["to"] as? [String: Any])?["id"] as? String ?? ""
+        #expect(company.hasPrefix("18"))
+    }
+    let again = try scorebook.run(["act", "rfm"] + common, environment: SandboxProcess.environment)
+    #expect(again.stdout.contains("sent 0"))
+    #expect((try sandbox.control("GET", "/_sandbox/tasks")["tasks"] as? [Any])?.count == tasks.count)
+}

@@ -24,12 +24,17 @@ public struct ActionRunner {
     private let database: Database
     private let environment: [String: String]
     private let options: HTTPOptions
+    private let sources: [String: SourceSettings]
 
-    /// Creates a runner.
-    public init(database: Database, environment: [String: String] = ProcessInfo.processInfo.environment, options: HTTPOptions = HTTPOptions()) {
+    /// Creates a runner; `sources` are the configured sources HubSpot tasks go through.
+    public init(
+        database: Database, environment: [String: String] = ProcessInfo.processInfo.environment,
+        options: HTTPOptions = HTTPOptions(), sources: [String: SourceSettings] = [:]
+    ) {
         self.database = database
         self.environment = environment
         self.options = options
+        self.sources = sources
     }
 
     /// Acts on the latest run of the score; with `dryRun`, only says what would be sent.
@@ -68,6 +73,18 @@ public struct ActionRunner {
                     try send(payload, to: url, secretVariable: secretVariable, client: client, what: "\(score.name) \(transition.accountID)")
                 case .csv(let path):
                     try appendCSV(path: path, score: score, run: latest, transition: transition, warning: warning)
+                case .hubspotTask(let subject, let sourceName):
+                    guard let source = sources[sourceName], source.kind == .hubspot else {
+                        throw CompareError("hubspot_task: no HubSpot source named \"\(sourceName)\" is configured (or its token is not set)")
+                    }
+                    guard try ActionStore(database: database).isAccount(transition.accountRowID, fromSource: sourceName) else {
+                        deliveries.append(delivery("skipped: not a \(sourceName) company"))
+                        continue
+                    }
+                    if client == nil { client = try HTTPClient(options: options, requestsPerSecond: 10) }
+                    let text = subject.replacingOccurrences(of: "{name}", with: transition.name).replacingOccurrences(of: "{band}", with: transition.band)
+                    try HubSpotTask(source: source, client: client).create(
+                        subject: text, body: warning ?? "", companyID: transition.accountID, what: "\(score.name) \(transition.accountID)")
                 }
                 try store.record(scoreName: score.name, runID: latest.id, accountRowID: transition.accountRowID,
                                  band: transition.band, action: name, detail: String(decoding: payload, as: UTF8.self))

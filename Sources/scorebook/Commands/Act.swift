@@ -1,4 +1,5 @@
 import ArgumentParser
+import Connectors
 import Host
 
 /// `scorebook act NAME`: run the score's band actions for accounts that entered a band since the previous run.
@@ -18,8 +19,13 @@ struct Act: ParsableCommand {
 
     func run() throws {
         let workspace = global.workspace
-        let score = try workspace.loadConfiguration().score(named: name)
-        let deliveries = try ActionRunner(database: try workspace.openDatabase()).act(score, dryRun: dryRun)
+        let configuration = try workspace.loadConfiguration()
+        let score = try configuration.score(named: name)
+        // HubSpot tasks go through a configured source whose token is set.
+        let sources = Dictionary(
+            configuration.sources.compactMap { source in (try? source.settings(file: configuration.file)).map { (source.name, $0) } },
+            uniquingKeysWith: { first, _ in first })
+        let deliveries = try ActionRunner(database: try workspace.openDatabase(), sources: sources).act(score, dryRun: dryRun)
         var table = TextTable(columns: ["account_id", "name", "band", "from", "action", "status", "contact"])
         for delivery in deliveries {
             table.rows.append([delivery.accountID, delivery.name, delivery.band, delivery.previousBand ?? "-", delivery.action,
