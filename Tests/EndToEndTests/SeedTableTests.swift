@@ -173,3 +173,30 @@ import Testing
     #expect(negative.stderr == "Error: clv: account epsilon has a negative repeat spend; clv needs amounts of 0 or more\n")
     #expect(try scorebook.run(["show", "clv"] + db).stderr.contains("has not been run yet"))
 }
+
+@Test func clvHoldoutComparesPredictedWithActualPurchasesByFrequency() throws {
+    let scorebook = try ScorebookProcess()
+    let config = scorebook.path("clv.yml")
+    try "scores:\n  clv:\n    module: clv\n    min_repeat_accounts: 50\n".write(toFile: config, atomically: true, encoding: .utf8)
+    let common = ["--db", scorebook.path("h.db"), "--config", config]
+    #expect(try scorebook.run(["generate", "--accounts", "300", "--seed", "3", "--usage-days", "0", "--out", "data"]).status == 0)
+    #expect(try scorebook.run(["import", "accounts", scorebook.path("data/accounts.csv")] + common).status == 0)
+    #expect(try scorebook.run(["import", "invoices", scorebook.path("data/invoices.csv")] + common).status == 0)
+    let check = try scorebook.run(["validate", "clv", "--holdout-days", "90", "--as-of", "2026-10-31"] + common)
+    #expect(check.status == 0, "\(check.stderr)")
+    #expect(check.stdout.hasPrefix("calibration up to 2026-08-02, holdout 2026-08-03 to 2026-10-31:"))
+    let rows = check.stdout.split(separator: "\n").drop { !$0.hasPrefix("---") }.dropFirst()
+    #expect(rows.count >= 3)
+    // Monthly payers: whoever bought often in calibration buys in the holdout, and the model predicts it.
+    let frequent = try #require(rows.first { $0.hasPrefix("7+") }?.split(separator: " ", omittingEmptySubsequences: true))
+    let predicted = try #require(Double(frequent[2]))
+    let actual = try #require(Double(frequent[3]))
+    #expect(predicted > 1 && actual > 1)
+    #expect(abs(predicted - actual) / actual < 0.5)
+    let wrongModule = try scorebook.run([
+        "validate", "seed_rfm", "--holdout-days", "30", "--config", ScorebookProcess.fixture("seed004/scorebook.yml"),
+        "--db", scorebook.path("h.db"),
+    ])
+    #expect(wrongModule.status == 1)
+    #expect(wrongModule.stderr.contains("--holdout-days applies to clv scores"))
+}
