@@ -10,7 +10,7 @@ struct Scorebook: ParsableCommand {
         subcommands: [
             Initialise.self, Import.self, Generate.self, Modules.self, Scores.self, Check.self, Run.self, Show.self,
             Explain.self, Compare.self, Validate.self, Act.self, Report.self, Runs.self, Train.self, Sync.self,
-            SandboxCommand.self, Accounts.self, DemoCommand.self,
+            SandboxCommand.self, Accounts.self, DemoCommand.self, ShellCommand.self,
         ]
     )
 }
