@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `scorebook` command: customer scores from CRM and billing data, explained.
 @main
@@ -13,6 +14,21 @@ struct Scorebook: ParsableCommand {
             SandboxCommand.self, Accounts.self, DemoCommand.self, ShellCommand.self,
         ]
     )
+
+    /// Runs the command line; under `scorebook shell` a failure is said in one line, without the usage.
+    static func main() {
+        guard ProcessInfo.processInfo.environment[ChildCommand.marker] == "1" else { return main(nil) }
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            Terminal.warn("Error: \(message)")
+            Foundation.exit(code.rawValue)
+        }
+    }
 }
 
 /// The version printed by `--version`.

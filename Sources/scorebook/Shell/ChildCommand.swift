@@ -9,6 +9,9 @@ struct ChildCommand {
     /// Where the child works: its paths are passed in `SCOREBOOK_DB` and `SCOREBOOK_CONFIG`.
     let workspace: Workspace
 
+    /// The environment variable that tells a child to say a failure in one line.
+    static let marker = "SCOREBOOK_SHELL_CHILD"
+
     /// A child that could not be started.
     struct SpawnError: Error, CustomStringConvertible {
         let description: String
@@ -20,6 +23,7 @@ struct ChildCommand {
         var environment = ProcessInfo.processInfo.environment
         environment["SCOREBOOK_DB"] = workspace.databasePath
         environment["SCOREBOOK_CONFIG"] = workspace.configurationPath
+        environment[Self.marker] = "1"
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {

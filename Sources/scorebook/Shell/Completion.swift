@@ -32,14 +32,15 @@ struct Completion {
             let name = String(current[..<at])
             return Self.filter(runIDs(of: name).map { "\(name)@\($0)" }, current)
         }
+        // Arguments already typed before the current word.
         let position = Self.positionals(words).count
         switch command {
         case "help": return Self.filter(ShellCommands.names, current)
         case "modules": return Self.filter(registeredModules.map { $0.identifier }, current)
         case "timing", "\\timing": return Self.filter(["on", "off"], current)
-        case "explain" where position == 2, "assess" where position == 1:
+        case "explain" where position == 1, "assess" where position == 0:
             return accountIDs(prefix: current)
-        case "explain" where position == 1:
+        case "explain" where position == 0:
             return Self.filter(scoreNames(), current) + accountIDs(prefix: current)
         case let name where Self.scoreCommands.contains(name):
             return Self.filter(scoreNames(), current)
