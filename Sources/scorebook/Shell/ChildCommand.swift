@@ -4,7 +4,8 @@ import Host
 /// Runs one command line as a child process of this same binary, with the terminal and the workspace passed along.
 ///
 /// A child keeps the one grammar (swift-argument-parser parses it exactly as on the command line), and the terminal's
-/// Ctrl-C reaches the child alone: the shell catches SIGINT, while the child starts with the default action.
+/// Ctrl-C reaches the child alone: the shell catches SIGINT, while the child starts with the default action and
+/// nothing blocked.
 struct ChildCommand {
     /// Where the child works: its paths are passed in `SCOREBOOK_DB` and `SCOREBOOK_CONFIG`.
     let workspace: Workspace
@@ -38,7 +39,10 @@ struct ChildCommand {
         sigaddset(&defaults, SIGINT)
         sigaddset(&defaults, SIGQUIT)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        posix_spawnattr_setsigmask(&attributes, &unblocked)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         var pid = pid_t()
         let spawned = posix_spawn(&pid, executable, nil, &attributes, argv, envp)
         guard spawned == 0 else {
