@@ -21,9 +21,11 @@ private final class ShellWorkspace {
         } else {
             config = scorebook.path("config/scorebook.yml")
         }
-        #expect(try scorebook.run(["generate", "--accounts", "\(accounts)", "--out", scorebook.path("data")]).status == 0)
+        let generated = try scorebook.run(["generate", "--accounts", "\(accounts)", "--out", scorebook.path("data")])
+        #expect(generated.status == 0)
         for kind in ["accounts", "invoices", "mrr", "usage", "tickets", "nps", "assessments", "outcomes"] {
-            let imported = try scorebook.run(["import", kind, scorebook.path("data/\(kind).csv"), "--db", database])
+            let file = scorebook.path("data/\(kind).csv")
+            let imported = try scorebook.run(["import", kind, file, "--db", database])
             #expect(imported.status == 0, "\(imported.stderr)")
         }
     }
@@ -61,7 +63,9 @@ private final class ShellWorkspace {
 
     try shell.type("bogus")
     try shell.send("Enter")
-    try shell.wait(for: "scorebook [health]> bogus\nerror: unknown command \"bogus\"; `help` lists the commands\nscorebook [health]> ")
+    let oneLine = "scorebook [health]> bogus\nerror: unknown command \"bogus\"; `help` lists the commands\n"
+        + "scorebook [health]> "
+    try shell.wait(for: oneLine)
     try shell.type("show --top 0")
     try shell.send("Enter")
     try shell.wait(for: "show --top 0\nError: --top must be at least 1\nscorebook [health]> ")
@@ -99,7 +103,8 @@ private final class ShellWorkspace {
     try first.send("C-d")
     try first.wait(for: "SHELL-EXITED 0")
     // libedit writes a space as \040.
-    let history = try String(contentsOfFile: workspace.history, encoding: .utf8).replacingOccurrences(of: "\\040", with: " ")
+    let history = try String(contentsOfFile: workspace.history, encoding: .utf8)
+        .replacingOccurrences(of: "\\040", with: " ")
     #expect(history.contains("scores --format json"))
 
     let second = try workspace.startShell()
@@ -145,7 +150,10 @@ private final class ShellWorkspace {
     }
     try shell.wait(for: "Stored 4 answers for acc-000001 by tester")
     let stored = try storedAnswers(workspace.database)
-    #expect(stored == ["low_effort=1.0 by tester", "need_fit=0.0 by tester", "profile_fit=1.0 by tester", "revenue_potential=0.0 by tester"])
+    #expect(stored == [
+        "low_effort=1.0 by tester", "need_fit=0.0 by tester", "profile_fit=1.0 by tester",
+        "revenue_potential=0.0 by tester",
+    ])
 }
 
 @Test func ratedAssessmentRefusesElevenAndStoresRatings() throws {

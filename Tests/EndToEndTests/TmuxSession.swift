@@ -74,7 +74,8 @@ final class TmuxSession {
             posix_spawn_file_actions_init(&actions)
             defer { posix_spawn_file_actions_destroy(&actions) }
             for descriptor: Int32 in 0...2 {
-                posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+                let mode = descriptor == 0 ? O_RDONLY : O_WRONLY
+                posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", mode, 0)
             }
             // The server must not inherit the test runner's blocked or ignored signals: a pane would then ignore
             // Ctrl-C and kill-server's SIGHUP.

@@ -65,7 +65,9 @@ struct Completion {
     /// Up to 200 account ids starting with `prefix`.
     func accountIDs(prefix: String) -> [String] {
         guard let database = try? workspace.openDatabase() else { return [] }
-        let sql = "SELECT DISTINCT external_id FROM accounts WHERE substr(external_id, 1, ?) = ? ORDER BY external_id LIMIT 200"
+        let sql = """
+            SELECT DISTINCT external_id FROM accounts WHERE substr(external_id, 1, ?) = ? ORDER BY external_id LIMIT 200
+            """
         let rows = try? database.statement(sql).map([.integer(Int64(prefix.count)), .text(prefix)]) { $0.text(0) }
         return (rows ?? []).compactMap { $0 }
     }

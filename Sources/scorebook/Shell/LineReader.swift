@@ -81,7 +81,7 @@ final class LineReader {
 
 /// Makes SIGINT set `shellInterrupted` instead of ending the shell; children get the default back on exec.
 enum InterruptHandler {
-    /// Installs the handler without SA_RESTART, so a read at the prompt returns, and unblocks SIGINT if inherited blocked.
+    /// Installs the handler without SA_RESTART, so a read at the prompt returns; unblocks SIGINT if inherited blocked.
     static func install() {
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in shellInterrupted = 1 }

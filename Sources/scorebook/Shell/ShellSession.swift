@@ -111,7 +111,9 @@ final class ShellSession {
             print(state.score.map { "current score: \($0)" } ?? "no current score; `use NAME` sets one")
             return .status(0)
         }
-        if let configuration = try? workspace.loadConfiguration(), !configuration.scores.contains(where: { $0.name == name }) {
+        if let configuration = try? workspace.loadConfiguration(),
+            !configuration.scores.contains(where: { $0.name == name })
+        {
             let names = configuration.scores.map(\.name).joined(separator: ", ")
             report("no score named \"\(name)\" in \(workspace.configurationPath) (scores: \(names))")
             return .status(1)
@@ -170,7 +172,8 @@ final class ShellSession {
         do {
             let configuration = try workspace.loadConfiguration()
             let explicit = arguments.contains("--score") ? scoreName : nil
-            let assessment = try Assessment(configuration: configuration, name: explicit ?? usableScore(scoreName, configuration))
+            let name = explicit ?? usableScore(scoreName, configuration)
+            let assessment = try Assessment(configuration: configuration, name: name)
             let database = try workspace.openDatabase()
             guard try AccountDirectory(database: database).rowIDsByExternalID()[account] != nil else {
                 throw CleanError("no account \"\(account)\" in \(workspace.databasePath)")
@@ -181,7 +184,8 @@ final class ShellSession {
                 return .status(1)
             }
             let date = Day.today.description
-            try AssessmentWriter(database: database).write(account: account, answers: answers, author: author, date: date)
+            let writer = AssessmentWriter(database: database)
+            try writer.write(account: account, answers: answers, author: author, date: date)
             print("Stored \(answers.count) answers for \(account) by \(author) on \(date).")
             return .status(0)
         } catch {
