@@ -124,6 +124,11 @@ private final class ShellWorkspace {
     try shell.wait(for: "s003: run 3,")
     try shell.send("C-c")
     try shell.wait(for: "prompt after Ctrl-C") { TmuxSession.lastLine(of: $0) == "scorebook>" }
+    // Ctrl-C at the prompt drops the typed line: otherwise the next command would read "show s00use s001".
+    try shell.type("show s00")
+    try shell.wait(for: "scorebook> show s00")
+    try shell.send("C-c")
+    try shell.wait(for: "dropped line") { TmuxSession.lastLine(of: $0) == "scorebook>" }
     try shell.type("use s001")
     try shell.send("Enter")
     let screen = try shell.wait(for: "scorebook [s001]> ")
