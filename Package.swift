@@ -33,6 +33,11 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
         .target(name: "ScoreKit"),
         .target(name: "Connectors", dependencies: ["CCurl", "Store"]),
         .target(name: "Store", dependencies: ["CSQLite"]),
@@ -46,7 +51,8 @@ let package = Package(
         .executableTarget(
             name: "scorebook",
             dependencies: [
-                "Host", "Sandbox", "ScoreKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Host", "Sandbox", "ScoreKit", "Store", "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ScoreKitTests", dependencies: ["ScoreKit"]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `scorebook` command: customer scores from CRM and billing data, explained.
 @main
@@ -10,9 +11,24 @@ struct Scorebook: ParsableCommand {
         subcommands: [
             Initialise.self, Import.self, Generate.self, Modules.self, Scores.self, Check.self, Run.self, Show.self,
             Explain.self, Compare.self, Validate.self, Act.self, Report.self, Runs.self, Train.self, Sync.self,
-            SandboxCommand.self, Accounts.self, DemoCommand.self,
+            SandboxCommand.self, Accounts.self, DemoCommand.self, ShellCommand.self,
         ]
     )
+
+    /// Runs the command line; under `scorebook shell` a failure is said in one line, without the usage.
+    static func main() {
+        guard ProcessInfo.processInfo.environment[ChildCommand.marker] == "1" else { return main(nil) }
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            Terminal.warn("Error: \(message)")
+            Foundation.exit(code.rawValue)
+        }
+    }
 }
 
 /// The version printed by `--version`.

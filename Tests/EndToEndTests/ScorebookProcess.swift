@@ -41,9 +41,9 @@ final class ScorebookProcess {
         let stderr: String
     }
 
-    /// Runs `scorebook ARGUMENTS` in the scratch folder.
+    /// Runs `scorebook ARGUMENTS` in the scratch folder, with `input` as its standard input when given.
     @discardableResult
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+    func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Output {
         let process = Process()
         process.executableURL = try Self.binary
         process.arguments = arguments
@@ -57,7 +57,13 @@ final class ScorebookProcess {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let inputPipe = input.map { _ in Pipe() }
+        if let inputPipe { process.standardInput = inputPipe }
         try process.run()
+        if let inputPipe, let input {
+            inputPipe.fileHandleForWriting.write(Data(input.utf8))
+            try inputPipe.fileHandleForWriting.close()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -6,8 +6,18 @@ import ScoreKit
 struct Modules: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the registered score modules, their facts and settings.")
 
+    @Argument(help: "Only this module (e.g. health).")
+    var name: String?
+
+    func validate() throws {
+        let names = registeredModules.map { $0.identifier }
+        if let name, !names.contains(name) {
+            throw ValidationError("no module \"\(name)\" (modules: \(names.joined(separator: ", ")))")
+        }
+    }
+
     func run() {
-        for module in registeredModules {
+        for module in registeredModules where name == nil || module.identifier == name {
             print(ModuleDescription(module).text)
             print()
         }
