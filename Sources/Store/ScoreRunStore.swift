@@ -150,10 +150,17 @@ public struct ScoreRunStore {
         }
     }
 
-    /// Now, as an ISO 8601 timestamp with milliseconds.
+    /// Now, as an ISO 8601 timestamp with milliseconds (one formatter, made once: making them is expensive).
     public static func now() -> String {
+        timestampLock.lock()
+        defer { timestampLock.unlock() }
+        return timestampFormatter.string(from: Date())
+    }
+
+    private static let timestampLock = NSLock()
+    nonisolated(unsafe) private static let timestampFormatter: ISO8601DateFormatter = {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
-    }
+        return formatter
+    }()
 }

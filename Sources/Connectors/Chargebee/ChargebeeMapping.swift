@@ -36,12 +36,7 @@ enum ChargebeeMapping {
     }
 
     /// `2025-06-04` for unix seconds.
-    static func day(_ value: Any?) -> String? {
-        guard let seconds = (value as? NSNumber)?.int64Value else { return nil }
-        let days = Int64((Double(seconds) / 86_400).rounded(.down))
-        let (year, month, day) = SalesforceTime.civilFromDays(days)
-        return String(format: "%04d-%02d-%02d", Int(year), Int(month), Int(day))
-    }
+    static func day(_ value: Any?) -> String? { UnixDay.text(value) }
 
     static func integer(_ value: Any?) -> Int64 { (value as? NSNumber)?.int64Value ?? 0 }
 }

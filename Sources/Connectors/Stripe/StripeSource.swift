@@ -227,10 +227,7 @@ public struct StripeSource {
         }
     }
 
-    static func day(_ value: Any?) -> String? {
-        guard let seconds = (value as? NSNumber)?.doubleValue else { return nil }
-        return ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: seconds)).prefix(10).description
-    }
+    static func day(_ value: Any?) -> String? { UnixDay.text(value) }
 
     static func integer(_ value: Any?) -> Int64 {
         (value as? NSNumber)?.int64Value ?? 0
