@@ -218,6 +218,7 @@ public struct HubSpotSource {
 
     /// HubSpot's statuses: TEN_SECONDLY 429 and 5xx retried, DAILY 429 stops, others fail with HubSpot's message.
     static func classify(_ response: HTTPResponse) -> ResponseVerdict {
+        if (200..<300).contains(response.status) { return .accept }  // the body is parsed once, by the caller
         let body = response.jsonObject
         let message = [body?["category"] as? String, body?["message"] as? String].compactMap { $0 }.joined(separator: ": ")
         switch response.status {

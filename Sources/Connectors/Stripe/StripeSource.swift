@@ -213,6 +213,7 @@ public struct StripeSource {
     /// Stripe's statuses: 429 and 5xx are retried (honouring Retry-After and Stripe-Should-Retry); others fail with
     /// Stripe's own message.
     static func classify(_ response: HTTPResponse) -> ResponseVerdict {
+        if (200..<300).contains(response.status) { return .accept }  // the body is parsed once, by the caller
         let error = response.jsonObject?["error"] as? [String: Any]
         let message = [error?["type"] as? String, error?["code"] as? String, error?["message"] as? String]
             .compactMap { $0 }.joined(separator: ": ")
