@@ -1,4 +1,5 @@
 import ArgumentParser
+import Host
 import Foundation
 
 /// The `scorebook` command: customer scores from CRM and billing data, explained.
@@ -17,6 +18,7 @@ struct Scorebook: ParsableCommand {
 
     /// Runs the command line; under `scorebook shell` a failure is said in one line, without the usage.
     static func main() {
+        TextTable.terminalWidth = Terminal.outputWidth
         guard ProcessInfo.processInfo.environment[ChildCommand.marker] == "1" else { return main(nil) }
         do {
             var command = try parseAsRoot()

@@ -11,6 +11,14 @@ enum Terminal {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
+    /// The width of the terminal standard output goes to; nil when it is a file or a pipe.
+    static var outputWidth: Int? {
+        guard isatty(1) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     /// Prints a line to standard error.
     static func warn(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))

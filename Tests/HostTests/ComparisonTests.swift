@@ -70,3 +70,13 @@ private func scratchWithRuns() throws -> (Scratch, ScoreRun, ScoreRun, ScoreRunS
         try Comparison(first: late, second: team, store: store)
     } throws: { "\($0)" == "rfm run \(late.id) and team run \(team.id) have no accounts in common" }
 }
+
+@Test func tablesFitTheTerminalByShorteningTextColumns() {
+    var table = TextTable(columns: ["account_id", "name", "score"], numeric: [2])
+    table.rows = [["acc-000001", "A very long company name indeed, Incorporated", "99.5"]]
+    let fitted = table.render(width: 40)
+    #expect(fitted.split(separator: "\n").allSatisfy { $0.count <= 40 })
+    #expect(fitted.contains("~"))
+    #expect(fitted.contains("99.5"))
+    #expect(table.render(width: nil).contains("Incorporated"))
+}

@@ -14,15 +14,33 @@ public struct TextTable {
     }
 
     /// The table as lines of text.
-    public func render() -> String {
+    /// The width tables are fitted to: the terminal's, set by the command line when output goes to a terminal;
+    /// nil (the default, for files, pipes and scripts) never cuts a cell.
+    nonisolated(unsafe) public static var terminalWidth: Int?
+
+    /// The table as lines of text, fitted to `width` (default `terminalWidth`) by shortening the widest text columns,
+    /// whose cut cells end in "~"; numbers are never cut.
+    public func render(width: Int? = TextTable.terminalWidth) -> String {
         var widths = columns.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
                 widths[index] = max(widths[index], cell.count)
             }
         }
+        if let width {
+            let minimum = 6
+            while widths.reduce(0, +) + 2 * max(0, widths.count - 1) > width {
+                let candidates = widths.indices.filter { !numeric.contains($0) && widths[$0] > minimum }
+                guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
+            }
+        }
+        func fit(_ cell: String, _ index: Int) -> String {
+            cell.count <= widths[index] ? cell : String(cell.prefix(max(1, widths[index] - 1))) + "~"
+        }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
+            cells.enumerated().map { index, original in
+                let cell = index < widths.count ? fit(original, index) : original
                 let padding = String(repeating: " ", count: max(0, widths[index] - cell.count))
                 return numeric.contains(index) ? padding + cell : cell + padding
             }.joined(separator: "  ").trimmingTrailingSpaces()
