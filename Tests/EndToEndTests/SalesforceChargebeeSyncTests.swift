@@ -185,23 +185,14 @@ import Testing
             toFile: config, atomically: true, encoding: .utf8)
         let db = scorebook.path("kill.db")
         let common = ["--db", db, "--config", config]
-        var generator = SystemRandomNumberGenerator()
-        for round in 0..<6 {
-            if round == 3 {
+        // Twenty kills at random points, with the source changing along the way.
+        try scorebook.killSyncAtRandomPoints(
+            rounds: 20, arguments: common, environment: SandboxProcess.environment, maxPause: 0.8
+        ) { round in
+            if round == 10 {
                 try sandbox.control(
                     "POST", "/_sandbox/mutate", ["salesforce_renamed": 2, "salesforce_deleted": 1, "chargebee_paid": 3])
             }
-            let process = Process()
-            process.executableURL = try ScorebookProcess.binary
-            process.arguments = ["sync"] + common
-            process.currentDirectoryURL = scorebook.folder
-            process.environment = ProcessInfo.processInfo.environment.merging(SandboxProcess.environment) { $1 }
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: Double.random(in: 0.05...0.8, using: &generator))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
         }
         let finish = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
         #expect(finish.status == 0, "\(finish.stderr)")

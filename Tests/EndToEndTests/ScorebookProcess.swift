@@ -72,4 +72,27 @@ final class ScorebookProcess {
 
     /// The path of a file in the scratch folder.
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    /// Starts `scorebook sync` `rounds` times and SIGKILLs it after a random pause each time; `beforeRound` may
+    /// change the source data between rounds (the crash-and-resume tests of issue 4).
+    func killSyncAtRandomPoints(
+        rounds: Int, arguments: [String], environment: [String: String], maxPause: Double,
+        beforeRound: (Int) throws -> Void = { _ in }
+    ) throws {
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<rounds {
+            try beforeRound(round)
+            let process = Process()
+            process.executableURL = try Self.binary
+            process.arguments = ["sync"] + arguments
+            process.currentDirectoryURL = folder
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: Double.random(in: 0.05...maxPause, using: &generator))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
 }

@@ -114,20 +114,9 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     let config = scorebook.path("kill.yml")
     try sandbox.configuration(pageSize: 10).write(toFile: config, atomically: true, encoding: .utf8)
     let common = ["--db", scorebook.path("kill.db"), "--config", config]
-    var generator = SystemRandomNumberGenerator()
-    for round in 0..<8 {
-        if round == 4 { try sandbox.control("POST", "/_sandbox/mutate", ["paid": 5, "renamed": 2, "deleted": 1]) }
-        let process = Process()
-        process.executableURL = try ScorebookProcess.binary
-        process.arguments = ["sync"] + common
-        process.currentDirectoryURL = scorebook.folder
-        process.environment = ProcessInfo.processInfo.environment.merging(SandboxProcess.environment) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        Thread.sleep(forTimeInterval: Double.random(in: 0.05...0.6, using: &generator))
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+    // Twenty kills at random points, with the source changing halfway through.
+    try scorebook.killSyncAtRandomPoints(rounds: 20, arguments: common, environment: SandboxProcess.environment, maxPause: 0.6) { round in
+        if round == 10 { try sandbox.control("POST", "/_sandbox/mutate", ["paid": 5, "renamed": 2, "deleted": 1]) }
     }
     let finish = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(finish.status == 0, "\(finish.stderr)")
