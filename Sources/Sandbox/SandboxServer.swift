@@ -159,6 +159,9 @@ public final class SandboxServer: @unchecked Sendable {
             return SalesforceJSON.error(400, "INVALID_QUERY_LOCATOR", "invalid query locator").response
         case .requestLimit:
             return Reply.json(403, [["message": "TotalRequests Limit exceeded.", "errorCode": "REQUEST_LIMIT_EXCEEDED"]]).response
+        case .changeData:
+            // The page already built goes out as it was; what follows sees the changed data.
+            _ = data.locked { $0.mutate(paid: 3, renamed: 2, archived: 0, deleted: 1, contactsActive: 2) }
         case .slow:
             try? await Task.sleep(nanoseconds: UInt64(fault.delayMilliseconds) * 1_000_000)
         case .cutOff:

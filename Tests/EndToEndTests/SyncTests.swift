@@ -150,3 +150,27 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
         #expect(!everything.contains(token), "the token \(token.prefix(8))... leaked")
     }
 }
+
+@Test func dataChangingBetweenPagesIsCaughtUpWithoutLossOrDuplicates() throws {
+    let sandbox = try SandboxProcess(accounts: 120)
+    let scorebook = try ScorebookProcess()
+    let config = scorebook.path("moving.yml")
+    try sandbox.configuration(pageSize: 20).write(toFile: config, atomically: true, encoding: .utf8)
+    let common = ["--db", scorebook.path("moving.db"), "--config", config]
+    let before = try sandboxSummary(sandbox)
+    // The data changes right after the second page of invoices and the second page of companies go out.
+    try sandbox.control("POST", "/_sandbox/faults", ["kind": "change_data", "path": "/v1/invoices", "times": 1])
+    try sandbox.control("POST", "/_sandbox/faults", ["kind": "change_data", "path": "/crm/v3/objects/companies", "times": 1])
+    let first = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+    #expect(first.status == 0, "\(first.stderr)")
+    let after = try sandboxSummary(sandbox)
+    #expect(after["paid_invoices"] != before["paid_invoices"])
+    // Stripe catches up through events in the same sync; HubSpot's renames come with the next incremental search.
+    let second = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+    #expect(second.status == 0, "\(second.stderr)")
+    #expect(try databaseSummary(scorebook.path("moving.db")) == after)
+    // Both changes renamed the same two companies; the database has the second names.
+    let renamedTwice = try Database(path: scorebook.path("moving.db")).statement(
+        "SELECT count(*) FROM accounts WHERE name LIKE '% (renamed) (renamed)'").map { $0.integer(0) }.first
+    #expect(renamedTwice == 2)
+}
