@@ -51,6 +51,15 @@ struct SandboxInvoice {
     let product: String
 }
 
+/// A Stripe subscription as the Sandbox serves it: one per customer, at the account's latest monthly amount.
+struct SandboxSubscription {
+    let id: String
+    let customer: String
+    let created: Int64
+    var monthlyAmount: Int
+    var canceledAt: Int64?
+}
+
 /// A Stripe event: a change, with the object as it became.
 struct SandboxEvent {
     let id: String
@@ -72,6 +81,8 @@ final class SandboxData: @unchecked Sendable {
     private(set) var tasks: [[String: Any]] = []
     private(set) var customers: [SandboxCustomer] = []
     private(set) var invoices: [SandboxInvoice] = []
+    private(set) var subscriptions: [SandboxSubscription] = []
+    private var subscriptionIndex: [String: Int] = [:]
     private(set) var events: [SandboxEvent] = []
     /// Salesforce Accounts and Chargebee customers and invoices: the same generated accounts (SalesforceChargebeeData).
     var salesforceAccounts: [SandboxSalesforceAccount] = []
@@ -99,8 +110,10 @@ final class SandboxData: @unchecked Sendable {
         for fields in collector.accounts { addAccount(fields) }
         for fields in collector.invoices { addInvoice(fields) }
         for fields in collector.contacts { addContact(fields) }
+        addSubscriptions(collector.mrr)
         // Newest first, as Stripe lists.
         customers.sort { ($0.created, $0.id) > ($1.created, $1.id) }
+        subscriptions.sort { ($0.created, $0.id) > ($1.created, $1.id) }
         invoices.sort { ($0.created, $0.id) > ($1.created, $1.id) }
         reindex()
     }
@@ -143,6 +156,25 @@ final class SandboxData: @unchecked Sendable {
             status: fields[8], product: fields[9]))
     }
 
+    /// One subscription per customer from the account's MRR changes: created at the first, at the last non-zero
+    /// amount, canceled at a final change to 0.
+    private func addSubscriptions(_ changes: [[String]]) {
+        // change_id, account_id, effective_date, mrr_cents, change_type
+        var byAccount: [Int: [[String]]] = [:]
+        for fields in changes {
+            guard let index = Int(fields[1].dropFirst(4)), index % 11 != 0 else { continue }
+            byAccount[index, default: []].append(fields)
+        }
+        let seconds = { (text: String) -> Int64 in Int64(Day(iso: text)?.ordinal ?? 0) * 86_400 + 43_200 }
+        for (index, rows) in byAccount.sorted(by: { $0.key < $1.key }) {
+            guard let first = rows.first, let last = rows.last else { continue }
+            let amount = rows.compactMap { Int($0[3]) }.last { $0 > 0 } ?? 0
+            subscriptions.append(SandboxSubscription(
+                id: "sub_" + String(format: "%08d", index), customer: Self.customerID(index), created: seconds(first[2]),
+                monthlyAmount: amount, canceledAt: last[3] == "0" ? seconds(last[2]) : nil))
+        }
+    }
+
     private func addContact(_ fields: [String]) {
         // contact_id, account_id, name, email, is_primary, last_activity_date
         guard let index = Int(fields[1].dropFirst(4)), let activity = Day(iso: fields[5]) else { return }
@@ -169,9 +201,11 @@ final class SandboxData: @unchecked Sendable {
         companyIndex = Dictionary(uniqueKeysWithValues: companies.enumerated().map { ($1.id, $0) })
         customerIndex = Dictionary(uniqueKeysWithValues: customers.enumerated().map { ($1.id, $0) })
         invoiceIndex = Dictionary(uniqueKeysWithValues: invoices.enumerated().map { ($1.id, $0) })
+        subscriptionIndex = Dictionary(uniqueKeysWithValues: subscriptions.enumerated().map { ($1.id, $0) })
     }
 
     func customerPosition(_ id: String) -> Int? { customerIndex[id] }
+    func subscriptionPosition(_ id: String) -> Int? { subscriptionIndex[id] }
     func invoicePosition(_ id: String) -> Int? { invoiceIndex[id] }
     func companyPosition(_ id: String) -> Int? { companyIndex[id] }
 
@@ -211,7 +245,13 @@ final class SandboxData: @unchecked Sendable {
             companies[position].modifiedMilliseconds = Self.nowMilliseconds()
             done["archived", default: 0] += 1
         }
+        // A deleted customer's subscription ends with it.
         for position in customers.indices where done["deleted", default: 0] < deleted && !customers[position].isDeleted {
+            if let sub = subscriptions.firstIndex(where: { $0.customer == customers[position].id && $0.canceledAt == nil }) {
+                tick()
+                subscriptions[sub].canceledAt = now
+                record("customer.subscription.deleted", StripeJSON.subscription(subscriptions[sub]))
+            }
             tick()
             customers[position].isDeleted = true
             record("customer.deleted", ["id": customers[position].id, "object": "customer", "deleted": true])
@@ -241,6 +281,7 @@ final class SandboxData: @unchecked Sendable {
             "contacts": contacts.filter { !$0.isArchived }.count, "archived_companies": companies.count - liveCompanies.count,
             "customers": liveCustomers.count, "deleted_customers": customers.count - liveCustomers.count,
             "invoices": invoices.count, "invoice_checksum": Checksum.hex(invoiceText),
+            "subscriptions": subscriptions.count, "canceled_subscriptions": subscriptions.filter { $0.canceledAt != nil }.count,
             "paid_invoices": invoices.filter { $0.status == "paid" }.count,
         ]
     }
@@ -251,12 +292,14 @@ private final class Collector: GeneratorSink {
     var accounts: [[String]] = []
     var invoices: [[String]] = []
     var contacts: [[String]] = []
+    var mrr: [[String]] = []
 
     func write(_ kind: ImportKind, _ fields: [String]) throws {
         switch kind {
         case .accounts: accounts.append(fields)
         case .invoices: invoices.append(fields)
         case .contacts: contacts.append(fields)
+        case .mrr: mrr.append(fields)
         default: break
         }
     }

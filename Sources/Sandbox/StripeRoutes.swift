@@ -28,6 +28,13 @@ struct StripeRoutes {
             case "/v1/invoices":
                 return page(url: request.path, count: data.invoices.count, position: data.invoicePosition, limit: limit,
                             startingAfter: starting, endingBefore: ending) { range in data.invoices[range].map(StripeJSON.invoice) }
+            case "/v1/subscriptions":
+                // Stripe lists canceled subscriptions only when asked with status=all.
+                let all = request.parameter("status") == "all"
+                return page(url: request.path, count: data.subscriptions.count, position: data.subscriptionPosition, limit: limit,
+                            startingAfter: starting, endingBefore: ending) { range in
+                    data.subscriptions[range].filter { all || $0.canceledAt == nil }.map(StripeJSON.subscription)
+                }
             case "/v1/events":
                 let positions = Dictionary(uniqueKeysWithValues: data.events.enumerated().map { ($1.id, $0) })
                 return page(url: request.path, count: data.events.count, position: { positions[$0] }, limit: limit,

@@ -24,6 +24,19 @@ enum StripeJSON {
         ]
     }
 
+    static func subscription(_ subscription: SandboxSubscription) -> [String: Any] {
+        [
+            "id": subscription.id, "object": "subscription", "customer": subscription.customer, "created": subscription.created,
+            "status": subscription.canceledAt == nil ? "active" : "canceled",
+            "canceled_at": subscription.canceledAt.map { $0 as Any } ?? NSNull(),
+            "ended_at": subscription.canceledAt.map { $0 as Any } ?? NSNull(), "currency": "usd", "livemode": false,
+            "items": ["object": "list", "has_more": false, "data": [[
+                "object": "subscription_item", "quantity": 1,
+                "price": ["unit_amount": subscription.monthlyAmount, "currency": "usd", "recurring": ["interval": "month", "interval_count": 1]],
+            ]]],
+        ]
+    }
+
     static func event(_ event: SandboxEvent) -> [String: Any] {
         [
             "id": event.id, "object": "event", "api_version": StripeRoutes.apiVersion, "created": event.created,

@@ -23,6 +23,8 @@ private func databaseSummary(_ path: String) throws -> [String: String] {
         "customers": try count("SELECT count(*) FROM accounts WHERE source = 'stripe' AND deleted_at IS NULL"),
         "deleted_customers": try count("SELECT count(*) FROM accounts WHERE source = 'stripe' AND deleted_at IS NOT NULL"),
         "invoices": try count("SELECT count(*) FROM invoices"),
+        "subscriptions": try count("SELECT count(*) FROM mrr_changes WHERE source = 'stripe' AND external_id LIKE '%:start'"),
+        "canceled_subscriptions": try count("SELECT count(*) FROM mrr_changes WHERE source = 'stripe' AND external_id LIKE '%:end'"),
         "paid_invoices": try count("SELECT count(*) FROM invoices WHERE status = 'paid'"),
         "invoice_checksum": Checksum.hex(lines.joined(separator: "\n")),
     ]

@@ -1,7 +1,8 @@
 import Foundation
 import Store
 
-/// Stripe: customers and invoices listed newest first on the first sync, then `/v1/events` for what changed.
+/// Stripe: customers, subscriptions and invoices listed newest first on the first sync, then `/v1/events` for what
+/// changed. A subscription becomes MRR changes: its monthly amount from its start, and 0 from its end.
 ///
 /// Each page is written in one transaction together with the cursor it came with, so a crash resumes where it
 /// stopped. The events cursor is the newest event applied; pages are walked forward in time with `ending_before`
@@ -22,7 +23,7 @@ public struct StripeSource {
         if full { try states.reset(source: name) }
         var entries: [SyncLogEntry] = []
         var events = try states.state(source: name, stream: "events")
-        let needsFull = try ["customers", "invoices"].contains { try states.state(source: name, stream: $0).bookmark == nil }
+        let needsFull = try Self.streams.contains { try states.state(source: name, stream: $0).bookmark == nil }
         if needsFull {
             if events.bookmark == nil {
                 // Note where the event stream stands before listing, so the next incremental misses nothing.
@@ -30,7 +31,7 @@ public struct StripeSource {
                 events.bookmark = ((newest["data"] as? [[String: Any]])?.first?["id"] as? String) ?? Self.noEvents
                 try context.database.transaction { try states.save(events, source: name, stream: "events") }
             }
-            for stream in ["customers", "invoices"] {
+            for stream in Self.streams {
                 entries.append(try listAll(stream))
             }
         }
@@ -47,6 +48,9 @@ public struct StripeSource {
 
     static let noEvents = "-"
 
+    /// The listed streams, in the order they are synced (customers first: the others refer to them).
+    static let streams = ["customers", "subscriptions", "invoices"]
+
     private func listAll(_ stream: String) throws -> SyncLogEntry {
         let states = SyncStateStore(database: context.database)
         var state = try states.state(source: name, stream: stream)
@@ -56,7 +60,9 @@ public struct StripeSource {
         var seen = Set<String>()
         while true {
             let after = state.cursor.map { "&starting_after=\($0)" } ?? ""
-            let page = try fetch("/v1/\(stream)?limit=\(context.settings.pageSize)\(after)",
+            // Canceled subscriptions are listed only with status=all.
+            let status = stream == "subscriptions" ? "&status=all" : ""
+            let page = try fetch("/v1/\(stream)?limit=\(context.settings.pageSize)\(status)\(after)",
                                  what: "\(name) \(stream) page \(counter.entry.pages + 1)")
             guard let objects = page["data"] as? [[String: Any]] else {
                 throw SyncError(what: "\(name) \(stream) page \(counter.entry.pages + 1)", reason: "no `data` list in the response")
@@ -169,6 +175,25 @@ public struct StripeSource {
                 (metadata["hubspot_company_id"] as? String).sqlValue,
             ]
             return try context.upserter(.accounts).write(source: name, externalID: id, values: values, raw: raw)
+        case "subscription":
+            guard let customer = object["customer"] as? String else { return .unchanged }
+            let account = try accountRow(customer)
+            let items = (object["items"] as? [String: Any])?["data"] as? [[String: Any]] ?? []
+            let monthly = items.reduce(0.0) { total, item in
+                let price = item["price"] as? [String: Any] ?? [:]
+                let recurring = price["recurring"] as? [String: Any] ?? [:]
+                let amount = Double(Self.integer(price["unit_amount"])) * Double(Self.integer(item["quantity"] ?? 1))
+                let months = recurring["interval"] as? String == "year" ? 12.0 : 1.0
+                return total + amount / months / Double(max(1, Self.integer(recurring["interval_count"] ?? 1)))
+            }
+            let start: [SQLValue] = [.integer(account), Self.day(object["created"]).sqlValue, .integer(Int64(monthly.rounded())), "new"]
+            var outcome = try context.upserter(.mrrChanges).write(source: name, externalID: id + ":start", values: start, raw: raw)
+            if let ended = Self.day(object["ended_at"] ?? object["canceled_at"]) {
+                let end: [SQLValue] = [.integer(account), .text(ended), .integer(0), "churn"]
+                let written = try context.upserter(.mrrChanges).write(source: name, externalID: id + ":end", values: end, raw: raw)
+                if outcome == .unchanged { outcome = written }
+            }
+            return outcome
         case "invoice":
             guard let customer = object["customer"] as? String else { return .unchanged }
             let account = try accountRow(customer)
