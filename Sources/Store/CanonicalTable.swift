@@ -11,6 +11,8 @@ public enum CanonicalTable: String, Sendable, CaseIterable {
     case assessments
     case outcomes
     case contacts
+    case deals
+    case payments
 
     /// The mapped columns, in the order an upsert binds them.
     public var columns: [String] {
@@ -28,6 +30,10 @@ public enum CanonicalTable: String, Sendable, CaseIterable {
         case .assessments: return ["account_id", "item", "answer", "author", "assessed_date"]
         case .outcomes: return ["account_id", "event", "event_date"]
         case .contacts: return ["account_id", "name", "email", "is_primary", "last_activity_date"]
+        case .deals: return ["account_id", "name", "stage", "amount_cents", "created_date", "close_date", "is_closed", "is_won"]
+        case .payments:
+            return ["account_id", "invoice_external_id", "created_date", "amount_cents", "currency", "status", "failure_code",
+                    "disputed", "refunded_cents"]
         }
     }
 }

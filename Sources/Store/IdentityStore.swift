@@ -29,7 +29,7 @@ public struct IdentityStore {
                   AND \(DomainKey.expression("c.domain")) = \(DomainKey.expression("accounts.domain")))
             """
         ).run()
-        for table in [CanonicalTable.invoices, .mrrChanges, .usageDaily, .tickets, .npsResponses, .assessments, .outcomes, .contacts] {
+        for table in CanonicalTable.allCases where table != .accounts {
             try database.statement(
                 """
                 UPDATE \(table.rawValue) SET account_id = (SELECT canonical_id FROM accounts WHERE id = \(table.rawValue).account_id)
