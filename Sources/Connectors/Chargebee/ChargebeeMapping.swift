@@ -38,5 +38,5 @@ enum ChargebeeMapping {
     /// `2025-06-04` for unix seconds.
     static func day(_ value: Any?) -> String? { UnixDay.text(value) }
 
-    static func integer(_ value: Any?) -> Int64 { (value as? NSNumber)?.int64Value ?? 0 }
+    static func integer(_ value: Any?) -> Int64 { JSONNumber.int64(value) ?? 0 }
 }

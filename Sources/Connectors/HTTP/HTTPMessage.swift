@@ -43,11 +43,11 @@ public struct HTTPResponse: Sendable {
 
     /// The body parsed as a JSON object, or nil when it is not one (cut off, HTML, empty).
     public var jsonObject: [String: Any]? {
-        (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
+        JSONReader.object(body)
     }
 
     /// The body parsed as any JSON value.
     public var json: Any? {
-        try? JSONSerialization.jsonObject(with: Data(body))
+        try? JSONReader.parse(body)
     }
 }

@@ -140,7 +140,7 @@ public struct SalesforceSource {
         let values: [SQLValue] = [
             (record["Name"] as? String).sqlValue, Self.domain(fromWebsite: record["Website"] as? String).sqlValue,
             (record["Industry"] as? String).map { $0.lowercased() }.sqlValue,
-            (record["NumberOfEmployees"] as? NSNumber).map { SQLValue.integer($0.int64Value) } ?? .null,
+            JSONNumber.int64(record["NumberOfEmployees"]).map { SQLValue.integer($0) } ?? .null,
             (record["BillingCountry"] as? String).sqlValue,
             (record["CreatedDate"] as? String).map { String($0.prefix(10)) }.sqlValue,
             .null, .null, .null, .null, .null,

@@ -256,7 +256,7 @@ public struct StripeSource {
     static func day(_ value: Any?) -> String? { UnixDay.text(value) }
 
     static func integer(_ value: Any?) -> Int64 {
-        (value as? NSNumber)?.int64Value ?? 0
+        JSONNumber.int64(value) ?? 0
     }
 }
 

@@ -33,6 +33,13 @@ public enum CanonicalJSON {
                 write(element, into: &out)
             }
             out.append(UInt8(ascii: "]"))
+        // Native values from JSONReader; the exact-type checks keep an NSNumber from being read as a Bool.
+        case let bool as Bool where type(of: value) == Bool.self:
+            out.append(contentsOf: bool ? Array("true".utf8) : Array("false".utf8))
+        case let integer as Int where type(of: value) == Int.self:
+            out.append(contentsOf: Array(String(integer).utf8))
+        case let double as Double where type(of: value) == Double.self:
+            out.append(contentsOf: Array((double.isFinite ? "\(double)" : "null").utf8))
         case is NSNull:
             out.append(contentsOf: Array("null".utf8))
         case let number as NSNumber:
