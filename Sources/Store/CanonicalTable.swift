@@ -74,12 +74,17 @@ public struct Upserter {
 
     /// Writes one record and says whether it was inserted, updated or left as it was.
     public func write(source: String, externalID: String, values: [SQLValue], raw: [UInt8]) throws -> Outcome {
+        try write(source: source, externalID: externalID, values: values, raw: raw[...])
+    }
+
+    /// Writes one record whose raw JSON is a slice of a larger body (its span of a list page).
+    public func write(source: String, externalID: String, values: [SQLValue], raw: ArraySlice<UInt8>) throws -> Outcome {
         let before = statement.database.lastInsertedRowID
         guard try bind(source: source, externalID: externalID, values: values, raw: raw) else { return .unchanged }
         return statement.database.lastInsertedRowID != before ? .inserted : .updated
     }
 
-    private func bind(source: String, externalID: String, values: [SQLValue], raw: [UInt8]) throws -> Bool {
+    private func bind(source: String, externalID: String, values: [SQLValue], raw: ArraySlice<UInt8>) throws -> Bool {
         precondition(values.count == table.columns.count, "\(table.rawValue) takes \(table.columns.count) values")
         try statement.bind(values, offset: 2)
         try statement.bind(.text(source), at: 1)

@@ -34,6 +34,11 @@ public final class Statement {
 
     /// Binds UTF-8 bytes as text to a 1-based parameter index, without making a String of them.
     public func bind(utf8 bytes: [UInt8], at index: Int32) throws {
+        try bind(utf8: bytes[...], at: index)
+    }
+
+    /// Binds a slice of UTF-8 bytes (a record's own span of a page, say) as text to a 1-based parameter index.
+    public func bind(utf8 bytes: ArraySlice<UInt8>, at index: Int32) throws {
         let code = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: buffer.count) {

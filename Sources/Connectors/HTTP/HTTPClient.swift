@@ -15,8 +15,7 @@ public enum ResponseVerdict: Sendable, Equatable {
 public final class HTTPClient {
     private let curl: CurlEasy
     private let options: HTTPOptions
-    private let minimumInterval: Double
-    private var lastRequest: Date?
+    private let pacer: RequestPacer
     private var random = SystemRandomNumberGenerator()
     /// Retries made so far, for the sync log.
     public private(set) var retries = 0
@@ -24,10 +23,15 @@ public final class HTTPClient {
     public private(set) var requests = 0
 
     /// Creates a client that sends at most `requestsPerSecond` requests per second.
-    public init(options: HTTPOptions, requestsPerSecond: Double) throws {
+    public convenience init(options: HTTPOptions, requestsPerSecond: Double) throws {
+        try self.init(options: options, pacer: RequestPacer(requestsPerSecond: requestsPerSecond))
+    }
+
+    /// Creates a client whose requests are spaced by a pacer it may share with other clients of the same API.
+    public init(options: HTTPOptions, pacer: RequestPacer) throws {
         self.curl = try CurlEasy(options: options)
         self.options = options
-        self.minimumInterval = requestsPerSecond > 0 ? 1 / requestsPerSecond : 0
+        self.pacer = pacer
     }
 
     /// Sends a request until the classifier accepts the response, or fails with a reason naming `what`.
@@ -35,7 +39,7 @@ public final class HTTPClient {
         var attempt = 0
         while true {
             attempt += 1
-            pace()
+            pacer.wait()
             let reason: String
             var retryAfter: Double?
             do {
@@ -68,14 +72,6 @@ public final class HTTPClient {
     func backoff(attempt: Int) -> Double {
         let ceiling = min(options.maxDelay, options.baseDelay * pow(2, Double(attempt - 1)))
         return Double.random(in: 0...ceiling, using: &random)
-    }
-
-    private func pace() {
-        if let lastRequest, minimumInterval > 0 {
-            let wait = minimumInterval - Date().timeIntervalSince(lastRequest)
-            if wait > 0 { Thread.sleep(forTimeInterval: wait) }
-        }
-        lastRequest = Date()
     }
 
     /// Seconds from a `Retry-After` header (seconds or an HTTP date).

@@ -21,8 +21,15 @@ public struct JSONReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
+    /// The top-level key whose array elements' spans are recorded, and the spans found.
+    private let listKey: String?
+    private var topLevelKey: String?
+    private var spans: [Range<Int>] = []
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    private init(bytes: UnsafeBufferPointer<UInt8>, listKey: String? = nil) {
+        self.bytes = bytes
+        self.listKey = listKey
+    }
 
     /// Parses one JSON value that fills the whole of `bytes` (whitespace aside).
     public static func parse(_ bytes: [UInt8]) throws -> Any {
@@ -38,6 +45,19 @@ public struct JSONReader {
     /// Parses `bytes` as a JSON object, or nil when they are anything else.
     public static func object(_ bytes: [UInt8]) -> [String: Any]? {
         (try? parse(bytes)) as? [String: Any]
+    }
+
+    /// Parses a list page, a JSON object, and also returns the byte span of each element of its top-level array
+    /// `listKey` (`data`, `results`, `records`, `list`), so each record can be stored as the very bytes it came in.
+    public static func list(_ bytes: [UInt8], listKey: String) throws -> (object: [String: Any], spans: [Range<Int>]) {
+        try bytes.withUnsafeBufferPointer { buffer in
+            var reader = JSONReader(bytes: buffer, listKey: listKey)
+            let value = try reader.value()
+            reader.skipWhitespace()
+            guard reader.index == buffer.count else { throw reader.error("text after the end of the value") }
+            guard let object = value as? [String: Any] else { throw Error(offset: 0, reason: "the body is not a JSON object") }
+            return (object, reader.spans)
+        }
     }
 
     private func error(_ reason: String) -> Error { Error(offset: index, reason: reason) }
@@ -88,6 +108,7 @@ public struct JSONReader {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
             index += 1
+            if depth == 1 { topLevelKey = key }
             result[key] = try value()
             skipWhitespace()
             guard index < bytes.count else { throw error("the text ends inside an object") }
@@ -109,8 +130,16 @@ public struct JSONReader {
             index += 1
             return result
         }
+        let recordsSpans = depth == 2 && listKey != nil && topLevelKey == listKey
         while true {
-            result.append(try value())
+            if recordsSpans {
+                skipWhitespace()
+                let start = index
+                result.append(try value())
+                spans.append(start..<index)
+            } else {
+                result.append(try value())
+            }
             skipWhitespace()
             guard index < bytes.count else { throw error("the text ends inside an array") }
             switch bytes[index] {

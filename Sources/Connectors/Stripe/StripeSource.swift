@@ -57,34 +57,58 @@ public struct StripeSource {
         guard state.bookmark == nil else { return StreamCounter(source: name, stream: stream, mode: "full").entry }
         var counter = StreamCounter(source: name, stream: stream, mode: state.cursor == nil ? "full" : "full (resumed)")
         let started = Date()
-        var seen = Set<String>()
-        while true {
-            let after = state.cursor.map { "&starting_after=\($0)" } ?? ""
-            // Canceled subscriptions are listed only with status=all.
-            let status = stream == "subscriptions" ? "&status=all" : ""
-            let page = try fetch("/v1/\(stream)?limit=\(context.settings.pageSize)\(status)\(after)",
-                                 what: "\(name) \(stream) page \(counter.entry.pages + 1)")
-            guard let objects = page["data"] as? [[String: Any]] else {
-                throw SyncError(what: "\(name) \(stream) page \(counter.entry.pages + 1)", reason: "no `data` list in the response")
-            }
-            let hasMore = page["has_more"] as? Bool ?? false
-            let last = objects.last?["id"] as? String
-            if let last, !seen.insert(last).inserted {
-                throw SyncError(what: "\(name) \(stream)", reason: "the cursor \(last) repeated; stopping instead of looping")
-            }
+        let pages = try listPages(stream, after: state.cursor)
+        defer { pages.finish() }
+        while let page = try pages.next() {
             try context.database.transaction {
-                for object in objects { counter.count(try write(object)) }
-                state.cursor = hasMore ? (last ?? state.cursor) : nil
-                if !hasMore { state.bookmark = "listed" }
+                for record in page.records { counter.count(try write(record.object, raw: record.raw)) }
+                state.cursor = page.hasMore ? (page.last ?? state.cursor) : nil
+                if !page.hasMore { state.bookmark = "listed" }
                 try states.save(state, source: name, stream: stream)
             }
             counter.entry.pages += 1
             context.progress("\(name) \(stream): \(counter.entry.records) records")
-            if !hasMore || objects.isEmpty { break }
         }
         counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
-        counter.entry.retries = context.client.retries
+        counter.entry.retries = context.retries
         return counter.entry
+    }
+
+    /// A page of a listing, with where the next one starts.
+    private struct Listed {
+        let records: [ListPage.Record]
+        let hasMore: Bool
+        let last: String?
+    }
+
+    /// Pages through a list newest first on the prefetching connection, one page ahead of the writer; stops with an
+    /// error if a cursor repeats.
+    private func listPages(_ stream: String, after start: String?) throws -> PagePrefetcher<Listed> {
+        let client = try context.prefetchClient()
+        return PagePrefetcher { deliver in
+            var cursor = start
+            var seen = Set<String>()
+            var number = 0
+            while true {
+                number += 1
+                let after = cursor.map { "&starting_after=\($0)" } ?? ""
+                // Canceled subscriptions are listed only with status=all.
+                let status = stream == "subscriptions" ? "&status=all" : ""
+                let what = "\(name) \(stream) page \(number)"
+                let page = try context.fetchList(
+                    "/v1/\(stream)?limit=\(context.settings.pageSize)\(status)\(after)", listKey: "data", headers: headers,
+                    on: client, what: what, classify: Self.classify)
+                guard page.body["data"] is [Any] else { throw SyncError(what: what, reason: "no `data` list in the response") }
+                let hasMore = page.body["has_more"] as? Bool ?? false
+                let last = page.records.last?.object["id"] as? String
+                if let last, !seen.insert(last).inserted {
+                    throw SyncError(what: "\(name) \(stream)", reason: "the cursor \(last) repeated; stopping instead of looping")
+                }
+                try deliver(Listed(records: page.records, hasMore: hasMore, last: last))
+                guard hasMore, let last else { return }
+                cursor = last
+            }
+        }
     }
 
     private func applyEvents() throws -> SyncLogEntry {
@@ -130,7 +154,7 @@ public struct StripeSource {
             }
         }
         counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
-        counter.entry.retries = context.client.retries
+        counter.entry.retries = context.retries
         return counter.entry
     }
 
@@ -160,10 +184,11 @@ public struct StripeSource {
         context.progress("\(name) events: \(counter.entry.records) changes")
     }
 
-    /// Writes a customer or an invoice into the canonical tables.
-    private func write(_ object: [String: Any]) throws -> Upserter.Outcome {
+    /// Writes a customer, a subscription or an invoice into the canonical tables; `raw` is the bytes it came in, when
+    /// it came in a list (an event's object is written back canonically).
+    private func write(_ object: [String: Any], raw given: ArraySlice<UInt8>? = nil) throws -> Upserter.Outcome {
         guard let id = object["id"] as? String else { return .unchanged }
-        let raw = CanonicalJSON.bytes(object)
+        let raw = given ?? CanonicalJSON.bytes(object)[...]
         switch object["object"] as? String {
         case "customer":
             let metadata = object["metadata"] as? [String: Any] ?? [:]
@@ -230,9 +255,11 @@ public struct StripeSource {
     }
 
     private func fetch(_ path: String, what: String) throws -> [String: Any] {
-        try context.fetch(
-            path, headers: [("Authorization", "Bearer \(context.settings.token)"), ("Stripe-Version", Self.apiVersion)], what: what,
-            classify: Self.classify)
+        try context.fetch(path, headers: headers, what: what, classify: Self.classify)
+    }
+
+    private var headers: [(name: String, value: String)] {
+        [("Authorization", "Bearer \(context.settings.token)"), ("Stripe-Version", Self.apiVersion)]
     }
 
     /// Stripe's statuses: 429 and 5xx are retried (honouring Retry-After and Stripe-Should-Retry); others fail with

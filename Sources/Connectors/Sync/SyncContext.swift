@@ -7,6 +7,19 @@ public final class SyncContext {
     public let database: Database
     /// The client requests go through.
     public let client: HTTPClient
+    private var secondClient: HTTPClient?
+    private let options: HTTPOptions
+    private let pacer: RequestPacer
+    /// Retries made so far on both connections, for the sync log.
+    var retries: Int { client.retries + (secondClient?.retries ?? 0) }
+
+    /// A second connection for a listing's prefetching thread, made once; it shares the client's pacing.
+    func prefetchClient() throws -> HTTPClient {
+        if let secondClient { return secondClient }
+        let made = try HTTPClient(options: options, pacer: pacer)
+        secondClient = made
+        return made
+    }
     /// The source's settings.
     public let settings: SourceSettings
     /// Hears a short progress line now and then.
@@ -27,7 +40,9 @@ public final class SyncContext {
     public init(database: Database, settings: SourceSettings, options: HTTPOptions, progress: @escaping (String) -> Void) throws {
         self.database = database
         self.settings = settings
-        self.client = try HTTPClient(options: options, requestsPerSecond: settings.requestsPerSecond)
+        self.options = options
+        self.pacer = RequestPacer(requestsPerSecond: settings.requestsPerSecond)
+        self.client = try HTTPClient(options: options, pacer: pacer)
         self.progress = progress
         self.startedMilliseconds = Int64(Date().timeIntervalSince1970 * 1000)
     }
@@ -35,23 +50,56 @@ public final class SyncContext {
     /// Sends a GET or POST with the source's auth, returning the parsed JSON object or failing with one clear line.
     func fetch(_ path: String, method: String = "GET", body: [String: Any]? = nil, headers: [(name: String, value: String)],
                what: String, classify: (HTTPResponse) -> ResponseVerdict) throws -> [String: Any] {
+        try send(path, method: method, body: body, headers: headers, on: client, what: what, classify: classify) { body in
+            guard let object = try JSONReader.parse(body) as? [String: Any] else {
+                throw JSONReader.Error(offset: 0, reason: "the body is not a JSON object")
+            }
+            return object
+        }
+    }
+
+    /// Fetches a list page on `client` (the prefetching one, from a listing's second thread), keeping each record of
+    /// the top-level array `listKey` with the bytes it came in, which become its `raw`.
+    func fetchList(_ path: String, listKey: String, method: String = "GET", body: [String: Any]? = nil,
+                   headers: [(name: String, value: String)], on client: HTTPClient, what: String,
+                   classify: (HTTPResponse) -> ResponseVerdict) throws -> ListPage {
+        try send(path, method: method, body: body, headers: headers, on: client, what: what, classify: classify) { bytes in
+            let (object, spans) = try JSONReader.list(bytes, listKey: listKey)
+            let elements = object[listKey] as? [Any] ?? []
+            var records: [ListPage.Record] = []
+            records.reserveCapacity(spans.count)
+            for (element, span) in zip(elements, spans) {
+                if let record = element as? [String: Any] { records.append(.init(object: record, raw: bytes[span])) }
+            }
+            return ListPage(body: object, records: records)
+        }
+    }
+
+    /// Sends until the classifier accepts and the body parses; a 2xx whose body is cut off or not JSON is a transport
+    /// problem, retried with the parser's reason. The body is parsed once, and kept.
+    private func send<Parsed>(
+        _ path: String, method: String, body: [String: Any]?, headers: [(name: String, value: String)], on client: HTTPClient,
+        what: String, classify: (HTTPResponse) -> ResponseVerdict, parse: ([UInt8]) throws -> Parsed
+    ) throws -> Parsed {
         var request = HTTPRequest(method: method, url: settings.baseURL + path, headers: headers + [("Accept", "application/json")])
         if let body {
             request.body = [UInt8]((try? JSONSerialization.data(withJSONObject: body)) ?? Data())
             request.headers.append(("Content-Type", "application/json"))
         }
-        var parsed: [String: Any]?
+        var parsed: Parsed?
         _ = try client.send(request, what: what) { response in
             let verdict = classify(response)
             guard verdict == .accept else { return verdict }
-            // A 2xx whose body is cut off or not JSON is a transport problem: try again. Parsed once, and kept.
-            parsed = response.jsonObject
-            if parsed == nil {
-                return .retry(after: nil, reason: "HTTP \(response.status) with a body that is not complete JSON (\(response.body.count) bytes)")
+            do {
+                parsed = try parse(response.body)
+            } catch {
+                return .retry(after: nil, reason: "HTTP \(response.status) with a body that is not complete JSON "
+                                + "(\(response.body.count) bytes; \(error))")
             }
             return verdict
         }
-        return parsed ?? [:]
+        guard let parsed else { throw SyncError(what: what, reason: "no response was accepted") }
+        return parsed
     }
 
 }

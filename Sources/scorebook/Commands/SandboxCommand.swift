@@ -28,6 +28,9 @@ struct SandboxCommand: ParsableCommand {
     @Option(help: "APIs to serve, comma-separated; HubSpot and Stripe always are, Salesforce and Chargebee add data.")
     var apis = SandboxAPI.allCases.map(\.rawValue).joined(separator: ",")
 
+    @Flag(help: "Print a line for every connection and request.")
+    var logRequests = false
+
     func run() throws {
         var chosen = Set<SandboxAPI>()
         for name in apis.split(separator: ",") {
@@ -38,7 +41,8 @@ struct SandboxCommand: ParsableCommand {
             chosen.insert(api)
         }
         let server = try SandboxServer(
-            port: port, options: DataGenerator.Options(accounts: accounts, seed: seed), faults: faults, apis: chosen)
+            port: port, options: DataGenerator.Options(accounts: accounts, seed: seed), faults: faults, apis: chosen,
+            logRequests: logRequests)
         let listening = try server.startBlocking()
         print("sandbox listening on http://127.0.0.1:\(listening)")
         print("stripe:  base_url http://127.0.0.1:\(listening)  token \(server.credentials.stripe)")
