@@ -8,8 +8,10 @@ import Host
 ///
 /// Control endpoints for tests and the demo: `POST /_sandbox/faults` (`{"kind": "rate_limit", "path": "/v1/invoices",
 /// "times": 2, "retry_after": 1}`), `DELETE /_sandbox/faults`, `POST /_sandbox/mutate` (`{"paid": 5, "renamed": 3,
-/// "archived": 1, "deleted": 1}`, and for the other two APIs `salesforce_renamed`, `salesforce_deleted`,
-/// `chargebee_paid`, `chargebee_renamed`, `chargebee_deleted`), `GET /_sandbox/summary` (HubSpot and Stripe;
+/// "archived": 1, "deleted": 1}`, Stripe charges `charges_failed`, `charges_refunded`, `charges_disputed`, and for
+/// the other two APIs `salesforce_renamed`, `salesforce_deleted`,
+/// `chargebee_paid`, `chargebee_renamed`, `chargebee_deleted`, `chargebee_cancelled`,
+/// `chargebee_subscriptions_deleted`), `GET /_sandbox/summary` (HubSpot and Stripe;
 /// `?apis=salesforce,chargebee` for those two) and `POST /_sandbox/salesforce/expire_locators`.
 /// A webhook receiver (`POST /_sandbox/webhook`, `GET /_sandbox/webhooks`) serves the tests of `scorebook act`.
 public final class SandboxServer: @unchecked Sendable {
@@ -199,6 +201,8 @@ public final class SandboxServer: @unchecked Sendable {
                           archived: object["archived"] as? Int ?? 0, deleted: object["deleted"] as? Int ?? 0,
                           contactsActive: object["contacts_active"] as? Int ?? 0)
                     .merging($0.mutateSalesforceAndChargebee(object.compactMapValues { $0 as? Int })) { $1 }
+                    .merging($0.mutateCharges(object.compactMapValues { $0 as? Int })) { $1 }
+                    .merging($0.mutateChargebeeSubscriptions(object.compactMapValues { $0 as? Int })) { $1 }
             }
             return .json(200, done)
         case ("POST", "/_sandbox/webhook"):
@@ -211,7 +215,9 @@ public final class SandboxServer: @unchecked Sendable {
         case ("GET", "/_sandbox/summary"):
             // Without `apis` the HubSpot and Stripe summary, as it always was; `apis=salesforce,chargebee` for those.
             guard let apis = request.parameter("apis") else { return .json(200, data.locked { $0.summary() }) }
-            let summary = data.locked { $0.salesforceAndChargebeeSummary() }
+            let summary = data.locked {
+                $0.salesforceAndChargebeeSummary().merging($0.chargebeeSubscriptionSummary()) { $1 }
+            }
             let wanted = apis.split(separator: ",").map(String.init)
             return .json(200, summary.filter { key, _ in wanted.contains { key.hasPrefix($0 + "_") } })
         case ("POST", "/_sandbox/salesforce/expire_locators"):
