@@ -224,3 +224,26 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
         "SELECT count(*) FROM accounts WHERE name LIKE '% (renamed) (renamed) (renamed)'").map { $0.integer(0) }.first
     #expect(renamedThrice == 2)
 }
+
+@Test func chargesOfCustomersDeletedBeforeTheFirstSyncAreKeptUnderPlaceholderAccounts() throws {
+    let sandbox = try SandboxProcess(accounts: 60)
+    let scorebook = try ScorebookProcess()
+    let config = scorebook.path("gone.yml")
+    try sandbox.configuration(pageSize: 20).write(toFile: config, atomically: true, encoding: .utf8)
+    let db = scorebook.path("gone.db")
+    // The customers listing leaves deleted customers out; their invoices and charges are still listed.
+    try sandbox.control("POST", "/_sandbox/mutate", ["deleted": 5])
+    let run = try scorebook.run(["sync", "stripe", "--db", db, "--config", config], environment: SandboxProcess.environment)
+    #expect(run.status == 0, "\(run.stderr)")
+    // Nothing dropped: Stripe's counts and checksums match (HubSpot was not synced), the deleted customers included.
+    let hubSpotKeys: Set = ["companies", "contacts", "archived_companies"]
+    let stripeOnly = { (summary: [String: String]) in summary.filter { !hubSpotKeys.contains($0.key) } }
+    #expect(try stripeOnly(databaseSummary(db)) == stripeOnly(sandboxSummary(sandbox)))
+    let kept = try Database(path: db).statement(
+        """
+        SELECT count(*) FROM payments p JOIN accounts a ON a.id = p.account_id
+        WHERE a.deleted_at IS NOT NULL AND a.name IS NULL
+        """
+    ).map { $0.integer(0) }.first ?? 0
+    #expect(kept > 0)
+}
