@@ -27,6 +27,7 @@ public final class SandboxServer: @unchecked Sendable {
     private let server: HTTPServer
     private let data: SandboxData
     private let faults = FaultBoard()
+    private let lastReply = LastReply()
     private let webhooks = WebhookInbox()
     private let locators = SalesforceLocators()
     /// The tokens in force.
@@ -109,7 +110,10 @@ public final class SandboxServer: @unchecked Sendable {
 
     /// Applies the fault in force, if any, to a reply.
     private func deliver(_ reply: Reply, path: String, api: API) async -> HTTPResponse {
-        guard let fault = faults.take(for: path) else { return reply.response }
+        let fault = faults.take(for: path)
+        if fault?.kind == .repeatPage, let previous = lastReply.reply(for: path) { return previous.response }
+        lastReply.keep(reply, for: path)
+        guard let fault else { return reply.response }
         var reply = reply
         switch fault.kind {
         case .rateLimit, .rateLimitWithoutRetryAfter:
@@ -170,6 +174,8 @@ public final class SandboxServer: @unchecked Sendable {
             reply.body = reply.body.prefix(max(1, reply.body.count / 2))
         case .invalidJSON:
             reply.body = Data("{\"object\": \"list\", \"data\": [oops".utf8)
+        case .repeatPage:
+            break  // nothing answered on this path before: this answer is the one repeated next
         }
         return reply.response
     }

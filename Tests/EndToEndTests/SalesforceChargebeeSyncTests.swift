@@ -185,6 +185,13 @@ import Testing
             stopped.stderr
                 == "Error: chargebee subscriptions page 1: HTTP 401 api_authentication_failed: Sorry, authentication "
                 + "failed. Invalid api key\n")
+        // A proxy answering the first page of subscriptions again: the repeated offset stops the sync in one line.
+        try sandbox.control("POST", "/_sandbox/faults", ["kind": "repeat_page", "path": "/api/v2/subscriptions", "times": 2])
+        let looped = try scorebook.run(["sync", "chargebee", "--full"] + common, environment: SandboxProcess.environment)
+        #expect(looped.status == 1)
+        #expect(
+            looped.stderr.hasPrefix("Error: chargebee subscriptions: next_offset [")
+                && looped.stderr.hasSuffix("] repeated; stopping instead of looping\n"), "\(looped.stderr)")
 
         let rerun = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
         #expect(rerun.status == 0, "\(rerun.stderr)")

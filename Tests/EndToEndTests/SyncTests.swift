@@ -143,6 +143,12 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     let relisted = try scorebook.run(["sync", "stripe", "--full"] + common, environment: SandboxProcess.environment)
     #expect(relisted.status == 1)
     #expect(relisted.stderr == "Error: stripe charges page 1: HTTP 401 invalid_request_error: api_key_expired: Expired API Key provided\n")
+    // A proxy answering the first page of charges again: the repeated cursor stops the sync in one line.
+    try sandbox.control("POST", "/_sandbox/faults", ["kind": "repeat_page", "path": "/v1/charges", "times": 2])
+    let looped = try scorebook.run(["sync", "stripe"] + common, environment: SandboxProcess.environment)
+    #expect(looped.status == 1)
+    #expect(looped.stderr.hasPrefix("Error: stripe charges: the cursor ch_")
+        && looped.stderr.hasSuffix(" repeated; stopping instead of looping\n"), "\(looped.stderr)")
 
     let rerun = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(rerun.status == 0, "\(rerun.stderr)")
