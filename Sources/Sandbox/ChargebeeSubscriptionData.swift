@@ -37,7 +37,8 @@ extension SandboxData {
                     id: Self.chargebeeSubscriptionID(index), customerID: Self.chargebeeID(index),
                     customerPosition: position, startedAt: subscription.created, monthlyAmount: amount,
                     billingMonths: [12, 3, 1, 1][index % 4], quantity: amount % 5 == 0 && index % 3 == 0 ? 5 : 1,
-                    cancelledAt: subscription.canceledAt, updatedAt: subscription.canceledAt ?? subscription.created + 60))
+                    cancelledAt: subscription.canceledAt,
+                    updatedAt: subscription.canceledAt ?? subscription.created + 60))
         }
     }
 
@@ -87,6 +88,7 @@ extension ChargebeeJSON {
     static func subscription(_ subscription: SandboxChargebeeSubscription) -> [String: Any] {
         let perPeriod = subscription.monthlyAmount * subscription.billingMonths
         let yearly = subscription.billingMonths == 12
+        let plan = yearly ? "Yearly" : subscription.billingMonths == 3 ? "Quarterly" : "Monthly"
         var object: [String: Any] = [
             "id": subscription.id, "customer_id": subscription.customerID,
             "status": subscription.cancelledAt == nil ? "active" : "cancelled",
@@ -99,7 +101,7 @@ extension ChargebeeJSON {
             "exchange_rate": 1.0, "base_currency_code": "USD",
             "subscription_items": [
                 [
-                    "item_price_id": "core-USD-" + (yearly ? "Yearly" : subscription.billingMonths == 3 ? "Quarterly" : "Monthly"),
+                    "item_price_id": "core-USD-" + plan,
                     "item_type": "plan", "quantity": subscription.quantity,
                     "unit_price": perPeriod / subscription.quantity, "amount": perPeriod, "free_quantity": 0,
                     "object": "subscription_item",

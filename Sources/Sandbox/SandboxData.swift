@@ -218,9 +218,9 @@ final class SandboxData: @unchecked Sendable {
 
     // MARK: Changes, as the control endpoint makes them
 
-    /// Marks up to `count` open invoices paid (each with its succeeded charge), renames `renamed` companies, archives `archived` companies, deletes
-    /// `deleted` customers and records new activity of `contactsActive` contacts, with Stripe events and HubSpot
-    /// modification times.
+    /// Marks up to `count` open invoices paid (each with its succeeded charge), renames `renamed` companies, archives
+    /// `archived` companies, deletes `deleted` customers and records new activity of `contactsActive` contacts, with
+    /// Stripe events and HubSpot modification times.
     func mutate(paid: Int, renamed: Int, archived: Int, deleted: Int, contactsActive: Int = 0) -> [String: Int] {
         var done = ["paid": 0, "renamed": 0, "archived": 0, "deleted": 0, "contacts_active": 0]
         for position in contacts.indices.prefix(contactsActive) {

@@ -44,8 +44,8 @@ extension SandboxData {
             guard invoice.status == "paid", let paid = invoice.paidAt else { continue }
             succeeded += 1
             var charge = SandboxCharge(
-                id: stem + "_s", customer: invoice.customer, invoice: invoice.id, created: paid, amount: invoice.amountPaid,
-                status: "succeeded", failureCode: nil)
+                id: stem + "_s", customer: invoice.customer, invoice: invoice.id, created: paid,
+                amount: invoice.amountPaid, status: "succeeded", failureCode: nil)
             charge.disputed = succeeded % 29 == 0
             if succeeded % 19 == 0 { charge.amountRefunded = succeeded % 38 == 0 ? charge.amount / 2 : charge.amount }
             charges.append(charge)
@@ -93,7 +93,9 @@ extension SandboxData {
             done["charges_failed", default: 0] += 1
         }
         for position in charges.indices
-        where want("charges_refunded") && charges[position].status == "succeeded" && charges[position].amountRefunded == 0 {
+        where want("charges_refunded") && charges[position].status == "succeeded"
+            && charges[position].amountRefunded == 0
+        {
             tick()
             charges[position].amountRefunded = charges[position].amount
             record("charge.refunded", StripeJSON.charge(charges[position]))
@@ -131,7 +133,8 @@ extension StripeJSON {
             "customer": charge.customer, "invoice": charge.invoice, "disputed": charge.disputed,
             "failure_code": charge.failureCode.map { $0 as Any } ?? NSNull(),
             "livemode": false, "metadata": [String: String](), "paid": charge.status == "succeeded",
-            "captured": charge.status == "succeeded", "refunded": charge.amountRefunded > 0 && charge.amountRefunded == charge.amount,
+            "captured": charge.status == "succeeded",
+            "refunded": charge.amountRefunded > 0 && charge.amountRefunded == charge.amount,
             "status": charge.status,
         ]
     }

@@ -37,7 +37,9 @@ struct StripeRoutes {
                 }
             case "/v1/charges":
                 return page(url: request.path, count: data.charges.count, position: data.chargePosition, limit: limit,
-                            startingAfter: starting, endingBefore: ending) { range in data.charges[range].map(StripeJSON.charge) }
+                            startingAfter: starting, endingBefore: ending) { range in
+                    data.charges[range].map(StripeJSON.charge)
+                }
             case let path where path.hasPrefix("/v1/charges/"):
                 let id = String(path.dropFirst("/v1/charges/".count))
                 guard let position = data.chargePosition(id) else {

@@ -37,7 +37,9 @@ enum ChargebeeMapping {
 
     /// A subscription's `mrr_changes` rows filed under `account`: its monthly amount from the day it started
     /// (`started_at`, else `created_at`), and, once `cancelled`, 0 from `cancelled_at`.
-    static func mrrChanges(_ subscription: [String: Any], account: Int64) throws -> (start: [SQLValue], end: [SQLValue]?) {
+    static func mrrChanges(
+        _ subscription: [String: Any], account: Int64
+    ) throws -> (start: [SQLValue], end: [SQLValue]?) {
         let record = "subscription \(subscription["id"] as? String ?? "without an id")"
         guard let started = day(subscription["started_at"]) ?? day(subscription["created_at"]) else {
             throw MissingField(record: record, field: "started_at")

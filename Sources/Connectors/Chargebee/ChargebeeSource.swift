@@ -1,14 +1,16 @@
 import Foundation
 import Store
 
-/// Chargebee v2: customers, subscriptions, then invoices, listed with `limit` + `offset` (`next_offset`, absent on the last page).
+/// Chargebee v2: customers, subscriptions, then invoices, listed with `limit` + `offset` (`next_offset`, absent on the
+/// last page).
 ///
 /// Every pass asks `sort_by[asc]=updated_at&include_deleted=true`, and from the second sync on
 /// `updated_at[after]=bookmark - 1` (Chargebee's `after` is strict, so this is `>=` the bookmark). Each page is written
 /// in one transaction with the pass's lower bound and the `next_offset` it came with, so a killed sync resumes the
 /// same pass; the bookmark becomes the sync's start, never later. `"deleted": true` marks a customer deleted (kept,
 /// not dropped), an invoice `deleted`, and removes a subscription's MRR changes. A subscription becomes MRR changes as
-/// Stripe's do: its monthly amount from its start, 0 from its cancellation. Requests use HTTP Basic with the key as user name and no password.
+/// Stripe's do: its monthly amount from its start, 0 from its cancellation. Requests use HTTP Basic with the key as
+/// user name and no password.
 public struct ChargebeeSource {
     let context: SyncContext
     private var name: String { context.settings.name }
