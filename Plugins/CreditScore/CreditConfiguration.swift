@@ -31,7 +31,8 @@ public struct CreditConfiguration: ModuleConfiguration, Equatable {
         Setting(
             "weights",
             "signal: percent, summing to 100 (default late_share 20, days_late 15, dso 15, uncollectible 15, "
-                + "open_balance 10, company_size 10, sector_risk 15)"
+                + "open_balance 10, company_size 10, sector_risk 15; failed_charges and disputes, from synced "
+                + "charges, 0 unless given)"
         ),
         Setting("normalisation", "min-max (default) or percentile"),
         Setting("bands", "grade: low-high (default A 80-100, B 60-79, C 40-59, D 20-39, E 0-19)"),

@@ -34,6 +34,10 @@ struct CreditFacts {
         case .sectorRisk:
             let sector = configuration.sectors.first { fact(.industry($0), row) == 1 }
             return sector.flatMap { configuration.sectorRisk[$0] } ?? configuration.defaultSectorRisk
+        case .failedCharges:
+            return fact(.failedCharges(windowDays: window), row)
+        case .disputes:
+            return fact(.disputedCharges(windowDays: window), row)
         }
     }
 }

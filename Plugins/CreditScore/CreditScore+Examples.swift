@@ -1,8 +1,10 @@
 import ScoreKit
 
 extension CreditScore {
-    /// A three-account base across the grades, and a sector table with custom grades and terms.
-    public static var examples: [WorkedExample<CreditScore>] { [threeGrades, sectorTableAndCustomGrades] }
+    /// A three-account base across the grades, a sector table with custom grades and terms, and the charge signals.
+    public static var examples: [WorkedExample<CreditScore>] {
+        [threeGrades, sectorTableAndCustomGrades, failedChargesAndDisputes]
+    }
 
     private static let asOf = Day(year: 2025, month: 1, day: 1) ?? Day(ordinal: 0)
 
@@ -86,6 +88,43 @@ extension CreditScore {
                 Expectation("soft", value: 50 + 45, band: "Prime", details: [("terms", .text("net 45"))]),
                 Expectation("shop", value: 0 + 5, band: "Watch", details: [("terms", .text("prepay"))]),
                 Expectation("mine", value: 25 + 25, band: "Prime"),
+            ])
+    }
+
+    /// Failed charges and disputes weighed beside lateness: all four pay their invoices, `fought` half of them late.
+    ///
+    /// Late share 0/0/50/0% scales to 100/100/0/100 after turning around (40% weight); failed charges 0/2/4 to
+    /// 100/50/0 and disputes 0/0/1 to 100/100/0 (30% each); `offline` has no charge history (billing imported as
+    /// invoices only), so it is neutral (50) on both.
+    static var failedChargesAndDisputes: WorkedExample<CreditScore> {
+        var configuration = CreditConfiguration()
+        configuration.weights = ["late_share": 40, "failed_charges": 30, "disputes": 30]
+        func row(_ id: String, onTime: Double, charges: (failed: Double, disputed: Double)?) -> (
+            AccountRef, [FactKey: Double]
+        ) {
+            var facts: [FactKey: Double] = [
+                .invoicesIssued(windowDays: 365): 12, .invoicesDue(windowDays: 365): 12,
+                .invoicesPaidOnTime(windowDays: 365): onTime,
+            ]
+            if let charges {
+                facts[.failedCharges(windowDays: 365)] = charges.failed
+                facts[.disputedCharges(windowDays: 365)] = charges.disputed
+            }
+            return (account(id), facts)
+        }
+        let facts = FactTable(
+            asOf: asOf,
+            rows: [
+                row("steady", onTime: 12, charges: (0, 0)), row("bouncy", onTime: 12, charges: (2, 0)),
+                row("fought", onTime: 6, charges: (4, 1)), row("offline", onTime: 12, charges: nil),
+            ])
+        return WorkedExample(
+            name: "failed charges and disputes from synced payments", configuration: configuration, facts: facts,
+            expected: [
+                Expectation("steady", value: 40 + 30 + 30, band: "A", details: [("terms", .text("net 60"))]),
+                Expectation("bouncy", value: 40 + 15 + 30, band: "A"),
+                Expectation("fought", value: 0, band: "E", details: [("terms", .text("prepay"))]),
+                Expectation("offline", value: 40 + 15 + 15, band: "B", details: [("terms", .text("net 45"))]),
             ])
     }
 }

@@ -25,6 +25,8 @@ public enum CreditScore: ScoreModule {
         ]
         if weighted.contains(CreditSignal.companySize.rawValue) { keys.append(.employees) }
         if weighted.contains(CreditSignal.sectorRisk.rawValue) { keys += configuration.sectors.map { .industry($0) } }
+        if weighted.contains(CreditSignal.failedCharges.rawValue) { keys.append(.failedCharges(windowDays: window)) }
+        if weighted.contains(CreditSignal.disputes.rawValue) { keys.append(.disputedCharges(windowDays: window)) }
         return keys
     }
 

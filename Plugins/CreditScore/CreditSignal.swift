@@ -1,6 +1,6 @@
 import ScoreKit
 
-/// The signals of the credit score: payment history, receivables, company size and sector risk.
+/// The signals of the credit score: payment history (invoices and charges), receivables, company size and sector risk.
 public enum CreditSignal: String, Sendable, CaseIterable {
     /// Share of the invoices due in the window not paid on time (paid late or still unpaid), in percent.
     case lateShare = "late_share"
@@ -16,6 +16,10 @@ public enum CreditSignal: String, Sendable, CaseIterable {
     case companySize = "company_size"
     /// The configured risk of the account's sector, 0-100, used as given (already on the 0-100 scale).
     case sectorRisk = "sector_risk"
+    /// Charges in the window that failed (synced payments); an account without charge history is neutral.
+    case failedCharges = "failed_charges"
+    /// Charges in the window that were disputed (synced payments); an account without charge history is neutral.
+    case disputes
 
     /// The weight when the configuration gives none.
     var defaultWeight: Double {
@@ -23,6 +27,8 @@ public enum CreditSignal: String, Sendable, CaseIterable {
         case .lateShare: return 20
         case .daysLate, .dso, .uncollectible, .sectorRisk: return 15
         case .openBalance, .companySize: return 10
+        // Opt-in: only synced billing has charges, and a signal every imported account lacks would flatten scores.
+        case .failedCharges, .disputes: return 0
         }
     }
 

@@ -42,10 +42,27 @@ struct ChargebeeRoutes {
                         ($1.id, sortKey == "updated_at" ? $1.updatedAt : $1.createdAt)
                     }
                 }
-                return page(order, wrapper: "customer", limit: limit, ascending: ascending, start: start) { position in
+                return page(order, limit: limit, ascending: ascending, start: start) { position in
                     let customer = data.chargebeeCustomers[position]
                     return filter.keeps(updatedAt: customer.updatedAt, deleted: customer.isDeleted)
-                        ? ChargebeeJSON.customer(customer) : nil
+                        ? ["customer": ChargebeeJSON.customer(customer)] : nil
+                }
+            case "/api/v2/subscriptions":
+                let order = data.chargebeeOrder("subscriptions:\(sortKey)") {
+                    data.chargebeeSubscriptions.enumerated().map {
+                        ($1.id, sortKey == "updated_at" ? $1.updatedAt : $1.startedAt)
+                    }
+                }
+                // Subscription entries carry their customer too.
+                return page(order, limit: limit, ascending: ascending, start: start) { position in
+                    let subscription = data.chargebeeSubscriptions[position]
+                    guard filter.keeps(updatedAt: subscription.updatedAt, deleted: subscription.isDeleted) else {
+                        return nil
+                    }
+                    return [
+                        "subscription": ChargebeeJSON.subscription(subscription),
+                        "customer": ChargebeeJSON.customer(data.chargebeeCustomers[subscription.customerPosition]),
+                    ]
                 }
             case "/api/v2/invoices":
                 let order = data.chargebeeOrder("invoices:\(sortKey)") {
@@ -53,10 +70,10 @@ struct ChargebeeRoutes {
                         ($1.id, sortKey == "updated_at" ? $1.updatedAt : $1.date)
                     }
                 }
-                return page(order, wrapper: "invoice", limit: limit, ascending: ascending, start: start) { position in
+                return page(order, limit: limit, ascending: ascending, start: start) { position in
                     let invoice = data.chargebeeInvoices[position]
                     return filter.keeps(updatedAt: invoice.updatedAt, deleted: false)
-                        ? ChargebeeJSON.invoice(invoice) : nil
+                        ? ["invoice": ChargebeeJSON.invoice(invoice)] : nil
                 }
             case let path where path.hasPrefix("/api/v2/customers/"):
                 let id = String(path.dropFirst("/api/v2/customers/".count))
@@ -87,10 +104,11 @@ struct ChargebeeRoutes {
         }
     }
 
-    /// A page in (key, id) order after `start`, of the rows `object` keeps; `next_offset` only while more remain.
+    /// A page in (key, id) order after `start`, of the list entries `entry` keeps (each resource under its type);
+    /// `next_offset` only while more remain.
     private func page(
-        _ order: [(key: Int64, id: String, position: Int)], wrapper: String, limit: Int, ascending: Bool,
-        start: (key: Int64, id: String)?, object: (Int) -> [String: Any]?
+        _ order: [(key: Int64, id: String, position: Int)], limit: Int, ascending: Bool,
+        start: (key: Int64, id: String)?, entry: (Int) -> [String: Any]?
     ) -> Reply {
         // The first row past the offset, by binary search over the sorted order.
         var low = 0
@@ -114,12 +132,12 @@ struct ChargebeeRoutes {
         var last: (key: Int64, id: String)?
         var more = false
         for index in indices {
-            guard let value = object(order[index].position) else { continue }
+            guard let value = entry(order[index].position) else { continue }
             if list.count == limit {
                 more = true
                 break
             }
-            list.append([wrapper: value])
+            list.append(value)
             last = (order[index].key, order[index].id)
         }
         var body: [String: Any] = ["list": list]

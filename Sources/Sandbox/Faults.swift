@@ -17,6 +17,9 @@ struct Fault: Sendable {
         case invalidLocator = "invalid_locator"
         /// The data changes after this page is answered: invoices paid, companies renamed, a customer deleted.
         case changeData = "change_data"
+        /// The previous answer on the same path again, as a proxy ignoring the page cursor would give: the first
+        /// faulted request is answered as usual, the next ones repeat it.
+        case repeatPage = "repeat_page"
     }
 
     let kind: Kind
@@ -61,5 +64,26 @@ final class FaultBoard: @unchecked Sendable {
         let path = parts.count > 1 ? parts[1] : "/"
         let times = parts.count > 2 ? Int(parts[2]) ?? 1 : -1
         return Fault(kind: kind, pathContains: path, remaining: times, retryAfter: 1, delayMilliseconds: 2_000)
+    }
+}
+
+/// The Sandbox's latest answer and its path, which the `repeat_page` fault gives again.
+final class LastReply: @unchecked Sendable {
+    private let lock = NSLock()
+    private var path = ""
+    private var reply: Reply?
+
+    /// Keeps an answer, replacing the one before.
+    func keep(_ reply: Reply, for path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        (self.path, self.reply) = (path, reply)
+    }
+
+    /// The kept answer, if it was for this path.
+    func reply(for path: String) -> Reply? {
+        lock.lock()
+        defer { lock.unlock() }
+        return self.path == path ? reply : nil
     }
 }

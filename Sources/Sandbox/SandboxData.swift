@@ -84,10 +84,15 @@ final class SandboxData: @unchecked Sendable {
     private(set) var subscriptions: [SandboxSubscription] = []
     private var subscriptionIndex: [String: Int] = [:]
     private(set) var events: [SandboxEvent] = []
-    /// Salesforce Accounts and Chargebee customers and invoices: the same generated accounts (SalesforceChargebeeData).
+    /// Stripe charges, newest first, and their positions by id (StripeChargeData).
+    var charges: [SandboxCharge] = []
+    var chargeIndex: [String: Int] = [:]
+    /// Salesforce Accounts and Chargebee customers, invoices and subscriptions: the same generated accounts
+    /// (SalesforceChargebeeData, ChargebeeSubscriptionData).
     var salesforceAccounts: [SandboxSalesforceAccount] = []
     var chargebeeCustomers: [SandboxChargebeeCustomer] = []
     var chargebeeInvoices: [SandboxChargebeeInvoice] = []
+    var chargebeeSubscriptions: [SandboxChargebeeSubscription] = []
     /// Chargebee rows' positions sorted by (sort key, id), per stream and key; emptied when the data changes.
     var chargebeeOrders: [String: [(key: Int64, id: String, position: Int)]] = [:]
     private var companyIndex: [String: Int] = [:]
@@ -111,11 +116,13 @@ final class SandboxData: @unchecked Sendable {
         for fields in collector.invoices { addInvoice(fields) }
         for fields in collector.contacts { addContact(fields) }
         addSubscriptions(collector.mrr)
+        addChargebeeSubscriptions()
         // Newest first, as Stripe lists.
         customers.sort { ($0.created, $0.id) > ($1.created, $1.id) }
         subscriptions.sort { ($0.created, $0.id) > ($1.created, $1.id) }
         invoices.sort { ($0.created, $0.id) > ($1.created, $1.id) }
         reindex()
+        addCharges()
     }
 
     /// Runs `body` with the data locked.
@@ -211,9 +218,9 @@ final class SandboxData: @unchecked Sendable {
 
     // MARK: Changes, as the control endpoint makes them
 
-    /// Marks up to `count` open invoices paid, renames `renamed` companies, archives `archived` companies, deletes
-    /// `deleted` customers and records new activity of `contactsActive` contacts, with Stripe events and HubSpot
-    /// modification times.
+    /// Marks up to `count` open invoices paid (each with its succeeded charge), renames `renamed` companies, archives
+    /// `archived` companies, deletes `deleted` customers and records new activity of `contactsActive` contacts, with
+    /// Stripe events and HubSpot modification times.
     func mutate(paid: Int, renamed: Int, archived: Int, deleted: Int, contactsActive: Int = 0) -> [String: Int] {
         var done = ["paid": 0, "renamed": 0, "archived": 0, "deleted": 0, "contacts_active": 0]
         for position in contacts.indices.prefix(contactsActive) {
@@ -230,6 +237,7 @@ final class SandboxData: @unchecked Sendable {
             invoices[position].status = "paid"
             invoices[position].amountPaid = invoices[position].amountDue
             invoices[position].paidAt = now
+            chargePaid(invoices[position])
             record("invoice.paid", StripeJSON.invoice(invoices[position]))
             done["paid", default: 0] += 1
         }
@@ -263,9 +271,9 @@ final class SandboxData: @unchecked Sendable {
     /// Changes happen now (real time), so incremental syncs that bookmark by the clock see them.
     private static func nowMilliseconds() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 
-    private func tick() { now = max(now + 1, Int64(Date().timeIntervalSince1970)) }
+    func tick() { now = max(now + 1, Int64(Date().timeIntervalSince1970)) }
 
-    private func record(_ type: String, _ object: [String: Any]) {
+    func record(_ type: String, _ object: [String: Any]) {
         eventCounter += 1
         // Newest first, as Stripe lists events.
         events.insert(SandboxEvent(id: "evt_" + String(format: "%010d", eventCounter), type: type, created: now, object: object), at: 0)
@@ -283,7 +291,7 @@ final class SandboxData: @unchecked Sendable {
             "invoices": invoices.count, "invoice_checksum": Checksum.hex(invoiceText),
             "subscriptions": subscriptions.count, "canceled_subscriptions": subscriptions.filter { $0.canceledAt != nil }.count,
             "paid_invoices": invoices.filter { $0.status == "paid" }.count,
-        ]
+        ].merging(chargeSummary()) { $1 }
     }
 }
 

@@ -8,8 +8,10 @@ import Host
 ///
 /// Control endpoints for tests and the demo: `POST /_sandbox/faults` (`{"kind": "rate_limit", "path": "/v1/invoices",
 /// "times": 2, "retry_after": 1}`), `DELETE /_sandbox/faults`, `POST /_sandbox/mutate` (`{"paid": 5, "renamed": 3,
-/// "archived": 1, "deleted": 1}`, and for the other two APIs `salesforce_renamed`, `salesforce_deleted`,
-/// `chargebee_paid`, `chargebee_renamed`, `chargebee_deleted`), `GET /_sandbox/summary` (HubSpot and Stripe;
+/// "archived": 1, "deleted": 1}`, Stripe charges `charges_failed`, `charges_refunded`, `charges_disputed`, and for
+/// the other two APIs `salesforce_renamed`, `salesforce_deleted`,
+/// `chargebee_paid`, `chargebee_renamed`, `chargebee_deleted`, `chargebee_cancelled`,
+/// `chargebee_subscriptions_deleted`), `GET /_sandbox/summary` (HubSpot and Stripe;
 /// `?apis=salesforce,chargebee` for those two) and `POST /_sandbox/salesforce/expire_locators`.
 /// A webhook receiver (`POST /_sandbox/webhook`, `GET /_sandbox/webhooks`) serves the tests of `scorebook act`.
 public final class SandboxServer: @unchecked Sendable {
@@ -25,6 +27,7 @@ public final class SandboxServer: @unchecked Sendable {
     private let server: HTTPServer
     private let data: SandboxData
     private let faults = FaultBoard()
+    private let lastReply = LastReply()
     private let webhooks = WebhookInbox()
     private let locators = SalesforceLocators()
     /// The tokens in force.
@@ -110,7 +113,10 @@ public final class SandboxServer: @unchecked Sendable {
 
     /// Applies the fault in force, if any, to a reply.
     private func deliver(_ reply: Reply, path: String, api: API) async -> HTTPResponse {
-        guard let fault = faults.take(for: path) else { return reply.response }
+        let fault = faults.take(for: path)
+        if fault?.kind == .repeatPage, let previous = lastReply.reply(for: path) { return previous.response }
+        lastReply.keep(reply, for: path)
+        guard let fault else { return reply.response }
         var reply = reply
         switch fault.kind {
         case .rateLimit, .rateLimitWithoutRetryAfter:
@@ -171,6 +177,8 @@ public final class SandboxServer: @unchecked Sendable {
             reply.body = reply.body.prefix(max(1, reply.body.count / 2))
         case .invalidJSON:
             reply.body = Data("{\"object\": \"list\", \"data\": [oops".utf8)
+        case .repeatPage:
+            break  // nothing answered on this path before: this answer is the one repeated next
         }
         return reply.response
     }
@@ -202,6 +210,8 @@ public final class SandboxServer: @unchecked Sendable {
                           archived: object["archived"] as? Int ?? 0, deleted: object["deleted"] as? Int ?? 0,
                           contactsActive: object["contacts_active"] as? Int ?? 0)
                     .merging($0.mutateSalesforceAndChargebee(object.compactMapValues { $0 as? Int })) { $1 }
+                    .merging($0.mutateCharges(object.compactMapValues { $0 as? Int })) { $1 }
+                    .merging($0.mutateChargebeeSubscriptions(object.compactMapValues { $0 as? Int })) { $1 }
             }
             return .json(200, done)
         case ("POST", "/_sandbox/webhook"):
@@ -214,7 +224,9 @@ public final class SandboxServer: @unchecked Sendable {
         case ("GET", "/_sandbox/summary"):
             // Without `apis` the HubSpot and Stripe summary, as it always was; `apis=salesforce,chargebee` for those.
             guard let apis = request.parameter("apis") else { return .json(200, data.locked { $0.summary() }) }
-            let summary = data.locked { $0.salesforceAndChargebeeSummary() }
+            let summary = data.locked {
+                $0.salesforceAndChargebeeSummary().merging($0.chargebeeSubscriptionSummary()) { $1 }
+            }
             let wanted = apis.split(separator: ",").map(String.init)
             return .json(200, summary.filter { key, _ in wanted.contains { key.hasPrefix($0 + "_") } })
         case ("POST", "/_sandbox/salesforce/expire_locators"):

@@ -35,6 +35,18 @@ struct StripeRoutes {
                             startingAfter: starting, endingBefore: ending) { range in
                     data.subscriptions[range].filter { all || $0.canceledAt == nil }.map(StripeJSON.subscription)
                 }
+            case "/v1/charges":
+                return page(url: request.path, count: data.charges.count, position: data.chargePosition, limit: limit,
+                            startingAfter: starting, endingBefore: ending) { range in
+                    data.charges[range].map(StripeJSON.charge)
+                }
+            case let path where path.hasPrefix("/v1/charges/"):
+                let id = String(path.dropFirst("/v1/charges/".count))
+                guard let position = data.chargePosition(id) else {
+                    return .json(404, StripeJSON.error(type: "invalid_request_error", code: "resource_missing",
+                                                       message: "No such charge: '\(id)'", param: "id"))
+                }
+                return .json(200, StripeJSON.charge(data.charges[position]))
             case "/v1/events":
                 let positions = Dictionary(uniqueKeysWithValues: data.events.enumerated().map { ($1.id, $0) })
                 return page(url: request.path, count: data.events.count, position: { positions[$0] }, limit: limit,

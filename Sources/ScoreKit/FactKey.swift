@@ -53,6 +53,10 @@ public enum FactKey: Hashable, Sendable, CustomStringConvertible {
     case uncollectibleInvoices(windowDays: Int)
     /// Money due on invoices issued on or before the as-of day and not paid by then, in minor units.
     case openBalance
+    /// Charges created in the window that failed (synced payments).
+    case failedCharges(windowDays: Int)
+    /// Charges created in the window that were disputed (synced payments; a dispute counts on its charge's day).
+    case disputedCharges(windowDays: Int)
     /// Mean daily active users over the usage days in the window.
     case averageActiveUsers(windowDays: Int)
     /// Tickets opened on or before the as-of day and not closed by then.
@@ -105,6 +109,8 @@ public enum FactKey: Hashable, Sendable, CustomStringConvertible {
         case .averageDaysLate(let days): return "average_days_late[\(days)d]"
         case .uncollectibleInvoices(let days): return "uncollectible_invoices[\(days)d]"
         case .openBalance: return "open_balance"
+        case .failedCharges(let days): return "failed_charges[\(days)d]"
+        case .disputedCharges(let days): return "disputed_charges[\(days)d]"
         case .averageActiveUsers(let days): return "average_active_users[\(days)d]"
         case .unresolvedTickets: return "unresolved_tickets"
         case .highPriorityTickets(let days): return "high_priority_tickets[\(days)d]"

@@ -19,6 +19,15 @@ import Testing
             "SELECT external_id, amount_paid_cents, status FROM invoices WHERE source = 'chargebee'"
         )
         .map { "\($0.text(0) ?? "")|\($0.integer(1))|\($0.text(2) ?? "")" }.sorted()
+        // A subscription: its start row's amount, and its end row's day once cancelled.
+        let subscriptions = try database.statement(
+            """
+            SELECT replace(s.external_id, ':start', ''), s.mrr_cents, coalesce(e.effective_date, '') FROM mrr_changes s
+            LEFT JOIN mrr_changes e ON e.source = s.source AND e.external_id = replace(s.external_id, ':start', ':end')
+            WHERE s.source = 'chargebee' AND s.external_id LIKE '%:start'
+            """
+        )
+        .map { "\($0.text(0) ?? "")|\($0.integer(1))|\($0.text(2) ?? "")" }.sorted()
         return [
             "salesforce_accounts": try count(
                 "SELECT count(*) FROM accounts WHERE source = 'salesforce' AND deleted_at IS NULL"),
@@ -33,6 +42,11 @@ import Testing
             "chargebee_paid_invoices": try count(
                 "SELECT count(*) FROM invoices WHERE source = 'chargebee' AND status = 'paid'"),
             "chargebee_invoice_checksum": Checksum.hex(invoices.joined(separator: "\n")),
+            "chargebee_subscriptions": try count(
+                "SELECT count(*) FROM mrr_changes WHERE source = 'chargebee' AND external_id LIKE '%:start'"),
+            "chargebee_cancelled_subscriptions": try count(
+                "SELECT count(*) FROM mrr_changes WHERE source = 'chargebee' AND external_id LIKE '%:end'"),
+            "chargebee_subscription_checksum": Checksum.hex(subscriptions.joined(separator: "\n")),
         ]
     }
 
@@ -65,7 +79,7 @@ import Testing
             "POST", "/_sandbox/mutate",
             [
                 "salesforce_renamed": 3, "salesforce_deleted": 2, "chargebee_paid": 4, "chargebee_renamed": 2,
-                "chargebee_deleted": 1,
+                "chargebee_deleted": 1, "chargebee_cancelled": 2, "chargebee_subscriptions_deleted": 1,
             ])
         clock = Date()
         let second = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
@@ -77,8 +91,20 @@ import Testing
         #expect(
             try Self.scalar(db, "SELECT count(*) FROM accounts WHERE source = 'salesforce' AND name LIKE '% (renamed)'")
                 == 3)
-        // The incremental pass asked only for what changed: 3 renamed and 2 deleted accounts, 3 customers, 4 invoices.
-        #expect(second.stdout.hasPrefix("synced chargebee, salesforce: 12 records, 13 written"), "\(second.stdout)")
+        // The deleted subscription (the deleted customer's, ended with it) lost its MRR changes; 2 others were cancelled.
+        let live = { (summary: [String: String], key: String) in Int(summary["chargebee_" + key] ?? "") ?? -1 }
+        #expect(live(changed, "subscriptions") == live(source, "subscriptions") - 1)
+        #expect(live(changed, "cancelled_subscriptions") == live(source, "cancelled_subscriptions") + 2)
+        #expect(
+            try Database(path: db).statement(
+                """
+                SELECT records, inserts, updates, deletes FROM sync_log WHERE source = 'chargebee' AND stream = 'subscriptions'
+                ORDER BY id DESC LIMIT 1
+                """
+            ).map { [$0.integer(0), $0.integer(1), $0.integer(2), $0.integer(3)] } == [[3, 0, 2, 1]])
+        // The incremental pass asked only for what changed: 3 renamed and 2 deleted accounts, 3 customers, 3
+        // subscriptions, 4 invoices.
+        #expect(second.stdout.hasPrefix("synced chargebee, salesforce: 15 records, 16 written"), "\(second.stdout)")
 
         let third = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
         #expect(third.status == 0 && third.stdout.contains(" records, 0 written"), "\(third.stdout)")
@@ -120,7 +146,8 @@ import Testing
             ("rate_limit", "/api/v2/invoices"), ("rate_limit_no_retry_after", "/api/v2/customers"),
             ("server_error", "/api/v2"),
             ("cut_off", "/api/v2/invoices"), ("server_error", "/services/data"), ("invalid_json", "/services/data"),
-            ("invalid_locator", "/services/data/v60.0/query/"),
+            ("invalid_locator", "/services/data/v60.0/query/"), ("rate_limit", "/api/v2/subscriptions"),
+            ("cut_off", "/api/v2/subscriptions"), ("invalid_json", "/api/v2/subscriptions"),
         ] {
             try sandbox.control("POST", "/_sandbox/faults", ["kind": kind, "path": path, "times": 1, "retry_after": 1])
         }
@@ -148,6 +175,23 @@ import Testing
             expired.stderr
                 == "Error: chargebee customers page 1: HTTP 401 api_authentication_failed: Sorry, authentication failed. "
                 + "Invalid api key\n")
+
+        try sandbox.control("POST", "/_sandbox/mutate", ["chargebee_cancelled": 2])
+        try sandbox.control(
+            "POST", "/_sandbox/faults", ["kind": "expired_token", "path": "/api/v2/subscriptions", "times": 1])
+        let stopped = try scorebook.run(["sync", "chargebee"] + common, environment: SandboxProcess.environment)
+        #expect(stopped.status == 1)
+        #expect(
+            stopped.stderr
+                == "Error: chargebee subscriptions page 1: HTTP 401 api_authentication_failed: Sorry, authentication "
+                + "failed. Invalid api key\n")
+        // A proxy answering the first page of subscriptions again: the repeated offset stops the sync in one line.
+        try sandbox.control("POST", "/_sandbox/faults", ["kind": "repeat_page", "path": "/api/v2/subscriptions", "times": 2])
+        let looped = try scorebook.run(["sync", "chargebee", "--full"] + common, environment: SandboxProcess.environment)
+        #expect(looped.status == 1)
+        #expect(
+            looped.stderr.hasPrefix("Error: chargebee subscriptions: next_offset [")
+                && looped.stderr.hasSuffix("] repeated; stopping instead of looping\n"), "\(looped.stderr)")
 
         let rerun = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
         #expect(rerun.status == 0, "\(rerun.stderr)")
@@ -191,7 +235,11 @@ import Testing
         ) { round in
             if round == 10 {
                 try sandbox.control(
-                    "POST", "/_sandbox/mutate", ["salesforce_renamed": 2, "salesforce_deleted": 1, "chargebee_paid": 3])
+                    "POST", "/_sandbox/mutate",
+                    [
+                        "salesforce_renamed": 2, "salesforce_deleted": 1, "chargebee_paid": 3, "chargebee_cancelled": 2,
+                        "chargebee_subscriptions_deleted": 1,
+                    ])
             }
         }
         let finish = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
@@ -202,7 +250,8 @@ import Testing
                 db,
                 """
                 SELECT count(*) FROM (SELECT 1 FROM invoices GROUP BY source, external_id HAVING count(*) > 1
-                UNION ALL SELECT 1 FROM accounts GROUP BY source, external_id HAVING count(*) > 1)
+                UNION ALL SELECT 1 FROM accounts GROUP BY source, external_id HAVING count(*) > 1
+                UNION ALL SELECT 1 FROM mrr_changes GROUP BY source, external_id HAVING count(*) > 1)
                 """) == 0)
     }
 

@@ -16,6 +16,13 @@ private func databaseSummary(_ path: String) throws -> [String: String] {
     }
     let lines = try database.statement("SELECT external_id, amount_paid_cents, status FROM invoices WHERE source = 'stripe'")
         .map { "\($0.text(0) ?? "")|\($0.integer(1))|\($0.text(2) ?? "")" }.sorted()
+    let payments = try database.statement(
+        """
+        SELECT external_id, invoice_external_id, amount_cents, status, disputed, refunded_cents FROM payments
+        WHERE source = 'stripe'
+        """
+    ).map { "\($0.text(0) ?? "")|\($0.text(1) ?? "")|\($0.integer(2))|\($0.text(3) ?? "")|\($0.integer(4))|\($0.integer(5))" }
+        .sorted()
     return [
         "companies": try count("SELECT count(*) FROM accounts WHERE source = 'hubspot' AND deleted_at IS NULL"),
         "archived_companies": try count("SELECT count(*) FROM accounts WHERE source = 'hubspot' AND deleted_at IS NOT NULL"),
@@ -27,7 +34,19 @@ private func databaseSummary(_ path: String) throws -> [String: String] {
         "canceled_subscriptions": try count("SELECT count(*) FROM mrr_changes WHERE source = 'stripe' AND external_id LIKE '%:end'"),
         "paid_invoices": try count("SELECT count(*) FROM invoices WHERE status = 'paid'"),
         "invoice_checksum": Checksum.hex(lines.joined(separator: "\n")),
+        "charges": try count("SELECT count(*) FROM payments WHERE source = 'stripe'"),
+        "failed_charges": try count("SELECT count(*) FROM payments WHERE source = 'stripe' AND status = 'failed'"),
+        "disputed_charges": try count("SELECT count(*) FROM payments WHERE source = 'stripe' AND disputed = 1"),
+        "refunded_cents": try count("SELECT coalesce(sum(refunded_cents), 0) FROM payments WHERE source = 'stripe'"),
+        "charge_checksum": Checksum.hex(payments.joined(separator: "\n")),
     ]
+}
+
+/// Records, inserts and updates of a stream's latest sync log row.
+private func latestLog(_ path: String, _ source: String, _ stream: String) throws -> [Int64] {
+    try Database(path: path).statement(
+        "SELECT records, inserts, updates FROM sync_log WHERE source = ? AND stream = ? ORDER BY id DESC LIMIT 1"
+    ).map([.text(source), .text(stream)]) { [$0.integer(0), $0.integer(1), $0.integer(2)] }.first ?? []
 }
 
 private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
@@ -43,12 +62,24 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
 
     let first = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(first.status == 0, "\(first.stderr)")
-    #expect(try databaseSummary(scorebook.path("sync.db")) == sandboxSummary(sandbox))
+    let listed = try sandboxSummary(sandbox)
+    #expect(try databaseSummary(scorebook.path("sync.db")) == listed)
+    // Every charge listed and inserted, in a log row of its own.
+    let charges = Int64(listed["charges"] ?? "") ?? -1
+    #expect(try latestLog(scorebook.path("sync.db"), "stripe", "charges") == [charges, charges, 0])
 
-    try sandbox.control("POST", "/_sandbox/mutate", ["paid": 4, "renamed": 3, "archived": 2, "deleted": 1, "contacts_active": 5])
+    try sandbox.control("POST", "/_sandbox/mutate", [
+        "paid": 4, "renamed": 3, "archived": 2, "deleted": 1, "contacts_active": 5,
+        "charges_failed": 2, "charges_refunded": 3, "charges_disputed": 2,
+    ])
     let second = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(second.status == 0, "\(second.stderr)")
-    #expect(try databaseSummary(scorebook.path("sync.db")) == sandboxSummary(sandbox))
+    let changed = try sandboxSummary(sandbox)
+    #expect(try databaseSummary(scorebook.path("sync.db")) == changed)
+    #expect(changed["charges"] != listed["charges"] && changed["disputed_charges"] != listed["disputed_charges"])
+    // Through events: 4 invoices paid (a charge.succeeded and an invoice.paid each), a subscription ended with its
+    // deleted customer, 2 failed attempts, 3 refunds and 2 disputes (each rewriting the charge it names).
+    #expect(try latestLog(scorebook.path("sync.db"), "stripe", "events") == [17, 6, 10])
     let renamed = try Database(path: scorebook.path("sync.db")).statement(
         "SELECT count(*) FROM accounts WHERE name LIKE '% (renamed)'").map { $0.integer(0) }.first
     #expect(renamed == 3)
@@ -85,6 +116,8 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     for (kind, path) in [
         ("rate_limit", "/v1/invoices"), ("rate_limit_no_retry_after", "/v1/customers"), ("server_error", "/crm/v3"),
         ("cut_off", "/v1/invoices"), ("invalid_json", "/crm/v3"), ("server_error", "/v1/invoices"),
+        ("rate_limit", "/v1/charges"), ("cut_off", "/v1/charges"), ("invalid_json", "/v1/charges"),
+        ("server_error", "/v1/charges"),
     ] {
         try sandbox.control("POST", "/_sandbox/faults", ["kind": kind, "path": path, "times": 1, "retry_after": 1])
     }
@@ -105,6 +138,18 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     #expect(capped.status == 1)
     #expect(capped.stderr.hasPrefix("Error: hubspot companies search page 1: HTTP 429 daily limit reached"))
 
+    try sandbox.control("POST", "/_sandbox/mutate", ["charges_refunded": 2, "charges_disputed": 1])
+    try sandbox.control("POST", "/_sandbox/faults", ["kind": "expired_token", "path": "/v1/charges", "times": 1])
+    let relisted = try scorebook.run(["sync", "stripe", "--full"] + common, environment: SandboxProcess.environment)
+    #expect(relisted.status == 1)
+    #expect(relisted.stderr == "Error: stripe charges page 1: HTTP 401 invalid_request_error: api_key_expired: Expired API Key provided\n")
+    // A proxy answering the first page of charges again: the repeated cursor stops the sync in one line.
+    try sandbox.control("POST", "/_sandbox/faults", ["kind": "repeat_page", "path": "/v1/charges", "times": 2])
+    let looped = try scorebook.run(["sync", "stripe"] + common, environment: SandboxProcess.environment)
+    #expect(looped.status == 1)
+    #expect(looped.stderr.hasPrefix("Error: stripe charges: the cursor ch_")
+        && looped.stderr.hasSuffix(" repeated; stopping instead of looping\n"), "\(looped.stderr)")
+
     let rerun = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(rerun.status == 0, "\(rerun.stderr)")
     #expect(try databaseSummary(scorebook.path("faults.db")) == sandboxSummary(sandbox))
@@ -118,7 +163,11 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     let common = ["--db", scorebook.path("kill.db"), "--config", config]
     // Twenty kills at random points, with the source changing halfway through.
     try scorebook.killSyncAtRandomPoints(rounds: 20, arguments: common, environment: SandboxProcess.environment, maxPause: 0.6) { round in
-        if round == 10 { try sandbox.control("POST", "/_sandbox/mutate", ["paid": 5, "renamed": 2, "deleted": 1]) }
+        if round == 10 {
+            try sandbox.control("POST", "/_sandbox/mutate", [
+                "paid": 5, "renamed": 2, "deleted": 1, "charges_failed": 2, "charges_refunded": 2, "charges_disputed": 1,
+            ])
+        }
     }
     let finish = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(finish.status == 0, "\(finish.stderr)")
@@ -127,7 +176,10 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     let source = try sandboxSummary(sandbox)
     #expect(synced == source, "database \(synced), sandbox \(source)\n\(status.stdout)")
     let duplicates = try Database(path: scorebook.path("kill.db")).statement(
-        "SELECT count(*) FROM (SELECT external_id FROM invoices GROUP BY source, external_id HAVING count(*) > 1)")
+        """
+        SELECT count(*) FROM (SELECT 1 FROM invoices GROUP BY source, external_id HAVING count(*) > 1
+        UNION ALL SELECT 1 FROM payments GROUP BY source, external_id HAVING count(*) > 1)
+        """)
         .map { $0.integer(0) }.first
     #expect(duplicates == 0)
 }
@@ -160,8 +212,10 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     try sandbox.configuration(pageSize: 20).write(toFile: config, atomically: true, encoding: .utf8)
     let common = ["--db", scorebook.path("moving.db"), "--config", config]
     let before = try sandboxSummary(sandbox)
-    // The data changes right after the second page of invoices and the second page of companies go out.
+    // The data changes right after the second page of invoices, of charges (new ones come before the cursor) and of
+    // companies go out.
     try sandbox.control("POST", "/_sandbox/faults", ["kind": "change_data", "path": "/v1/invoices", "times": 1])
+    try sandbox.control("POST", "/_sandbox/faults", ["kind": "change_data", "path": "/v1/charges", "times": 1])
     try sandbox.control("POST", "/_sandbox/faults", ["kind": "change_data", "path": "/crm/v3/objects/companies", "times": 1])
     let first = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(first.status == 0, "\(first.stderr)")
@@ -171,8 +225,31 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     let second = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(second.status == 0, "\(second.stderr)")
     #expect(try databaseSummary(scorebook.path("moving.db")) == after)
-    // Both changes renamed the same two companies; the database has the second names.
-    let renamedTwice = try Database(path: scorebook.path("moving.db")).statement(
-        "SELECT count(*) FROM accounts WHERE name LIKE '% (renamed) (renamed)'").map { $0.integer(0) }.first
-    #expect(renamedTwice == 2)
+    // The three changes renamed the same two companies; the database has the latest names.
+    let renamedThrice = try Database(path: scorebook.path("moving.db")).statement(
+        "SELECT count(*) FROM accounts WHERE name LIKE '% (renamed) (renamed) (renamed)'").map { $0.integer(0) }.first
+    #expect(renamedThrice == 2)
+}
+
+@Test func chargesOfCustomersDeletedBeforeTheFirstSyncAreKeptUnderPlaceholderAccounts() throws {
+    let sandbox = try SandboxProcess(accounts: 60)
+    let scorebook = try ScorebookProcess()
+    let config = scorebook.path("gone.yml")
+    try sandbox.configuration(pageSize: 20).write(toFile: config, atomically: true, encoding: .utf8)
+    let db = scorebook.path("gone.db")
+    // The customers listing leaves deleted customers out; their invoices and charges are still listed.
+    try sandbox.control("POST", "/_sandbox/mutate", ["deleted": 5])
+    let run = try scorebook.run(["sync", "stripe", "--db", db, "--config", config], environment: SandboxProcess.environment)
+    #expect(run.status == 0, "\(run.stderr)")
+    // Nothing dropped: Stripe's counts and checksums match (HubSpot was not synced), the deleted customers included.
+    let hubSpotKeys: Set = ["companies", "contacts", "archived_companies"]
+    let stripeOnly = { (summary: [String: String]) in summary.filter { !hubSpotKeys.contains($0.key) } }
+    #expect(try stripeOnly(databaseSummary(db)) == stripeOnly(sandboxSummary(sandbox)))
+    let kept = try Database(path: db).statement(
+        """
+        SELECT count(*) FROM payments p JOIN accounts a ON a.id = p.account_id
+        WHERE a.deleted_at IS NOT NULL AND a.name IS NULL
+        """
+    ).map { $0.integer(0) }.first ?? 0
+    #expect(kept > 0)
 }

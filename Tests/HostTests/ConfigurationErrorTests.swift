@@ -184,7 +184,7 @@ private let cases: [ConfigCase] = [
                   credit_rating: 50
             """,
         message:
-            #"test.yml:6: score "credit": unknown signal "credit_rating" (known: late_share, days_late, dso, uncollectible, open_balance, company_size, sector_risk)"#
+            #"test.yml:6: score "credit": unknown signal "credit_rating" (known: late_share, days_late, dso, uncollectible, open_balance, company_size, sector_risk, failed_charges, disputes)"#
     ),
     ConfigCase(
         id: "a sector risk above 100",

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""The Python peer for the sync benchmark: requests + sqlite3, paging Stripe customers and invoices from the Sandbox.
+"""The Python peer for the sync benchmark: requests + sqlite3, paging the Stripe streams scorebook syncs from the Sandbox
+(customers, subscriptions with status=all, invoices, charges).
 
 Usage: sync_requests.py BASE_URL TOKEN DATABASE   (a plain loop: one transaction per page, upserts keyed by id)
 """
@@ -18,10 +19,10 @@ session = requests.Session()
 session.headers["Authorization"] = f"Bearer {token}"
 start = time.time()
 records = 0
-for stream in ["customers", "invoices"]:
+for stream, extra in [("customers", {}), ("subscriptions", {"status": "all"}), ("invoices", {}), ("charges", {})]:
     after = None
     while True:
-        params = {"limit": 100}
+        params = {"limit": 100, **extra}
         if after:
             params["starting_after"] = after
         page = session.get(f"{base}/v1/{stream}", params=params, timeout=60).json()

@@ -1,7 +1,7 @@
 import Foundation
 import Store
 
-/// Chargebee customers and invoices as canonical rows: unix seconds to days, integer minor units kept,
+/// Chargebee customers, subscriptions and invoices as canonical rows: unix seconds to days, integer minor units kept,
 /// `currency_code` lower-cased like Stripe's.
 enum ChargebeeMapping {
     /// An `accounts` row: company (or the person's name), e-mail domain, created day, the CRM id in `linkField`.
@@ -33,6 +33,52 @@ enum ChargebeeMapping {
             .text(ChargebeeErrors.invoiceStatus(invoice["status"] as? String, deleted: deleted)),
             (lines.first?["entity_id"] as? String).sqlValue,
         ]
+    }
+
+    /// A subscription's `mrr_changes` rows filed under `account`: its monthly amount from the day it started
+    /// (`started_at`, else `created_at`), and, once `cancelled`, 0 from `cancelled_at`.
+    static func mrrChanges(
+        _ subscription: [String: Any], account: Int64
+    ) throws -> (start: [SQLValue], end: [SQLValue]?) {
+        let record = "subscription \(subscription["id"] as? String ?? "without an id")"
+        guard let started = day(subscription["started_at"]) ?? day(subscription["created_at"]) else {
+            throw MissingField(record: record, field: "started_at")
+        }
+        let start: [SQLValue] = [.integer(account), .text(started), .integer(monthlyAmount(subscription)), "new"]
+        guard subscription["status"] as? String == "cancelled" else { return (start, nil) }
+        guard let cancelled = day(subscription["cancelled_at"]) else {
+            throw MissingField(record: record, field: "cancelled_at")
+        }
+        return (start, [.integer(account), .text(cancelled), .integer(0), "churn"])
+    }
+
+    /// A subscription's monthly amount in minor units, at list price as Stripe's are: its recurring items (plan and
+    /// addons; `amount`, else `unit_price` × `quantity`), or on the older catalogue `plan_amount` (else
+    /// `plan_unit_price` × `plan_quantity`) plus `addons`, per month of `billing_period` `billing_period_unit`.
+    /// Chargebee's own `mrr` (0 once cancelled) only when the subscription carries no prices.
+    static func monthlyAmount(_ subscription: [String: Any]) -> Int64 {
+        let items = (subscription["subscription_items"] as? [[String: Any]])?.filter {
+            $0["item_type"] as? String != "charge"  // one-time charges recur in no month
+        }
+        let addons = subscription["addons"] as? [[String: Any]] ?? []
+        let perPeriod: Int64
+        if let items, !items.isEmpty {
+            perPeriod = items.reduce(0) { $0 + amount($1) }
+        } else if let plan = subscription["plan_amount"] ?? subscription["plan_unit_price"] {
+            let quantity = subscription["plan_amount"] == nil ? integer(subscription["plan_quantity"] ?? 1) : 1
+            perPeriod = integer(plan) * quantity + addons.reduce(0) { $0 + amount($1) }
+        } else {
+            return integer(subscription["mrr"])
+        }
+        let period = integer(subscription["billing_period"] ?? 1)
+        let monthly = MonthlyAmount.of(Double(perPeriod), every: period, subscription["billing_period_unit"] as? String)
+        return Int64(monthly.rounded())
+    }
+
+    /// An item's or addon's price for one billing period: `amount`, else `unit_price` × `quantity`.
+    private static func amount(_ item: [String: Any]) -> Int64 {
+        if let amount = JSONNumber.int64(item["amount"]) { return amount }
+        return integer(item["unit_price"]) * integer(item["quantity"] ?? 1)
     }
 
     /// `2025-06-04` for unix seconds.

@@ -1,13 +1,16 @@
 import Foundation
 import Store
 
-/// Chargebee v2: customers, then invoices, listed with `limit` + `offset` (`next_offset`, absent on the last page).
+/// Chargebee v2: customers, subscriptions, then invoices, listed with `limit` + `offset` (`next_offset`, absent on the
+/// last page).
 ///
 /// Every pass asks `sort_by[asc]=updated_at&include_deleted=true`, and from the second sync on
 /// `updated_at[after]=bookmark - 1` (Chargebee's `after` is strict, so this is `>=` the bookmark). Each page is written
 /// in one transaction with the pass's lower bound and the `next_offset` it came with, so a killed sync resumes the
 /// same pass; the bookmark becomes the sync's start, never later. `"deleted": true` marks a customer deleted (kept,
-/// not dropped) and an invoice `deleted`. Requests use HTTP Basic with the key as user name and no password.
+/// not dropped), an invoice `deleted`, and removes a subscription's MRR changes. A subscription becomes MRR changes as
+/// Stripe's do: its monthly amount from its start, 0 from its cancellation. Requests use HTTP Basic with the key as
+/// user name and no password.
 public struct ChargebeeSource {
     let context: SyncContext
     private var name: String { context.settings.name }
@@ -15,10 +18,13 @@ public struct ChargebeeSource {
     /// Creates the source on a context.
     public init(context: SyncContext) { self.context = context }
 
-    /// Syncs customers then invoices (everything on the first or a `--full` sync, else what changed).
+    /// Syncs customers, subscriptions then invoices (everything on the first or a `--full` sync, else what changed).
     public func sync(full: Bool) throws -> [SyncLogEntry] {
         if full { try SyncStateStore(database: context.database).reset(source: name) }
-        return [try pass("customers", wrapper: "customer"), try pass("invoices", wrapper: "invoice")]
+        return [
+            try pass("customers", wrapper: "customer"), try pass("subscriptions", wrapper: "subscription"),
+            try pass("invoices", wrapper: "invoice"),
+        ]
     }
 
     private var headers: [(name: String, value: String)] {
@@ -52,8 +58,15 @@ public struct ChargebeeSource {
             try context.database.transaction {
                 for entry in list {
                     guard let object = entry[wrapper] as? [String: Any] else { continue }
-                    wrapper == "customer"
-                        ? try writeCustomer(object, counter: &counter) : try writeInvoice(object, counter: &counter)
+                    do {
+                        switch wrapper {
+                        case "customer": try writeCustomer(object, counter: &counter)
+                        case "subscription": try writeSubscription(object, counter: &counter)
+                        default: try writeInvoice(object, counter: &counter)
+                        }
+                    } catch let missing as MissingField {
+                        throw SyncError(what: "\(name) \(stream)", reason: missing.description)
+                    }
                 }
                 state.cursor = next.map { "\(lower) \($0)" }
                 if next == nil { state.bookmark = String(context.startedMilliseconds / 1_000) }
@@ -116,8 +129,38 @@ public struct ChargebeeSource {
         }
     }
 
+    /// Writes a subscription's MRR changes; drops its end row when it runs again (reactivated) and both rows when
+    /// Chargebee says it was deleted.
+    private func writeSubscription(_ subscription: [String: Any], counter: inout StreamCounter) throws {
+        let record = "subscription \(subscription["id"] as? String ?? "without an id")"
+        guard let id = subscription["id"] as? String else { throw MissingField(record: record, field: "id") }
+        guard let customer = subscription["customer_id"] as? String else {
+            throw MissingField(record: record, field: "customer_id")
+        }
+        let identity = IdentityStore(database: context.database)
+        if subscription["deleted"] as? Bool == true {
+            let removedStart = try identity.remove(.mrrChanges, source: name, externalID: id + ":start")
+            let removedEnd = try identity.remove(.mrrChanges, source: name, externalID: id + ":end")
+            counter.entry.records += 1
+            if removedStart || removedEnd { counter.entry.deletes += 1 }
+            return
+        }
+        let rows = try ChargebeeMapping.mrrChanges(subscription, account: try accountRow(customer))
+        let raw = CanonicalJSON.bytes(subscription)
+        var outcome = try context.upserter(.mrrChanges).write(
+            source: name, externalID: id + ":start", values: rows.start, raw: raw)
+        if let end = rows.end {
+            let written = try context.upserter(.mrrChanges).write(
+                source: name, externalID: id + ":end", values: end, raw: raw)
+            if outcome == .unchanged { outcome = written }
+        } else if try identity.remove(.mrrChanges, source: name, externalID: id + ":end"), outcome == .unchanged {
+            outcome = .updated
+        }
+        counter.count(outcome)
+    }
+
     /// The account row for a customer id; one the customers pass did not write (created since) is fetched by id, and
-    /// one Chargebee no longer knows keeps an empty row marked deleted, so no invoice is dropped.
+    /// one Chargebee no longer knows keeps an empty row marked deleted, so no invoice or subscription is dropped.
     private func accountRow(_ customer: String) throws -> Int64 {
         let identity = IdentityStore(database: context.database)
         if let row = try identity.accountRow(source: name, externalID: customer) { return row }
@@ -134,7 +177,7 @@ public struct ChargebeeSource {
             _ = try identity.markDeleted(.accounts, source: name, externalID: customer, at: ScoreRunStore.now())
         }
         guard let row = try identity.accountRow(source: name, externalID: customer) else {
-            throw SyncError(what: "\(name) customer \(customer)", reason: "the invoice's customer could not be written")
+            throw SyncError(what: "\(name) customer \(customer)", reason: "the customer could not be written")
         }
         return row
     }

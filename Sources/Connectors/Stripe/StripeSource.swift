@@ -1,8 +1,9 @@
 import Foundation
 import Store
 
-/// Stripe: customers, subscriptions and invoices listed newest first on the first sync, then `/v1/events` for what
-/// changed. A subscription becomes MRR changes: its monthly amount from its start, and 0 from its end.
+/// Stripe: customers, subscriptions, invoices and charges listed newest first on the first sync, then `/v1/events` for
+/// what changed. A subscription becomes MRR changes: its monthly amount from its start, and 0 from its end. A charge
+/// becomes a payment; a dispute event (whose object is the dispute) rewrites the charge it names.
 ///
 /// Each page is written in one transaction together with the cursor it came with, so a crash resumes where it
 /// stopped. The events cursor is the newest event applied; pages are walked forward in time with `ending_before`
@@ -17,7 +18,7 @@ public struct StripeSource {
     /// Creates the source on a context.
     public init(context: SyncContext) { self.context = context }
 
-    /// Syncs customers and invoices (full when asked or never synced), then the events since the cursor.
+    /// Lists every stream (when asked, or when a stream was never listed), then applies the events since the cursor.
     public func sync(full: Bool) throws -> [SyncLogEntry] {
         let states = SyncStateStore(database: context.database)
         if full { try states.reset(source: name) }
@@ -49,7 +50,7 @@ public struct StripeSource {
     static let noEvents = "-"
 
     /// The listed streams, in the order they are synced (customers first: the others refer to them).
-    static let streams = ["customers", "subscriptions", "invoices"]
+    static let streams = ["customers", "subscriptions", "invoices", "charges"]
 
     private func listAll(_ stream: String) throws -> SyncLogEntry {
         let states = SyncStateStore(database: context.database)
@@ -61,7 +62,7 @@ public struct StripeSource {
         defer { pages.finish() }
         while let page = try pages.next() {
             try context.database.transaction {
-                for record in page.records { counter.count(try write(record.object, raw: record.raw)) }
+                for record in page.records { counter.count(try write(record.object, raw: record.raw, in: stream)) }
                 state.cursor = page.hasMore ? (page.last ?? state.cursor) : nil
                 if !page.hasMore { state.bookmark = "listed" }
                 try states.save(state, source: name, stream: stream)
@@ -174,7 +175,7 @@ public struct StripeSource {
                     }
                     counter.entry.records += 1
                 } else {
-                    counter.count(try write(object))
+                    counter.count(try write(object, in: "events"))
                 }
             }
             if let newest = events.first?["id"] as? String { newState.bookmark = newest }
@@ -184,36 +185,33 @@ public struct StripeSource {
         context.progress("\(name) events: \(counter.entry.records) changes")
     }
 
-    /// Writes a customer, a subscription or an invoice into the canonical tables; `raw` is the bytes it came in, when
-    /// it came in a list (an event's object is written back canonically).
-    private func write(_ object: [String: Any], raw given: ArraySlice<UInt8>? = nil) throws -> Upserter.Outcome {
+    /// Writes a customer, subscription, invoice or charge into the canonical tables; a dispute rewrites the charge
+    /// it is about, fetched as it now is. A record lacking a field its row needs stops the sync naming the stream.
+    /// `raw` is the bytes the record came in, when it came in a list (an event's object is written back canonically).
+    private func write(_ object: [String: Any], raw: ArraySlice<UInt8>? = nil, in stream: String) throws -> Upserter.Outcome {
+        do {
+            return try writeRecord(object, raw: raw)
+        } catch let missing as MissingField {
+            throw SyncError(what: "\(name) \(stream)", reason: missing.description)
+        }
+    }
+
+    private func writeRecord(_ object: [String: Any], raw given: ArraySlice<UInt8>? = nil) throws -> Upserter.Outcome {
         guard let id = object["id"] as? String else { return .unchanged }
         let raw = given ?? CanonicalJSON.bytes(object)[...]
         switch object["object"] as? String {
         case "customer":
-            let metadata = object["metadata"] as? [String: Any] ?? [:]
-            let email = object["email"] as? String
-            let domain = email.flatMap { $0.split(separator: "@").last.map(String.init) }
-            let values: [SQLValue] = [
-                (object["name"] as? String).sqlValue, domain.sqlValue, .null, .null, .null,
-                Self.day(object["created"]).sqlValue, .null, .null, .null, .null,
-                (metadata["hubspot_company_id"] as? String).sqlValue,
-            ]
-            return try context.upserter(.accounts).write(source: name, externalID: id, values: values, raw: raw)
+            return try context.upserter(.accounts).write(
+                source: name, externalID: id, values: StripeMapping.account(object), raw: raw)
         case "subscription":
             guard let customer = object["customer"] as? String else { return .unchanged }
             let account = try accountRow(customer)
-            let items = (object["items"] as? [String: Any])?["data"] as? [[String: Any]] ?? []
-            let monthly = items.reduce(0.0) { total, item in
-                let price = item["price"] as? [String: Any] ?? [:]
-                let recurring = price["recurring"] as? [String: Any] ?? [:]
-                let amount = Double(Self.integer(price["unit_amount"])) * Double(Self.integer(item["quantity"] ?? 1))
-                let months = recurring["interval"] as? String == "year" ? 12.0 : 1.0
-                return total + amount / months / Double(max(1, Self.integer(recurring["interval_count"] ?? 1)))
-            }
-            let start: [SQLValue] = [.integer(account), Self.day(object["created"]).sqlValue, .integer(Int64(monthly.rounded())), "new"]
+            let start: [SQLValue] = [
+                .integer(account), StripeMapping.day(object["created"]).sqlValue,
+                .integer(StripeMapping.monthlyAmount(object)), "new",
+            ]
             var outcome = try context.upserter(.mrrChanges).write(source: name, externalID: id + ":start", values: start, raw: raw)
-            if let ended = Self.day(object["ended_at"] ?? object["canceled_at"]) {
+            if let ended = StripeMapping.day(object["ended_at"] ?? object["canceled_at"]) {
                 let end: [SQLValue] = [.integer(account), .text(ended), .integer(0), "churn"]
                 let written = try context.upserter(.mrrChanges).write(source: name, externalID: id + ":end", values: end, raw: raw)
                 if outcome == .unchanged { outcome = written }
@@ -222,16 +220,19 @@ public struct StripeSource {
         case "invoice":
             guard let customer = object["customer"] as? String else { return .unchanged }
             let account = try accountRow(customer)
-            let transitions = object["status_transitions"] as? [String: Any] ?? [:]
-            let lines = (object["lines"] as? [String: Any])?["data"] as? [[String: Any]] ?? []
-            let product = (lines.first?["price"] as? [String: Any])?["product"] as? String
-            let values: [SQLValue] = [
-                .integer(account), Self.day(object["created"]).sqlValue, Self.day(object["due_date"]).sqlValue,
-                Self.day(transitions["paid_at"]).sqlValue, .integer(Self.integer(object["amount_due"])),
-                .integer(Self.integer(object["amount_paid"])), (object["currency"] as? String).sqlValue,
-                (object["status"] as? String).sqlValue, product.sqlValue,
-            ]
-            return try context.upserter(.invoices).write(source: name, externalID: id, values: values, raw: raw)
+            return try context.upserter(.invoices).write(
+                source: name, externalID: id, values: StripeMapping.invoice(object, account: account), raw: raw)
+        case "charge":
+            // A guest payment (no customer) belongs to no account.
+            guard let customer = object["customer"] as? String else { return .unchanged }
+            let account = try accountRow(customer)
+            return try context.upserter(.payments).write(
+                source: name, externalID: id, values: try StripeMapping.payment(object, account: account), raw: raw)
+        case "dispute":
+            guard let charge = StripeMapping.disputedCharge(object) else {
+                throw MissingField(record: "dispute \(id)", field: "charge")
+            }
+            return try writeRecord(try fetch("/v1/charges/\(charge)", what: "\(name) charge \(charge)"))
         default:
             return .unchanged
         }
@@ -249,7 +250,7 @@ public struct StripeSource {
                 source: name, externalID: customer, values: placeholder, raw: CanonicalJSON.bytes(object))
             _ = try identity.markDeleted(.accounts, source: name, externalID: customer, at: ScoreRunStore.now())
         } else {
-            _ = try write(object)
+            _ = try writeRecord(object)
         }
         return try identity.accountRow(source: name, externalID: customer) ?? 0
     }
@@ -280,11 +281,6 @@ public struct StripeSource {
         }
     }
 
-    static func day(_ value: Any?) -> String? { UnixDay.text(value) }
-
-    static func integer(_ value: Any?) -> Int64 {
-        JSONNumber.int64(value) ?? 0
-    }
 }
 
 /// The events cursor is older than Stripe keeps events.

@@ -27,6 +27,7 @@ public struct FactLoader {
         try loadInvoiceFacts(wanted, asOf: asOf, into: &builder)
         try loadOtherFacts(wanted, asOf: asOf, into: &builder)
         try loadPaymentFacts(wanted, asOf: asOf, into: &builder)
+        try loadChargeFacts(wanted, asOf: asOf, into: &builder)
         try loadUsageFacts(wanted, asOf: asOf, into: &builder)
         try loadTicketFacts(wanted, asOf: asOf, into: &builder)
         try loadNPSFacts(wanted, asOf: asOf, into: &builder)
