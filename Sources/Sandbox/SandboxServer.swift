@@ -97,9 +97,11 @@ public final class SandboxServer: @unchecked Sendable {
         await server.appendRoute("GET /v1/*") { [self] request in
             await deliver(stripe.reply(to: request), path: request.path, api: .stripe)
         }
-        await server.appendRoute("/crm/v3/*") { [self] request in
-            let body = try await request.bodyData
-            return await deliver(hubspot.reply(to: request, body: body), path: request.path, api: .hubspot)
+        for prefix in ["/crm/v3/*", "/crm/v4/*"] {
+            await server.appendRoute(HTTPRoute(prefix)) { [self] request in
+                let body = try await request.bodyData
+                return await deliver(hubspot.reply(to: request, body: body), path: request.path, api: .hubspot)
+            }
         }
     }
 
@@ -161,7 +163,10 @@ public final class SandboxServer: @unchecked Sendable {
             return Reply.json(403, [["message": "TotalRequests Limit exceeded.", "errorCode": "REQUEST_LIMIT_EXCEEDED"]]).response
         case .changeData:
             // The page already built goes out as it was; what follows sees the changed data.
-            _ = data.locked { $0.mutate(paid: 3, renamed: 2, archived: 0, deleted: 1, contactsActive: 2) }
+            _ = data.locked {
+                $0.mutate(paid: 3, renamed: 2, archived: 0, deleted: 1, contactsActive: 2)
+                    .merging($0.mutateDealsAndTickets(["deals_won": 2, "tickets_closed": 2])) { $1 }
+            }
         case .slow:
             try? await Task.sleep(nanoseconds: UInt64(fault.delayMilliseconds) * 1_000_000)
         case .cutOff:
@@ -198,6 +203,7 @@ public final class SandboxServer: @unchecked Sendable {
                 $0.mutate(paid: object["paid"] as? Int ?? 0, renamed: object["renamed"] as? Int ?? 0,
                           archived: object["archived"] as? Int ?? 0, deleted: object["deleted"] as? Int ?? 0,
                           contactsActive: object["contacts_active"] as? Int ?? 0)
+                    .merging($0.mutateDealsAndTickets(object.compactMapValues { $0 as? Int })) { $1 }
                     .merging($0.mutateSalesforceAndChargebee(object.compactMapValues { $0 as? Int })) { $1 }
             }
             return .json(200, done)
