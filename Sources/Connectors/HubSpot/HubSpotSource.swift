@@ -42,6 +42,7 @@ public struct HubSpotSource {
         var state = try states.state(source: name, stream: stream)
         var counter = StreamCounter(source: name, stream: stream, mode: state.cursor == nil ? "full" : "full (resumed)")
         let started = Date()
+        let retriesBefore = context.client.retries
         // The bookmark the next incremental starts from: this sync's start (never later), minus the search lag.
         let bookmark = String(context.startedMilliseconds - context.settings.searchLagMilliseconds)
         var seen = Set<String>()
@@ -69,7 +70,7 @@ public struct HubSpotSource {
             if next == nil { break }
         }
         counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
-        counter.entry.retries = context.client.retries
+        counter.entry.retries = context.client.retries - retriesBefore
         return counter.entry
     }
 
@@ -79,6 +80,7 @@ public struct HubSpotSource {
         var state = initial
         var counter = StreamCounter(source: name, stream: stream, mode: "incremental")
         let started = Date()
+        let retriesBefore = context.client.retries
         let upper = context.startedMilliseconds - context.settings.searchLagMilliseconds
         // Resume inside a pass from the compound (timestamp, id) cursor, else from the bookmark.
         var last = Self.parseCompound(state.cursor)
@@ -124,7 +126,7 @@ public struct HubSpotSource {
             offset += results.count
         }
         counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
-        counter.entry.retries = context.client.retries
+        counter.entry.retries = context.client.retries - retriesBefore
         return counter.entry
     }
 
@@ -133,6 +135,7 @@ public struct HubSpotSource {
         let stream = object.rawValue
         var counter = StreamCounter(source: name, stream: "\(stream)_archived", mode: "full")
         let started = Date()
+        let retriesBefore = context.client.retries
         var after: String?
         repeat {
             let page = try context.fetch(
@@ -154,6 +157,7 @@ public struct HubSpotSource {
             after = ((page["paging"] as? [String: Any])?["next"] as? [String: Any])?["after"] as? String
         } while after != nil
         counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        counter.entry.retries = context.client.retries - retriesBefore
         return counter.entry
     }
 
