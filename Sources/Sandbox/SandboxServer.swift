@@ -8,8 +8,10 @@ import Host
 ///
 /// Control endpoints for tests and the demo: `POST /_sandbox/faults` (`{"kind": "rate_limit", "path": "/v1/invoices",
 /// "times": 2, "retry_after": 1}`), `DELETE /_sandbox/faults`, `POST /_sandbox/mutate` (`{"paid": 5, "renamed": 3,
-/// "archived": 1, "deleted": 1}`, and for the other two APIs `salesforce_renamed`, `salesforce_deleted`,
-/// `chargebee_paid`, `chargebee_renamed`, `chargebee_deleted`), `GET /_sandbox/summary` (HubSpot and Stripe;
+/// "archived": 1, "deleted": 1}`, `deals_won`, `deals_archived`, `tickets_closed`, `tickets_archived`, and for the other
+/// two APIs `salesforce_renamed`, `salesforce_deleted`, `salesforce_opportunities_won`, `salesforce_cases_closed`,
+/// `salesforce_contacts_deleted`, `chargebee_paid`, `chargebee_renamed`, `chargebee_deleted`),
+/// `GET /_sandbox/summary` (HubSpot and Stripe;
 /// `?apis=salesforce,chargebee` for those two) and `POST /_sandbox/salesforce/expire_locators`.
 /// A webhook receiver (`POST /_sandbox/webhook`, `GET /_sandbox/webhooks`) serves the tests of `scorebook act`.
 public final class SandboxServer: @unchecked Sendable {
