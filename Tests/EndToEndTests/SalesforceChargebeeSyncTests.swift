@@ -210,6 +210,43 @@ import Testing
         #expect(try Self.scalar(db, "SELECT count(*) FROM accounts WHERE source = 'salesforce'") == 60)
     }
 
+    @Test func anOpportunityOfAnAccountNoSyncWroteBringsItsAccountById() throws {
+        let sandbox = try SandboxProcess(accounts: 60)
+        let scorebook = try ScorebookProcess()
+        let config = scorebook.path("unknown.yml")
+        try sandbox.salesforceChargebeeConfiguration(pageSize: 25).write(
+            toFile: config, atomically: true, encoding: .utf8)
+        let db = scorebook.path("unknown.db")
+        let common = ["--db", db, "--config", config]
+        let first = try scorebook.run(["sync", "salesforce"] + common, environment: SandboxProcess.environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        // Forget the account of the first open opportunity (the one the Sandbox wins next), as if it had been created
+        // after the accounts pass: the incremental opportunities pass must read it by id rather than drop the deal.
+        let database = try Database(path: db)
+        let account = try database.statement(
+            """
+            SELECT a.external_id FROM deals d JOIN accounts a ON a.id = d.account_id
+            WHERE d.source = 'salesforce' AND d.is_closed = 0 ORDER BY d.external_id LIMIT 1
+            """
+        ).map { $0.text(0) ?? "" }.first ?? ""
+        for table in ["contacts", "deals", "tickets", "accounts"] {
+            let column = table == "accounts" ? "id" : "account_id"
+            try database.statement(
+                "DELETE FROM \(table) WHERE \(column) IN (SELECT id FROM accounts WHERE source = 'salesforce' AND external_id = ?)"
+            ).run([.text(account)])
+        }
+        try sandbox.control("POST", "/_sandbox/mutate", ["salesforce_opportunities_won": 1])
+        let second = try scorebook.run(["sync", "salesforce"] + common, environment: SandboxProcess.environment)
+        #expect(second.status == 0, "\(second.stderr)")
+        let filed = try Self.scalar(
+            db,
+            """
+            SELECT count(*) FROM deals d JOIN accounts a ON a.id = d.account_id
+            WHERE a.external_id = '\(account)' AND a.deleted_at IS NULL AND a.name IS NOT NULL AND d.is_won = 1
+            """)
+        #expect(!account.isEmpty && filed == 1)
+    }
+
     @Test func killingTheSyncAtRandomPointsLosesAndDuplicatesNothing() throws {
         let sandbox = try SandboxProcess(accounts: 150)
         let scorebook = try ScorebookProcess()
