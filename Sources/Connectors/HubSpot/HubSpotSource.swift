@@ -20,8 +20,8 @@ public struct HubSpotSource {
     /// Creates the source on a context.
     public init(context: SyncContext) { self.context = context }
 
-    /// Syncs companies, contacts, deals and tickets in turn: a full list when asked or never synced, else a search for changes; then the
-    /// archived ones.
+    /// Syncs companies, contacts, deals and tickets in turn: a full list when asked or never synced, else a search for
+    /// changes; then the archived ones.
     public func sync(full: Bool) throws -> [SyncLogEntry] {
         let states = SyncStateStore(database: context.database)
         if full { try states.reset(source: name) }
