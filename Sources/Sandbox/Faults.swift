@@ -15,7 +15,8 @@ struct Fault: Sendable {
         case requestLimit = "request_limit"
         /// Salesforce's 400 INVALID_QUERY_LOCATOR, as for a locator that expired or was closed.
         case invalidLocator = "invalid_locator"
-        /// The data changes after this page is answered: invoices paid, companies renamed, a customer deleted.
+        /// The data changes after this page is answered: invoices paid, companies renamed, a customer deleted, deals won
+        /// and tickets closed.
         case changeData = "change_data"
         /// The previous answer on the same path again, as a proxy ignoring the page cursor would give: the first
         /// faulted request is answered as usual, the next ones repeat it.

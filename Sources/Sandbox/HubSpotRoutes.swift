@@ -1,8 +1,10 @@
 import FlyingFox
 import Foundation
 
-/// HubSpot CRM v3 companies and contacts as the Sandbox serves them: list with an opaque `after`, search with filters on
-/// `hs_lastmodifieddate` and its 10,000-result cap, archived records only through the list's `archived=true`.
+/// HubSpot CRM v3 companies, contacts, deals and tickets as the Sandbox serves them: list with an opaque `after` (and
+/// `associations=companies` for deals and tickets), search with filters on `hs_lastmodifieddate` and its 10,000-result
+/// cap, archived records only through the list's `archived=true`, and the v4 batch read of deals' and tickets'
+/// company associations.
 struct HubSpotRoutes {
     let data: SandboxData
     let token: String
@@ -14,17 +16,20 @@ struct HubSpotRoutes {
                 message: "Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview",
                 category: "INVALID_AUTHENTICATION"), headers: ["X-HubSpot-Auth-Failure": "401 Unauthorized"])
         }
+        let parts = request.path.split(separator: "/").map(String.init)
         switch (request.method.rawValue, request.path) {
-        case ("GET", "/crm/v3/objects/companies"): return list(request, .companies)
-        case ("POST", "/crm/v3/objects/companies/search"): return search(body, .companies)
-        case ("GET", "/crm/v3/objects/contacts"): return list(request, .contacts)
+        case let ("GET", path) where parts.count == 4 && path.hasPrefix("/crm/v3/objects/"):
+            if let kind = Kind(rawValue: parts[3]) { return list(request, kind) }
+        case let ("POST", path) where parts.count == 5 && path.hasPrefix("/crm/v3/objects/") && parts[4] == "search":
+            if let kind = Kind(rawValue: parts[3]) { return search(body, kind) }
+        case let ("POST", path) where path.hasPrefix("/crm/v4/associations/") && path.hasSuffix("/companies/batch/read"):
+            if let kind = Kind(rawValue: parts[3]), kind == .deals || kind == .tickets { return companyAssociations(body, kind) }
         case ("POST", "/crm/v3/objects/tasks"):
             guard let task = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any], task["properties"] is [String: Any] else {
                 return .json(400, HubSpotJSON.error(message: "Invalid input JSON: properties are required", category: "VALIDATION_ERROR"))
             }
             let id = data.locked { $0.recordTask(task) }
             return .json(201, ["id": id, "properties": task["properties"] ?? [:], "archived": false])
-        case ("POST", "/crm/v3/objects/contacts/search"): return search(body, .contacts)
         case let ("GET", path) where path.hasPrefix("/crm/v3/objects/companies/"):
             // One company by id; archived ones too when asked with archived=true, as HubSpot does.
             let id = String(path.dropFirst("/crm/v3/objects/companies/".count))
@@ -36,30 +41,86 @@ struct HubSpotRoutes {
                 return .json(200, HubSpotJSON.company(data.companies[position]))
             }
         default:
-            return .json(404, HubSpotJSON.error(message: "Unable to route \(request.method.rawValue) \(request.path)", category: "OBJECT_NOT_FOUND"))
+            break
         }
+        return .json(404, HubSpotJSON.error(message: "Unable to route \(request.method.rawValue) \(request.path)", category: "OBJECT_NOT_FOUND"))
     }
 
     private var rateHeaders: [String: String] {
         ["X-HubSpot-RateLimit-Max": "190", "X-HubSpot-RateLimit-Remaining": "189", "X-HubSpot-RateLimit-Interval-Milliseconds": "10000"]
     }
 
-    /// The object types served.
-    enum Kind { case companies, contacts }
+    /// The object types served, by their path.
+    enum Kind: String { case companies, contacts, deals, tickets }
 
-    /// Records of a kind as (id, modified, archived, JSON) for paging and search.
-    private func records(_ kind: Kind, _ data: SandboxData) -> [(id: Int64, modified: Int64, archived: Bool, json: () -> [String: Any])] {
+    /// Records of a kind as (id, modified, archived, JSON) for paging and search; deals and tickets carry their
+    /// company association when `withCompanies` (search never returns associations).
+    private func records(
+        _ kind: Kind, _ data: SandboxData, withCompanies: Bool = false
+    ) -> [(id: Int64, modified: Int64, archived: Bool, json: () -> [String: Any])] {
         switch kind {
         case .companies:
             return data.companies.map { company in (Int64(company.id) ?? 0, company.modifiedMilliseconds, company.isArchived, { HubSpotJSON.company(company) }) }
         case .contacts:
             return data.contacts.map { contact in (Int64(contact.id) ?? 0, contact.modifiedMilliseconds, contact.isArchived, { HubSpotJSON.contact(contact) }) }
+        case .deals:
+            return data.deals.map { deal in
+                (Int64(deal.id) ?? 0, deal.modifiedMilliseconds, deal.isArchived, { HubSpotJSON.deal(deal, withCompanies: withCompanies) })
+            }
+        case .tickets:
+            return data.tickets.map { ticket in
+                (Int64(ticket.id) ?? 0, ticket.modifiedMilliseconds, ticket.isArchived, { HubSpotJSON.ticket(ticket, withCompanies: withCompanies) })
+            }
+        }
+    }
+
+    /// `POST /crm/v4/associations/{deals|tickets}/companies/batch/read`: each input's company with its association
+    /// types (the primary labelled `Primary`); unknown or archived ids come back as errors with status 207.
+    private func companyAssociations(_ body: Data, _ kind: Kind) -> Reply {
+        guard let request = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any],
+            let inputs = request["inputs"] as? [[String: Any]]
+        else {
+            return .json(400, HubSpotJSON.error(message: "Invalid input JSON: inputs are required", category: "VALIDATION_ERROR"))
+        }
+        let (primary, unlabeled) = kind == .deals ? (5, 341) : (26, 339)
+        return data.locked { data in
+            let companies: [String: String] = kind == .deals
+                ? Dictionary(data.deals.filter { !$0.isArchived }.map { ($0.id, $0.companyID) }) { $1 }
+                : Dictionary(data.tickets.filter { !$0.isArchived }.map { ($0.id, $0.companyID) }) { $1 }
+            var results: [[String: Any]] = []
+            var errors: [[String: Any]] = []
+            for id in inputs.compactMap({ $0["id"] as? String }) {
+                guard let company = companies[id] else {
+                    errors.append([
+                        "status": "error", "category": "OBJECT_NOT_FOUND", "message": "No \(kind.rawValue.dropLast()) with id \(id)",
+                        "context": ["fromObjectId": [id]],
+                    ])
+                    continue
+                }
+                results.append([
+                    "from": ["id": id],
+                    "to": [[
+                        "toObjectId": Int64(company) ?? 0,
+                        "associationTypes": [
+                            ["category": "HUBSPOT_DEFINED", "typeId": primary, "label": "Primary"],
+                            ["category": "HUBSPOT_DEFINED", "typeId": unlabeled, "label": NSNull()],
+                        ],
+                    ]],
+                ])
+            }
+            var reply: [String: Any] = ["status": "COMPLETE", "results": results]
+            if !errors.isEmpty {
+                reply["numErrors"] = errors.count
+                reply["errors"] = errors
+            }
+            return .json(errors.isEmpty ? 200 : 207, reply)
         }
     }
 
     private func list(_ request: HTTPRequest, _ kind: Kind) -> Reply {
         let limit = min(100, max(1, Int(request.parameter("limit") ?? "10") ?? 10))
         let archived = request.parameter("archived") == "true"
+        let withCompanies = (request.parameter("associations") ?? "").split(separator: ",").contains("companies")
         var start = 0
         if let after = request.parameter("after") {
             guard let offset = Self.decodeAfter(after) else {
@@ -68,7 +129,7 @@ struct HubSpotRoutes {
             start = offset
         }
         return data.locked { data in
-            let matching = records(kind, data).filter { $0.archived == archived }
+            let matching = records(kind, data, withCompanies: withCompanies).filter { $0.archived == archived }
             let end = min(matching.count, start + limit)
             var body: [String: Any] = ["results": start < end ? matching[start..<end].map { $0.json() } : []]
             if end < matching.count {

@@ -90,8 +90,9 @@ extension SandboxData {
                 updatedAt: paidAt ?? date))
     }
 
-    /// Renames and deletes Salesforce accounts, pays open Chargebee invoices, renames and deletes Chargebee
-    /// customers; each change is stamped with the real clock, as the APIs would.
+    /// Renames and deletes Salesforce accounts (their contacts, opportunities and cases with them), changes the other
+    /// Salesforce records (SalesforceCRMData), pays open Chargebee invoices, renames and deletes Chargebee customers;
+    /// each change is stamped with the real clock, as the APIs would.
     func mutateSalesforceAndChargebee(_ asked: [String: Int]) -> [String: Int] {
         var done: [String: Int] = [:]
         chargebeeOrders.removeAll()
@@ -108,8 +109,10 @@ extension SandboxData {
         where want("salesforce_deleted") && !salesforceAccounts[position].isDeleted {
             salesforceAccounts[position].isDeleted = true
             salesforceAccounts[position].modstampMilliseconds = nowMilliseconds
+            deleteSalesforceRecords(ofAccount: salesforceAccounts[position].id, now: nowMilliseconds)
             done["salesforce_deleted", default: 0] += 1
         }
+        done.merge(mutateSalesforceRecords(asked, now: nowMilliseconds)) { $1 }
         for position in chargebeeInvoices.indices
         where want("chargebee_paid") && chargebeeInvoices[position].status == "payment_due" {
             chargebeeInvoices[position].status = "paid"
@@ -142,7 +145,7 @@ extension SandboxData {
         }.sorted().joined(separator: "\n")
         let liveCustomers = chargebeeCustomers.filter { !$0.isDeleted }.count
         let liveAccounts = salesforceAccounts.filter { !$0.isDeleted }.count
-        return [
+        let accountsAndChargebee: [String: Any] = [
             "salesforce_accounts": liveAccounts, "salesforce_deleted_accounts": salesforceAccounts.count - liveAccounts,
             "salesforce_account_checksum": Checksum.hex(accountText),
             "chargebee_customers": liveCustomers,
@@ -150,7 +153,8 @@ extension SandboxData {
             "chargebee_invoices": chargebeeInvoices.count,
             "chargebee_paid_invoices": chargebeeInvoices.filter { $0.status == "paid" }.count,
             "chargebee_invoice_checksum": Checksum.hex(invoiceText),
-        ]
+                ]
+        return salesforceRecordsSummary().merging(accountsAndChargebee) { $1 }
     }
 }
 

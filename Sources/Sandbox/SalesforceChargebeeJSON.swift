@@ -2,24 +2,12 @@ import Foundation
 
 /// Salesforce records and errors: datetimes `2025-06-01T10:30:00.000+0000`, errors as a JSON array.
 enum SalesforceJSON {
-    static func account(_ account: SandboxSalesforceAccount, fields: [String], version: String) -> [String: Any] {
+    /// A record of any type with the fields a query selected, and its `attributes`.
+    static func record(_ row: any SalesforceServed, type: String, fields: [String], version: String) -> [String: Any] {
         var record: [String: Any] = [
-            "attributes": ["type": "Account", "url": "/services/data/\(version)/sobjects/Account/\(account.id)"]
+            "attributes": ["type": type, "url": "/services/data/\(version)/sobjects/\(type)/\(row.id)"]
         ]
-        for field in fields {
-            switch field {
-            case "Id": record[field] = account.id
-            case "Name": record[field] = account.name
-            case "Website": record[field] = account.website
-            case "Industry": record[field] = account.industry
-            case "NumberOfEmployees": record[field] = account.employees.map { $0 as Any } ?? NSNull()
-            case "BillingCountry": record[field] = account.country
-            case "CreatedDate": record[field] = datetime(account.createdMilliseconds)
-            case "LastModifiedDate", "SystemModstamp": record[field] = datetime(account.modstampMilliseconds)
-            case "IsDeleted": record[field] = account.isDeleted
-            default: record[field] = NSNull()
-            }
-        }
+        for field in fields { record[field] = row.value(field) }
         return record
     }
 

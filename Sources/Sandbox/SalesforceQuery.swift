@@ -1,18 +1,26 @@
 import Foundation
 
-/// The SOQL subset the Sandbox understands: `SELECT fields FROM Account [WHERE cond AND cond …]
+/// The SOQL subset the Sandbox understands: `SELECT fields FROM Account|Contact|Opportunity|Case [WHERE cond AND cond …]
 /// [ORDER BY SystemModstamp, Id] [LIMIT n]`, with conditions on `SystemModstamp` (`>=`, `>`, `<=`, `<` against an
-/// unquoted datetime literal), `IsDeleted = true|false` and `Id > 'x'`.
+/// unquoted datetime literal), `IsDeleted = true|false`, `Id > 'x'` and `Id = 'x'`.
 struct SalesforceQuery {
-    static let knownFields: Set<String> = [
-        "Id", "Name", "Website", "Industry", "NumberOfEmployees", "BillingCountry",
-        "CreatedDate", "LastModifiedDate", "SystemModstamp", "IsDeleted",
-    ]
+    /// The fields of each sObject type served.
+    static let knownFields: [String: Set<String>] = {
+        let common: Set<String> = ["Id", "CreatedDate", "LastModifiedDate", "SystemModstamp", "IsDeleted"]
+        return [
+            "Account": common.union(["Name", "Website", "Industry", "NumberOfEmployees", "BillingCountry"]),
+            "Contact": common.union(["AccountId", "FirstName", "LastName", "Name", "Email", "LastActivityDate"]),
+            "Opportunity": common.union(["AccountId", "Name", "StageName", "Amount", "CloseDate", "IsClosed", "IsWon"]),
+            "Case": common.union(["AccountId", "CaseNumber", "Subject", "Status", "Priority", "IsClosed", "ClosedDate"]),
+        ]
+    }()
+    var object = "Account"
     var fields: [String] = []
     var lowerInclusive: Int64 = .min
     var upperInclusive: Int64 = .max
     var deleted: Bool?
     var idAfter: String?
+    var idEquals: String?
     var ordered = false
     var limit: Int?
 
@@ -33,15 +41,16 @@ struct SalesforceQuery {
             Range(match.range(at: number), in: text).map { String(text[$0]) }
         }
         var query = SalesforceQuery()
+        query.object = group(2) ?? ""
+        guard let known = knownFields[query.object] else {
+            throw Failure(code: "INVALID_TYPE", message: "sObject type '\(query.object)' is not supported.")
+        }
         query.fields = (group(1) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        for field in query.fields where !knownFields.contains(field) {
+        for field in query.fields where !known.contains(field) {
             throw Failure(
                 code: "INVALID_FIELD",
                 message:
-                    "\(text.prefix(40))\n^\nERROR at Row:1:Column:8\nNo such column '\(field)' on entity 'Account'.")
-        }
-        guard group(2) == "Account" else {
-            throw Failure(code: "INVALID_TYPE", message: "sObject type '\(group(2) ?? "")' is not supported.")
+                    "\(text.prefix(40))\n^\nERROR at Row:1:Column:8\nNo such column '\(field)' on entity '\(query.object)'.")
         }
         if let conditions = group(3) {
             for condition in conditions.components(separatedBy: " AND ") {
@@ -80,6 +89,8 @@ struct SalesforceQuery {
             deleted = parts[2].lowercased() == "true"
         case ("Id", ">"):
             idAfter = parts[2].trimmingCharacters(in: CharacterSet(charactersIn: "'"))
+        case ("Id", "="):
+            idEquals = parts[2].trimmingCharacters(in: CharacterSet(charactersIn: "'"))
         default:
             throw Failure(code: "MALFORMED_QUERY", message: "unexpected condition: \(condition)")
         }
@@ -93,11 +104,12 @@ struct SalesforceQuery {
         return formatter.date(from: text).map { Int64(($0.timeIntervalSince1970 * 1_000).rounded()) }
     }
 
-    /// True when an account matches the conditions; `includeDeleted` is false for `query`, true for `queryAll`.
-    func matches(_ account: SandboxSalesforceAccount, includeDeleted: Bool) -> Bool {
-        if account.isDeleted && !includeDeleted { return false }
-        if let deleted, account.isDeleted != deleted { return false }
-        if let idAfter, account.id <= idAfter { return false }
-        return account.modstampMilliseconds >= lowerInclusive && account.modstampMilliseconds <= upperInclusive
+    /// True when a record matches the conditions; `includeDeleted` is false for `query`, true for `queryAll`.
+    func matches(_ record: any SalesforceServed, includeDeleted: Bool) -> Bool {
+        if record.isDeleted && !includeDeleted { return false }
+        if let deleted, record.isDeleted != deleted { return false }
+        if let idAfter, record.id <= idAfter { return false }
+        if let idEquals, record.id != idEquals { return false }
+        return record.modstampMilliseconds >= lowerInclusive && record.modstampMilliseconds <= upperInclusive
     }
 }

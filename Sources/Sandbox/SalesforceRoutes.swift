@@ -1,7 +1,8 @@
 import FlyingFox
 import Foundation
 
-/// Salesforce REST as the Sandbox serves it: Bearer auth, SOQL `query` and `queryAll` on Account, `nextRecordsUrl`
+/// Salesforce REST as the Sandbox serves it: Bearer auth, SOQL `query` and `queryAll` on Account, Contact,
+/// Opportunity and Case, `nextRecordsUrl`
 /// locators that expire and are capped at 10 open, `Sforce-Limit-Info` on every response, error arrays.
 struct SalesforceRoutes {
     let data: SandboxData
@@ -39,18 +40,17 @@ struct SalesforceRoutes {
         }
         let batch = Self.batchSize(request.header("Sforce-Query-Options"))
         return data.locked { data in
-            var positions = data.salesforceAccounts.indices.filter {
-                query.matches(data.salesforceAccounts[$0], includeDeleted: all)
-            }
+            let rows = data.salesforceRows(query.object)
+            var positions = rows.indices.filter { query.matches(rows[$0], includeDeleted: all) }
             if query.ordered {
                 positions.sort {
-                    let (a, b) = (data.salesforceAccounts[$0], data.salesforceAccounts[$1])
+                    let (a, b) = (rows[$0], rows[$1])
                     return (a.modstampMilliseconds, a.id) < (b.modstampMilliseconds, b.id)
                 }
             }
             if let limit = query.limit { positions = Array(positions.prefix(limit)) }
             let locator = locators.open(
-                SalesforceLocators.Locator(positions: positions, fields: query.fields, batch: batch))
+                SalesforceLocators.Locator(object: query.object, positions: positions, fields: query.fields, batch: batch))
             return page(data, locator: locator, offset: 0, version: parts[2], all: all, headers: headers)
         }
     }
@@ -77,12 +77,13 @@ struct SalesforceRoutes {
     ) -> Reply {
         let positions = locator.value.positions
         let batch = locator.value.batch
+        let rows = data.salesforceRows(locator.value.object)
         let size = (offset / max(1, batch)) % 3 == 1 ? max(1, batch - batch / 4) : batch
         let end = min(positions.count, offset + size)
         let records =
             offset < end
             ? positions[offset..<end].map {
-                SalesforceJSON.account(data.salesforceAccounts[$0], fields: locator.value.fields, version: version)
+                SalesforceJSON.record(rows[$0], type: locator.value.object, fields: locator.value.fields, version: version)
             } : []
         var body: [String: Any] = ["totalSize": positions.count, "done": end >= positions.count, "records": records]
         if end < positions.count {
@@ -106,6 +107,8 @@ final class SalesforceLocators: @unchecked Sendable {
     static let maximumOpen = 10
 
     struct Locator {
+        /// The sObject type queried.
+        let object: String
         let positions: [Int]
         let fields: [String]
         let batch: Int

@@ -77,6 +77,9 @@ final class SandboxData: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var companies: [SandboxCompany] = []
     private(set) var contacts: [SandboxContact] = []
+    /// HubSpot deals (derived from the generated MRR history) and tickets (HubSpotDealsAndTickets).
+    var deals: [SandboxDeal] = []
+    var tickets: [SandboxTicket] = []
     /// HubSpot tasks created through the API (by `scorebook act`).
     private(set) var tasks: [[String: Any]] = []
     private(set) var customers: [SandboxCustomer] = []
@@ -90,6 +93,8 @@ final class SandboxData: @unchecked Sendable {
     /// Salesforce Accounts and Chargebee customers, invoices and subscriptions: the same generated accounts
     /// (SalesforceChargebeeData, ChargebeeSubscriptionData).
     var salesforceAccounts: [SandboxSalesforceAccount] = []
+    /// Salesforce contacts, opportunities and cases by sObject type (SalesforceCRMData).
+    var salesforceRecords: [String: [SandboxSalesforceRecord]] = [:]
     var chargebeeCustomers: [SandboxChargebeeCustomer] = []
     var chargebeeInvoices: [SandboxChargebeeInvoice] = []
     var chargebeeSubscriptions: [SandboxChargebeeSubscription] = []
@@ -117,6 +122,12 @@ final class SandboxData: @unchecked Sendable {
         for fields in collector.contacts { addContact(fields) }
         addSubscriptions(collector.mrr)
         addChargebeeSubscriptions()
+        let names = Dictionary(collector.accounts.compactMap { fields in Int(fields[0].dropFirst(4)).map { ($0, fields[1]) } }) { $1 }
+        let generatedDeals = GeneratedDeal.derive(names: names, changes: collector.mrr, endDay: options.endDay)
+        addHubSpotDealsAndTickets(generatedDeals, tickets: collector.tickets)
+        if servesSalesforce {
+            addSalesforceRecords(contacts: collector.contacts, deals: generatedDeals, tickets: collector.tickets, names: names)
+        }
         // Newest first, as Stripe lists.
         customers.sort { ($0.created, $0.id) > ($1.created, $1.id) }
         subscriptions.sort { ($0.created, $0.id) > ($1.created, $1.id) }
@@ -284,23 +295,25 @@ final class SandboxData: @unchecked Sendable {
         let liveCustomers = customers.filter { !$0.isDeleted }
         let liveCompanies = companies.filter { !$0.isArchived }
         let invoiceText = invoices.map { "\($0.id)|\($0.amountPaid)|\($0.status)" }.sorted().joined(separator: "\n")
-        return [
+        let hubspotAndStripe: [String: Any] = [
             "companies": liveCompanies.count,
             "contacts": contacts.filter { !$0.isArchived }.count, "archived_companies": companies.count - liveCompanies.count,
             "customers": liveCustomers.count, "deleted_customers": customers.count - liveCustomers.count,
             "invoices": invoices.count, "invoice_checksum": Checksum.hex(invoiceText),
             "subscriptions": subscriptions.count, "canceled_subscriptions": subscriptions.filter { $0.canceledAt != nil }.count,
             "paid_invoices": invoices.filter { $0.status == "paid" }.count,
-        ].merging(chargeSummary()) { $1 }
+        ]
+        return dealsAndTicketsSummary().merging(hubspotAndStripe) { $1 }.merging(chargeSummary()) { $1 }
     }
 }
 
-/// Collects generated accounts and invoices in memory.
+/// Collects the generated records the Sandbox serves in memory.
 private final class Collector: GeneratorSink {
     var accounts: [[String]] = []
     var invoices: [[String]] = []
     var contacts: [[String]] = []
     var mrr: [[String]] = []
+    var tickets: [[String]] = []
 
     func write(_ kind: ImportKind, _ fields: [String]) throws {
         switch kind {
@@ -308,6 +321,7 @@ private final class Collector: GeneratorSink {
         case .invoices: invoices.append(fields)
         case .contacts: contacts.append(fields)
         case .mrr: mrr.append(fields)
+        case .tickets: tickets.append(fields)
         default: break
         }
     }

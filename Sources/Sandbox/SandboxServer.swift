@@ -8,10 +8,11 @@ import Host
 ///
 /// Control endpoints for tests and the demo: `POST /_sandbox/faults` (`{"kind": "rate_limit", "path": "/v1/invoices",
 /// "times": 2, "retry_after": 1}`), `DELETE /_sandbox/faults`, `POST /_sandbox/mutate` (`{"paid": 5, "renamed": 3,
-/// "archived": 1, "deleted": 1}`, Stripe charges `charges_failed`, `charges_refunded`, `charges_disputed`, and for
-/// the other two APIs `salesforce_renamed`, `salesforce_deleted`,
-/// `chargebee_paid`, `chargebee_renamed`, `chargebee_deleted`, `chargebee_cancelled`,
-/// `chargebee_subscriptions_deleted`), `GET /_sandbox/summary` (HubSpot and Stripe;
+/// "archived": 1, "deleted": 1}`, `deals_won`, `deals_archived`, `tickets_closed`, `tickets_archived`, Stripe charges
+/// `charges_failed`, `charges_refunded`, `charges_disputed`, and for the other two APIs `salesforce_renamed`,
+/// `salesforce_deleted`, `salesforce_opportunities_won`, `salesforce_cases_closed`, `salesforce_contacts_deleted`,
+/// `chargebee_paid`, `chargebee_renamed`, `chargebee_deleted`, `chargebee_cancelled`, `chargebee_subscriptions_deleted`),
+/// `GET /_sandbox/summary` (HubSpot and Stripe;
 /// `?apis=salesforce,chargebee` for those two) and `POST /_sandbox/salesforce/expire_locators`.
 /// A webhook receiver (`POST /_sandbox/webhook`, `GET /_sandbox/webhooks`) serves the tests of `scorebook act`.
 public final class SandboxServer: @unchecked Sendable {
@@ -103,9 +104,11 @@ public final class SandboxServer: @unchecked Sendable {
         await server.appendRoute("GET /v1/*") { [self] request in
             await deliver(stripe.reply(to: request), path: request.path, api: .stripe)
         }
-        await server.appendRoute("/crm/v3/*") { [self] request in
-            let body = try await request.bodyData
-            return await deliver(hubspot.reply(to: request, body: body), path: request.path, api: .hubspot)
+        for prefix in ["/crm/v3/*", "/crm/v4/*"] {
+            await server.appendRoute(HTTPRoute(prefix)) { [self] request in
+                let body = try await request.bodyData
+                return await deliver(hubspot.reply(to: request, body: body), path: request.path, api: .hubspot)
+            }
         }
     }
 
@@ -170,7 +173,10 @@ public final class SandboxServer: @unchecked Sendable {
             return Reply.json(403, [["message": "TotalRequests Limit exceeded.", "errorCode": "REQUEST_LIMIT_EXCEEDED"]]).response
         case .changeData:
             // The page already built goes out as it was; what follows sees the changed data.
-            _ = data.locked { $0.mutate(paid: 3, renamed: 2, archived: 0, deleted: 1, contactsActive: 2) }
+            _ = data.locked {
+                $0.mutate(paid: 3, renamed: 2, archived: 0, deleted: 1, contactsActive: 2)
+                    .merging($0.mutateDealsAndTickets(["deals_won": 2, "tickets_closed": 2])) { $1 }
+            }
         case .slow:
             try? await Task.sleep(nanoseconds: UInt64(fault.delayMilliseconds) * 1_000_000)
         case .cutOff:
@@ -209,6 +215,7 @@ public final class SandboxServer: @unchecked Sendable {
                 $0.mutate(paid: object["paid"] as? Int ?? 0, renamed: object["renamed"] as? Int ?? 0,
                           archived: object["archived"] as? Int ?? 0, deleted: object["deleted"] as? Int ?? 0,
                           contactsActive: object["contacts_active"] as? Int ?? 0)
+                    .merging($0.mutateDealsAndTickets(object.compactMapValues { $0 as? Int })) { $1 }
                     .merging($0.mutateSalesforceAndChargebee(object.compactMapValues { $0 as? Int })) { $1 }
                     .merging($0.mutateCharges(object.compactMapValues { $0 as? Int })) { $1 }
                     .merging($0.mutateChargebeeSubscriptions(object.compactMapValues { $0 as? Int })) { $1 }

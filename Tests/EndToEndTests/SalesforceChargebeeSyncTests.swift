@@ -28,7 +28,27 @@ import Testing
             """
         )
         .map { "\($0.text(0) ?? "")|\($0.integer(1))|\($0.text(2) ?? "")" }.sorted()
+        /// `id|account id|columns…` of a Salesforce table's rows, sorted, as the Sandbox checksums them.
+        func checksum(_ table: String, _ columns: String) throws -> String {
+            let lines = try database.statement(
+                """
+                SELECT r.external_id || '|' || a.external_id || '|' || \(columns)
+                FROM \(table) r JOIN accounts a ON a.id = r.account_id WHERE r.source = 'salesforce'
+                """
+            ).map { $0.text(0) ?? "" }
+            return Checksum.hex(lines.sorted().joined(separator: "\n"))
+        }
         return [
+            "salesforce_contacts": try count("SELECT count(*) FROM contacts WHERE source = 'salesforce'"),
+            "salesforce_contact_checksum": try checksum(
+                "contacts", "coalesce(r.name, '') || '|' || coalesce(r.email, '') || '|' || coalesce(r.last_activity_date, '')"),
+            "salesforce_opportunities": try count("SELECT count(*) FROM deals WHERE source = 'salesforce'"),
+            "salesforce_opportunity_checksum": try checksum(
+                "deals",
+                "r.stage || '|' || r.amount_cents || '|' || r.is_closed || '|' || r.is_won || '|' || coalesce(r.close_date, '')"),
+            "salesforce_cases": try count("SELECT count(*) FROM tickets WHERE source = 'salesforce'"),
+            "salesforce_case_checksum": try checksum(
+                "tickets", "r.priority || '|' || r.status || '|' || coalesce(substr(r.closed_at, 1, 10), '')"),
             "salesforce_accounts": try count(
                 "SELECT count(*) FROM accounts WHERE source = 'salesforce' AND deleted_at IS NULL"),
             "salesforce_deleted_accounts": try count(
@@ -73,6 +93,7 @@ import Testing
         #expect(first.status == 0, "\(first.stderr)")
         let source = try Self.sandboxSummary(sandbox)
         #expect(source["salesforce_accounts"] == "200")
+        #expect(Int(source["salesforce_opportunities"] ?? "") ?? 0 > 200 && Int(source["salesforce_cases"] ?? "") ?? 0 > 100)
         #expect(try Self.databaseSummary(db) == source)
 
         try sandbox.control(
@@ -80,6 +101,7 @@ import Testing
             [
                 "salesforce_renamed": 3, "salesforce_deleted": 2, "chargebee_paid": 4, "chargebee_renamed": 2,
                 "chargebee_deleted": 1, "chargebee_cancelled": 2, "chargebee_subscriptions_deleted": 1,
+                "salesforce_opportunities_won": 2, "salesforce_cases_closed": 3, "salesforce_contacts_deleted": 1,
             ])
         clock = Date()
         let second = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
@@ -103,8 +125,18 @@ import Testing
                 """
             ).map { [$0.integer(0), $0.integer(1), $0.integer(2), $0.integer(3)] } == [[3, 0, 2, 1]])
         // The incremental pass asked only for what changed: 3 renamed and 2 deleted accounts, 3 customers, 3
-        // subscriptions, 4 invoices.
-        #expect(second.stdout.hasPrefix("synced chargebee, salesforce: 15 records, 16 written"), "\(second.stdout)")
+        // subscriptions, 4 invoices, 2 opportunities won, 3 cases closed, 1 contact deleted and the contacts,
+        // opportunities and cases the 2 deleted accounts took with them (each written: a row removed).
+        let removed = ["salesforce_contacts", "salesforce_opportunities", "salesforce_cases"].reduce(0) { sum, key in
+            sum + (Int(source[key] ?? "") ?? 0) - (Int(changed[key] ?? "") ?? 0)
+        }
+        #expect(removed >= 1 + 2)  // each deleted account had a contact at least
+        #expect(
+            second.stdout.hasPrefix("synced chargebee, salesforce: \(15 + 5 + removed) records, \(16 + 5 + removed) written"),
+            "\(second.stdout)")
+        #expect(
+            try Self.scalar(db, "SELECT count(*) FROM deals WHERE source = 'salesforce' AND stage = 'Closed Won' AND close_date = date('now')")
+                == 2)
 
         let third = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
         #expect(third.status == 0 && third.stdout.contains(" records, 0 written"), "\(third.stdout)")
@@ -221,6 +253,43 @@ import Testing
         #expect(try Self.scalar(db, "SELECT count(*) FROM accounts WHERE source = 'salesforce'") == 60)
     }
 
+    @Test func anOpportunityOfAnAccountNoSyncWroteBringsItsAccountById() throws {
+        let sandbox = try SandboxProcess(accounts: 60)
+        let scorebook = try ScorebookProcess()
+        let config = scorebook.path("unknown.yml")
+        try sandbox.salesforceChargebeeConfiguration(pageSize: 25).write(
+            toFile: config, atomically: true, encoding: .utf8)
+        let db = scorebook.path("unknown.db")
+        let common = ["--db", db, "--config", config]
+        let first = try scorebook.run(["sync", "salesforce"] + common, environment: SandboxProcess.environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        // Forget the account of the first open opportunity (the one the Sandbox wins next), as if it had been created
+        // after the accounts pass: the incremental opportunities pass must read it by id rather than drop the deal.
+        let database = try Database(path: db)
+        let account = try database.statement(
+            """
+            SELECT a.external_id FROM deals d JOIN accounts a ON a.id = d.account_id
+            WHERE d.source = 'salesforce' AND d.is_closed = 0 ORDER BY d.external_id LIMIT 1
+            """
+        ).map { $0.text(0) ?? "" }.first ?? ""
+        for table in ["contacts", "deals", "tickets", "accounts"] {
+            let column = table == "accounts" ? "id" : "account_id"
+            try database.statement(
+                "DELETE FROM \(table) WHERE \(column) IN (SELECT id FROM accounts WHERE source = 'salesforce' AND external_id = ?)"
+            ).run([.text(account)])
+        }
+        try sandbox.control("POST", "/_sandbox/mutate", ["salesforce_opportunities_won": 1])
+        let second = try scorebook.run(["sync", "salesforce"] + common, environment: SandboxProcess.environment)
+        #expect(second.status == 0, "\(second.stderr)")
+        let filed = try Self.scalar(
+            db,
+            """
+            SELECT count(*) FROM deals d JOIN accounts a ON a.id = d.account_id
+            WHERE a.external_id = '\(account)' AND a.deleted_at IS NULL AND a.name IS NOT NULL AND d.is_won = 1
+            """)
+        #expect(!account.isEmpty && filed == 1)
+    }
+
     @Test func killingTheSyncAtRandomPointsLosesAndDuplicatesNothing() throws {
         let sandbox = try SandboxProcess(accounts: 150)
         let scorebook = try ScorebookProcess()
@@ -238,7 +307,7 @@ import Testing
                     "POST", "/_sandbox/mutate",
                     [
                         "salesforce_renamed": 2, "salesforce_deleted": 1, "chargebee_paid": 3, "chargebee_cancelled": 2,
-                        "chargebee_subscriptions_deleted": 1,
+                        "chargebee_subscriptions_deleted": 1, "salesforce_opportunities_won": 2, "salesforce_cases_closed": 2,
                     ])
             }
         }
@@ -251,7 +320,10 @@ import Testing
                 """
                 SELECT count(*) FROM (SELECT 1 FROM invoices GROUP BY source, external_id HAVING count(*) > 1
                 UNION ALL SELECT 1 FROM accounts GROUP BY source, external_id HAVING count(*) > 1
-                UNION ALL SELECT 1 FROM mrr_changes GROUP BY source, external_id HAVING count(*) > 1)
+                UNION ALL SELECT 1 FROM mrr_changes GROUP BY source, external_id HAVING count(*) > 1
+                UNION ALL SELECT 1 FROM contacts GROUP BY source, external_id HAVING count(*) > 1
+                UNION ALL SELECT 1 FROM deals GROUP BY source, external_id HAVING count(*) > 1
+                UNION ALL SELECT 1 FROM tickets GROUP BY source, external_id HAVING count(*) > 1)
                 """) == 0)
     }
 

@@ -23,7 +23,26 @@ private func databaseSummary(_ path: String) throws -> [String: String] {
         """
     ).map { "\($0.text(0) ?? "")|\($0.text(1) ?? "")|\($0.integer(2))|\($0.text(3) ?? "")|\($0.integer(4))|\($0.integer(5))" }
         .sorted()
+    // Deals and tickets with the company they are filed under, as the Sandbox sums them up.
+    let deals = try database.statement(
+        """
+        SELECT d.external_id, a.external_id, d.stage, d.amount_cents, d.is_closed, d.is_won, d.close_date
+        FROM deals d JOIN accounts a ON a.id = d.account_id WHERE d.source = 'hubspot'
+        """
+    ).map { "\($0.text(0) ?? "")|\($0.text(1) ?? "")|\($0.text(2) ?? "")|\($0.integer(3))|\($0.integer(4))|\($0.integer(5))|\($0.text(6) ?? "")" }
+    let tickets = try database.statement(
+        """
+        SELECT t.external_id, a.external_id, t.priority, t.status, substr(t.closed_at, 1, 10)
+        FROM tickets t JOIN accounts a ON a.id = t.account_id WHERE t.source = 'hubspot'
+        """
+    ).map { "\($0.text(0) ?? "")|\($0.text(1) ?? "")|\($0.text(2) ?? "")|\($0.text(3) ?? "")|\($0.text(4) ?? "")" }
     return [
+        "deals": try count("SELECT count(*) FROM deals WHERE source = 'hubspot'"),
+        "won_deals": try count("SELECT count(*) FROM deals WHERE source = 'hubspot' AND is_won = 1"),
+        "deal_checksum": Checksum.hex(deals.sorted().joined(separator: "\n")),
+        "tickets": try count("SELECT count(*) FROM tickets WHERE source = 'hubspot'"),
+        "closed_tickets": try count("SELECT count(*) FROM tickets WHERE source = 'hubspot' AND status = 'closed'"),
+        "ticket_checksum": Checksum.hex(tickets.sorted().joined(separator: "\n")),
         "companies": try count("SELECT count(*) FROM accounts WHERE source = 'hubspot' AND deleted_at IS NULL"),
         "archived_companies": try count("SELECT count(*) FROM accounts WHERE source = 'hubspot' AND deleted_at IS NOT NULL"),
         "contacts": try count("SELECT count(*) FROM contacts WHERE source = 'hubspot'"),
@@ -63,14 +82,15 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     let first = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(first.status == 0, "\(first.stderr)")
     let listed = try sandboxSummary(sandbox)
+    #expect(Int(listed["deals"] ?? "") ?? 0 > 200 && Int(listed["tickets"] ?? "") ?? 0 > 100, "\(listed)")
     #expect(try databaseSummary(scorebook.path("sync.db")) == listed)
     // Every charge listed and inserted, in a log row of its own.
     let charges = Int64(listed["charges"] ?? "") ?? -1
     #expect(try latestLog(scorebook.path("sync.db"), "stripe", "charges") == [charges, charges, 0])
 
     try sandbox.control("POST", "/_sandbox/mutate", [
-        "paid": 4, "renamed": 3, "archived": 2, "deleted": 1, "contacts_active": 5,
-        "charges_failed": 2, "charges_refunded": 3, "charges_disputed": 2,
+        "paid": 4, "renamed": 3, "archived": 2, "deleted": 1, "contacts_active": 5, "deals_won": 3, "deals_archived": 2,
+        "tickets_closed": 4, "tickets_archived": 1, "charges_failed": 2, "charges_refunded": 3, "charges_disputed": 2,
     ])
     let second = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(second.status == 0, "\(second.stderr)")
@@ -87,6 +107,21 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     let active = try Database(path: scorebook.path("sync.db")).statement(
         "SELECT count(*) FROM contacts WHERE last_activity_date = ?").map([.text(ScoreKitToday.text)]) { $0.integer(0) }.first
     #expect(active == 5)
+    // Deals won and tickets closed today came through search; archived ones are gone.
+    let today = try Database(path: scorebook.path("sync.db")).statement(
+        """
+        SELECT (SELECT count(*) FROM deals WHERE is_won = 1 AND close_date = ?1),
+               (SELECT count(*) FROM tickets WHERE status = 'closed' AND substr(closed_at, 1, 10) = ?1),
+               (SELECT count(*) FROM deals), (SELECT count(*) FROM tickets)
+        """
+    ).map([.text(ScoreKitToday.text)]) { [$0.integer(0), $0.integer(1), $0.integer(2), $0.integer(3)] }.first
+    let listedDeals = Int64(listed["deals"] ?? "") ?? 0
+    let listedTickets = Int64(listed["tickets"] ?? "") ?? 0
+    #expect(today == [3, 4, listedDeals - 2, listedTickets - 1])
+    // Priorities and statuses are the words the health score's support signal reads.
+    let words = try Database(path: scorebook.path("sync.db")).statement(
+        "SELECT DISTINCT priority || '/' || status FROM tickets ORDER BY 1").map { $0.text(0) ?? "" }
+    #expect(words == ["high/closed", "high/open", "low/closed", "low/open", "medium/closed", "medium/open"])
 
     let third = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(third.stdout.contains(" 0 written"), "\(third.stdout)")
@@ -118,6 +153,8 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
         ("cut_off", "/v1/invoices"), ("invalid_json", "/crm/v3"), ("server_error", "/v1/invoices"),
         ("rate_limit", "/v1/charges"), ("cut_off", "/v1/charges"), ("invalid_json", "/v1/charges"),
         ("server_error", "/v1/charges"),
+        ("server_error", "/crm/v3/objects/deals"), ("cut_off", "/crm/v3/objects/tickets"),
+        ("rate_limit", "/crm/v3/objects/tickets"),
     ] {
         try sandbox.control("POST", "/_sandbox/faults", ["kind": kind, "path": path, "times": 1, "retry_after": 1])
     }
@@ -150,9 +187,20 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     #expect(looped.stderr.hasPrefix("Error: stripe charges: the cursor ch_")
         && looped.stderr.hasSuffix(" repeated; stopping instead of looping\n"), "\(looped.stderr)")
 
+    // The deals' incremental search reads their companies through the association batch read, which is retried too.
+    try sandbox.control("POST", "/_sandbox/mutate", ["deals_won": 2])
+    try sandbox.control("POST", "/_sandbox/faults", ["kind": "server_error", "path": "/crm/v4/associations", "times": 1])
     let rerun = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(rerun.status == 0, "\(rerun.stderr)")
+    #expect(rerun.stdout.contains(" 1 retries"), "\(rerun.stdout)")
     #expect(try databaseSummary(scorebook.path("faults.db")) == sandboxSummary(sandbox))
+
+    // A deal failing in the middle of the streams stops with one line naming source, stream and reason.
+    try sandbox.control("POST", "/_sandbox/mutate", ["deals_won": 1])
+    try sandbox.control("POST", "/_sandbox/faults", ["kind": "expired_token", "path": "/crm/v3/objects/deals", "times": 1])
+    let stopped = try scorebook.run(["sync", "hubspot"] + common, environment: SandboxProcess.environment)
+    #expect(stopped.status == 1)
+    #expect(stopped.stderr == "Error: hubspot deals search page 1: HTTP 401 EXPIRED_AUTHENTICATION: The OAuth token used to make this call expired.\n")
 }
 
 @Test func killingTheSyncAtRandomPointsLosesAndDuplicatesNothing() throws {
@@ -166,6 +214,7 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
         if round == 10 {
             try sandbox.control("POST", "/_sandbox/mutate", [
                 "paid": 5, "renamed": 2, "deleted": 1, "charges_failed": 2, "charges_refunded": 2, "charges_disputed": 1,
+                "deals_won": 3, "tickets_closed": 2, "tickets_archived": 1,
             ])
         }
     }
@@ -178,7 +227,10 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     let duplicates = try Database(path: scorebook.path("kill.db")).statement(
         """
         SELECT count(*) FROM (SELECT 1 FROM invoices GROUP BY source, external_id HAVING count(*) > 1
-        UNION ALL SELECT 1 FROM payments GROUP BY source, external_id HAVING count(*) > 1)
+        UNION ALL SELECT 1 FROM payments GROUP BY source, external_id HAVING count(*) > 1
+        UNION ALL SELECT 1 FROM contacts GROUP BY source, external_id HAVING count(*) > 1
+        UNION ALL SELECT 1 FROM deals GROUP BY source, external_id HAVING count(*) > 1
+        UNION ALL SELECT 1 FROM tickets GROUP BY source, external_id HAVING count(*) > 1)
         """)
         .map { $0.integer(0) }.first
     #expect(duplicates == 0)
@@ -217,10 +269,12 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     try sandbox.control("POST", "/_sandbox/faults", ["kind": "change_data", "path": "/v1/invoices", "times": 1])
     try sandbox.control("POST", "/_sandbox/faults", ["kind": "change_data", "path": "/v1/charges", "times": 1])
     try sandbox.control("POST", "/_sandbox/faults", ["kind": "change_data", "path": "/crm/v3/objects/companies", "times": 1])
+    try sandbox.control("POST", "/_sandbox/faults", ["kind": "change_data", "path": "/crm/v3/objects/deals", "times": 1])
     let first = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(first.status == 0, "\(first.stderr)")
     let after = try sandboxSummary(sandbox)
     #expect(after["paid_invoices"] != before["paid_invoices"])
+    #expect(after["won_deals"] != before["won_deals"] && after["closed_tickets"] != before["closed_tickets"])
     // Stripe catches up through events in the same sync; HubSpot's renames come with the next incremental search.
     let second = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(second.status == 0, "\(second.stderr)")
@@ -242,7 +296,10 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     let run = try scorebook.run(["sync", "stripe", "--db", db, "--config", config], environment: SandboxProcess.environment)
     #expect(run.status == 0, "\(run.stderr)")
     // Nothing dropped: Stripe's counts and checksums match (HubSpot was not synced), the deleted customers included.
-    let hubSpotKeys: Set = ["companies", "contacts", "archived_companies"]
+    let hubSpotKeys: Set = [
+        "companies", "contacts", "archived_companies", "deals", "won_deals", "deal_checksum", "tickets", "closed_tickets",
+        "ticket_checksum",
+    ]
     let stripeOnly = { (summary: [String: String]) in summary.filter { !hubSpotKeys.contains($0.key) } }
     #expect(try stripeOnly(databaseSummary(db)) == stripeOnly(sandboxSummary(sandbox)))
     let kept = try Database(path: db).statement(
@@ -252,4 +309,32 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
         """
     ).map { $0.integer(0) }.first ?? 0
     #expect(kept > 0)
+}
+
+@Test func dealsAndTicketsOfArchivedCompaniesAreKeptUnderTheirCompany() throws {
+    let sandbox = try SandboxProcess(accounts: 60)
+    let scorebook = try ScorebookProcess()
+    let config = scorebook.path("archived.yml")
+    try sandbox.configuration(pageSize: 25).write(toFile: config, atomically: true, encoding: .utf8)
+    let common = ["--db", scorebook.path("archived.db"), "--config", config]
+    // Archived before any sync: the listing never shows these companies, their deals and tickets still name them.
+    try sandbox.control("POST", "/_sandbox/mutate", ["archived": 4])
+    let run = try scorebook.run(["sync", "hubspot"] + common, environment: SandboxProcess.environment)
+    #expect(run.status == 0, "\(run.stderr)")
+    let source = try sandboxSummary(sandbox)
+    let synced = try databaseSummary(scorebook.path("archived.db"))
+    for key in ["companies", "archived_companies", "deals", "deal_checksum", "tickets", "ticket_checksum"] {
+        #expect(synced[key] == source[key], "\(key): database \(synced[key] ?? "-"), sandbox \(source[key] ?? "-")")
+    }
+    let underArchived = try Database(path: scorebook.path("archived.db")).statement(
+        """
+        SELECT count(*) FROM (SELECT account_id FROM deals UNION ALL SELECT account_id FROM tickets) r
+        JOIN accounts a ON a.id = r.account_id WHERE a.deleted_at IS NOT NULL
+        """
+    ).map { $0.integer(0) }.first ?? 0
+    #expect(underArchived > 0)
+    // The archived companies are kept, marked deleted: they are not offered as unlinked.
+    let unlinked = try scorebook.run(["accounts", "--unlinked"] + common)
+    #expect(unlinked.stdout.contains("\n56 unlinked"), "\(unlinked.stdout)")
+    for archived in 57...60 { #expect(!unlinked.stdout.contains("\(18_000_000 + archived)"), "\(unlinked.stdout)") }
 }

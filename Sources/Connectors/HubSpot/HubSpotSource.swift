@@ -1,10 +1,11 @@
 import Foundation
 import Store
 
-/// HubSpot CRM v3 companies and contacts: the list endpoint for the first sync, search on the last-modified property
-/// (`hs_lastmodifieddate`, contacts' `lastmodifieddate`) after that, and the archived list for deletes (search never
-/// returns archived records). Contacts are filed under their `associatedcompanyid`, with their last activity
-/// (`notes_last_updated`) for the freshness check of `scorebook act`.
+/// HubSpot CRM v3 companies, contacts, deals and tickets: the list endpoint for the first sync, search on the
+/// last-modified property (`hs_lastmodifieddate`, contacts' `lastmodifieddate`) after that, and the archived list for
+/// deletes (search never returns archived records). Contacts are filed under their `associatedcompanyid`, with their
+/// last activity (`notes_last_updated`) for the freshness check of `scorebook act`; deals and tickets under their
+/// associated company (HubSpotAssociations).
 ///
 /// The incremental search asks for `hs_lastmodifieddate` >= bookmark and <= the sync's start, sorted ascending. The
 /// cursor inside a pass is the compound (timestamp, id) of the last record written, so a resumed pass skips what it
@@ -14,13 +15,13 @@ import Store
 public struct HubSpotSource {
     static let searchCap = 10_000
     let context: SyncContext
-    private var name: String { context.settings.name }
+    var name: String { context.settings.name }
 
     /// Creates the source on a context.
     public init(context: SyncContext) { self.context = context }
 
-    /// Syncs companies, then contacts: a full list when asked or never synced, else a search for changes; then the
-    /// archived ones.
+    /// Syncs companies, contacts, deals and tickets in turn: a full list when asked or never synced, else a search for
+    /// changes; then the archived ones.
     public func sync(full: Bool) throws -> [SyncLogEntry] {
         let states = SyncStateStore(database: context.database)
         if full { try states.reset(source: name) }
@@ -33,7 +34,7 @@ public struct HubSpotSource {
         return entries
     }
 
-    private var headers: [(name: String, value: String)] { [("Authorization", "Bearer \(context.settings.token)")] }
+    var headers: [(name: String, value: String)] { [("Authorization", "Bearer \(context.settings.token)")] }
 
     private func listAll(_ object: HubSpotObject) throws -> SyncLogEntry {
         let stream = object.rawValue
@@ -41,21 +42,25 @@ public struct HubSpotSource {
         var state = try states.state(source: name, stream: stream)
         var counter = StreamCounter(source: name, stream: stream, mode: state.cursor == nil ? "full" : "full (resumed)")
         let started = Date()
+        let retriesBefore = context.client.retries
         // The bookmark the next incremental starts from: this sync's start (never later), minus the search lag.
         let bookmark = String(context.startedMilliseconds - context.settings.searchLagMilliseconds)
         var seen = Set<String>()
         while true {
             let after = state.cursor.map { "&after=\($0)" } ?? ""
+            let associations = object.isAssociatedWithCompanies ? "&associations=companies" : ""
+            let what = "\(name) \(stream) page \(counter.entry.pages + 1)"
             let page = try context.fetch(
-                "/crm/v3/objects/\(stream)?limit=\(context.settings.pageSize)&archived=false&properties=\(object.properties.joined(separator: ","))\(after)",
-                headers: headers, what: "\(name) \(stream) page \(counter.entry.pages + 1)", classify: Self.classify)
+                "/crm/v3/objects/\(stream)?limit=\(context.settings.pageSize)&archived=false&properties=\(object.properties.joined(separator: ","))\(associations)\(after)",
+                headers: headers, what: what, classify: Self.classify)
             let results = page["results"] as? [[String: Any]] ?? []
+            let companies = try companyIDs(of: results, object, listed: true, what: what)
             let next = ((page["paging"] as? [String: Any])?["next"] as? [String: Any])?["after"] as? String
             if let next, !seen.insert(next).inserted {
                 throw SyncError(what: "\(name) \(stream)", reason: "the paging cursor repeated; stopping instead of looping")
             }
             try context.database.transaction {
-                for record in results { counter.count(try write(record, object)) }
+                for record in results { counter.count(try write(record, object, companies: companies)) }
                 state.cursor = next
                 if next == nil { state.bookmark = bookmark }
                 try states.save(state, source: name, stream: stream)
@@ -65,7 +70,7 @@ public struct HubSpotSource {
             if next == nil { break }
         }
         counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
-        counter.entry.retries = context.client.retries
+        counter.entry.retries = context.client.retries - retriesBefore
         return counter.entry
     }
 
@@ -75,6 +80,7 @@ public struct HubSpotSource {
         var state = initial
         var counter = StreamCounter(source: name, stream: stream, mode: "incremental")
         let started = Date()
+        let retriesBefore = context.client.retries
         let upper = context.startedMilliseconds - context.settings.searchLagMilliseconds
         // Resume inside a pass from the compound (timestamp, id) cursor, else from the bookmark.
         var last = Self.parseCompound(state.cursor)
@@ -97,16 +103,18 @@ public struct HubSpotSource {
                 "sorts": [["propertyName": object.lastModified, "direction": "ASCENDING"]],
                 "properties": object.properties, "limit": context.settings.pageSize, "after": String(offset),
             ]
+            let what = "\(name) \(stream) search page \(counter.entry.pages + 1)"
             let page = try context.fetch(
-                "/crm/v3/objects/\(stream)/search", method: "POST", body: body, headers: headers,
-                what: "\(name) \(stream) search page \(counter.entry.pages + 1)", classify: Self.classify)
+                "/crm/v3/objects/\(stream)/search", method: "POST", body: body, headers: headers, what: what,
+                classify: Self.classify)
             let results = page["results"] as? [[String: Any]] ?? []
+            let companies = try companyIDs(of: results, object, listed: false, what: what + " associations")
             let hasNext = (page["paging"] as? [String: Any])?["next"] != nil
             try context.database.transaction {
                 for record in results {
                     let key = Self.compoundKey(record, object)
                     if let last, let key, (key.timestamp, key.id) <= (last.timestamp, last.id) { continue }
-                    counter.count(try write(record, object))
+                    counter.count(try write(record, object, companies: companies))
                     if let key { last = key }
                 }
                 state.cursor = hasNext ? last.map { "\($0.timestamp):\($0.id)" } : nil
@@ -118,15 +126,16 @@ public struct HubSpotSource {
             offset += results.count
         }
         counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
-        counter.entry.retries = context.client.retries
+        counter.entry.retries = context.client.retries - retriesBefore
         return counter.entry
     }
 
-    /// Archived companies are marked deleted (kept, not dropped); archived contacts are removed.
+    /// Archived companies are marked deleted (kept, not dropped); archived contacts, deals and tickets are removed.
     private func syncArchived(_ object: HubSpotObject) throws -> SyncLogEntry {
         let stream = object.rawValue
         var counter = StreamCounter(source: name, stream: "\(stream)_archived", mode: "full")
         let started = Date()
+        let retriesBefore = context.client.retries
         var after: String?
         repeat {
             let page = try context.fetch(
@@ -140,7 +149,7 @@ public struct HubSpotSource {
                     let identity = IdentityStore(database: context.database)
                     let deleted = object == .companies
                         ? try identity.markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now())
-                        : try identity.remove(.contacts, source: name, externalID: id)
+                        : try identity.remove(object.table, source: name, externalID: id)
                     if deleted { counter.entry.deletes += 1 }
                 }
             }
@@ -148,51 +157,8 @@ public struct HubSpotSource {
             after = ((page["paging"] as? [String: Any])?["next"] as? [String: Any])?["after"] as? String
         } while after != nil
         counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        counter.entry.retries = context.client.retries - retriesBefore
         return counter.entry
-    }
-
-    private func write(_ record: [String: Any], _ object: HubSpotObject) throws -> Upserter.Outcome {
-        object == .companies ? try writeCompany(record) : try writeContact(record)
-    }
-
-    /// A contact under its company's account (as linked); one without a known company is left out.
-    private func writeContact(_ contact: [String: Any]) throws -> Upserter.Outcome {
-        guard let id = contact["id"] as? String else { return .unchanged }
-        let properties = contact["properties"] as? [String: Any] ?? [:]
-        func text(_ key: String) -> String? { (properties[key] as? String).flatMap { $0.isEmpty ? nil : $0 } }
-        guard let company = text("associatedcompanyid"), let account = try companyRow(company) else { return .unchanged }
-        let fullName = [text("firstname"), text("lastname")].compactMap { $0 }.joined(separator: " ")
-        let activity = (text("notes_last_updated") ?? text("lastmodifieddate")).map { String($0.prefix(10)) }
-        let values: [SQLValue] = [.integer(account), fullName.isEmpty ? .null : .text(fullName), text("email").sqlValue, .null, activity.sqlValue]
-        return try context.upserter(.contacts).write(source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(contact))
-    }
-
-    /// The account row of a company; one no listing wrote (archived before it was listed) is fetched by id and kept,
-    /// marked deleted when archived, so its contacts are not dropped.
-    private func companyRow(_ id: String) throws -> Int64? {
-        let identity = IdentityStore(database: context.database)
-        if let row = try identity.accountRow(source: name, externalID: id) { return row }
-        let company = try context.fetch(
-            "/crm/v3/objects/companies/\(id)?archived=true&properties=\(HubSpotObject.companies.properties.joined(separator: ","))",
-            headers: headers, what: "\(name) company \(id)", classify: Self.classify)
-        _ = try writeCompany(company)
-        if company["archived"] as? Bool == true {
-            _ = try identity.markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now())
-        }
-        return try identity.accountRow(source: name, externalID: id)
-    }
-
-    private func writeCompany(_ company: [String: Any]) throws -> Upserter.Outcome {
-        guard let id = company["id"] as? String else { return .unchanged }
-        let properties = company["properties"] as? [String: Any] ?? [:]
-        func text(_ key: String) -> String? { properties[key] as? String }
-        let values: [SQLValue] = [
-            text("name").sqlValue, text("domain").sqlValue, text("industry").map { $0.lowercased() }.sqlValue,
-            text("numberofemployees").flatMap { Int64($0) }.map(SQLValue.integer) ?? .null, text("country").sqlValue,
-            text("createdate").map { String($0.prefix(10)) }.sqlValue, .null, .null, .null, .null, .null,
-        ]
-        return try context.upserter(.accounts).write(
-            source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(company))
     }
 
     static func compoundKey(_ record: [String: Any], _ object: HubSpotObject = .companies) -> (timestamp: Int64, id: Int64)? {

@@ -1,43 +1,46 @@
 import Foundation
 import Store
 
-/// Salesforce REST: Account through SOQL, incremental on `SystemModstamp`, deletes through `queryAll`.
+/// Salesforce REST: Account, Contact, Opportunity and Case through SOQL, incremental on `SystemModstamp`, deletes
+/// through `queryAll`.
 ///
 /// Each pass asks `WHERE SystemModstamp >= :bookmark AND SystemModstamp <= :syncStart ORDER BY SystemModstamp, Id`
 /// and follows `nextRecordsUrl` until `done: true`. Every page is written in one transaction with the compound
 /// (SystemModstamp, Id) of its last record, so a resumed pass (or one restarted after its query locator expired)
 /// asks again from that timestamp and skips what it already wrote (records sharing the last timestamp are written
 /// again, idempotently). The bookmark becomes the sync's start (its whole second), never later.
-/// A second pass over `queryAll` with `IsDeleted = true` marks deleted accounts (kept, not dropped).
+/// A second pass over `queryAll` with `IsDeleted = true` marks deleted accounts (kept, not dropped) and removes
+/// deleted contacts, opportunities and cases (SalesforceRecords).
 public struct SalesforceSource {
     /// The REST API version requests are pinned to.
     public static let apiVersion = "v60.0"
-    static let fields = [
-        "Id", "Name", "Website", "Industry", "NumberOfEmployees", "BillingCountry", "CreatedDate",
-        "SystemModstamp", "IsDeleted",
-    ]
     static let restartsAllowed = 3
     let context: SyncContext
-    private var name: String { context.settings.name }
+    var name: String { context.settings.name }
 
     /// Creates the source on a context.
     public init(context: SyncContext) { self.context = context }
 
-    /// Syncs accounts (everything on the first or a `--full` sync, else what changed), then deleted accounts.
+    /// Syncs each object in turn, accounts first (everything on the first or a `--full` sync, else what changed), then
+    /// its deleted records.
     public func sync(full: Bool) throws -> [SyncLogEntry] {
         if full { try SyncStateStore(database: context.database).reset(source: name) }
-        return [
-            try pass(stream: "accounts", endpoint: "query", condition: nil) { record, counter in
-                counter.count(try write(record))
-            },
-            try pass(stream: "accounts_deleted", endpoint: "queryAll", condition: "IsDeleted = true") {
-                record, counter in
-                try markDeleted(record, counter: &counter)
-            },
-        ]
+        var entries: [SyncLogEntry] = []
+        for object in SalesforceObject.allCases {
+            entries.append(
+                try pass(object, stream: object.stream, endpoint: "query", condition: nil) { record, counter in
+                    counter.count(try write(record, object))
+                })
+            entries.append(
+                try pass(object, stream: object.stream + "_deleted", endpoint: "queryAll", condition: "IsDeleted = true") {
+                    record, counter in
+                    try markDeleted(record, object, counter: &counter)
+                })
+        }
+        return entries
     }
 
-    private var headers: [(name: String, value: String)] {
+    var headers: [(name: String, value: String)] {
         [
             ("Authorization", "Bearer \(context.settings.token)"),
             ("Sforce-Query-Options", "batchSize=\(context.settings.pageSize)"),
@@ -46,7 +49,7 @@ public struct SalesforceSource {
 
     /// One pass of a stream: the query from the bookmark (or the resumed cursor) to the sync's start, page by page.
     private func pass(
-        stream: String, endpoint: String, condition: String?, apply: ([String: Any], inout StreamCounter) throws -> Void
+        _ object: SalesforceObject, stream: String, endpoint: String, condition: String?, apply: ([String: Any], inout StreamCounter) throws -> Void
     ) throws -> SyncLogEntry {
         let states = SyncStateStore(database: context.database)
         var state = try states.state(source: name, stream: stream)
@@ -62,7 +65,7 @@ public struct SalesforceSource {
         var restarts = 0
         restart: while true {
             let lower = last.map { $0.milliseconds / 1_000 } ?? Int64(state.bookmark ?? "0") ?? 0
-            var path = Self.queryPath(endpoint: endpoint, soql: Self.soql(condition: condition, from: lower, to: upper))
+            var path = Self.queryPath(endpoint: endpoint, soql: Self.soql(object, condition: condition, from: lower, to: upper))
             var locators = Set<String>()
             while true {
                 let what = "\(name) \(stream) page \(counter.entry.pages + 1)"
@@ -119,13 +122,13 @@ public struct SalesforceSource {
         return counter.entry
     }
 
-    /// `SELECT … FROM Account WHERE [condition AND] SystemModstamp >= lower AND SystemModstamp <= upper ORDER BY …`.
-    static func soql(condition: String?, from lower: Int64, to upper: Int64) -> String {
+    /// `SELECT … FROM Object WHERE [condition AND] SystemModstamp >= lower AND SystemModstamp <= upper ORDER BY …`.
+    static func soql(_ object: SalesforceObject, condition: String?, from lower: Int64, to upper: Int64) -> String {
         let window =
             "SystemModstamp >= \(SalesforceTime.literal(seconds: lower)) "
             + "AND SystemModstamp <= \(SalesforceTime.literal(seconds: upper))"
         let filter = condition.map { "\($0) AND \(window)" } ?? window
-        return "SELECT \(fields.joined(separator: ", ")) FROM Account WHERE \(filter) ORDER BY SystemModstamp, Id"
+        return "SELECT \(object.fields.joined(separator: ", ")) FROM \(object.rawValue) WHERE \(filter) ORDER BY SystemModstamp, Id"
     }
 
     static func queryPath(endpoint: String, soql: String) -> String {
@@ -133,39 +136,6 @@ public struct SalesforceSource {
         allowed.insert(charactersIn: "-._~")
         return "/services/data/\(apiVersion)/\(endpoint)?q="
             + (soql.addingPercentEncoding(withAllowedCharacters: allowed) ?? soql)
-    }
-
-    private func write(_ record: [String: Any]) throws -> Upserter.Outcome {
-        guard let id = record["Id"] as? String else { return .unchanged }
-        let values: [SQLValue] = [
-            (record["Name"] as? String).sqlValue, Self.domain(fromWebsite: record["Website"] as? String).sqlValue,
-            (record["Industry"] as? String).map { $0.lowercased() }.sqlValue,
-            JSONNumber.int64(record["NumberOfEmployees"]).map { SQLValue.integer($0) } ?? .null,
-            (record["BillingCountry"] as? String).sqlValue,
-            (record["CreatedDate"] as? String).map { String($0.prefix(10)) }.sqlValue,
-            .null, .null, .null, .null, .null,
-        ]
-        return try context.upserter(.accounts).write(
-            source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(record))
-    }
-
-    /// A deleted account keeps its row, marked deleted; one deleted before any sync saw it is written first.
-    private func markDeleted(_ record: [String: Any], counter: inout StreamCounter) throws {
-        guard let id = record["Id"] as? String else { return }
-        let identity = IdentityStore(database: context.database)
-        if try identity.accountRow(source: name, externalID: id) == nil { _ = try write(record) }
-        counter.entry.records += 1
-        if try identity.markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now()) {
-            counter.entry.deletes += 1
-        }
-    }
-
-    /// `https://www.example.com/about` → `www.example.com` (identity ignores case and `www.`).
-    static func domain(fromWebsite website: String?) -> String? {
-        guard var text = website?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty else { return nil }
-        if let scheme = text.range(of: "://") { text = String(text[scheme.upperBound...]) }
-        if let end = text.firstIndex(where: { $0 == "/" || $0 == ":" || $0 == "?" }) { text = String(text[..<end]) }
-        return text.isEmpty ? nil : text
     }
 
     static func compoundKey(_ record: [String: Any]) -> (milliseconds: Int64, id: String)? {

@@ -1,0 +1,82 @@
+import Foundation
+import Store
+
+/// How HubSpot records become canonical rows: companies as accounts; contacts, deals and tickets under their company's
+/// account. A company no sync has written (archived before it was listed) is fetched by id and kept, marked deleted
+/// when archived; one HubSpot no longer has keeps an empty row marked deleted, so nothing under it is dropped.
+/// A contact, deal or ticket without any company is left out, as it has no account to be filed under.
+extension HubSpotSource {
+    /// Writes one record; `companies` holds the company of each deal or ticket on the page, by record id.
+    func write(_ record: [String: Any], _ object: HubSpotObject, companies: [String: String]) throws -> Upserter.Outcome {
+        switch object {
+        case .companies: return try writeCompany(record)
+        case .contacts: return try writeContact(record)
+        case .deals, .tickets: return try writeFiled(record, object, company: (record["id"] as? String).flatMap { companies[$0] })
+        }
+    }
+
+    /// A contact under its company's account (as linked).
+    private func writeContact(_ contact: [String: Any]) throws -> Upserter.Outcome {
+        guard let id = contact["id"] as? String else { return .unchanged }
+        let properties = contact["properties"] as? [String: Any] ?? [:]
+        func text(_ key: String) -> String? { (properties[key] as? String).flatMap { $0.isEmpty ? nil : $0 } }
+        guard let company = text("associatedcompanyid") else { return .unchanged }
+        let account = try companyRow(company)
+        let fullName = [text("firstname"), text("lastname")].compactMap { $0 }.joined(separator: " ")
+        let activity = (text("notes_last_updated") ?? text("lastmodifieddate")).map { String($0.prefix(10)) }
+        let values: [SQLValue] = [.integer(account), fullName.isEmpty ? .null : .text(fullName), text("email").sqlValue, .null, activity.sqlValue]
+        return try context.upserter(.contacts).write(source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(contact))
+    }
+
+    /// A deal or ticket under its company's account; a value that cannot be read stops the sync naming the record.
+    private func writeFiled(_ record: [String: Any], _ object: HubSpotObject, company: String?) throws -> Upserter.Outcome {
+        guard let id = record["id"] as? String, let company else { return .unchanged }
+        var properties = record["properties"] as? [String: Any] ?? [:]
+        if properties["createdate"] == nil { properties["createdate"] = record["createdAt"] }
+        let account = try companyRow(company)
+        let values: [SQLValue]
+        do {
+            values = object == .deals
+                ? try HubSpotMapping.deal(properties, account: account) : try HubSpotMapping.ticket(properties, account: account)
+        } catch let problem as HubSpotMapping.Problem {
+            throw SyncError(what: "\(name) \(object.rawValue)", reason: "\(object.rawValue.dropLast()) \(id): \(problem.reason)")
+        }
+        return try context.upserter(object.table).write(source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(record))
+    }
+
+    /// The account row of a company, fetched by id (archived ones too) when no sync has written it.
+    private func companyRow(_ id: String) throws -> Int64 {
+        let identity = IdentityStore(database: context.database)
+        if let row = try identity.accountRow(source: name, externalID: id) { return row }
+        do {
+            let company = try context.fetch(
+                "/crm/v3/objects/companies/\(id)?archived=true&properties=\(HubSpotObject.companies.properties.joined(separator: ","))",
+                headers: headers, what: "\(name) company \(id)", classify: Self.classify)
+            _ = try writeCompany(company)
+            if company["archived"] as? Bool == true {
+                _ = try identity.markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now())
+            }
+        } catch let error as SyncError where error.reason.hasPrefix("HTTP 404") {
+            let placeholder: [SQLValue] = Array(repeating: .null, count: CanonicalTable.accounts.columns.count)
+            _ = try context.upserter(.accounts).write(source: name, externalID: id, values: placeholder, raw: Array("{}".utf8))
+            _ = try identity.markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now())
+        }
+        guard let row = try identity.accountRow(source: name, externalID: id) else {
+            throw SyncError(what: "\(name) company \(id)", reason: "the company could not be written")
+        }
+        return row
+    }
+
+    private func writeCompany(_ company: [String: Any]) throws -> Upserter.Outcome {
+        guard let id = company["id"] as? String else { return .unchanged }
+        let properties = company["properties"] as? [String: Any] ?? [:]
+        func text(_ key: String) -> String? { properties[key] as? String }
+        let values: [SQLValue] = [
+            text("name").sqlValue, text("domain").sqlValue, text("industry").map { $0.lowercased() }.sqlValue,
+            text("numberofemployees").flatMap { Int64($0) }.map(SQLValue.integer) ?? .null, text("country").sqlValue,
+            text("createdate").map { String($0.prefix(10)) }.sqlValue, .null, .null, .null, .null, .null,
+        ]
+        return try context.upserter(.accounts).write(
+            source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(company))
+    }
+}

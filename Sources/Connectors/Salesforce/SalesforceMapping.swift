@@ -1,0 +1,71 @@
+import Foundation
+import Store
+
+/// Salesforce contacts, opportunities and cases as canonical rows under their account. Datetimes are kept as written
+/// (`2025-06-01T10:30:00.000+0000`, always UTC, so their first ten characters are the day), dates are `YYYY-MM-DD`,
+/// `Amount` is a JSON number in the currency. A value of the wrong type fails with the reason, which the caller names.
+enum SalesforceMapping {
+    /// Why a record cannot be mapped.
+    struct Problem: Error {
+        let reason: String
+    }
+
+    /// A `contacts` row: Name, Email and LastActivityDate (Contact has no standard primary flag).
+    static func contact(_ record: [String: Any], account: Int64) throws -> [SQLValue] {
+        [
+            .integer(account), try text(record, "Name").sqlValue, try text(record, "Email").sqlValue, .null,
+            try text(record, "LastActivityDate").map { String($0.prefix(10)) }.sqlValue,
+        ]
+    }
+
+    /// A `deals` row: Name, StageName, Amount in minor units, the days of CreatedDate and CloseDate, IsClosed, IsWon.
+    static func opportunity(_ record: [String: Any], account: Int64) throws -> [SQLValue] {
+        var amount: SQLValue = .null
+        switch record["Amount"] {
+        case nil, is NSNull: break
+        case let value?:
+            guard let number = JSONNumber.double(value) else { throw Problem(reason: "Amount \(value) is not a number") }
+            amount = .integer(Int64((number * 100).rounded()))
+        }
+        return [
+            .integer(account), try text(record, "Name").sqlValue, try text(record, "StageName").sqlValue, amount,
+            .text(String(try created(record).prefix(10))), try text(record, "CloseDate").map { String($0.prefix(10)) }.sqlValue,
+            .integer(try flag(record, "IsClosed") ? 1 : 0), .integer(try flag(record, "IsWon") ? 1 : 0),
+        ]
+    }
+
+    /// A `tickets` row: opened at CreatedDate, closed at ClosedDate, Priority lower-cased (`High` → `high`, as the
+    /// health score's support signal reads it), status `closed` when IsClosed, else `open`.
+    static func `case`(_ record: [String: Any], account: Int64) throws -> [SQLValue] {
+        let closed = try flag(record, "IsClosed")
+        return [
+            .integer(account), .text(try created(record)), closed ? try text(record, "ClosedDate").sqlValue : .null,
+            try text(record, "Priority").map { $0.lowercased() }.sqlValue, .text(closed ? "closed" : "open"),
+        ]
+    }
+
+    private static func created(_ record: [String: Any]) throws -> String {
+        guard let created = try text(record, "CreatedDate"), SalesforceTime.milliseconds(created) != nil else {
+            throw Problem(reason: "CreatedDate is missing or not a datetime")
+        }
+        return created
+    }
+
+    /// A string field; nil when absent, null or empty.
+    private static func text(_ record: [String: Any], _ field: String) throws -> String? {
+        switch record[field] {
+        case nil, is NSNull: return nil
+        case let text as String: return text.isEmpty ? nil : text
+        case let other?: throw Problem(reason: "\(field) \(other) is not text")
+        }
+    }
+
+    /// A checkbox field; false when absent or null.
+    private static func flag(_ record: [String: Any], _ field: String) throws -> Bool {
+        switch record[field] {
+        case nil, is NSNull: return false
+        case let flag as Bool: return flag
+        case let other?: throw Problem(reason: "\(field) \(other) is not true or false")
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Store
+
+/// How Salesforce records become canonical rows: accounts as accounts; contacts, opportunities and cases under the
+/// account their `AccountId` names. An account no sync has written (created after the accounts pass) is fetched by id
+/// through `queryAll`, and kept marked deleted when it was deleted; one Salesforce no longer has keeps an empty row
+/// marked deleted, so nothing under it is dropped. A record without an `AccountId` (a private contact, a case with no
+/// account) is left out, as it has no account to be filed under.
+extension SalesforceSource {
+    /// Writes one record of an object.
+    func write(_ record: [String: Any], _ object: SalesforceObject) throws -> Upserter.Outcome {
+        switch object {
+        case .account: return try writeAccount(record)
+        case .contact: return try writeFiled(record, object, SalesforceMapping.contact)
+        case .opportunity: return try writeFiled(record, object, SalesforceMapping.opportunity)
+        case .case: return try writeFiled(record, object, SalesforceMapping.case)
+        }
+    }
+
+    /// A deleted account keeps its row, marked deleted (written first if no sync saw it); a deleted contact,
+    /// opportunity or case is removed.
+    func markDeleted(_ record: [String: Any], _ object: SalesforceObject, counter: inout StreamCounter) throws {
+        guard let id = record["Id"] as? String else { return }
+        let identity = IdentityStore(database: context.database)
+        counter.entry.records += 1
+        let deleted: Bool
+        if object == .account {
+            if try identity.accountRow(source: name, externalID: id) == nil { _ = try writeAccount(record) }
+            deleted = try identity.markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now())
+        } else {
+            deleted = try identity.remove(object.table, source: name, externalID: id)
+        }
+        if deleted { counter.entry.deletes += 1 }
+    }
+
+    private func writeAccount(_ record: [String: Any]) throws -> Upserter.Outcome {
+        guard let id = record["Id"] as? String else { return .unchanged }
+        let values: [SQLValue] = [
+            (record["Name"] as? String).sqlValue, Self.domain(fromWebsite: record["Website"] as? String).sqlValue,
+            (record["Industry"] as? String).map { $0.lowercased() }.sqlValue,
+            JSONNumber.int64(record["NumberOfEmployees"]).map { SQLValue.integer($0) } ?? .null,
+            (record["BillingCountry"] as? String).sqlValue,
+            (record["CreatedDate"] as? String).map { String($0.prefix(10)) }.sqlValue,
+            .null, .null, .null, .null, .null,
+        ]
+        return try context.upserter(.accounts).write(
+            source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(record))
+    }
+
+    /// A contact, opportunity or case under its account; a value that cannot be read stops the sync naming the record.
+    private func writeFiled(
+        _ record: [String: Any], _ object: SalesforceObject, _ map: ([String: Any], Int64) throws -> [SQLValue]
+    ) throws -> Upserter.Outcome {
+        guard let id = record["Id"] as? String, let accountID = record["AccountId"] as? String, !accountID.isEmpty else {
+            return .unchanged
+        }
+        let values: [SQLValue]
+        do {
+            values = try map(record, try accountRow(accountID))
+        } catch let problem as SalesforceMapping.Problem {
+            throw SyncError(what: "\(name) \(object.stream)", reason: "\(object.rawValue) \(id): \(problem.reason)")
+        }
+        return try context.upserter(object.table).write(
+            source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(record))
+    }
+
+    /// The account row of an AccountId, fetched by id through `queryAll` when no sync has written it.
+    private func accountRow(_ id: String) throws -> Int64 {
+        let identity = IdentityStore(database: context.database)
+        if let row = try identity.accountRow(source: name, externalID: id) { return row }
+        guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            throw SalesforceMapping.Problem(reason: "AccountId \(id) is not a Salesforce id")
+        }
+        let soql = "SELECT \(SalesforceObject.account.fields.joined(separator: ", ")) FROM Account WHERE Id = '\(id)'"
+        let page = try context.fetch(
+            Self.queryPath(endpoint: "queryAll", soql: soql), headers: headers, what: "\(name) account \(id)",
+            classify: SalesforceErrors.classify)
+        if let account = (page["records"] as? [[String: Any]])?.first {
+            _ = try writeAccount(account)
+            if account["IsDeleted"] as? Bool == true {
+                _ = try identity.markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now())
+            }
+        } else {
+            let placeholder: [SQLValue] = Array(repeating: .null, count: CanonicalTable.accounts.columns.count)
+            _ = try context.upserter(.accounts).write(source: name, externalID: id, values: placeholder, raw: Array("{}".utf8))
+            _ = try identity.markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now())
+        }
+        guard let row = try identity.accountRow(source: name, externalID: id) else {
+            throw SyncError(what: "\(name) account \(id)", reason: "the account could not be written")
+        }
+        return row
+    }
+
+    /// `https://www.example.com/about` → `www.example.com` (identity ignores case and `www.`).
+    static func domain(fromWebsite website: String?) -> String? {
+        guard var text = website?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty else { return nil }
+        if let scheme = text.range(of: "://") { text = String(text[scheme.upperBound...]) }
+        if let end = text.firstIndex(where: { $0 == "/" || $0 == ":" || $0 == "?" }) { text = String(text[..<end]) }
+        return text.isEmpty ? nil : text
+    }
+}
