@@ -79,9 +79,11 @@ public struct Upserter {
 
     /// Writes one record whose raw JSON is a slice of a larger body (its span of a list page).
     public func write(source: String, externalID: String, values: [SQLValue], raw: ArraySlice<UInt8>) throws -> Outcome {
-        let before = statement.database.lastInsertedRowID
+        // An upsert that updates leaves the last rowid alone; an insert sets it (row ids start at 1). Comparing with the
+        // rowid before would miss an insert that got the same id as the last row written to another table.
+        statement.database.lastInsertedRowID = 0
         guard try bind(source: source, externalID: externalID, values: values, raw: raw) else { return .unchanged }
-        return statement.database.lastInsertedRowID != before ? .inserted : .updated
+        return statement.database.lastInsertedRowID != 0 ? .inserted : .updated
     }
 
     private func bind(source: String, externalID: String, values: [SQLValue], raw: ArraySlice<UInt8>) throws -> Bool {

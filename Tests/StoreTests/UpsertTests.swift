@@ -72,3 +72,15 @@ private func account(_ name: String) -> [SQLValue] {
     #expect(try store.results(runID: run).map(\.accountID) == ["a", "b"])
     #expect(try store.results(runID: run, band: "Red").map(\.accountID) == ["b"])
 }
+
+@Test func anInsertIsToldFromAnUpdateWhateverWasWrittenBefore() throws {
+    let file = TemporaryDatabase()
+    let database = try Database(path: file.path)
+    // Row 1 of another table, written just before: the account's first row gets the same rowid.
+    try database.execute("INSERT INTO imports (kind, file, rows_read, rows_written, imported_at) VALUES ('x', 'y', 0, 0, 'z')")
+    let upserter = try Upserter(database: database, table: .accounts)
+    #expect(try upserter.write(source: "file", externalID: "acme", values: account("Acme"), raw: Array("{}".utf8)) == .inserted)
+    #expect(try upserter.write(source: "file", externalID: "acme", values: account("Acme BV"), raw: Array("{}".utf8)) == .updated)
+    #expect(try upserter.write(source: "file", externalID: "acme", values: account("Acme BV"), raw: Array("{}".utf8)) == .unchanged)
+    #expect(try upserter.write(source: "file", externalID: "beta", values: account("Beta"), raw: Array("{}".utf8)) == .inserted)
+}
