@@ -28,7 +28,7 @@ struct SandboxContact {
 }
 
 /// A Stripe customer as the Sandbox serves it.
-struct SandboxCustomer {
+struct SandboxCustomer: Equatable {
     let id: String
     let name: String
     let email: String
@@ -39,7 +39,7 @@ struct SandboxCustomer {
 }
 
 /// A Stripe invoice as the Sandbox serves it.
-struct SandboxInvoice {
+struct SandboxInvoice: Equatable {
     let id: String
     let customer: String
     let created: Int64
@@ -52,7 +52,7 @@ struct SandboxInvoice {
 }
 
 /// A Stripe subscription as the Sandbox serves it: one per customer, at the account's latest monthly amount.
-struct SandboxSubscription {
+struct SandboxSubscription: Equatable {
     let id: String
     let customer: String
     let created: Int64

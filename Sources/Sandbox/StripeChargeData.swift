@@ -1,7 +1,7 @@
 import Foundation
 
 /// A Stripe charge as the Sandbox serves it: one attempt to collect an invoice.
-struct SandboxCharge {
+struct SandboxCharge: Equatable {
     let id: String
     let customer: String
     let invoice: String

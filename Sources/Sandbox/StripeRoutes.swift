@@ -1,3 +1,4 @@
+import enum Connectors.CanonicalJSON
 import FlyingFox
 import Foundation
 
@@ -7,6 +8,15 @@ struct StripeRoutes {
     static let apiVersion = "2025-05-28.basil"
     let data: SandboxData
     let apiKey: String
+    private let customers = RenderedObjects(render: StripeJSON.customer)
+    private let invoices = RenderedObjects(render: StripeJSON.invoice)
+    private let subscriptions = RenderedObjects(render: StripeJSON.subscription)
+    private let charges = RenderedObjects(render: StripeJSON.charge)
+
+    init(data: SandboxData, apiKey: String) {
+        self.data = data
+        self.apiKey = apiKey
+    }
 
     /// The reply for a request under /v1.
     func reply(to request: HTTPRequest) -> Reply {
@@ -23,22 +33,22 @@ struct StripeRoutes {
             case "/v1/customers":
                 return page(url: request.path, count: data.customers.count, position: data.customerPosition, limit: limit,
                             startingAfter: starting, endingBefore: ending) { range in
-                    data.customers[range].filter { !$0.isDeleted }.map(StripeJSON.customer)
+                    data.customers[range].filter { !$0.isDeleted }.map { customers.bytes($0, id: $0.id) }
                 }
             case "/v1/invoices":
                 return page(url: request.path, count: data.invoices.count, position: data.invoicePosition, limit: limit,
-                            startingAfter: starting, endingBefore: ending) { range in data.invoices[range].map(StripeJSON.invoice) }
+                            startingAfter: starting, endingBefore: ending) { range in data.invoices[range].map { invoices.bytes($0, id: $0.id) } }
             case "/v1/subscriptions":
                 // Stripe lists canceled subscriptions only when asked with status=all.
                 let all = request.parameter("status") == "all"
                 return page(url: request.path, count: data.subscriptions.count, position: data.subscriptionPosition, limit: limit,
                             startingAfter: starting, endingBefore: ending) { range in
-                    data.subscriptions[range].filter { all || $0.canceledAt == nil }.map(StripeJSON.subscription)
+                    data.subscriptions[range].filter { all || $0.canceledAt == nil }.map { subscriptions.bytes($0, id: $0.id) }
                 }
             case "/v1/charges":
                 return page(url: request.path, count: data.charges.count, position: data.chargePosition, limit: limit,
                             startingAfter: starting, endingBefore: ending) { range in
-                    data.charges[range].map(StripeJSON.charge)
+                    data.charges[range].map { charges.bytes($0, id: $0.id) }
                 }
             case let path where path.hasPrefix("/v1/charges/"):
                 let id = String(path.dropFirst("/v1/charges/".count))
@@ -50,7 +60,7 @@ struct StripeRoutes {
             case "/v1/events":
                 let positions = Dictionary(uniqueKeysWithValues: data.events.enumerated().map { ($1.id, $0) })
                 return page(url: request.path, count: data.events.count, position: { positions[$0] }, limit: limit,
-                            startingAfter: starting, endingBefore: ending) { range in data.events[range].map(StripeJSON.event) }
+                            startingAfter: starting, endingBefore: ending) { range in data.events[range].map { CanonicalJSON.bytes(StripeJSON.event($0)) } }
             case let path where path.hasPrefix("/v1/customers/"):
                 // A deleted customer answers {"id", "object", "deleted": true}, as Stripe does.
                 let id = String(path.dropFirst("/v1/customers/".count))
@@ -68,7 +78,7 @@ struct StripeRoutes {
 
     private func page(
         url: String, count: Int, position: (String) -> Int?, limit: Int, startingAfter: String?, endingBefore: String?,
-        objects: (Range<Int>) -> [[String: Any]]
+        objects: (Range<Int>) -> [[UInt8]]
     ) -> Reply {
         let range: Range<Int>
         let hasMore: Bool
@@ -86,8 +96,11 @@ struct StripeRoutes {
             range = 0..<min(count, limit)
             hasMore = limit < count
         }
-        return .json(200, StripeJSON.list(url: url, data: objects(range), hasMore: hasMore),
-                     headers: ["Request-Id": "req_" + UUID().uuidString.prefix(14), "Stripe-Version": Self.apiVersion])
+        return Reply(
+            status: 200,
+            headers: ["Content-Type": "application/json", "Request-Id": "req_" + UUID().uuidString.prefix(14),
+                      "Stripe-Version": Self.apiVersion],
+            body: Data(StripeJSON.list(url: url, rendered: objects(range), hasMore: hasMore)))
     }
 
     private func missing(_ id: String, param: String) -> Reply {

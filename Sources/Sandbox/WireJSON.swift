@@ -44,10 +44,6 @@ enum StripeJSON {
         ]
     }
 
-    static func list(url: String, data: [[String: Any]], hasMore: Bool) -> [String: Any] {
-        ["object": "list", "url": url, "has_more": hasMore, "data": data]
-    }
-
     static func error(type: String, code: String?, message: String, param: String? = nil) -> [String: Any] {
         var error: [String: Any] = ["type": type, "message": message]
         if let code {
