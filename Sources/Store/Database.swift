@@ -79,6 +79,12 @@ public final class Database {
         }
     }
 
+    /// Lets the WAL grow to `pages` pages (SQLite's default is 1,000) before they are copied back into the database.
+    /// A sync sets it high: an index page rewritten by many transactions is then copied back once, not each time.
+    public func checkpointEvery(pages: Int) throws {
+        try execute("PRAGMA wal_autocheckpoint = \(pages)")
+    }
+
     /// The rowid of the last inserted row.
     public var lastInsertedRowID: Int64 {
         get { sqlite3_last_insert_rowid(handle) }

@@ -41,6 +41,8 @@ public struct ChargebeeSource {
         let resumed = Self.parseCursor(state.cursor)
         let lower = resumed?.lower ?? Int64(state.bookmark ?? "0") ?? 0
         var offset = resumed?.offset
+        let transactions = PageTransactions(database: context.database)
+        defer { try? transactions.commit() }  // the pages written before a failure are kept
         var offsets = Set<String>()
         while true {
             let what = "\(name) \(stream) page \(counter.entry.pages + 1)"
@@ -55,7 +57,7 @@ public struct ChargebeeSource {
                 throw SyncError(
                     what: "\(name) \(stream)", reason: "next_offset \(next) repeated; stopping instead of looping")
             }
-            try context.database.transaction {
+            try transactions.page {
                 for entry in list {
                     guard let object = entry[wrapper] as? [String: Any] else { continue }
                     do {
@@ -77,6 +79,7 @@ public struct ChargebeeSource {
             guard let next else { break }
             offset = next
         }
+        try transactions.commit()
         counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
         counter.entry.retries = context.client.retries - retriesBefore
         return counter.entry

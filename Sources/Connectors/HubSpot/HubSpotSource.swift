@@ -45,6 +45,8 @@ public struct HubSpotSource {
         let retriesBefore = context.client.retries
         // The bookmark the next incremental starts from: this sync's start (never later), minus the search lag.
         let bookmark = String(context.startedMilliseconds - context.settings.searchLagMilliseconds)
+        let transactions = PageTransactions(database: context.database)
+        defer { try? transactions.commit() }  // the pages written before a failure are kept
         var seen = Set<String>()
         while true {
             let after = state.cursor.map { "&after=\($0)" } ?? ""
@@ -59,7 +61,7 @@ public struct HubSpotSource {
             if let next, !seen.insert(next).inserted {
                 throw SyncError(what: "\(name) \(stream)", reason: "the paging cursor repeated; stopping instead of looping")
             }
-            try context.database.transaction {
+            try transactions.page {
                 for record in results { counter.count(try write(record, object, companies: companies)) }
                 state.cursor = next
                 if next == nil { state.bookmark = bookmark }
@@ -69,6 +71,7 @@ public struct HubSpotSource {
             context.progress("\(name) \(stream): \(counter.entry.records) records")
             if next == nil { break }
         }
+        try transactions.commit()
         counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
         counter.entry.retries = context.client.retries - retriesBefore
         return counter.entry
@@ -85,6 +88,8 @@ public struct HubSpotSource {
         // Resume inside a pass from the compound (timestamp, id) cursor, else from the bookmark.
         var last = Self.parseCompound(state.cursor)
         var lower = last?.timestamp ?? Int64(state.bookmark ?? "0") ?? 0
+        let transactions = PageTransactions(database: context.database)
+        defer { try? transactions.commit() }  // the pages written before a failure are kept
         var offset = 0
         while lower <= upper {
             if offset + context.settings.pageSize > Self.searchCap {
@@ -110,7 +115,7 @@ public struct HubSpotSource {
             let results = page["results"] as? [[String: Any]] ?? []
             let companies = try companyIDs(of: results, object, listed: false, what: what + " associations")
             let hasNext = (page["paging"] as? [String: Any])?["next"] != nil
-            try context.database.transaction {
+            try transactions.page {
                 for record in results {
                     let key = Self.compoundKey(record, object)
                     if let last, let key, (key.timestamp, key.id) <= (last.timestamp, last.id) { continue }
@@ -125,6 +130,7 @@ public struct HubSpotSource {
             if !hasNext { break }
             offset += results.count
         }
+        try transactions.commit()
         counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
         counter.entry.retries = context.client.retries - retriesBefore
         return counter.entry

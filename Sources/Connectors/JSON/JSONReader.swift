@@ -96,6 +96,7 @@ public struct JSONReader {
         defer { depth -= 1 }
         index += 1
         var result: [String: Any] = [:]
+        result.reserveCapacity(8)
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1

@@ -62,6 +62,8 @@ public struct SalesforceSource {
         let upper = (context.startedMilliseconds + 999) / 1_000
         let bookmark = context.startedMilliseconds / 1_000
         var last = Self.parseCompound(state.cursor)
+        let transactions = PageTransactions(database: context.database)
+        defer { try? transactions.commit() }  // the pages written before a failure are kept
         var restarts = 0
         restart: while true {
             let lower = last.map { $0.milliseconds / 1_000 } ?? Int64(state.bookmark ?? "0") ?? 0
@@ -92,7 +94,7 @@ public struct SalesforceSource {
                         what: "\(name) \(stream)",
                         reason: "nextRecordsUrl \(next) repeated; stopping instead of looping")
                 }
-                try context.database.transaction {
+                try transactions.page {
                     for record in records {
                         let key = Self.compoundKey(record)
                         // Skip what the cursor proves was written: older timestamps, and the last record itself.
@@ -117,6 +119,7 @@ public struct SalesforceSource {
                 path = next
             }
         }
+        try transactions.commit()
         counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
         counter.entry.retries = context.client.retries - retriesBefore + restarts
         return counter.entry

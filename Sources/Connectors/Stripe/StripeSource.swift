@@ -60,8 +60,11 @@ public struct StripeSource {
         let started = Date()
         let pages = try listPages(stream, after: state.cursor)
         defer { pages.finish() }
+        let transactions = PageTransactions(database: context.database)
+        // The pages written before a failure (a fetch that gave up, say) are kept.
+        defer { try? transactions.commit() }
         while let page = try pages.next() {
-            try context.database.transaction {
+            try transactions.page {
                 for record in page.records { counter.count(try write(record.object, raw: record.raw, in: stream)) }
                 state.cursor = page.hasMore ? (page.last ?? state.cursor) : nil
                 if !page.hasMore { state.bookmark = "listed" }
@@ -70,6 +73,7 @@ public struct StripeSource {
             counter.entry.pages += 1
             context.progress("\(name) \(stream): \(counter.entry.records) records")
         }
+        try transactions.commit()
         counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
         counter.entry.retries = context.retries
         return counter.entry

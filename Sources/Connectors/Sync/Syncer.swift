@@ -3,6 +3,9 @@ import Store
 
 /// Syncs configured sources into the database, one at a time under the sync lock, then links identities.
 public struct Syncer {
+    /// WAL pages (4 KiB each) a sync lets accumulate before they are copied back: 256 MiB. At one checkpoint per
+    /// 1,000 pages, half a million Stripe records wrote 4.6 GB instead of 1.2 GB.
+    static let checkpointPages = 65_536
     private let database: Database
     private let options: HTTPOptions
 
@@ -20,6 +23,8 @@ public struct Syncer {
     ) throws -> [SyncLogEntry] {
         let lock = try SyncLock(databasePath: database.path)
         defer { withExtendedLifetime(lock) {} }
+        try database.checkpointEvery(pages: Self.checkpointPages)
+        defer { try? database.checkpointEvery(pages: 1_000) }
         let states = SyncStateStore(database: database)
         var entries: [SyncLogEntry] = []
         var firstFailure: Error?

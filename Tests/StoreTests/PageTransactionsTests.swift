@@ -1,0 +1,52 @@
+import Testing
+
+@testable import Store
+
+private struct PageFailed: Error {}
+
+private func importRow(_ database: Database, _ file: String) throws {
+    try database.statement("INSERT INTO imports (kind, file, rows_read, rows_written, imported_at) VALUES ('t', ?, 0, 0, 'now')")
+        .bind([.text(file)]).step()
+}
+
+private func files(_ path: String) throws -> [String] {
+    try Database(path: path).statement("SELECT file FROM imports ORDER BY id").map { $0.text(0) ?? "" }
+}
+
+@Test func pagesAreCommittedInRunsThatOthersSeeOnlyOnceCommitted() throws {
+    let file = TemporaryDatabase()
+    let database = try Database(path: file.path)
+    let transactions = PageTransactions(database: database, interval: 3_600)
+    try transactions.page { try importRow(database, "p1") }
+    try transactions.page { try importRow(database, "p2") }
+    #expect(try files(file.path).isEmpty)
+    try transactions.commit()
+    #expect(try files(file.path) == ["p1", "p2"])
+    try transactions.commit()
+}
+
+@Test func aFailingPageIsUndoneAloneAndThePagesBeforeItAreKept() throws {
+    let file = TemporaryDatabase()
+    let database = try Database(path: file.path)
+    let transactions = PageTransactions(database: database, interval: 3_600)
+    try transactions.page { try importRow(database, "p1") }
+    #expect(throws: PageFailed.self) {
+        try transactions.page {
+            try importRow(database, "p2 half")
+            throw PageFailed()
+        }
+    }
+    #expect(try files(file.path) == ["p1"])
+    // The next page starts a new run.
+    try transactions.page { try importRow(database, "p3") }
+    try transactions.commit()
+    #expect(try files(file.path) == ["p1", "p3"])
+}
+
+@Test func aRunIsCommittedOnceItsIntervalHasPassed() throws {
+    let file = TemporaryDatabase()
+    let database = try Database(path: file.path)
+    let transactions = PageTransactions(database: database, interval: 0)
+    try transactions.page { try importRow(database, "p1") }
+    #expect(try files(file.path) == ["p1"])
+}
