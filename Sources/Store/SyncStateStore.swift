@@ -85,12 +85,28 @@ public struct SyncStateStore {
 
     /// The latest log rows, newest first.
     public func recentLog(limit: Int = 20) throws -> [SyncLogEntry] {
-        try database.statement(
+        try entries(
             """
             SELECT source, stream, mode, started_at, finished_at, pages, records, inserts, updates, deletes, retries,
                 duration_ms, error FROM sync_log ORDER BY id DESC LIMIT ?
+            """, [.integer(Int64(limit))])
+    }
+
+    /// Where each stream stands: its latest log row, by source and stream, and a source's failure that no stream of
+    /// it has logged since (a sync stopped before its streams, or by one of them).
+    public func latestPerStream() throws -> [SyncLogEntry] {
+        try entries(
             """
-        ).map([.integer(Int64(limit))]) { row in
+            SELECT source, stream, mode, started_at, finished_at, pages, records, inserts, updates, deletes, retries,
+                duration_ms, error FROM sync_log l
+            WHERE id IN (SELECT max(id) FROM sync_log GROUP BY source, stream)
+              AND (stream <> '*' OR id > (SELECT coalesce(max(id), 0) FROM sync_log s WHERE s.source = l.source AND s.stream <> '*'))
+            ORDER BY source, stream = '*', stream
+            """, [])
+    }
+
+    private func entries(_ sql: String, _ values: [SQLValue]) throws -> [SyncLogEntry] {
+        try database.statement(sql).map(values) { row in
             var entry = SyncLogEntry(source: row.text(0) ?? "", stream: row.text(1) ?? "", mode: row.text(2) ?? "")
             entry.startedAt = row.text(3) ?? ""
             entry.finishedAt = row.text(4)

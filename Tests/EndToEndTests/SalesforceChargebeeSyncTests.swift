@@ -228,8 +228,11 @@ import Testing
         let rerun = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(try Self.databaseSummary(db) == Self.sandboxSummary(sandbox))
+        // The log keeps the failure; where the streams stand, after the rerun, no longer shows it.
+        let history = try scorebook.run(["sync", "--status", "--history", "100"] + common)
+        #expect(history.stdout.contains("REQUEST_LIMIT_EXCEEDED"))
         let status = try scorebook.run(["sync", "--status"] + common)
-        #expect(status.stdout.contains("REQUEST_LIMIT_EXCEEDED"))
+        #expect(!status.stdout.contains("REQUEST_LIMIT_EXCEEDED") && status.stdout.contains("salesforce  accounts "), "\(status.stdout)")
     }
 
     @Test func anExpiredQueryLocatorAsksAgainFromTheLastRecordWritten() throws {

@@ -19,8 +19,11 @@ struct Sync: ParsableCommand {
     @Flag(help: "Start over: forget cursors and bookmarks and list everything again.")
     var full = false
 
-    @Flag(help: "Show the latest sync log rows instead of syncing.")
+    @Flag(help: "Show where each stream stands (its latest sync log row) instead of syncing.")
     var status = false
+
+    @Option(help: "With --status: the latest N log rows instead, newest first.")
+    var history: Int?
 
     @Option(help: "A CA bundle to verify TLS with.")
     var caFile: String?
@@ -29,7 +32,8 @@ struct Sync: ParsableCommand {
         let workspace = global.workspace
         let database = try workspace.openDatabase(create: true)
         if status {
-            print(SyncLogTable(entries: try SyncStateStore(database: database).recentLog()).text)
+            let log = SyncStateStore(database: database)
+            print(SyncLogTable(entries: try history.map { try log.recentLog(limit: $0) } ?? log.latestPerStream()).text)
             return
         }
         let configuration = try workspace.loadConfiguration()
