@@ -1,4 +1,5 @@
 import Foundation
+import Connectors
 import Store
 
 /// Where a command works: the database file and the configuration file, from options, the environment or defaults.
@@ -24,7 +25,16 @@ public struct Workspace: Sendable {
         if !create && !FileManager.default.fileExists(atPath: databasePath) {
             throw StoreError(code: 14, message: "no database at \(databasePath)", context: "opening it; run `scorebook init` or pass --db")
         }
-        return try Database(path: databasePath, create: create)
+        let database = try Database(path: databasePath, create: create)
+        try restoreIndexesLeftAside(database)
+        return database
+    }
+
+    /// Builds the indexes a crashed sync set aside, unless a sync is running now (it will put them back itself).
+    private func restoreIndexesLeftAside(_ database: Database) throws {
+        let indexes = DeferredIndexes(database: database)
+        guard try indexes.pending() > 0, let lock = try? SyncLock(databasePath: databasePath) else { return }
+        try withExtendedLifetime(lock) { try indexes.restore() }
     }
 
     /// Loads and checks the configuration.

@@ -63,6 +63,12 @@ public struct SyncStateStore {
         ).run([.text(source), .text(stream), state.cursor.sqlValue, state.bookmark.sqlValue, .text(ScoreRunStore.now())])
     }
 
+    /// True once some stream of the source has finished a listing (so its next sync is incremental, at least in part).
+    public func hasListed(source: String) throws -> Bool {
+        try database.statement("SELECT 1 FROM sync_state WHERE source = ? AND bookmark IS NOT NULL LIMIT 1")
+            .map([.text(source)]) { _ in true }.first ?? false
+    }
+
     /// Forgets a source's state, for `sync --full`.
     public func reset(source: String) throws {
         try database.statement("DELETE FROM sync_state WHERE source = ?").run([.text(source)])

@@ -1,3 +1,4 @@
+import Connectors
 import Foundation
 import Sandbox
 import Store
@@ -234,6 +235,10 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
         """)
         .map { $0.integer(0) }.first
     #expect(duplicates == 0)
+    // Every index the killed syncs set aside is back, as a new database has them.
+    let indexSQL = "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"
+    let fresh = try Database(path: scorebook.path("fresh.db")).statement(indexSQL).map { $0.text(0) ?? "" }
+    #expect(try Database(path: scorebook.path("kill.db")).statement(indexSQL).map { $0.text(0) ?? "" } == fresh)
 }
 
 @Test func tokensNeverReachOutputLogsOrTheDatabase() throws {
@@ -337,4 +342,26 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     let unlinked = try scorebook.run(["accounts", "--unlinked"] + common)
     #expect(unlinked.stdout.contains("\n56 unlinked"), "\(unlinked.stdout)")
     for archived in 57...60 { #expect(!unlinked.stdout.contains("\(18_000_000 + archived)"), "\(unlinked.stdout)") }
+}
+
+@Test func indexesACrashedSyncSetAsideAreBuiltAgainByTheNextCommandUnlessASyncRuns() throws {
+    let scorebook = try ScorebookProcess()
+    let path = scorebook.path("aside.db")
+    let common = ["--db", path]
+    let expected = try Database(path: path).statement("SELECT name FROM sqlite_master WHERE name = 'invoices_paid_by_account'")
+        .map { $0.text(0) ?? "" }
+    #expect(expected == ["invoices_paid_by_account"])
+    // As a sync that was killed after setting the invoices' indexes aside leaves the database.
+    try DeferredIndexes(database: try Database(path: path)).setAside([.invoices])
+    do {
+        let lock = try SyncLock(databasePath: path)  // a sync is running: the indexes are its to put back
+        #expect(try scorebook.run(["runs"] + common).status == 0)
+        #expect(try DeferredIndexes(database: try Database(path: path)).pending() > 0)
+        withExtendedLifetime(lock) {}
+    }
+    #expect(try scorebook.run(["runs"] + common).status == 0)
+    #expect(try DeferredIndexes(database: try Database(path: path)).pending() == 0)
+    let rebuilt = try Database(path: path).statement("SELECT name FROM sqlite_master WHERE name = 'invoices_paid_by_account'")
+        .map { $0.text(0) ?? "" }
+    #expect(rebuilt == expected)
 }

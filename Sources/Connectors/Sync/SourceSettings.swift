@@ -1,3 +1,4 @@
+import Store
 /// A configured source: which API, where, with which token, how fast.
 public struct SourceSettings: Sendable {
     /// The APIs Scorebook syncs from.
@@ -6,6 +7,15 @@ public struct SourceSettings: Sendable {
 
         /// True for billing systems (their customers link to CRM companies).
         public var isBilling: Bool { self == .stripe || self == .chargebee }
+
+        /// The canonical tables a sync of this kind writes.
+        public var tables: [CanonicalTable] {
+            switch self {
+            case .stripe: return [.accounts, .invoices, .mrrChanges, .payments]
+            case .chargebee: return [.accounts, .invoices, .mrrChanges]
+            case .hubspot, .salesforce: return [.accounts, .contacts, .deals, .tickets]
+            }
+        }
     }
 
     /// The source's name in the configuration and the database (`stripe`).

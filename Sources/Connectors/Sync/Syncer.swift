@@ -26,6 +26,14 @@ public struct Syncer {
         try database.checkpointEvery(pages: Self.checkpointPages)
         defer { try? database.checkpointEvery(pages: 1_000) }
         let states = SyncStateStore(database: database)
+        // Listings write tables in bulk: their secondary indexes are built once afterwards, not row by row.
+        let indexes = DeferredIndexes(database: database)
+        try indexes.restore()  // left set aside by a sync that crashed
+        var bulk = Set<CanonicalTable>()
+        for settings in sources where try full || !states.hasListed(source: settings.name) {
+            bulk.formUnion(settings.kind.tables)
+        }
+        try indexes.setAside(CanonicalTable.allCases.filter(bulk.contains))
         var entries: [SyncLogEntry] = []
         var firstFailure: Error?
         for settings in sources {
@@ -55,6 +63,8 @@ public struct Syncer {
                 firstFailure = firstFailure ?? error
             }
         }
+        progress("building the indexes set aside")
+        try indexes.restore()
         _ = try database.transaction {
             try IdentityStore(database: database).link(billingSources: linking.billing, crmSources: linking.crm)
         }

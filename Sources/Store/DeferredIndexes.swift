@@ -1,0 +1,51 @@
+import Foundation
+
+/// Secondary indexes set aside while a sync lists tables in bulk, and put back afterwards.
+///
+/// Every secondary index of a table gets a random insert per row written; a first sync of half a million Stripe
+/// records spent a third of its time in them. Building an index once from a full table is a sort, seconds at 100k
+/// accounts. Unique keys stay (upserts need them). Each index's SQL is noted in `deferred_indexes` in the same
+/// transaction that drops it, so one set aside by a sync that then crashed is put back by the next command that opens
+/// the database (see `restore`). Scores that run meanwhile stay correct, only slower.
+public struct DeferredIndexes {
+    private let database: Database
+
+    /// Works on `database`.
+    public init(database: Database) { self.database = database }
+
+    /// Drops the secondary indexes of `tables`, noting how to build each again.
+    public func setAside(_ tables: [CanonicalTable]) throws {
+        try database.transaction {
+            for table in tables {
+                let indexes = try database.statement(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
+                    + " AND sql NOT LIKE 'CREATE UNIQUE%'"
+                ).map([.text(table.rawValue)]) { (name: $0.text(0) ?? "", sql: $0.text(1) ?? "") }
+                for index in indexes where !index.name.isEmpty {
+                    try database.statement("INSERT OR REPLACE INTO deferred_indexes (name, table_name, sql) VALUES (?, ?, ?)")
+                        .run([.text(index.name), .text(table.rawValue), .text(index.sql)])
+                    try database.execute("DROP INDEX \"\(index.name)\"")
+                }
+            }
+        }
+    }
+
+    /// How many indexes are set aside.
+    public func pending() throws -> Int {
+        Int(try database.statement("SELECT count(*) FROM deferred_indexes").map { $0.integer(0) }.first ?? 0)
+    }
+
+    /// Builds every index set aside again and forgets it; returns how many were built.
+    @discardableResult
+    public func restore() throws -> Int {
+        try database.transaction {
+            let indexes = try database.statement("SELECT name, sql FROM deferred_indexes ORDER BY name")
+                .map { (name: $0.text(0) ?? "", sql: $0.text(1) ?? "") }
+            for index in indexes {
+                try database.execute(index.sql.replacingOccurrences(of: "CREATE INDEX ", with: "CREATE INDEX IF NOT EXISTS "))
+                try database.statement("DELETE FROM deferred_indexes WHERE name = ?").run([.text(index.name)])
+            }
+            return indexes.count
+        }
+    }
+}
