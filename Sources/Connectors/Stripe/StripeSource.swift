@@ -245,6 +245,13 @@ public struct StripeSource {
     /// The account row for a customer id. A customer the listing has not written (deleted before it was listed, or
     /// created after) is fetched by id; a deleted one keeps a row marked deleted, so nothing is dropped.
     private func accountRow(_ customer: String) throws -> Int64 {
+        if let row = context.accountRows[customer] { return row }
+        let row = try lookUpOrFetch(customer)
+        context.accountRows[customer] = row
+        return row
+    }
+
+    private func lookUpOrFetch(_ customer: String) throws -> Int64 {
         let identity = IdentityStore(database: context.database)
         if let row = try identity.accountRow(source: name, externalID: customer) { return row }
         let object = try fetch("/v1/customers/\(customer)", what: "\(name) customer \(customer)")

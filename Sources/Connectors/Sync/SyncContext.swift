@@ -27,6 +27,10 @@ public final class SyncContext {
     /// When this sync started, in unix milliseconds; bookmarks never pass it.
     public let startedMilliseconds: Int64
     private var upserters: [CanonicalTable: Upserter] = [:]
+    /// Account rows by the source's external id, once looked up or written in this sync: a listing of invoices asks
+    /// for the same customers again and again. Rows never change id; a failed write ends the source's sync, and with
+    /// it this context, so no row undone by a rollback is remembered past it.
+    var accountRows: [String: Int64] = [:]
 
     /// The prepared upsert for a table, made once per sync.
     func upserter(_ table: CanonicalTable) throws -> Upserter {
