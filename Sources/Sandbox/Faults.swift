@@ -68,23 +68,30 @@ final class FaultBoard: @unchecked Sendable {
     }
 }
 
-/// The Sandbox's latest answer and its path, which the `repeat_page` fault gives again.
+/// The Sandbox's latest answer on each path, which the `repeat_page` fault gives again (per path, so clients that page
+/// through several lists at once each get their own previous page).
 final class LastReply: @unchecked Sendable {
     private let lock = NSLock()
-    private var path = ""
-    private var reply: Reply?
+    private var replies: [String: Reply] = [:]
 
-    /// Keeps an answer, replacing the one before.
+    /// Keeps an answer, replacing the path's one before.
     func keep(_ reply: Reply, for path: String) {
         lock.lock()
         defer { lock.unlock() }
-        (self.path, self.reply) = (path, reply)
+        replies[path] = reply
     }
 
-    /// The kept answer, if it was for this path.
+    /// Forgets the answers kept for the paths that contain `fragment`.
+    func forget(pathsContaining fragment: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        replies = replies.filter { !$0.key.contains(fragment) }
+    }
+
+    /// The answer kept for this path.
     func reply(for path: String) -> Reply? {
         lock.lock()
         defer { lock.unlock() }
-        return self.path == path ? reply : nil
+        return replies[path]
     }
 }

@@ -204,8 +204,11 @@ public final class SandboxServer: @unchecked Sendable {
             guard let kind = Fault.Kind(rawValue: object["kind"] as? String ?? "") else {
                 return .json(400, ["error": "unknown fault kind"])
             }
-            faults.add(Fault(kind: kind, pathContains: object["path"] as? String ?? "/", remaining: object["times"] as? Int ?? 1,
+            let path = object["path"] as? String ?? "/"
+            faults.add(Fault(kind: kind, pathContains: path, remaining: object["times"] as? Int ?? 1,
                              retryAfter: object["retry_after"] as? Int ?? 1, delayMilliseconds: object["delay_ms"] as? Int ?? 2_000))
+            // A repeated page is one this fault's requests saw: the next answer on the path is served, then repeated.
+            if kind == .repeatPage { lastReply.forget(pathsContaining: path) }
             return .json(200, ["ok": true])
         case ("DELETE", "/_sandbox/faults"):
             faults.clear()

@@ -74,3 +74,34 @@ private final class Tally: @unchecked Sendable {
     #expect(object["has_more"] as? Bool == true)
     #expect(throws: JSONReader.Error.self) { try JSONReader.list(Array("[1]".utf8), listKey: "data") }
 }
+
+@Test func severalProducersEachKeepTheirOrderAndAllArrive() throws {
+    let pages = PagePrefetcher<(String, Int)>(producers: ["a", "b", "c"].map { name in
+        { deliver in for page in 1...40 { try deliver((name, page)) } }
+    })
+    defer { pages.finish() }
+    var read: [String: [Int]] = [:]
+    while let (name, page) = try pages.next() { read[name, default: []].append(page) }
+    #expect(read == ["a": Array(1...40), "b": Array(1...40), "c": Array(1...40)])
+}
+
+@Test func oneProducerFailingStopsTheOthersAndIsRaised() throws {
+    let others = Tally()
+    let pages = PagePrefetcher<Int>(producers: [
+        { deliver in
+            try deliver(-1)
+            throw Boom()
+        },
+        { deliver in
+            for page in 1...1_000_000 {
+                others.add()
+                try deliver(page)
+            }
+        },
+    ])
+    defer { pages.finish() }
+    var read = 0
+    #expect(throws: Boom.self) { while try pages.next() != nil { read += 1 } }
+    // The failure stopped the other listing long before its end.
+    #expect(others.count < 1_000 && read < 1_000)
+}

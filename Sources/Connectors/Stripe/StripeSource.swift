@@ -13,7 +13,7 @@ public struct StripeSource {
     /// The API version requests are pinned to.
     public static let apiVersion = "2025-05-28.basil"
     let context: SyncContext
-    private var name: String { context.settings.name }
+    var name: String { context.settings.name }
 
     /// Creates the source on a context.
     public init(context: SyncContext) { self.context = context }
@@ -32,9 +32,9 @@ public struct StripeSource {
                 events.bookmark = ((newest["data"] as? [[String: Any]])?.first?["id"] as? String) ?? Self.noEvents
                 try context.database.transaction { try states.save(events, source: name, stream: "events") }
             }
-            for stream in Self.streams {
-                entries.append(try listAll(stream))
-            }
+            // Customers first (the others refer to them), then the rest at once, each on its own connection.
+            entries += try listAll(["customers"])
+            entries += try listAll(Array(Self.streams.dropFirst()))
         }
         // After a full listing too: catch up with what changed while it ran (events since the noted bookmark).
         do {
@@ -51,70 +51,6 @@ public struct StripeSource {
 
     /// The listed streams, in the order they are synced (customers first: the others refer to them).
     static let streams = ["customers", "subscriptions", "invoices", "charges"]
-
-    private func listAll(_ stream: String) throws -> SyncLogEntry {
-        let states = SyncStateStore(database: context.database)
-        var state = try states.state(source: name, stream: stream)
-        guard state.bookmark == nil else { return StreamCounter(source: name, stream: stream, mode: "full").entry }
-        var counter = StreamCounter(source: name, stream: stream, mode: state.cursor == nil ? "full" : "full (resumed)")
-        let started = Date()
-        let pages = try listPages(stream, after: state.cursor)
-        defer { pages.finish() }
-        let transactions = PageTransactions(database: context.database)
-        // The pages written before a failure (a fetch that gave up, say) are kept.
-        defer { try? transactions.commit() }
-        while let page = try pages.next() {
-            try transactions.page {
-                for record in page.records { counter.count(try write(record.object, raw: record.raw, in: stream)) }
-                state.cursor = page.hasMore ? (page.last ?? state.cursor) : nil
-                if !page.hasMore { state.bookmark = "listed" }
-                try states.save(state, source: name, stream: stream)
-            }
-            counter.entry.pages += 1
-            context.progress("\(name) \(stream): \(counter.entry.records) records")
-        }
-        try transactions.commit()
-        counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
-        counter.entry.retries = context.retries
-        return counter.entry
-    }
-
-    /// A page of a listing, with where the next one starts.
-    private struct Listed {
-        let records: [ListPage.Record]
-        let hasMore: Bool
-        let last: String?
-    }
-
-    /// Pages through a list newest first on the prefetching connection, one page ahead of the writer; stops with an
-    /// error if a cursor repeats.
-    private func listPages(_ stream: String, after start: String?) throws -> PagePrefetcher<Listed> {
-        let client = try context.prefetchClient()
-        return PagePrefetcher { deliver in
-            var cursor = start
-            var seen = Set<String>()
-            var number = 0
-            while true {
-                number += 1
-                let after = cursor.map { "&starting_after=\($0)" } ?? ""
-                // Canceled subscriptions are listed only with status=all.
-                let status = stream == "subscriptions" ? "&status=all" : ""
-                let what = "\(name) \(stream) page \(number)"
-                let page = try context.fetchList(
-                    "/v1/\(stream)?limit=\(context.settings.pageSize)\(status)\(after)", listKey: "data", headers: headers,
-                    on: client, what: what, classify: Self.classify)
-                guard page.body["data"] is [Any] else { throw SyncError(what: what, reason: "no `data` list in the response") }
-                let hasMore = page.body["has_more"] as? Bool ?? false
-                let last = page.records.last?.object["id"] as? String
-                if let last, !seen.insert(last).inserted {
-                    throw SyncError(what: "\(name) \(stream)", reason: "the cursor \(last) repeated; stopping instead of looping")
-                }
-                try deliver(Listed(records: page.records, hasMore: hasMore, last: last))
-                guard hasMore, let last else { return }
-                cursor = last
-            }
-        }
-    }
 
     private func applyEvents() throws -> SyncLogEntry {
         let states = SyncStateStore(database: context.database)
@@ -201,45 +137,26 @@ public struct StripeSource {
     }
 
     private func writeRecord(_ object: [String: Any], raw given: ArraySlice<UInt8>? = nil) throws -> Upserter.Outcome {
-        guard let id = object["id"] as? String else { return .unchanged }
-        let raw = given ?? CanonicalJSON.bytes(object)[...]
-        switch object["object"] as? String {
-        case "customer":
-            return try context.upserter(.accounts).write(
-                source: name, externalID: id, values: StripeMapping.account(object), raw: raw)
-        case "subscription":
-            guard let customer = object["customer"] as? String else { return .unchanged }
-            let account = try accountRow(customer)
-            let start: [SQLValue] = [
-                .integer(account), StripeMapping.day(object["created"]).sqlValue,
-                .integer(StripeMapping.monthlyAmount(object)), "new",
-            ]
-            var outcome = try context.upserter(.mrrChanges).write(source: name, externalID: id + ":start", values: start, raw: raw)
-            if let ended = StripeMapping.day(object["ended_at"] ?? object["canceled_at"]) {
-                let end: [SQLValue] = [.integer(account), .text(ended), .integer(0), "churn"]
-                let written = try context.upserter(.mrrChanges).write(source: name, externalID: id + ":end", values: end, raw: raw)
-                if outcome == .unchanged { outcome = written }
-            }
-            return outcome
-        case "invoice":
-            guard let customer = object["customer"] as? String else { return .unchanged }
-            let account = try accountRow(customer)
-            return try context.upserter(.invoices).write(
-                source: name, externalID: id, values: StripeMapping.invoice(object, account: account), raw: raw)
-        case "charge":
-            // A guest payment (no customer) belongs to no account.
-            guard let customer = object["customer"] as? String else { return .unchanged }
-            let account = try accountRow(customer)
-            return try context.upserter(.payments).write(
-                source: name, externalID: id, values: try StripeMapping.payment(object, account: account), raw: raw)
-        case "dispute":
+        if object["object"] as? String == "dispute", let id = object["id"] as? String {
             guard let charge = StripeMapping.disputedCharge(object) else {
                 throw MissingField(record: "dispute \(id)", field: "charge")
             }
             return try writeRecord(try fetch("/v1/charges/\(charge)", what: "\(name) charge \(charge)"))
-        default:
-            return .unchanged
         }
+        guard let rows = try StripeRows.of(object) else { return .unchanged }
+        return try write(rows, raw: given ?? CanonicalJSON.bytes(object)[...])
+    }
+
+    /// Writes mapped rows under their customer's account; says what the first row that changed anything did.
+    func write(_ mapped: StripeRows, raw: ArraySlice<UInt8>) throws -> Upserter.Outcome {
+        let account = try mapped.customer.map(accountRow)
+        var outcome = Upserter.Outcome.unchanged
+        for (externalID, var values) in mapped.rows {
+            if let account { values[0] = .integer(account) }
+            let written = try context.upserter(mapped.table).write(source: name, externalID: externalID, values: values, raw: raw)
+            if outcome == .unchanged { outcome = written }
+        }
+        return outcome
     }
 
     /// The account row for a customer id. A customer the listing has not written (deleted before it was listed, or
@@ -270,7 +187,7 @@ public struct StripeSource {
         try context.fetch(path, headers: headers, what: what, classify: Self.classify)
     }
 
-    private var headers: [(name: String, value: String)] {
+    var headers: [(name: String, value: String)] {
         [("Authorization", "Bearer \(context.settings.token)"), ("Stripe-Version", Self.apiVersion)]
     }
 

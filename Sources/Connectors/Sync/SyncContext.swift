@@ -7,17 +7,16 @@ public final class SyncContext {
     public let database: Database
     /// The client requests go through.
     public let client: HTTPClient
-    private var secondClient: HTTPClient?
+    private var listingClients: [HTTPClient] = []
     private let options: HTTPOptions
     private let pacer: RequestPacer
-    /// Retries made so far on both connections, for the sync log.
-    var retries: Int { client.retries + (secondClient?.retries ?? 0) }
+    /// Retries made so far on every connection, for the sync log.
+    var retries: Int { listingClients.reduce(client.retries) { $0 + $1.retries } }
 
-    /// A second connection for a listing's prefetching thread, made once; it shares the client's pacing.
-    func prefetchClient() throws -> HTTPClient {
-        if let secondClient { return secondClient }
+    /// Another connection, for a listing's fetching thread; it shares the client's pacing.
+    func listingClient() throws -> HTTPClient {
         let made = try HTTPClient(options: options, pacer: pacer)
-        secondClient = made
+        listingClients.append(made)
         return made
     }
     /// The source's settings.

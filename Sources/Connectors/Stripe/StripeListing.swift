@@ -1,0 +1,89 @@
+import Foundation
+import Store
+
+/// Stripe's full listings: newest first with `starting_after`, several streams at once, each on its own connection
+/// and thread, every page mapped there and written here with its cursor.
+extension StripeSource {
+    /// A page of a stream's listing, its records already mapped, with where the next one starts.
+    struct Listed {
+        let stream: String
+        let records: [(rows: StripeRows?, raw: ArraySlice<UInt8>)]
+        let hasMore: Bool
+        let last: String?
+    }
+
+    /// Lists the streams not listed yet, at once; one log entry per stream (durations are the whole listing's).
+    func listAll(_ streams: [String]) throws -> [SyncLogEntry] {
+        let store = SyncStateStore(database: context.database)
+        var states: [String: StreamState] = [:]
+        var counters: [String: StreamCounter] = [:]
+        var producers: [PagePrefetcher<Listed>.Producer] = []
+        for stream in streams {
+            let state = try store.state(source: name, stream: stream)
+            counters[stream] = StreamCounter(source: name, stream: stream, mode: state.cursor == nil ? "full" : "full (resumed)")
+            guard state.bookmark == nil else { continue }
+            states[stream] = state
+            producers.append(pages(of: stream, after: state.cursor, on: try context.listingClient()))
+        }
+        let started = Date()
+        let pages = PagePrefetcher(producers: producers)
+        defer { pages.finish() }
+        let transactions = PageTransactions(database: context.database)
+        defer { try? transactions.commit() }  // the pages written before a failure are kept
+        while let page = try pages.next() {
+            guard var state = states[page.stream], var counter = counters[page.stream] else { continue }
+            try transactions.page {
+                for record in page.records { counter.count(try record.rows.map { try write($0, raw: record.raw) } ?? .unchanged) }
+                state.cursor = page.hasMore ? (page.last ?? state.cursor) : nil
+                if !page.hasMore { state.bookmark = "listed" }
+                try store.save(state, source: name, stream: page.stream)
+            }
+            counter.entry.pages += 1
+            states[page.stream] = state
+            counters[page.stream] = counter
+            context.progress("\(name) \(page.stream): \(counter.entry.records) records")
+        }
+        try transactions.commit()
+        return streams.compactMap { stream in
+            guard var entry = counters[stream]?.entry else { return nil }
+            entry.durationMilliseconds = states[stream] == nil ? 0 : Int(Date().timeIntervalSince(started) * 1000)
+            entry.retries = context.retries
+            return entry
+        }
+    }
+
+    /// A stream's paging loop, newest first on `client`; stops with an error if a cursor repeats.
+    private func pages(of stream: String, after start: String?, on client: HTTPClient) -> PagePrefetcher<Listed>.Producer {
+        { deliver in
+            var cursor = start
+            var seen = Set<String>()
+            var number = 0
+            while true {
+                number += 1
+                let after = cursor.map { "&starting_after=\($0)" } ?? ""
+                // Canceled subscriptions are listed only with status=all.
+                let status = stream == "subscriptions" ? "&status=all" : ""
+                let what = "\(name) \(stream) page \(number)"
+                let page = try context.fetchList(
+                    "/v1/\(stream)?limit=\(context.settings.pageSize)\(status)\(after)", listKey: "data", headers: headers,
+                    on: client, what: what, classify: Self.classify)
+                guard page.body["data"] is [Any] else { throw SyncError(what: what, reason: "no `data` list in the response") }
+                let hasMore = page.body["has_more"] as? Bool ?? false
+                let last = page.records.last?.object["id"] as? String
+                if let last, !seen.insert(last).inserted {
+                    throw SyncError(what: "\(name) \(stream)", reason: "the cursor \(last) repeated; stopping instead of looping")
+                }
+                let mapped = try page.records.map { record in
+                    do {
+                        return (rows: try StripeRows.of(record.object), raw: record.raw)
+                    } catch let missing as MissingField {
+                        throw SyncError(what: "\(name) \(stream)", reason: missing.description)
+                    }
+                }
+                try deliver(Listed(stream: stream, records: mapped, hasMore: hasMore, last: last))
+                guard hasMore, let last else { return }
+                cursor = last
+            }
+        }
+    }
+}
