@@ -79,7 +79,7 @@ struct DemoCommand: ParsableCommand {
         print()
         print("synced HubSpot and Stripe from the sandbox at \(url) into \(path) in \(Figures.seconds(Date().timeIntervalSince(started))):")
         for entry in entries where entry.records > 0 {
-            print("  \(entry.source) \(entry.stream): \(entry.records) records in \(entry.pages) pages")
+            print("  \(entry.source) \(entry.stream): \(entry.records) records in \(entry.pages) page\(entry.pages == 1 ? "" : "s")")
         }
         let unlinked = try IdentityStore(database: database).unlinked(billingSources: ["stripe"], crmSources: ["hubspot"])
         print("  identity: \(unlinked.count) accounts without a match on the other side (scorebook accounts --unlinked)")
@@ -107,7 +107,7 @@ struct DemoCommand: ParsableCommand {
         print("synced Salesforce and Chargebee from the sandbox into \(path) in "
             + "\(Figures.seconds(Date().timeIntervalSince(started))):")
         for entry in entries where entry.records > 0 {
-            print("  \(entry.source) \(entry.stream): \(entry.records) records in \(entry.pages) pages")
+            print("  \(entry.source) \(entry.stream): \(entry.records) records in \(entry.pages) page\(entry.pages == 1 ? "" : "s")")
         }
         let unlinked = try IdentityStore(database: database).unlinked(
             billingSources: ["chargebee"], crmSources: ["salesforce"])
