@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "HostTests", dependencies: ["Host", "Store", "ScoreKit"]),
         .testTarget(name: "LifetimeValueTests", dependencies: ["LifetimeValueScore"], exclude: ["Fixtures"]),
-        .testTarget(name: "ConnectorsTests", dependencies: ["Connectors"]),
+        .testTarget(name: "ConnectorsTests", dependencies: ["Connectors"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["scorebook", "Store", "Sandbox", "Connectors", "Host"], exclude: ["Fixtures"]),
     ] + moduleTargets,
     swiftLanguageModes: [.v5]
