@@ -31,6 +31,7 @@ public final class SandboxServer: @unchecked Sendable {
     private let lastReply = LastReply()
     private let webhooks = WebhookInbox()
     private let locators = SalesforceLocators()
+    private let hubspotWindow = HubSpotRateWindow()
     /// The tokens in force.
     public let credentials: Credentials
 
@@ -50,6 +51,11 @@ public final class SandboxServer: @unchecked Sendable {
             guard let fault = FaultBoard.parse(spec) else { throw SandboxError("unknown fault \"\(spec)\" (KIND:PATH[:TIMES])") }
             self.faults.add(fault)
         }
+    }
+
+    /// Sets HubSpot's rolling rate-limit window (at most `max` requests in any `milliseconds`); nil turns it off.
+    public func limitHubSpot(to max: Int?, per milliseconds: Int) {
+        hubspotWindow.set(max: max, milliseconds: milliseconds)
     }
 
     /// Starts serving in the background and returns the port once it listens.
@@ -116,11 +122,15 @@ public final class SandboxServer: @unchecked Sendable {
 
     /// Applies the fault in force, if any, to a reply.
     private func deliver(_ reply: Reply, path: String, api: API) async -> HTTPResponse {
+        var reply = reply
+        if api == .hubspot, !path.hasSuffix("/search"), let (headers, over) = hubspotWindow.take() {
+            if over { return HubSpotRateWindow.overLimit(headers: headers).response }
+            reply.headers.merge(headers) { $1 }
+        }
         let fault = faults.take(for: path)
         if fault?.kind == .repeatPage, let previous = lastReply.reply(for: path) { return previous.response }
         lastReply.keep(reply, for: path)
         guard let fault else { return reply.response }
-        var reply = reply
         switch fault.kind {
         case .rateLimit, .rateLimitWithoutRetryAfter:
             let headers = fault.kind == .rateLimit ? ["Retry-After": String(fault.retryAfter)] : [:]
@@ -209,6 +219,9 @@ public final class SandboxServer: @unchecked Sendable {
                              retryAfter: object["retry_after"] as? Int ?? 1, delayMilliseconds: object["delay_ms"] as? Int ?? 2_000))
             // A repeated page is one this fault's requests saw: the next answer on the path is served, then repeated.
             if kind == .repeatPage { lastReply.forget(pathsContaining: path) }
+            return .json(200, ["ok": true])
+        case ("POST", "/_sandbox/hubspot_rate_limit"):
+            hubspotWindow.set(max: object["max"] as? Int, milliseconds: object["interval_ms"] as? Int ?? 10_000)
             return .json(200, ["ok": true])
         case ("DELETE", "/_sandbox/faults"):
             faults.clear()

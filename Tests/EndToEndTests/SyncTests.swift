@@ -365,3 +365,26 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
         .map { $0.text(0) ?? "" }
     #expect(rebuilt == expected)
 }
+
+@Test func hubSpotsRateLimitHeadersHoldTheSyncBeforeA429() throws {
+    let sandbox = try SandboxProcess(accounts: 60)
+    let scorebook = try ScorebookProcess()
+    let config = scorebook.path("paced.yml")
+    try sandbox.configuration(pageSize: 10).write(toFile: config, atomically: true, encoding: .utf8)
+    let db = scorebook.path("paced.db")
+    // Eight requests per rolling second: the listing needs about forty.
+    try sandbox.control("POST", "/_sandbox/hubspot_rate_limit", ["max": 8, "interval_ms": 1_000])
+    let started = Date()
+    let run = try scorebook.run(["sync", "hubspot", "--db", db, "--config", config], environment: SandboxProcess.environment)
+    let seconds = Date().timeIntervalSince(started)
+    try sandbox.control("POST", "/_sandbox/hubspot_rate_limit", [:])
+    #expect(run.status == 0, "\(run.stderr)")
+    // Remaining 0 held every request for the window instead of letting the next one get a 429 and a retry.
+    #expect(run.stdout.contains(", 0 retries"), "\(run.stdout)")
+    #expect(seconds >= 3, "\(seconds) s")
+    let synced = try databaseSummary(db)
+    let source = try sandboxSummary(sandbox)
+    for key in ["companies", "contacts", "deals", "deal_checksum", "tickets", "ticket_checksum"] {
+        #expect(synced[key] == source[key], "\(key)")
+    }
+}

@@ -45,6 +45,7 @@ public final class HTTPClient {
             do {
                 requests += 1
                 let response = try curl.perform(request)
+                if let pause = RateLimitHeaders.pause(after: response) { pacer.hold(for: pause) }
                 switch classify(response) {
                 case .accept:
                     return response

@@ -28,6 +28,9 @@ struct SandboxCommand: ParsableCommand {
     @Option(help: "APIs to serve, comma-separated; HubSpot and Stripe always are, Salesforce and Chargebee add data.")
     var apis = SandboxAPI.allCases.map(\.rawValue).joined(separator: ",")
 
+    @Option(help: "HubSpot's rolling rate-limit window, MAX/MILLISECONDS (190/10000 is a Pro account's); off by default.")
+    var hubspotRateLimit: String?
+
     @Flag(help: "Print a line for every connection and request.")
     var logRequests = false
 
@@ -43,6 +46,13 @@ struct SandboxCommand: ParsableCommand {
         let server = try SandboxServer(
             port: port, options: DataGenerator.Options(accounts: accounts, seed: seed), faults: faults, apis: chosen,
             logRequests: logRequests)
+        if let window = hubspotRateLimit {
+            let parts = window.split(separator: "/").compactMap { Int($0) }
+            guard parts.count == 2, parts[0] > 0, parts[1] > 0 else {
+                throw ValidationError("--hubspot-rate-limit takes MAX/MILLISECONDS, e.g. 190/10000 (got \"\(window)\")")
+            }
+            server.limitHubSpot(to: parts[0], per: parts[1])
+        }
         let listening = try server.startBlocking()
         print("sandbox listening on http://127.0.0.1:\(listening)")
         print("stripe:  base_url http://127.0.0.1:\(listening)  token \(server.credentials.stripe)")
