@@ -69,8 +69,9 @@ public struct Upserter {
         try write(source: source, externalID: externalID, values: values, raw: raw) != .unchanged
     }
 
-    /// What a write did.
-    public enum Outcome: Sendable, Equatable { case inserted, updated, unchanged }
+    /// What a write did; `skipped` is a source's record left out for want of an account to file it under (the
+    /// upserter itself never skips).
+    public enum Outcome: Sendable, Equatable { case inserted, updated, unchanged, skipped }
 
     /// Writes one record and says whether it was inserted, updated or left as it was.
     public func write(source: String, externalID: String, values: [SQLValue], raw: [UInt8]) throws -> Outcome {

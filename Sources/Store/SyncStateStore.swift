@@ -26,6 +26,8 @@ public struct SyncLogEntry: Sendable {
     public var inserts = 0
     public var updates = 0
     public var deletes = 0
+    /// Records left out: no company or account to file them under.
+    public var skipped = 0
     public var retries = 0
     public var durationMilliseconds = 0
     public var error: String?
@@ -79,13 +81,13 @@ public struct SyncStateStore {
         try database.statement(
             """
             INSERT INTO sync_log (source, stream, mode, started_at, finished_at, pages, records, inserts, updates, deletes,
-                retries, duration_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                retries, duration_ms, error, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         ).run([
             .text(entry.source), .text(entry.stream), .text(entry.mode), .text(entry.startedAt), entry.finishedAt.sqlValue,
             .integer(Int64(entry.pages)), .integer(Int64(entry.records)), .integer(Int64(entry.inserts)),
             .integer(Int64(entry.updates)), .integer(Int64(entry.deletes)), .integer(Int64(entry.retries)),
-            .integer(Int64(entry.durationMilliseconds)), entry.error.sqlValue,
+            .integer(Int64(entry.durationMilliseconds)), entry.error.sqlValue, .integer(Int64(entry.skipped)),
         ])
     }
 
@@ -94,7 +96,7 @@ public struct SyncStateStore {
         try entries(
             """
             SELECT source, stream, mode, started_at, finished_at, pages, records, inserts, updates, deletes, retries,
-                duration_ms, error FROM sync_log ORDER BY id DESC LIMIT ?
+                duration_ms, error, skipped FROM sync_log ORDER BY id DESC LIMIT ?
             """, [.integer(Int64(limit))])
     }
 
@@ -104,7 +106,7 @@ public struct SyncStateStore {
         try entries(
             """
             SELECT source, stream, mode, started_at, finished_at, pages, records, inserts, updates, deletes, retries,
-                duration_ms, error FROM sync_log l
+                duration_ms, error, skipped FROM sync_log l
             WHERE id IN (SELECT max(id) FROM sync_log GROUP BY source, stream)
               AND (stream <> '*' OR id > (SELECT coalesce(max(id), 0) FROM sync_log s WHERE s.source = l.source AND s.stream <> '*'))
             ORDER BY source, stream = '*', stream
@@ -124,6 +126,7 @@ public struct SyncStateStore {
             entry.retries = Int(row.integer(10))
             entry.durationMilliseconds = Int(row.integer(11))
             entry.error = row.text(12)
+            entry.skipped = Int(row.integer(13))
             return entry
         }
     }

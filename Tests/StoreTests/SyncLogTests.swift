@@ -24,3 +24,15 @@ import Testing
     ])
     #expect(try log.recentLog(limit: 2).map(\.stream) == ["*", "companies"])
 }
+
+@Test func theLogKeepsHowManyRecordsWereLeftOut() throws {
+    let file = TemporaryDatabase()
+    let log = SyncStateStore(database: try Database(path: file.path))
+    var entry = SyncLogEntry(source: "hubspot", stream: "deals", mode: "full")
+    entry.records = 10
+    entry.inserts = 7
+    entry.skipped = 3
+    try log.log(entry)
+    let read = try #require(try log.latestPerStream().first)
+    #expect(read.records == 10 && read.inserts == 7 && read.skipped == 3)
+}

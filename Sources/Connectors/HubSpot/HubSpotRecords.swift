@@ -20,7 +20,7 @@ extension HubSpotSource {
         guard let id = contact["id"] as? String else { return .unchanged }
         let properties = contact["properties"] as? [String: Any] ?? [:]
         func text(_ key: String) -> String? { (properties[key] as? String).flatMap { $0.isEmpty ? nil : $0 } }
-        guard let company = text("associatedcompanyid") else { return .unchanged }
+        guard let company = text("associatedcompanyid") else { return .skipped }
         let account = try companyRow(company)
         let fullName = [text("firstname"), text("lastname")].compactMap { $0 }.joined(separator: " ")
         let activity = (text("notes_last_updated") ?? text("lastmodifieddate")).map { String($0.prefix(10)) }
@@ -30,7 +30,8 @@ extension HubSpotSource {
 
     /// A deal or ticket under its company's account; a value that cannot be read stops the sync naming the record.
     private func writeFiled(_ record: [String: Any], _ object: HubSpotObject, company: String?) throws -> Upserter.Outcome {
-        guard let id = record["id"] as? String, let company else { return .unchanged }
+        guard let id = record["id"] as? String else { return .unchanged }
+        guard let company else { return .skipped }
         var properties = record["properties"] as? [String: Any] ?? [:]
         if properties["createdate"] == nil { properties["createdate"] = record["createdAt"] }
         let account = try companyRow(company)

@@ -51,9 +51,8 @@ extension SalesforceSource {
     private func writeFiled(
         _ record: [String: Any], _ object: SalesforceObject, _ map: ([String: Any], Int64) throws -> [SQLValue]
     ) throws -> Upserter.Outcome {
-        guard let id = record["Id"] as? String, let accountID = record["AccountId"] as? String, !accountID.isEmpty else {
-            return .unchanged
-        }
+        guard let id = record["Id"] as? String else { return .unchanged }
+        guard let accountID = record["AccountId"] as? String, !accountID.isEmpty else { return .skipped }
         let values: [SQLValue]
         do {
             values = try map(record, try accountRow(accountID))

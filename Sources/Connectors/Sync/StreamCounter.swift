@@ -14,6 +14,7 @@ struct StreamCounter {
         case .inserted: entry.inserts += 1
         case .updated: entry.updates += 1
         case .unchanged: break
+        case .skipped: entry.skipped += 1
         }
     }
 }

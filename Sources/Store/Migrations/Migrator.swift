@@ -23,6 +23,7 @@ public struct Migrator: Sendable {
         Migration(name: "6-contacts-and-actions", sql: ActionSchema.sql),
         Migration(name: "7-deals-and-payments", sql: DealPaymentSchema.sql),
         Migration(name: "8-deferred-indexes", sql: DeferredIndexSchema.sql),
+        Migration(name: "9-skipped-records", sql: SkippedRecordsSchema.sql),
     ])
 
     /// Applies every migration the database lacks, each in its own transaction with its version bump.

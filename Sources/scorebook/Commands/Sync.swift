@@ -46,8 +46,10 @@ struct Sync: ParsableCommand {
         if interactive { Terminal.progress(nil) }
         let records = entries.reduce(0) { $0 + $1.records }
         let writes = entries.reduce(0) { $0 + $1.inserts + $1.updates + $1.deletes }
+        let skipped = entries.reduce(0) { $0 + $1.skipped }
         print("synced \(Set(entries.map(\.source)).sorted().joined(separator: ", ")): \(records) records, \(writes) written, "
-            + "\(entries.reduce(0) { $0 + $1.retries }) retries")
+            + "\(entries.reduce(0) { $0 + $1.retries }) retries"
+            + (skipped > 0 ? ", \(skipped) left out (no company or account to file them under)" : ""))
     }
 }
 
@@ -57,12 +59,13 @@ struct SyncLogTable {
 
     var text: String {
         var table = TextTable(
-            columns: ["started", "source", "stream", "mode", "pages", "records", "inserts", "updates", "deletes", "retries", "ms", "error"],
-            numeric: [4, 5, 6, 7, 8, 9, 10])
+            columns: ["started", "source", "stream", "mode", "pages", "records", "inserts", "updates", "deletes", "skipped",
+                      "retries", "ms", "error"],
+            numeric: [4, 5, 6, 7, 8, 9, 10, 11])
         for entry in entries {
             table.rows.append([
                 String(entry.startedAt.prefix(19)), entry.source, entry.stream, entry.mode, String(entry.pages), String(entry.records),
-                String(entry.inserts), String(entry.updates), String(entry.deletes), String(entry.retries),
+                String(entry.inserts), String(entry.updates), String(entry.deletes), String(entry.skipped), String(entry.retries),
                 String(entry.durationMilliseconds), entry.error ?? "",
             ])
         }
