@@ -39,7 +39,7 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "ScoreKit"),
-        .target(name: "Connectors", dependencies: ["CCurl", "Store"]),
+        .target(name: "Connectors", dependencies: ["CCurl", "Store", "ScoreKit"]),
         .target(name: "Store", dependencies: ["CSQLite"]),
         .target(
             name: "Host",

@@ -1,4 +1,5 @@
 import Foundation
+import ScoreKit
 
 /// Salesforce datetimes: `2025-06-01T10:30:00.000+0000` on the wire (no colon in the offset), `2025-06-01T10:30:00Z`
 /// as unquoted SOQL literals.
@@ -47,7 +48,8 @@ public enum SalesforceTime {
         default:
             return nil
         }
-        let days = daysFromCivil(year: year, month: month, day: day)
+        guard let date = Day(year: Int(year), month: Int(month), day: Int(day)) else { return nil }
+        let days = Int64(date.ordinal)
         let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offsetMinutes * 60
         return seconds * 1_000 + millis
     }
@@ -68,32 +70,9 @@ public enum SalesforceTime {
         let seconds = Int64((Double(milliseconds) / 1_000).rounded(.down))
         let days = Int64((Double(seconds) / 86_400).rounded(.down))
         let inDay = seconds - days * 86_400
-        let (year, month, day) = civilFromDays(days)
         return (
-            String(format: "%04d-%02d-%02d", Int(year), Int(month), Int(day)),
+            Day(ordinal: Int(days)).description,
             String(format: "%02d:%02d:%02d", Int(inDay / 3_600), Int(inDay % 3_600 / 60), Int(inDay % 60))
         )
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    static func civilFromDays(_ days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
