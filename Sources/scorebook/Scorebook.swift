@@ -16,18 +16,23 @@ struct Scorebook: ParsableCommand {
         ]
     )
 
-    /// Runs the command line; under `scorebook shell` a failure is said in one line, without the usage.
+    /// Runs the command line. Failures are said on standard error with control characters made visible (a name or a
+    /// server's message cannot drive the terminal); under `scorebook shell` in one line, without the usage.
     static func main() {
         TextTable.terminalWidth = Terminal.outputWidth
-        guard ProcessInfo.processInfo.environment[ChildCommand.marker] == "1" else { return main(nil) }
+        let isChild = ProcessInfo.processInfo.environment[ChildCommand.marker] == "1"
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }
-            let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            Terminal.warn("Error: \(message)")
+            if isChild {
+                let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+                Terminal.warn("Error: \(message)")
+            } else {
+                Terminal.warn(fullMessage(for: error))
+            }
             Foundation.exit(code.rawValue)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Host
 
 /// What the command knows about its terminal.
 enum Terminal {
@@ -19,8 +20,18 @@ enum Terminal {
         return Int(size.ws_col)
     }
 
-    /// Prints a line to standard error.
+    /// Prints a line to standard error, control characters shown as visible escapes.
     static func warn(_ text: String) {
+        FileHandle.standardError.write(Data((TerminalText.safe(text) + "\n").utf8))
+    }
+
+    /// Prints a line whose escape codes are the shell's own styling (its text was made safe by `ShellStyle`).
+    static func warnStyled(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Prints styled text to standard output (its text was made safe by `ShellStyle`).
+    static func writeStyled(_ text: String) {
+        Swift.print(text)
     }
 }

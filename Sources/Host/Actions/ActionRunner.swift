@@ -135,7 +135,7 @@ public struct ActionRunner {
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         var text = isNew ? "score,run,as_of,account_id,name,value,band,previous_band,contact_warning\n" : ""
         text += [score.name, String(run.id), run.asOf, transition.accountID, transition.name, JSONText.number(transition.value),
-                 transition.band, transition.previousBand ?? "", warning ?? ""].map(ResultRenderer.csvField).joined(separator: ",") + "\n"
+                 transition.band, transition.previousBand ?? "", warning ?? ""].map(CSVField.escape).joined(separator: ",") + "\n"
         if isNew { FileManager.default.createFile(atPath: path, contents: nil) }
         guard let handle = FileHandle(forWritingAtPath: path) else { throw CompareError("cannot write \(path)") }
         defer { try? handle.close() }

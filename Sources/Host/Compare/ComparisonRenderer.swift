@@ -23,7 +23,7 @@ public struct ComparisonRenderer {
             let header = "account_id,first_score,second_score,first_band,second_band,first_rank,second_rank"
             return ([header] + comparison.pairs.map { pair in
                 [pair.accountID, JSONText.number(pair.first), JSONText.number(pair.second), pair.firstBand, pair.secondBand,
-                 Figures.fixed(pair.firstRank), Figures.fixed(pair.secondRank)].map(ResultRenderer.csvField).joined(separator: ",")
+                 Figures.fixed(pair.firstRank), Figures.fixed(pair.secondRank)].map(CSVField.escape).joined(separator: ",")
             }).joined(separator: "\n")
         }
     }

@@ -16,7 +16,7 @@ final class CSVWriter {
     }
 
     func write(_ fields: [String]) throws {
-        buffer += fields.map(ResultRenderer.csvField).joined(separator: ",")
+        buffer += CSVField.row(fields)
         buffer += "\n"
         rows += 1
         if buffer.utf8.count >= 1 << 20 { try flush() }

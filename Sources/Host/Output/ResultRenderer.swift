@@ -69,8 +69,7 @@ public struct ResultRenderer {
         let names = detailNames
         let signals = results.first.map(componentSignals) ?? []
         var lines = [
-            (["account_id", "name", "rank", "score", "band"] + names + signals.flatMap { ["\($0)_raw", "\($0)_contribution"] })
-                .joined(separator: ",")
+            CSVField.row(["account_id", "name", "rank", "score", "band"] + names + signals.flatMap { ["\($0)_raw", "\($0)_contribution"] })
         ]
         for result in results {
             let values = Dictionary(details(result), uniquingKeysWith: { first, _ in first })
@@ -81,7 +80,7 @@ public struct ResultRenderer {
                     let component = components[signal]
                     return [component?.raw.map(JSONText.number) ?? "", component.map { JSONText.number($0.contribution) } ?? ""]
                 }
-            lines.append(cells.map(Self.csvField).joined(separator: ","))
+            lines.append(CSVField.row(cells))
         }
         return lines.joined(separator: "\n")
     }
@@ -115,10 +114,5 @@ public struct ResultRenderer {
 
     private func parsedComponents(_ result: StoredResult) -> [[String: Any]] {
         (try? JSONSerialization.jsonObject(with: Data(result.components.utf8)) as? [[String: Any]]) ?? []
-    }
-
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -21,6 +21,8 @@ public struct TextTable {
     /// The table as lines of text, fitted to `width` (default `terminalWidth`) by shortening the widest text columns,
     /// whose cut cells end in "~"; numbers are never cut.
     public func render(width: Int? = TextTable.terminalWidth) -> String {
+        let columns = columns.map(TerminalText.safe)
+        let rows = rows.map { $0.map(TerminalText.safe) }
         var widths = columns.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {

@@ -65,12 +65,10 @@ public struct TrainingRows: Sendable {
 
     /// The rows as CSV: `account_id,part,label,feature...`, missing values empty.
     public var csv: String {
-        var lines = [(["account_id", "part", "label"] + features).joined(separator: ",")]
+        var lines = [CSVField.row(["account_id", "part", "label"] + features)]
         for row in accountIDs.indices {
             let values = values[row].map { $0.map { String($0) } ?? "" }
-            lines.append(
-                ([accountIDs[row], isHeldOut[row] ? "held_out" : "training", String(Int(labels[row]))] + values)
-                    .joined(separator: ","))
+            lines.append(CSVField.row([accountIDs[row], isHeldOut[row] ? "held_out" : "training", String(Int(labels[row]))] + values))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -60,7 +60,7 @@ final class ShellSession {
         let outcome = dispatch(words)
         if state.isTiming, let name = words.first, !["timing", "\\timing"].contains(name) {
             let milliseconds = Date().timeIntervalSince(started) * 1_000
-            print(style.dim(String(format: "Time: %.1f ms", milliseconds)))
+            Terminal.writeStyled(style.dim(String(format: "Time: %.1f ms", milliseconds)))
         }
         fflush(stdout)
         return outcome
@@ -208,6 +208,6 @@ final class ShellSession {
     /// Prints a one-line problem on standard error.
     func report(_ text: String) {
         fflush(stdout)
-        Terminal.warn(style.error("error: \(text)"))
+        Terminal.warnStyled(style.error("error: \(text)"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Host
 
 /// Colours for the shell's own output: only on a terminal, and never when `NO_COLOR` is set (no-color.org).
 struct ShellStyle {
@@ -13,7 +14,8 @@ struct ShellStyle {
 
     /// The prompt in bold blue; the codes are wrapped in libedit's ignore markers so they take no columns.
     func prompt(_ text: String) -> String {
-        isColoured ? "\u{1}\u{1B}[1;34m\u{2}" + text + "\u{1}\u{1B}[0m\u{2}" : text
+        let text = TerminalText.safe(text)
+        return isColoured ? "\u{1}\u{1B}[1;34m\u{2}" + text + "\u{1}\u{1B}[0m\u{2}" : text
     }
 
     /// An error line in red.
@@ -23,6 +25,7 @@ struct ShellStyle {
     func dim(_ text: String) -> String { paint(text, "2") }
 
     private func paint(_ text: String, _ code: String) -> String {
-        isColoured ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        let text = TerminalText.safe(text)
+        return isColoured ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 }
