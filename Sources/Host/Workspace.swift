@@ -33,7 +33,7 @@ public struct Workspace: Sendable {
     /// Builds the indexes a crashed sync set aside, unless a sync is running now (it will put them back itself).
     private func restoreIndexesLeftAside(_ database: Database) throws {
         let indexes = DeferredIndexes(database: database)
-        guard try indexes.pending() > 0, let lock = try? SyncLock(databasePath: databasePath) else { return }
+        guard try indexes.pending() > 0, let lock = try? ProcessLock.sync(databasePath: databasePath) else { return }
         try withExtendedLifetime(lock) { try indexes.restore() }
     }
 

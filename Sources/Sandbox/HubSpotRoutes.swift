@@ -20,6 +20,8 @@ struct HubSpotRoutes {
         switch (request.method.rawValue, request.path) {
         case let ("GET", path) where parts.count == 4 && path.hasPrefix("/crm/v3/objects/"):
             if let kind = Kind(rawValue: parts[3]) { return list(request, kind) }
+        case ("POST", "/crm/v3/objects/tasks/search"):
+            return searchTasks(body)
         case let ("POST", path) where parts.count == 5 && path.hasPrefix("/crm/v3/objects/") && parts[4] == "search":
             if let kind = Kind(rawValue: parts[3]) { return search(body, kind) }
         case let ("POST", path) where path.hasPrefix("/crm/v4/associations/") && path.hasSuffix("/companies/batch/read"):

@@ -238,8 +238,27 @@ public final class SandboxServer: @unchecked Sendable {
             }
             return .json(200, done)
         case ("POST", "/_sandbox/webhook"):
-            webhooks.receive(signature: request.header("X-Scorebook-Signature"), body: body)
+            // The receiver's mode (`POST /_sandbox/webhook_mode`): `hang` takes the delivery and answers after
+            // `seconds` (a receiver that never answers in time), `redirect` points elsewhere, `fail` answers 500.
+            // Every delivery is kept whatever the mode.
+            webhooks.receive(
+                signature: request.header("X-Scorebook-Signature"), delivery: request.header("X-Scorebook-Delivery"),
+                body: body)
+            let mode = webhooks.mode
+            switch mode.name {
+            case "hang":
+                try? await Task.sleep(nanoseconds: UInt64(mode.seconds * 1_000_000_000))
+            case "redirect":
+                return Reply(status: 302, headers: ["Location": "http://198.51.100.7/steal"], body: Data())
+            case "fail":
+                return .json(500, ["error": "receiver down"])
+            default:
+                break
+            }
             return .json(200, ["received": true])
+        case ("POST", "/_sandbox/webhook_mode"):
+            webhooks.mode = (object["mode"] as? String ?? "ok", (object["seconds"] as? NSNumber)?.doubleValue ?? 60)
+            return .json(200, ["ok": true])
         case ("GET", "/_sandbox/webhooks"):
             return .json(200, ["deliveries": webhooks.all()])
         case ("GET", "/_sandbox/tasks"):
@@ -265,11 +284,18 @@ public final class SandboxServer: @unchecked Sendable {
 final class WebhookInbox: @unchecked Sendable {
     private let lock = NSLock()
     private var deliveries: [[String: Any]] = []
+    private var currentMode: (name: String, seconds: Double) = ("ok", 0)
 
-    func receive(signature: String?, body: Data) {
+    /// How the receiver answers: ok, hang (after `seconds`), redirect or fail.
+    var mode: (name: String, seconds: Double) {
+        get { lock.lock(); defer { lock.unlock() }; return currentMode }
+        set { lock.lock(); defer { lock.unlock() }; currentMode = newValue }
+    }
+
+    func receive(signature: String?, delivery: String?, body: Data) {
         lock.lock()
         defer { lock.unlock() }
-        deliveries.append(["signature": signature ?? "", "body": String(decoding: body, as: UTF8.self)])
+        deliveries.append(["signature": signature ?? "", "delivery": delivery ?? "", "body": String(decoding: body, as: UTF8.self)])
     }
 
     func all() -> [[String: Any]] {

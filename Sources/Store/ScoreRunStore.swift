@@ -1,5 +1,14 @@
 import Foundation
 
+/// What a run is for, which decides whether it joins the score's current series.
+///
+/// The current series, ordered by as-of day, is what `show`, `explain`, `act`, `report` and `scores` read. A run as of
+/// a day before the latest current one is a backfill; runs made by `validate` and the holdout calibration are
+/// validation and holdout runs. None of those three ever becomes the score's state.
+public enum RunKind: String, Sendable, CaseIterable {
+    case current, backfill, validation, holdout
+}
+
 /// A stored run of a named score.
 public struct ScoreRun: Sendable, Equatable {
     public let id: Int64
@@ -11,6 +20,7 @@ public struct ScoreRun: Sendable, Equatable {
     public let startedAt: String
     public let finishedAt: String?
     public let accountCount: Int
+    public let kind: RunKind
 }
 
 /// One account's stored result in a run, with the account's own id and name.
@@ -33,12 +43,27 @@ public struct ScoreRunStore {
     /// Creates the store on a connection.
     public init(database: Database) { self.database = database }
 
-    /// Starts a run; returns its id.
-    public func begin(scoreName: String, module: String, configHash: String, configuration: String, asOf: String) throws -> Int64 {
+    /// Starts a run of a kind; returns its id.
+    public func begin(
+        scoreName: String, module: String, configHash: String, configuration: String, asOf: String, kind: RunKind
+    ) throws -> Int64 {
         try database.statement(
-            "INSERT INTO score_runs (score_name, module, config_hash, configuration, as_of, started_at) VALUES (?, ?, ?, ?, ?, ?)"
-        ).run([.text(scoreName), .text(module), .text(configHash), .text(configuration), .text(asOf), .text(Self.now())])
+            """
+            INSERT INTO score_runs (score_name, module, config_hash, configuration, as_of, started_at, kind)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """
+        ).run([.text(scoreName), .text(module), .text(configHash), .text(configuration), .text(asOf), .text(Self.now()),
+               .text(kind.rawValue)])
         return database.lastInsertedRowID
+    }
+
+    /// The kind a new run as of `asOf` gets when none is asked for: a backfill when the score has a current run as of
+    /// a later day, else current.
+    public func defaultKind(scoreName: String, asOf: String) throws -> RunKind {
+        let later = try database.statement(
+            "SELECT 1 FROM score_runs WHERE score_name = ? AND kind = 'current' AND finished_at IS NOT NULL AND as_of > ? LIMIT 1"
+        ).map([.text(scoreName), .text(asOf)]) { _ in true }.first ?? false
+        return later ? .backfill : .current
     }
 
     /// Stores one account's result; `components` and `details` are JSON as UTF-8 bytes.
@@ -59,9 +84,16 @@ public struct ScoreRunStore {
             .run([.text(Self.now()), .integer(Int64(accountCount)), .integer(runID)])
     }
 
-    /// The latest finished run of a score, if any.
+    /// The score's state: its current run as of the latest day (the latest stored of that day), if any.
     public func latestRun(of scoreName: String) throws -> ScoreRun? {
-        try runs(where: "score_name = ? AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1", [.text(scoreName)]).first
+        try currentRuns(of: scoreName, limit: 1).first
+    }
+
+    /// The score's current series, latest as-of day first (the latest stored first within a day).
+    public func currentRuns(of scoreName: String, limit: Int? = nil) throws -> [ScoreRun] {
+        try runs(
+            where: "score_name = ? AND kind = 'current' AND finished_at IS NOT NULL ORDER BY as_of DESC, id DESC LIMIT ?",
+            [.text(scoreName), .integer(Int64(limit ?? -1))])
     }
 
     /// A run by id.
@@ -116,9 +148,16 @@ public struct ScoreRunStore {
         ).map([.integer(runID)]) { (($0.text(0) ?? ""), $0.double(1), ($0.text(2) ?? ""), Int($0.integer(3))) }
     }
 
-    /// The latest finished run of a score as of a day.
-    public func latestRun(of scoreName: String, asOf day: String) throws -> ScoreRun? {
-        try runs(where: "score_name = ? AND as_of = ? AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1", [.text(scoreName), .text(day)]).first
+    /// The run of a score as of a day: a current or backfill run before a validation or holdout one, the latest stored
+    /// first; `kinds` limits the choice.
+    public func latestRun(of scoreName: String, asOf day: String, kinds: [RunKind] = RunKind.allCases) throws -> ScoreRun? {
+        try runs(
+            where: """
+                score_name = ? AND as_of = ? AND finished_at IS NOT NULL AND kind IN (SELECT value FROM json_each(?))
+                ORDER BY kind IN ('current', 'backfill') DESC, id DESC LIMIT 1
+                """,
+            [.text(scoreName), .text(day), .text("[" + kinds.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]")]
+        ).first
     }
 
     /// Deletes all but the newest `keep` runs of a score (their results go with them); returns the runs deleted.
@@ -141,12 +180,15 @@ public struct ScoreRunStore {
 
     private func runs(where clause: String, _ values: [SQLValue]) throws -> [ScoreRun] {
         try database.statement(
-            "SELECT id, score_name, module, config_hash, configuration, as_of, started_at, finished_at, account_count FROM score_runs WHERE \(clause)"
+            """
+            SELECT id, score_name, module, config_hash, configuration, as_of, started_at, finished_at, account_count, kind
+            FROM score_runs WHERE \(clause)
+            """
         ).map(values) { row in
             ScoreRun(
                 id: row.integer(0), scoreName: row.text(1) ?? "", module: row.text(2) ?? "", configHash: row.text(3) ?? "",
                 configuration: row.text(4) ?? "", asOf: row.text(5) ?? "", startedAt: row.text(6) ?? "",
-                finishedAt: row.text(7), accountCount: Int(row.integer(8)))
+                finishedAt: row.text(7), accountCount: Int(row.integer(8)), kind: RunKind(rawValue: row.text(9) ?? "") ?? .current)
         }
     }
 

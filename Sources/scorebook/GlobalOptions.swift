@@ -1,6 +1,7 @@
 import ArgumentParser
 import Host
 import ScoreKit
+import Store
 
 /// Options every command takes: where the database and the configuration are.
 struct GlobalOptions: ParsableArguments {
@@ -15,6 +16,8 @@ struct GlobalOptions: ParsableArguments {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+
+extension RunKind: ExpressibleByArgument {}
 
 extension Day: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }

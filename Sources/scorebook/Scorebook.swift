@@ -31,7 +31,8 @@ struct Scorebook: ParsableCommand {
                 let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
                 Terminal.warn("Error: \(message)")
             } else {
-                Terminal.warn(fullMessage(for: error))
+                let text = fullMessage(for: error)
+                if !text.isEmpty { Terminal.warn(text) }
             }
             Foundation.exit(code.rawValue)
         }

@@ -354,7 +354,7 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     // As a sync that was killed after setting the invoices' indexes aside leaves the database.
     try DeferredIndexes(database: try Database(path: path)).setAside([.invoices])
     do {
-        let lock = try SyncLock(databasePath: path)  // a sync is running: the indexes are its to put back
+        let lock = try ProcessLock.sync(databasePath: path)  // a sync is running: the indexes are its to put back
         #expect(try scorebook.run(["runs"] + common).status == 0)
         #expect(try DeferredIndexes(database: try Database(path: path)).pending() > 0)
         withExtendedLifetime(lock) {}

@@ -36,7 +36,12 @@ private func scored(_ filter: String, in scratch: Scratch) throws -> [String] {
     let yaml = "scores:\n  rfm:\n    module: value\n" + (filter.isEmpty ? "" : "    where: \(filter)\n")
     let score = try ScorebookConfiguration.parse(yaml: yaml, file: "t").scores[0]
     let asOf = Day(year: 2025, month: 1, day: 1) ?? Day(ordinal: 0)
-    let summary = try ScoreRunner(database: scratch.database).run(score, asOf: asOf)
+    let summary: RunSummary
+    do {
+        summary = try ScoreRunner(database: scratch.database).run(score, asOf: asOf)
+    } catch RunError.nothingScored {
+        return []  // a segment of no account is refused, not stored
+    }
     return try ScoreRunStore(database: scratch.database).results(runID: summary.runID).map(\.accountID).sorted()
 }
 

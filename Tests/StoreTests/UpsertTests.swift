@@ -63,7 +63,7 @@ private func account(_ name: String) -> [SQLValue] {
     try upserter.upsert(source: "file", externalID: "b", values: account("B"), raw: "{}")
     let ids = try AccountDirectory(database: database).rowIDsByExternalID()
     let store = ScoreRunStore(database: database)
-    let run = try store.begin(scoreName: "rfm", module: "value", configHash: "abc", configuration: "{}", asOf: "2025-01-01")
+    let run = try store.begin(scoreName: "rfm", module: "value", configHash: "abc", configuration: "{}", asOf: "2025-01-01", kind: .current)
     try store.insertResult(runID: run, accountRowID: ids["b"]!, position: 2, value: 10, band: "Red", components: Array("[]".utf8), details: Array("{}".utf8))
     try store.insertResult(runID: run, accountRowID: ids["a"]!, position: 1, value: 90, band: "Green", components: Array("[]".utf8), details: Array("{}".utf8))
     #expect(try store.latestRun(of: "rfm") == nil)

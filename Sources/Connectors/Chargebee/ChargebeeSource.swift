@@ -89,11 +89,7 @@ public struct ChargebeeSource {
     static func listPath(_ stream: String, limit: Int, after lower: Int64, offset: String?) -> String {
         var path = "/api/v2/\(stream)?limit=\(limit)&include_deleted=true&sort_by%5Basc%5D=updated_at"
         if lower > 0 { path += "&updated_at%5Bafter%5D=\(lower - 1)" }
-        if let offset {
-            var allowed = CharacterSet.alphanumerics
-            allowed.insert(charactersIn: "-._~")
-            path += "&offset=" + (offset.addingPercentEncoding(withAllowedCharacters: allowed) ?? offset)
-        }
+        if let offset { path += "&offset=" + ServerURL.queryValue(offset) }
         return path
     }
 

@@ -36,6 +36,9 @@ public final class HTTPClient {
 
     /// Sends a request until the classifier accepts the response, or fails with a reason naming `what`.
     public func send(_ request: HTTPRequest, what: String, classify: (HTTPResponse) -> ResponseVerdict) throws -> HTTPResponse {
+        for header in request.headers where header.name.lowercased() == "authorization" {
+            SecretRedactor.register(authorization: header.value)
+        }
         var attempt = 0
         while true {
             attempt += 1
@@ -99,5 +102,6 @@ public struct SyncError: Error, CustomStringConvertible, Sendable {
         self.reason = reason
     }
 
-    public var description: String { "\(what): \(reason)" }
+    /// One line, with no token in it (servers echo them in error bodies).
+    public var description: String { SecretRedactor.scrub("\(what): \(reason)") }
 }

@@ -49,7 +49,7 @@ public struct HubSpotSource {
         defer { try? transactions.commit() }  // the pages written before a failure are kept
         var seen = Set<String>()
         while true {
-            let after = state.cursor.map { "&after=\($0)" } ?? ""
+            let after = state.cursor.map { "&after=" + ServerURL.queryValue($0) } ?? ""
             let associations = object.isAssociatedWithCompanies ? "&associations=companies" : ""
             let what = "\(name) \(stream) page \(counter.entry.pages + 1)"
             let page = try context.fetch(

@@ -84,7 +84,8 @@ public final class SyncContext {
         _ path: String, method: String, body: [String: Any]?, headers: [(name: String, value: String)], on client: HTTPClient,
         what: String, classify: (HTTPResponse) -> ResponseVerdict, parse: ([UInt8]) throws -> Parsed
     ) throws -> Parsed {
-        var request = HTTPRequest(method: method, url: settings.baseURL + path, headers: headers + [("Accept", "application/json")])
+        let url = try ServerURL.resolve(base: settings.baseURL, path: path)
+        var request = HTTPRequest(method: method, url: url, headers: headers + [("Accept", "application/json")])
         if let body {
             request.body = [UInt8]((try? JSONSerialization.data(withJSONObject: body)) ?? Data())
             request.headers.append(("Content-Type", "application/json"))

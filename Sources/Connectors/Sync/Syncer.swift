@@ -22,7 +22,7 @@ public struct Syncer {
     public func sync(
         _ sources: [SourceSettings], full: Bool, linking: (billing: [String], crm: [String]), progress: @escaping (String) -> Void
     ) throws -> [SyncLogEntry] {
-        let lock = try SyncLock(databasePath: database.path)
+        let lock = try ProcessLock.sync(databasePath: database.path)
         defer { withExtendedLifetime(lock) {} }
         try database.checkpointEvery(pages: Self.checkpointPages)
         defer { try? database.checkpointEvery(pages: 1_000) }
@@ -58,7 +58,7 @@ public struct Syncer {
                 var failed = SyncLogEntry(source: settings.name, stream: "*", mode: full ? "full" : "incremental")
                 failed.finishedAt = ScoreRunStore.now()
                 failed.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
-                failed.error = "\(error)"
+                failed.error = SecretRedactor.scrub("\(error)")
                 try? states.log(failed)
                 entries.append(failed)
                 firstFailure = firstFailure ?? error

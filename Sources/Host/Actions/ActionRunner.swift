@@ -3,11 +3,19 @@ import Foundation
 import ScoreKit
 import Store
 
-/// Runs a score's band actions for the accounts that entered a band in its latest run, once each.
+/// Runs a score's band actions for the accounts whose band changed since the last run acted on, each once.
 ///
-/// Transitions are read from the stored runs (latest vs the one before). Each action sent is recorded, so running
-/// `act` again sends nothing twice. Before an action that reaches a person, the account's primary contact is checked:
-/// no contact, no e-mail, or no activity for more than `contact_max_age_days` before the run's day is flagged.
+/// Only the score's current series counts (backfill, validation and holdout runs never trigger an action). The
+/// transitions are those between the latest current run and the last run `act` finished on (the run before the latest
+/// the first time), so no run's transitions are skipped when several runs come between two `act`s.
+///
+/// Every delivery is recorded as pending, with its own delivery id, before it is sent, and marked sent once it is known
+/// to have arrived. The id goes in the `X-Scorebook-Delivery` header and the body (`delivery_id`), so a receiver can
+/// drop a repeat: a send cut off by a crash or never answered is sent again with the same id by the next `act`. CSV
+/// rows carry the id and are never written twice; a HubSpot task's body carries it and is looked up before it is made
+/// again. One `act` per score runs at a time. Before an action that reaches a person, the account's primary contact
+/// is checked: no contact, no e-mail, or no activity for more than `contact_max_age_days` before the run's day is
+/// flagged.
 public struct ActionRunner {
     /// One action for one account: what is (or would be) done, and any contact warning.
     public struct Delivery: Sendable {
@@ -17,79 +25,113 @@ public struct ActionRunner {
         public let previousBand: String?
         public let action: String
         public let contactWarning: String?
-        /// sent, would send (dry run), or already sent.
+        /// sent, sent again (pending since an earlier act), would send (dry run), already sent, or skipped: why.
         public let status: String
     }
 
+    /// Webhooks and tasks: a receiver gets 15 s to answer, three tries.
+    public static let defaultOptions: HTTPOptions = {
+        var options = HTTPOptions()
+        options.totalTimeoutMilliseconds = 15_000
+        options.maxAttempts = 3
+        options.maxRetryAfter = 60
+        return options
+    }()
+
     private let database: Database
-    private let environment: [String: String]
-    private let options: HTTPOptions
-    private let sources: [String: SourceSettings]
+    private let sender: ActionSender
 
     /// Creates a runner; `sources` are the configured sources HubSpot tasks go through.
     public init(
         database: Database, environment: [String: String] = ProcessInfo.processInfo.environment,
-        options: HTTPOptions = HTTPOptions(), sources: [String: SourceSettings] = [:]
+        options: HTTPOptions = ActionRunner.defaultOptions, sources: [String: SourceSettings] = [:]
     ) {
         self.database = database
-        self.environment = environment
-        self.options = options
-        self.sources = sources
+        self.sender = ActionSender(environment: environment, options: options, sources: sources)
     }
 
-    /// Acts on the latest run of the score; with `dryRun`, only says what would be sent.
+    /// Acts on the score's latest current run; with `dryRun`, only says what would be sent.
     public func act(_ score: NamedScore, dryRun: Bool) throws -> [Delivery] {
         guard !score.actions.isEmpty else {
             throw CompareError("score \"\(score.name)\" has no `actions:` in the configuration")
         }
-        let runs = try ScoreRunStore(database: database).runs(of: score.name)
+        if !dryRun { try sender.preflight(Array(score.actions.values.joined())) }
+        let lock = dryRun ? nil : try ProcessLock(databasePath: database.path, job: "act \(score.name)")
+        defer { withExtendedLifetime(lock) {} }
+        let runs = try ScoreRunStore(database: database).currentRuns(of: score.name)
         guard let latest = runs.first else {
-            throw CompareError("score \"\(score.name)\" has not been run yet (run `scorebook run \(score.name)`)")
+            throw CompareError.noCurrentRun(score.name, hasOtherRuns: try !ScoreRunStore(database: database).runs(of: score.name).isEmpty)
         }
         let store = ActionStore(database: database)
+        let base = try baseRun(of: score, latest: latest, runs: runs, store: store)
+        var deliveries = dryRun ? [] : try resendPending(of: score, except: latest.id, store: store)
         let asOf = Day(iso: latest.asOf) ?? .today
-        var deliveries: [Delivery] = []
-        var client: HTTPClient?
-        for transition in try store.transitions(runID: latest.id, previousRunID: runs.dropFirst().first?.id) {
+        for transition in try store.transitions(runID: latest.id, previousRunID: base) {
             for action in score.actions[transition.band] ?? [] {
-                let warning = action.reachesPerson ? try contactWarning(transition, asOf: asOf, maxAge: score.contactMaxAgeDays, store: store) : nil
-                let name = action.description
+                let warning = action.reachesPerson
+                    ? try contactWarning(transition, asOf: asOf, maxAge: score.contactMaxAgeDays, store: store) : nil
                 func delivery(_ status: String) -> Delivery {
                     Delivery(accountID: transition.accountID, name: transition.name, band: transition.band,
-                             previousBand: transition.previousBand, action: name, contactWarning: warning, status: status)
+                             previousBand: transition.previousBand, action: action.description, contactWarning: warning,
+                             status: status)
                 }
-                if try store.wasSent(scoreName: score.name, runID: latest.id, accountRowID: transition.accountRowID, action: name) {
+                let recorded = try store.delivery(
+                    scoreName: score.name, runID: latest.id, accountRowID: transition.accountRowID, action: action.description)
+                if recorded?.isSent == true {
                     deliveries.append(delivery("already sent"))
                     continue
                 }
                 if dryRun {
-                    deliveries.append(delivery("would send"))
+                    deliveries.append(delivery(recorded == nil ? "would send" : "would send again (pending)"))
                     continue
                 }
-                let payload = Self.payload(score: score, run: latest, transition: transition, warning: warning)
-                switch action {
-                case .webhook(let url, let secretVariable):
-                    if client == nil { client = try HTTPClient(options: options, requestsPerSecond: 10) }
-                    try send(payload, to: url, secretVariable: secretVariable, client: client, what: "\(score.name) \(transition.accountID)")
-                case .csv(let path):
-                    try appendCSV(path: path, score: score, run: latest, transition: transition, warning: warning)
-                case .hubspotTask(let subject, let sourceName):
-                    guard let source = sources[sourceName], source.kind == .hubspot else {
-                        throw CompareError("hubspot_task: no HubSpot source named \"\(sourceName)\" is configured (or its token is not set)")
-                    }
-                    guard try ActionStore(database: database).isAccount(transition.accountRowID, fromSource: sourceName) else {
-                        deliveries.append(delivery("skipped: not a \(sourceName) company"))
-                        continue
-                    }
-                    if client == nil { client = try HTTPClient(options: options, requestsPerSecond: 10) }
-                    let text = subject.replacingOccurrences(of: "{name}", with: transition.name).replacingOccurrences(of: "{band}", with: transition.band)
-                    try HubSpotTask(source: source, client: client).create(
-                        subject: text, body: warning ?? "", companyID: transition.accountID, what: "\(score.name) \(transition.accountID)")
+                if let reason = try sender.skipReason(action, accountRowID: transition.accountRowID, store: store) {
+                    deliveries.append(delivery("skipped: \(reason)"))
+                    continue
                 }
-                try store.record(scoreName: score.name, runID: latest.id, accountRowID: transition.accountRowID,
-                                 band: transition.band, action: name, detail: String(decoding: payload, as: UTF8.self))
-                deliveries.append(delivery("sent"))
+                let pending = try recorded ?? {
+                    let id = UUID().uuidString.lowercased()
+                    let payload = ActionPayload(
+                        score: score, run: latest, transition: transition, warning: warning, deliveryID: id)
+                    let fresh = ActionStore.Delivery(
+                        deliveryID: id, runID: latest.id, accountRowID: transition.accountRowID, band: transition.band,
+                        action: action.description, isSent: false, payload: payload.json)
+                    try store.recordPending(scoreName: score.name, fresh)
+                    return fresh
+                }()
+                try sender.send(action, pending, payload: ActionPayload(json: pending.payload), score: score.name)
+                try store.markSent(deliveryID: pending.deliveryID)
+                deliveries.append(delivery(recorded == nil ? "sent" : "sent again (pending)"))
             }
+        }
+        if !dryRun { try store.recordActed(scoreName: score.name, runID: latest.id, baseRunID: base) }
+        return deliveries
+    }
+
+    /// The run transitions are counted from: the one `act` last finished on, or the run before the latest.
+    private func baseRun(of score: NamedScore, latest: ScoreRun, runs: [ScoreRun], store: ActionStore) throws -> Int64? {
+        let previous = runs.dropFirst().first?.id
+        guard let acted = try store.lastActed(scoreName: score.name) else { return previous }
+        if acted.runID == latest.id { return acted.baseRunID }
+        return runs.contains { $0.id == acted.runID } ? acted.runID : previous
+    }
+
+    /// Sends again, with their ids, deliveries of earlier runs left pending by a crash or a receiver that never answered.
+    private func resendPending(of score: NamedScore, except runID: Int64, store: ActionStore) throws -> [Delivery] {
+        var deliveries: [Delivery] = []
+        for pending in try store.pendingDeliveries(scoreName: score.name) where pending.runID != runID {
+            let payload = ActionPayload(json: pending.payload)
+            func delivery(_ status: String) -> Delivery {
+                Delivery(accountID: payload.accountID, name: payload.name, band: pending.band, previousBand: payload.previousBand,
+                         action: pending.action, contactWarning: payload.contactWarning, status: status)
+            }
+            guard let action = score.actions.values.joined().first(where: { $0.description == pending.action }) else {
+                deliveries.append(delivery("pending: the action is no longer configured"))
+                continue
+            }
+            try sender.send(action, pending, payload: payload, score: score.name)
+            try store.markSent(deliveryID: pending.deliveryID)
+            deliveries.append(delivery("sent again (pending)"))
         }
         return deliveries
     }
@@ -100,46 +142,5 @@ public struct ActionRunner {
         guard let last = contact.lastActivity.flatMap(Day.init(iso:)) else { return "the primary contact has no recorded activity" }
         let age = asOf.days(since: last)
         return age > maxAge ? "the primary contact's last activity was \(age) days ago (\(last)); check they are still there" : nil
-    }
-
-    static func payload(score: NamedScore, run: ScoreRun, transition: ActionStore.Transition, warning: String?) -> [UInt8] {
-        let object: [String: Any] = [
-            "score": score.name, "run": run.id, "as_of": run.asOf, "account_id": transition.accountID, "name": transition.name,
-            "value": transition.value, "band": transition.band, "previous_band": transition.previousBand ?? NSNull(),
-            "contact_warning": warning ?? NSNull(),
-        ]
-        return [UInt8]((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8))
-    }
-
-    private func send(_ body: [UInt8], to url: String, secretVariable: String?, client: HTTPClient?, what: String) throws {
-        guard let client else { return }
-        var headers: [(name: String, value: String)] = [("Content-Type", "application/json")]
-        if let secretVariable {
-            guard let secret = environment[secretVariable], !secret.isEmpty else {
-                throw CompareError("webhook secret: environment variable \(secretVariable) is not set")
-            }
-            headers.append(("X-Scorebook-Signature", "sha256=" + SHA256.hex(SHA256.hmac(key: Array(secret.utf8), message: body))))
-        }
-        _ = try client.send(HTTPRequest(method: "POST", url: url, headers: headers, body: body), what: "webhook for \(what)") { response in
-            switch response.status {
-            case 200..<300: return .accept
-            case 429, 500...: return .retry(after: HTTPClient.retryAfter(response), reason: "HTTP \(response.status)")
-            default: return .fail("HTTP \(response.status)")
-            }
-        }
-    }
-
-    private func appendCSV(path: String, score: NamedScore, run: ScoreRun, transition: ActionStore.Transition, warning: String?) throws {
-        let isNew = !FileManager.default.fileExists(atPath: path)
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        var text = isNew ? "score,run,as_of,account_id,name,value,band,previous_band,contact_warning\n" : ""
-        text += [score.name, String(run.id), run.asOf, transition.accountID, transition.name, JSONText.number(transition.value),
-                 transition.band, transition.previousBand ?? "", warning ?? ""].map(CSVField.escape).joined(separator: ",") + "\n"
-        if isNew { FileManager.default.createFile(atPath: path, contents: nil) }
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw CompareError("cannot write \(path)") }
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(text.utf8))
     }
 }

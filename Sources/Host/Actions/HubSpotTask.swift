@@ -2,13 +2,31 @@ import Connectors
 import Foundation
 
 /// Creates a HubSpot task on a company (CRM v3 `POST /crm/v3/objects/tasks`, associated to the company), through
-/// the configured HubSpot source's base URL and token.
+/// the configured HubSpot source's base URL and token, and finds one by the delivery id in its body.
 struct HubSpotTask {
     let source: SourceSettings
     let client: HTTPClient?
 
     /// HubSpot's association type id for task to company.
     static let taskToCompany = 192
+
+    /// True when a task whose body holds the delivery id exists (made by an `act` that crashed before recording it).
+    func exists(deliveryID: String, what: String) throws -> Bool {
+        guard let client else { return false }
+        let query: [String: Any] = [
+            "filterGroups": [["filters": [["propertyName": "hs_task_body", "operator": "CONTAINS_TOKEN", "value": deliveryID]]]],
+            "properties": ["hs_task_subject"], "limit": 1,
+        ]
+        let request = HTTPRequest(
+            method: "POST", url: source.baseURL + "/crm/v3/objects/tasks/search",
+            headers: [("Authorization", "Bearer \(source.token)"), ("Content-Type", "application/json")],
+            body: CanonicalJSON.bytes(query))
+        let response = try client.send(request, what: "HubSpot task search for \(what)", classify: Self.classify)
+        guard let total = (response.jsonObject?["total"] as? NSNumber)?.intValue else {
+            throw SyncError(what: "HubSpot task search for \(what)", reason: "the answer has no total")
+        }
+        return total > 0
+    }
 
     func create(subject: String, body: String, companyID: String, what: String) throws {
         guard let client else { return }
@@ -26,12 +44,14 @@ struct HubSpotTask {
             method: "POST", url: source.baseURL + "/crm/v3/objects/tasks",
             headers: [("Authorization", "Bearer \(source.token)"), ("Content-Type", "application/json")],
             body: CanonicalJSON.bytes(payload))
-        _ = try client.send(request, what: "HubSpot task for \(what)") { response in
-            switch response.status {
-            case 200..<300: return .accept
-            case 429, 500...: return .retry(after: HTTPClient.retryAfter(response), reason: "HTTP \(response.status)")
-            default: return .fail("HTTP \(response.status) \(String(decoding: response.body.prefix(200), as: UTF8.self))")
-            }
+        _ = try client.send(request, what: "HubSpot task for \(what)", classify: Self.classify)
+    }
+
+    private static func classify(_ response: HTTPResponse) -> ResponseVerdict {
+        switch response.status {
+        case 200..<300: return .accept
+        case 429, 500...: return .retry(after: HTTPClient.retryAfter(response), reason: "HTTP \(response.status)")
+        default: return .fail("HTTP \(response.status) \(String(decoding: response.body.prefix(200), as: UTF8.self))")
         }
     }
 }

@@ -20,7 +20,7 @@ public struct RunReference: Sendable, Equatable, CustomStringConvertible {
     public func resolve(in store: ScoreRunStore) throws -> ScoreRun {
         guard let selector else {
             guard let run = try store.latestRun(of: scoreName) else {
-                throw CompareError("score \"\(scoreName)\" has not been run yet (run `scorebook run \(scoreName)`)")
+                throw CompareError.noCurrentRun(scoreName, hasOtherRuns: try !store.runs(of: scoreName).isEmpty)
             }
             return run
         }
@@ -34,6 +34,14 @@ public struct RunReference: Sendable, Equatable, CustomStringConvertible {
             throw CompareError("score \"\(scoreName)\" has no run as of \(selector) (see `scorebook runs \(scoreName)`)")
         }
         return run
+    }
+}
+
+extension CompareError {
+    /// The score has no current run: never run, or only backfill, validation or holdout runs.
+    static func noCurrentRun(_ scoreName: String, hasOtherRuns: Bool) -> CompareError {
+        let reason = hasOtherRuns ? "has no current run, only backfill or validation runs" : "has not been run yet"
+        return CompareError("score \"\(scoreName)\" \(reason) (run `scorebook run \(scoreName)`)")
     }
 }
 

@@ -1,11 +1,15 @@
+import Connectors
+
 /// Text made safe for a terminal: data from outside (names, ids, servers' messages) cannot move the cursor, clear the
-/// screen, set the window title or reorder what is shown.
+/// screen, set the window title or reorder what is shown, and no token this process sent is shown (a server may echo
+/// one in an error).
 ///
 /// Control characters (C0 but tab and line feed, DEL, C1) and the bidirectional overrides and isolates are replaced by
 /// a visible `\uXXXX`, the form a JSON string reads back as the same character, so JSON output stays valid and equal.
 public enum TerminalText {
-    /// The text with every control character shown as `\uXXXX`.
+    /// The text with every token scrubbed and every control character shown as `\uXXXX`.
     public static func safe(_ text: String) -> String {
+        let text = SecretRedactor.scrub(text)
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 8)

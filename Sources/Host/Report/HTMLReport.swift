@@ -62,7 +62,7 @@ public struct HTMLReport {
             title: "Distribution of \(run.scoreName) (\(values.count) accounts)")
         let bandCounts = try store.bandCounts(runID: run.id)
         let bands = SVG.bars(bandCounts.map { ($0.band, Double($0.count)) }, title: "Accounts per band")
-        let history = try store.runs(of: run.scoreName).reversed().map { past -> (String, Double) in
+        let history = try store.currentRuns(of: run.scoreName).reversed().map { past -> (String, Double) in
             let values = try store.values(runID: past.id).map(\.value)
             return ("\(past.asOf) #\(past.id)", values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count))
         }

@@ -10,6 +10,8 @@ public struct RunSummary: Sendable {
     public let scoreName: String
     /// The day scored as of.
     public let asOf: Day
+    /// Whether the run joined the score's current series.
+    public let kind: RunKind
     /// Accounts scored.
     public let accountCount: Int
     /// Accounts per band, largest first.
@@ -25,8 +27,9 @@ public struct ScoreRunner {
     /// Creates a runner on a connection.
     public init(database: Database) { self.database = database }
 
-    /// Runs the score as of `asOf` and stores the run in one transaction.
-    public func run(_ score: NamedScore, asOf: Day) throws -> RunSummary {
+    /// Runs the score as of `asOf` and stores the run in one transaction, as `kind` (by default a backfill when the
+    /// score has a current run as of a later day, else current). A run that scores no account is refused, not stored.
+    public func run(_ score: NamedScore, asOf: Day, kind: RunKind? = nil) throws -> RunSummary {
         var (facts, rowIDs) = try FactLoader(database: database).load(score.facts, asOf: asOf)
         if let segment = score.segment {
             (facts, rowIDs) = try segment.restrict(facts, rowIDs: rowIDs, database: database)
@@ -46,11 +49,13 @@ public struct ScoreRunner {
                 .apply(scored, parents: parents, revenue: revenueByID)
         }
         let scores = scored.sorted(by: Self.order(higherIsBetter: score.higherIsBetter))
+        guard !scores.isEmpty else { throw RunError.nothingScored(score: score.name, asOf: asOf) }
         let store = ScoreRunStore(database: database)
+        let kind = try kind ?? store.defaultKind(scoreName: score.name, asOf: asOf.description)
         let runID = try database.transaction { () -> Int64 in
             let runID = try store.begin(
                 scoreName: score.name, module: score.module, configHash: score.configurationHash,
-                configuration: score.canonicalConfiguration, asOf: asOf.description)
+                configuration: score.canonicalConfiguration, asOf: asOf.description, kind: kind)
             var components = JSONWriter()
             var details = JSONWriter()
             for (position, result) in scores.enumerated() {
@@ -70,7 +75,7 @@ public struct ScoreRunner {
         for result in scores { counts[result.band, default: 0] += 1 }
         let bandCounts = counts.sorted { $0.value == $1.value ? $0.key < $1.key : $0.value > $1.value }.map { ($0.key, $0.value) }
         return RunSummary(
-            runID: runID, scoreName: score.name, asOf: asOf, accountCount: scores.count, bandCounts: bandCounts,
+            runID: runID, scoreName: score.name, asOf: asOf, kind: kind, accountCount: scores.count, bandCounts: bandCounts,
             warnings: score.warnings)
     }
 

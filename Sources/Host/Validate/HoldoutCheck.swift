@@ -31,7 +31,7 @@ public struct HoldoutCheck {
         let yaml = String(decoding: try JSONSerialization.data(withJSONObject: ["scores": [score.name: settings]]), as: UTF8.self)
         let calibrated = try ScorebookConfiguration.parse(yaml: yaml, file: file).score(named: score.name)
         let calibrationDay = endDay.adding(days: -holdoutDays)
-        let summary = try ScoreRunner(database: database).run(calibrated, asOf: calibrationDay)
+        let summary = try ScoreRunner(database: database).run(calibrated, asOf: calibrationDay, kind: .holdout)
         let results = try ScoreRunStore(database: database).results(runID: summary.runID)
 
         var actual: [String: Int] = [:]

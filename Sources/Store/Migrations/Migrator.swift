@@ -24,6 +24,7 @@ public struct Migrator: Sendable {
         Migration(name: "7-deals-and-payments", sql: DealPaymentSchema.sql),
         Migration(name: "8-deferred-indexes", sql: DeferredIndexSchema.sql),
         Migration(name: "9-skipped-records", sql: SkippedRecordsSchema.sql),
+        Migration(name: "10-run-kinds-and-deliveries", sql: RunKindDeliverySchema.sql),
     ])
 
     /// Applies every migration the database lacks, each in its own transaction with its version bump.

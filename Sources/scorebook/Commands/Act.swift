@@ -5,9 +5,11 @@ import Host
 /// `scorebook act NAME`: run the score's band actions for accounts that entered a band since the previous run.
 struct Act: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run a score's band actions (webhooks, CSV exports) for accounts that entered a band since the last run.",
-        discussion: "Each action is recorded; running act again sends nothing twice. Accounts whose primary contact is "
-            + "missing, has no e-mail, or went quiet (contact_max_age_days, default 180) are flagged.")
+        abstract: "Run a score's band actions (webhooks, CSV exports, HubSpot tasks) for accounts whose band changed.",
+        discussion: "Acts on the score's current runs: the band changes since the last run act finished on. Each "
+            + "delivery is recorded before it is sent, with an id (X-Scorebook-Delivery, delivery_id) a receiver can "
+            + "drop repeats by; one cut off by a crash is sent again with the same id. Accounts whose primary contact "
+            + "is missing, has no e-mail, or went quiet (contact_max_age_days, default 180) are flagged.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -17,6 +19,13 @@ struct Act: ParsableCommand {
     @Flag(help: "Show what would be sent; send and record nothing.")
     var dryRun = false
 
+    @Option(help: "Seconds a webhook receiver or HubSpot has to answer each try (three tries).")
+    var timeout: Int = 15
+
+    func validate() throws {
+        guard (1...600).contains(timeout) else { throw ValidationError("--timeout must be 1 to 600 seconds") }
+    }
+
     func run() throws {
         let workspace = global.workspace
         let configuration = try workspace.loadConfiguration()
@@ -25,16 +34,20 @@ struct Act: ParsableCommand {
         let sources = Dictionary(
             configuration.sources.compactMap { source in (try? source.settings(file: configuration.file)).map { (source.name, $0) } },
             uniquingKeysWith: { first, _ in first })
-        let deliveries = try ActionRunner(database: try workspace.openDatabase(), sources: sources).act(score, dryRun: dryRun)
+        var options = ActionRunner.defaultOptions
+        options.totalTimeoutMilliseconds = timeout * 1_000
+        let deliveries = try ActionRunner(database: try workspace.openDatabase(), options: options, sources: sources)
+            .act(score, dryRun: dryRun)
         var table = TextTable(columns: ["account_id", "name", "band", "from", "action", "status", "contact"])
         for delivery in deliveries {
             table.rows.append([delivery.accountID, delivery.name, delivery.band, delivery.previousBand ?? "-", delivery.action,
                                delivery.status, delivery.contactWarning ?? "ok"])
         }
         print(table.render())
-        let sent = deliveries.filter { $0.status == "sent" }.count
+        let sent = deliveries.filter { $0.status.hasPrefix(dryRun ? "would send" : "sent") }.count
+        let again = deliveries.filter { $0.status.hasPrefix("sent again") }.count
         let flagged = deliveries.filter { $0.contactWarning != nil }.count
-        print("\(name): \(dryRun ? "would send" : "sent") \(dryRun ? deliveries.filter { $0.status == "would send" }.count : sent), "
+        print("\(name): \(dryRun ? "would send" : "sent") \(sent)\(again > 0 ? " (\(again) pending from an earlier act)" : ""), "
             + "\(deliveries.filter { $0.status == "already sent" }.count) already sent, \(flagged) with a contact to check")
     }
 }

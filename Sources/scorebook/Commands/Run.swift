@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Host
 import ScoreKit
+import Store
 
 /// `scorebook run NAME...`: run named scores as of a day and store the runs.
 struct Run: ParsableCommand {
@@ -15,6 +16,15 @@ struct Run: ParsableCommand {
     @Option(help: "Score date, YYYY-MM-DD: only facts on or before it count (default today, UTC).")
     var asOf: Day?
 
+    @Option(help: "current or backfill. Default: backfill when the score has a current run as of a later day, else current.")
+    var kind: RunKind?
+
+    func validate() throws {
+        guard kind == nil || kind == .current || kind == .backfill else {
+            throw ValidationError("--kind must be current or backfill (validation and holdout runs are made by validate)")
+        }
+    }
+
     func run() throws {
         let workspace = global.workspace
         let configuration = try workspace.loadConfiguration()
@@ -27,7 +37,7 @@ struct Run: ParsableCommand {
         for score in scores {
             let started = Date()
             do {
-                let summary = try runner.run(score, asOf: asOf ?? .today)
+                let summary = try runner.run(score, asOf: asOf ?? .today, kind: kind)
                 print(RunReport(summary: summary, seconds: Date().timeIntervalSince(started)).text)
                 for warning in summary.warnings {
                     Terminal.warn("warning: \(score.name): \(warning)")
@@ -48,7 +58,8 @@ struct RunReport {
 
     var text: String {
         let bands = summary.bandCounts.map { "\($0.band) \($0.count)" }.joined(separator: ", ")
-        return "\(summary.scoreName): run \(summary.runID), \(summary.accountCount) accounts as of \(summary.asOf) "
+        let kind = summary.kind == .current ? "" : " (\(summary.kind.rawValue))"
+        return "\(summary.scoreName): run \(summary.runID)\(kind), \(summary.accountCount) accounts as of \(summary.asOf) "
             + "in \(Figures.seconds(seconds)); \(bands.isEmpty ? "no accounts to score" : bands)"
     }
 }

@@ -33,11 +33,12 @@ struct Runs: ParsableCommand {
             print("\(name): deleted \(deleted) runs, kept the newest \(keep)")
             return
         }
-        var table = TextTable(columns: ["run", "score", "module", "as of", "finished", "config", "accounts", "bands"], numeric: [0, 6])
+        var table = TextTable(
+            columns: ["run", "score", "module", "kind", "as of", "finished", "config", "accounts", "bands"], numeric: [0, 7])
         for run in try store.runs(of: name) {
             let bands = try store.bandCounts(runID: run.id).map { "\($0.band) \($0.count)" }.joined(separator: ", ")
             table.rows.append([
-                String(run.id), run.scoreName, run.module, run.asOf, String(run.finishedAt?.prefix(19) ?? "-"),
+                String(run.id), run.scoreName, run.module, run.kind.rawValue, run.asOf, String(run.finishedAt?.prefix(19) ?? "-"),
                 run.configHash, String(run.accountCount), bands,
             ])
         }

@@ -21,8 +21,8 @@ struct Scores: ParsableCommand {
                 table.rows.append([score.name, score.module, "-", "-", "-", "-", "never run"])
                 continue
             }
-            let finished = run.finishedAt.flatMap { ISO8601DateFormatter.withFractions.date(from: $0) }
-            let age = finished.map { Int(Date().timeIntervalSince($0) / 86_400) } ?? 0
+            // Staleness counts from the day the run is as of: a run made today as of last month is a month old.
+            let age = Day(iso: run.asOf).map { Day.today.days(since: $0) } ?? 0
             let state = age > score.staleAfterDays ? "stale (\(age) days, refresh every \(score.staleAfterDays))" : "fresh"
             table.rows.append([
                 score.name, score.module, String(run.id), run.asOf, String(run.finishedAt?.prefix(19) ?? "-"),

@@ -52,7 +52,7 @@ struct Validate: ParsableCommand {
             if let stored = try store.latestRun(of: name, asOf: asOf.description) {
                 run = stored
             } else {
-                let summary = try ScoreRunner(database: database).run(score, asOf: asOf)
+                let summary = try ScoreRunner(database: database).run(score, asOf: asOf, kind: .validation)
                 guard let stored = try store.run(id: summary.runID) else { throw CleanError("run \(summary.runID) was not stored") }
                 run = stored
             }

@@ -1,0 +1,66 @@
+import Foundation
+import Store
+
+/// What a delivery says about the account: the webhook's JSON body, a CSV row, a task's text. Stored with the
+/// delivery before it is sent, so a delivery sent again carries the very same body.
+struct ActionPayload {
+    let score: String
+    let runID: Int64
+    let asOf: String
+    let accountID: String
+    let name: String
+    let value: Double
+    let band: String
+    let previousBand: String?
+    let contactWarning: String?
+    let deliveryID: String
+
+    init(score: NamedScore, run: ScoreRun, transition: ActionStore.Transition, warning: String?, deliveryID: String) {
+        self.score = score.name
+        self.runID = run.id
+        self.asOf = run.asOf
+        self.accountID = transition.accountID
+        self.name = transition.name
+        self.value = transition.value
+        self.band = transition.band
+        self.previousBand = transition.previousBand
+        self.contactWarning = warning
+        self.deliveryID = deliveryID
+    }
+
+    /// Reads a stored payload back (fields it lacks are empty).
+    init(json: String) {
+        let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] ?? [:]
+        score = object["score"] as? String ?? ""
+        runID = (object["run"] as? NSNumber)?.int64Value ?? 0
+        asOf = object["as_of"] as? String ?? ""
+        accountID = object["account_id"] as? String ?? ""
+        name = object["name"] as? String ?? ""
+        value = (object["value"] as? NSNumber)?.doubleValue ?? 0
+        band = object["band"] as? String ?? ""
+        previousBand = object["previous_band"] as? String
+        contactWarning = object["contact_warning"] as? String
+        deliveryID = object["delivery_id"] as? String ?? ""
+    }
+
+    /// The JSON body, keys sorted.
+    var json: String {
+        let object: [String: Any] = [
+            "score": score, "run": runID, "as_of": asOf, "account_id": accountID, "name": name, "value": value,
+            "band": band, "previous_band": previousBand ?? NSNull(), "contact_warning": contactWarning ?? NSNull(),
+            "delivery_id": deliveryID,
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The CSV export's columns.
+    static let csvHeader = ["score", "run", "as_of", "account_id", "name", "value", "band", "previous_band", "contact_warning",
+                            "delivery_id"]
+
+    /// The CSV export's cells.
+    var csvCells: [String] {
+        [score, String(runID), asOf, accountID, name, JSONText.number(value), band, previousBand ?? "", contactWarning ?? "",
+         deliveryID]
+    }
+}
