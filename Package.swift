@@ -38,6 +38,7 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        .target(name: "CProcess"),
         .target(name: "ScoreKit"),
         .target(name: "Connectors", dependencies: ["CCurl", "Store", "ScoreKit"]),
         .target(name: "Store", dependencies: ["CSQLite"]),
@@ -51,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "scorebook",
             dependencies: [
-                "Host", "Sandbox", "ScoreKit", "Store", "CEditLine",
+                "Host", "Sandbox", "ScoreKit", "Store", "CEditLine", "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

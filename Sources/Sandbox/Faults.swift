@@ -21,6 +21,16 @@ struct Fault: Sendable {
         /// The previous answer on the same path again, as a proxy ignoring the page cursor would give: the first
         /// faulted request is answered as usual, the next ones repeat it.
         case repeatPage = "repeat_page"
+        /// A 401 whose error message echoes the request's `Authorization` header, as some proxies and APIs do.
+        case echoToken = "echo_token"
+        /// Salesforce's `nextRecordsUrl` pointing off the instance (`@other-host/...`), with `done: false`.
+        case foreignNext = "foreign_next"
+        /// A 200 whose body is `bytes` long.
+        case hugeBody = "huge_body"
+        /// HubSpot's rate-limit headers with none remaining and a window of a thousand days.
+        case longRateWindow = "long_rate_window"
+        /// The first record of a list page with `field` (dotted) set to the JSON number `literal` as written.
+        case hugeNumber = "huge_number"
     }
 
     let kind: Kind
@@ -28,6 +38,11 @@ struct Fault: Sendable {
     var remaining: Int
     let retryAfter: Int
     let delayMilliseconds: Int
+    /// huge_body: the body's size.
+    var bytes = 0
+    /// huge_number: the record's field and the number's text.
+    var field = ""
+    var literal = ""
 }
 
 /// The faults in force, switchable from flags and from the control endpoint.

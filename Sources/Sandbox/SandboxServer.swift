@@ -101,19 +101,21 @@ public final class SandboxServer: @unchecked Sendable {
         let salesforce = SalesforceRoutes(data: data, token: credentials.salesforce, locators: locators)
         let chargebee = ChargebeeRoutes(data: data, apiKey: credentials.chargebee)
         await server.appendRoute("GET /services/data/*") { [self] request in
-            await deliver(salesforce.reply(to: request), path: request.path, api: .salesforce)
+            await deliver(salesforce.reply(to: request), path: request.path, api: .salesforce, authorization: request.header("Authorization"))
         }
         await server.appendRoute("GET /api/v2/*") { [self] request in
-            await deliver(chargebee.reply(to: request), path: request.path, api: .chargebee)
+            await deliver(chargebee.reply(to: request), path: request.path, api: .chargebee, authorization: request.header("Authorization"))
         }
         await server.appendRoute("/_sandbox/*") { [self] request in try await control(request).response }
         await server.appendRoute("GET /v1/*") { [self] request in
-            await deliver(stripe.reply(to: request), path: request.path, api: .stripe)
+            await deliver(stripe.reply(to: request), path: request.path, api: .stripe, authorization: request.header("Authorization"))
         }
         for prefix in ["/crm/v3/*", "/crm/v4/*"] {
             await server.appendRoute(HTTPRoute(prefix)) { [self] request in
                 let body = try await request.bodyData
-                return await deliver(hubspot.reply(to: request, body: body), path: request.path, api: .hubspot)
+                return await deliver(
+                    hubspot.reply(to: request, body: body), path: request.path, api: .hubspot,
+                    authorization: request.header("Authorization"))
             }
         }
     }
@@ -121,7 +123,7 @@ public final class SandboxServer: @unchecked Sendable {
     enum API { case stripe, hubspot, salesforce, chargebee }
 
     /// Applies the fault in force, if any, to a reply.
-    private func deliver(_ reply: Reply, path: String, api: API) async -> HTTPResponse {
+    private func deliver(_ reply: Reply, path: String, api: API, authorization: String?) async -> HTTPResponse {
         var reply = reply
         if api == .hubspot, !path.hasSuffix("/search"), let (headers, over) = hubspotWindow.take() {
             if over { return HubSpotRateWindow.overLimit(headers: headers).response }
@@ -131,6 +133,9 @@ public final class SandboxServer: @unchecked Sendable {
         if fault?.kind == .repeatPage, let previous = lastReply.reply(for: path) { return previous.response }
         lastReply.keep(reply, for: path)
         guard let fault else { return reply.response }
+        if let hostile = HostileReply.make(fault, reply: reply, api: api, authorization: authorization) {
+            return hostile.response
+        }
         switch fault.kind {
         case .rateLimit, .rateLimitWithoutRetryAfter:
             let headers = fault.kind == .rateLimit ? ["Retry-After": String(fault.retryAfter)] : [:]
@@ -195,6 +200,8 @@ public final class SandboxServer: @unchecked Sendable {
             reply.body = Data("{\"object\": \"list\", \"data\": [oops".utf8)
         case .repeatPage:
             break  // nothing answered on this path before: this answer is the one repeated next
+        case .echoToken, .foreignNext, .hugeBody, .longRateWindow, .hugeNumber:
+            break  // made by HostileReply
         }
         return reply.response
     }
@@ -216,7 +223,9 @@ public final class SandboxServer: @unchecked Sendable {
             }
             let path = object["path"] as? String ?? "/"
             faults.add(Fault(kind: kind, pathContains: path, remaining: object["times"] as? Int ?? 1,
-                             retryAfter: object["retry_after"] as? Int ?? 1, delayMilliseconds: object["delay_ms"] as? Int ?? 2_000))
+                             retryAfter: object["retry_after"] as? Int ?? 1, delayMilliseconds: object["delay_ms"] as? Int ?? 2_000,
+                             bytes: object["bytes"] as? Int ?? 0, field: object["field"] as? String ?? "",
+                             literal: object["literal"] as? String ?? ""))
             // A repeated page is one this fault's requests saw: the next answer on the path is served, then repeated.
             if kind == .repeatPage { lastReply.forget(pathsContaining: path) }
             return .json(200, ["ok": true])

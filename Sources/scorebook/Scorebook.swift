@@ -1,4 +1,5 @@
 import ArgumentParser
+import CProcess
 import Host
 import Foundation
 
@@ -19,6 +20,8 @@ struct Scorebook: ParsableCommand {
     /// Runs the command line. Failures are said on standard error with control characters made visible (a name or a
     /// server's message cannot drive the terminal); under `scorebook shell` in one line, without the usage.
     static func main() {
+        // Tokens are in this process's memory (and environment): a crash must not write them into a core file.
+        _ = cprocess_disable_core_dumps()
         TextTable.terminalWidth = Terminal.outputWidth
         let isChild = ProcessInfo.processInfo.environment[ChildCommand.marker] == "1"
         do {

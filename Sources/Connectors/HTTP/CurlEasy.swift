@@ -20,10 +20,11 @@ final class CurlEasy {
 
     deinit { curl_easy_cleanup(handle) }
 
-    /// Performs one request; transport failures throw, HTTP statuses are returned.
-    func perform(_ request: HTTPRequest) throws -> HTTPResponse {
+    /// Performs one request within `timeoutMilliseconds` (default the options' total); transport failures throw,
+    /// HTTP statuses are returned, and a body past `maxBodyBytes` throws `ResponseTooLarge`.
+    func perform(_ request: HTTPRequest, timeoutMilliseconds: Int? = nil) throws -> HTTPResponse {
         curl_easy_reset(handle)
-        let sink = ResponseSink()
+        let sink = ResponseSink(limit: options.maxBodyBytes)
         let context = Unmanaged.passUnretained(sink).toOpaque()
         var headerList: UnsafeMutablePointer<curl_slist>?
         defer { curl_slist_free_all(headerList) }
@@ -35,7 +36,7 @@ final class CurlEasy {
         try check(ccurl_setopt_string(handle, CURLOPT_URL, request.url))
         try check(ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
         try check(ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMilliseconds))
-        try check(ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, options.totalTimeoutMilliseconds))
+        try check(ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, timeoutMilliseconds ?? options.totalTimeoutMilliseconds))
         try check(ccurl_setopt_string(handle, CURLOPT_USERAGENT, options.userAgent))
         try check(ccurl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
         try check(ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1))
@@ -45,6 +46,10 @@ final class CurlEasy {
         try check(ccurl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, { data, size, count, context in
             guard let data, let context else { return 0 }
             let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
+            guard sink.body.count + size * count <= sink.limit else {
+                sink.isTooLarge = true
+                return 0  // libcurl stops the transfer
+            }
             sink.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: size * count))
             return size * count
         }))
@@ -54,7 +59,7 @@ final class CurlEasy {
             let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
             let line = String(decoding: UnsafeRawBufferPointer(start: data, count: size * count), as: UTF8.self)
             sink.header(line)
-            return size * count
+            return sink.isTooLarge ? 0 : size * count
         }))
         try check(ccurl_setopt_pointer(handle, CURLOPT_HEADERDATA, context))
         if let body = request.body {
@@ -71,6 +76,7 @@ final class CurlEasy {
             try check(ccurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method))
         }
         let code = withExtendedLifetime(sink) { curl_easy_perform(handle) }
+        if sink.isTooLarge { throw ResponseTooLarge(limit: sink.limit) }
         guard code == CURLE_OK else {
             throw TransportError(code: Int(code.rawValue), reason: String(cString: curl_easy_strerror(code)))
         }
@@ -86,10 +92,15 @@ final class CurlEasy {
     }
 }
 
-/// Collects a response's body and headers while libcurl reads it.
+/// Collects a response's body and headers while libcurl reads it, up to a limit.
 private final class ResponseSink {
     var body: [UInt8] = []
     var headers: [String: String] = [:]
+    let limit: Int
+    /// Set when the body (or its announced `Content-Length`) passes the limit.
+    var isTooLarge = false
+
+    init(limit: Int) { self.limit = limit }
 
     func header(_ line: String) {
         if line.hasPrefix("HTTP/") {
@@ -100,7 +111,13 @@ private final class ResponseSink {
         let name = line[..<colon].lowercased()
         let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
         headers[name] = value
+        if name == "content-length", let length = Int(value), length > limit { isTooLarge = true }
     }
+}
+
+/// A response body larger than the client reads.
+struct ResponseTooLarge: Error {
+    let limit: Int
 }
 
 /// A failure below HTTP: connection refused, timeout, TLS, a body cut off mid-transfer.

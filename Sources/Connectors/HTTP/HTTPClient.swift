@@ -42,13 +42,21 @@ public final class HTTPClient {
         var attempt = 0
         while true {
             attempt += 1
+            try checkDeadline(what: what)
             pacer.wait()
             let reason: String
             var retryAfter: Double?
             do {
                 requests += 1
-                let response = try curl.perform(request)
-                if let pause = RateLimitHeaders.pause(after: response) { pacer.hold(for: pause) }
+                let response = try curl.perform(request, timeoutMilliseconds: try timeout(what: what))
+                if let pause = RateLimitHeaders.pause(after: response) {
+                    guard pause <= options.maxRetryAfter else {
+                        throw SyncError(
+                            what: what, reason: "the rate-limit window asks every request to wait \(Int(pause)) s, more "
+                                + "than the \(Int(options.maxRetryAfter)) s scorebook waits; try again later")
+                    }
+                    pacer.hold(for: pause)
+                }
                 switch classify(response) {
                 case .accept:
                     return response
@@ -60,6 +68,9 @@ public final class HTTPClient {
                 }
             } catch let error as TransportError {
                 reason = error.description
+            } catch let error as ResponseTooLarge {
+                throw SyncError(
+                    what: what, reason: "the response is larger than \(error.limit >> 20) MiB (max_body_mb); not read further")
             }
             guard attempt < options.maxAttempts else {
                 throw SyncError(what: what, reason: "\(reason), still failing after \(attempt) attempts")
@@ -67,9 +78,26 @@ public final class HTTPClient {
             if let retryAfter, retryAfter > options.maxRetryAfter {
                 throw SyncError(what: what, reason: "\(reason); the server asks to wait \(Int(retryAfter)) s, try again later")
             }
+            let pause = retryAfter ?? backoff(attempt: attempt)
+            if let deadline = options.deadline, Date().addingTimeInterval(pause) > deadline {
+                throw SyncError(what: what, reason: "\(reason); the deadline comes before the next try")
+            }
             retries += 1
-            Thread.sleep(forTimeInterval: retryAfter ?? backoff(attempt: attempt))
+            Thread.sleep(forTimeInterval: pause)
         }
+    }
+
+    private func checkDeadline(what: String) throws {
+        guard let deadline = options.deadline, Date() >= deadline else { return }
+        throw SyncError(what: what, reason: "the deadline (--deadline) passed; stopping, what was written is kept")
+    }
+
+    /// The request's time limit: the options' total, or less when the deadline is nearer.
+    private func timeout(what: String) throws -> Int {
+        guard let deadline = options.deadline else { return options.totalTimeoutMilliseconds }
+        let left = Int(deadline.timeIntervalSinceNow * 1_000)
+        guard left > 0 else { throw SyncError(what: what, reason: "the deadline (--deadline) passed; stopping, what was written is kept") }
+        return min(options.totalTimeoutMilliseconds, left)
     }
 
     /// Full jitter: a uniform pause between 0 and min(maxDelay, baseDelay x 2^(attempt-1)).

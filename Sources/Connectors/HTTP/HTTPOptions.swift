@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the HTTP client connects, waits and retries.
 public struct HTTPOptions: Sendable {
     /// Time to establish a connection.
@@ -14,8 +16,14 @@ public struct HTTPOptions: Sendable {
     public var baseDelay = 0.5
     /// The largest backoff, in seconds; a longer `Retry-After` is honoured up to `maxRetryAfter`.
     public var maxDelay = 30.0
-    /// The longest `Retry-After` the client waits for before giving up with a clear message.
+    /// The longest pause the client takes when a server asks for one (`Retry-After`, a rate-limit window) before
+    /// giving up with a clear message.
     public var maxRetryAfter = 120.0
+    /// The largest response body read; a larger one stops the request (not retried). 64 MiB: a page of the largest
+    /// batches (Salesforce's 2,000 records) is a few MiB.
+    public var maxBodyBytes = 64 << 20
+    /// When set, no request starts or waits past it: the sync stops with one line instead.
+    public var deadline: Date?
 
     /// Options with the defaults.
     public init() {}

@@ -41,6 +41,13 @@ public struct SourceConfiguration: Sendable {
         guard let token = environment[tokenVariable], !token.isEmpty else {
             throw ConfigError(file: file, line: line, message: "source \"\(name)\": environment variable \(tokenVariable) is not set")
         }
+        // A line break in a token would end the Authorization header and start another one of the token's choosing.
+        guard !token.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+            throw ConfigError(
+                file: file, line: line,
+                message: "source \"\(name)\": \(tokenVariable) holds a line break or another control character; set the bare token")
+        }
+        SecretRedactor.register(token)
         return SourceSettings(name: name, kind: kind, baseURL: baseURL, token: token, requestsPerSecond: requestsPerSecond, pageSize: pageSize,
                               searchLagMilliseconds: searchLagMilliseconds, linkField: linkField)
     }

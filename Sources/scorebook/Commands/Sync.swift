@@ -28,6 +28,30 @@ struct Sync: ParsableCommand {
     @Option(help: "A CA bundle to verify TLS with.")
     var caFile: String?
 
+    @Option(help: "Stop the sync after this long (30s, 45m, 2h), keeping what was written; the next sync resumes.")
+    var deadline: String?
+
+    @Option(help: "The largest response body read, in MiB; a larger one stops the sync (default 64).")
+    var maxBodyMb: Int = 64
+
+    /// The deadline in seconds.
+    var deadlineSeconds: Double? {
+        guard let deadline, let unit = deadline.last, let count = Double(deadline.dropLast()), count > 0 else { return nil }
+        switch unit {
+        case "s": return count
+        case "m": return count * 60
+        case "h": return count * 3_600
+        default: return nil
+        }
+    }
+
+    func validate() throws {
+        if deadline != nil && deadlineSeconds == nil {
+            throw ValidationError("--deadline must be a positive number of seconds, minutes or hours (30s, 45m, 2h)")
+        }
+        guard (1...4_096).contains(maxBodyMb) else { throw ValidationError("--max-body-mb must be 1 to 4096") }
+    }
+
     func run() throws {
         let workspace = global.workspace
         let database = try workspace.openDatabase(create: true)
@@ -39,6 +63,8 @@ struct Sync: ParsableCommand {
         let configuration = try workspace.loadConfiguration()
         var options = HTTPOptions()
         options.caFile = caFile
+        options.maxBodyBytes = maxBodyMb << 20
+        options.deadline = deadlineSeconds.map { Date().addingTimeInterval($0) }
         let interactive = Terminal.isInteractive
         let entries = try SyncService(configuration: configuration, database: database).sync(names: sources, full: full, options: options) {
             if interactive { Terminal.progress($0) }
