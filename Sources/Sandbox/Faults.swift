@@ -21,6 +21,8 @@ struct Fault: Sendable {
         /// The previous answer on the same path again, as a proxy ignoring the page cursor would give: the first
         /// faulted request is answered as usual, the next ones repeat it.
         case repeatPage = "repeat_page"
+        /// A Stripe list page with no objects that says `has_more: true` (the Sandbox serves none unless asked).
+        case emptyPage = "empty_page"
     }
 
     let kind: Kind

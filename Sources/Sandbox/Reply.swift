@@ -39,9 +39,21 @@ struct Reply {
 }
 
 extension HTTPRequest {
-    /// A query parameter's value.
+    /// A query parameter's value, decoded as an HTML form is (`+` a space, then percent escapes), as the vendors'
+    /// official clients encode queries: simple-salesforce's SOQL comes as `q=SELECT+Id+FROM+Account`.
     func parameter(_ name: String) -> String? {
-        query.first { $0.name == name }?.value
+        for pair in target.query().split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard Self.formDecoded(parts[0]) == name else { continue }
+            return parts.count > 1 ? Self.formDecoded(parts[1]) : ""
+        }
+        return nil
+    }
+
+    /// A query's name or value, form-decoded.
+    static func formDecoded(_ text: Substring) -> String {
+        let spaced = text.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
     }
 
     /// A header's value.

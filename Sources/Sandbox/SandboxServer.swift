@@ -12,7 +12,8 @@ import Host
 /// `charges_failed`, `charges_refunded`, `charges_disputed`, and for the other two APIs `salesforce_renamed`,
 /// `salesforce_deleted`, `salesforce_opportunities_won`, `salesforce_cases_closed`, `salesforce_contacts_deleted`,
 /// `chargebee_paid`, `chargebee_renamed`, `chargebee_deleted`, `chargebee_cancelled`, `chargebee_subscriptions_deleted`),
-/// `GET /_sandbox/summary` (HubSpot and Stripe;
+/// `POST /_sandbox/stripe_event_version` (`{"api_version": "2024-06-20"}`: new events rendered in that version's
+/// shape), `GET /_sandbox/summary` (HubSpot and Stripe;
 /// `?apis=salesforce,chargebee` for those two) and `POST /_sandbox/salesforce/expire_locators`.
 /// A webhook receiver (`POST /_sandbox/webhook`, `GET /_sandbox/webhooks`) serves the tests of `scorebook act`.
 public final class SandboxServer: @unchecked Sendable {
@@ -195,6 +196,8 @@ public final class SandboxServer: @unchecked Sendable {
             reply.body = Data("{\"object\": \"list\", \"data\": [oops".utf8)
         case .repeatPage:
             break  // nothing answered on this path before: this answer is the one repeated next
+        case .emptyPage:
+            if api == .stripe { reply.body = Data(StripeJSON.list(url: path, rendered: [], hasMore: true)) }
         }
         return reply.response
     }
@@ -219,6 +222,11 @@ public final class SandboxServer: @unchecked Sendable {
                              retryAfter: object["retry_after"] as? Int ?? 1, delayMilliseconds: object["delay_ms"] as? Int ?? 2_000))
             // A repeated page is one this fault's requests saw: the next answer on the path is served, then repeated.
             if kind == .repeatPage { lastReply.forget(pathsContaining: path) }
+            return .json(200, ["ok": true])
+        case ("POST", "/_sandbox/stripe_event_version"):
+            // Events made from now on are rendered in this API version, as after an account's upgrade they would not be.
+            let version = object["api_version"] as? String ?? StripeRoutes.apiVersion
+            data.locked { $0.eventAPIVersion = version }
             return .json(200, ["ok": true])
         case ("POST", "/_sandbox/hubspot_rate_limit"):
             hubspotWindow.set(max: object["max"] as? Int, milliseconds: object["interval_ms"] as? Int ?? 10_000)
