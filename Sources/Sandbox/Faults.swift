@@ -23,6 +23,8 @@ struct Fault: Sendable {
         case repeatPage = "repeat_page"
         /// A Stripe list page with no objects that says `has_more: true` (the Sandbox serves none unless asked).
         case emptyPage = "empty_page"
+        /// Stripe's 404 `resource_missing`, as for an object Stripe no longer has at all.
+        case notFound = "not_found"
     }
 
     let kind: Kind

@@ -198,6 +198,11 @@ public final class SandboxServer: @unchecked Sendable {
             break  // nothing answered on this path before: this answer is the one repeated next
         case .emptyPage:
             if api == .stripe { reply.body = Data(StripeJSON.list(url: path, rendered: [], hasMore: true)) }
+        case .notFound:
+            if api == .stripe {
+                return Reply.json(404, StripeJSON.error(type: "invalid_request_error", code: "resource_missing",
+                                                        message: "No such object: '\(path)'", param: "id")).response
+            }
         }
         return reply.response
     }
