@@ -12,6 +12,7 @@ import Host
 /// `charges_failed`, `charges_refunded`, `charges_disputed`, and for the other two APIs `salesforce_renamed`,
 /// `salesforce_deleted`, `salesforce_opportunities_won`, `salesforce_cases_closed`, `salesforce_contacts_deleted`,
 /// `chargebee_paid`, `chargebee_renamed`, `chargebee_deleted`, `chargebee_cancelled`, `chargebee_subscriptions_deleted`),
+/// `POST /_sandbox/hubspot_search_rate_limit` (`{"max": 4, "interval_ms": 1000}`: search's own window),
 /// `POST /_sandbox/stripe_event_version` (`{"api_version": "2024-06-20"}`: new events rendered in that version's
 /// shape), `GET /_sandbox/summary` (HubSpot and Stripe;
 /// `?apis=salesforce,chargebee` for those two) and `POST /_sandbox/salesforce/expire_locators`.
@@ -33,6 +34,8 @@ public final class SandboxServer: @unchecked Sendable {
     private let webhooks = WebhookInbox()
     private let locators = SalesforceLocators()
     private let hubspotWindow = HubSpotRateWindow()
+    /// Search's own window (HubSpot's is 4 a second per token), off unless set.
+    private let hubspotSearchWindow = HubSpotRateWindow()
     /// The tokens in force.
     public let credentials: Credentials
 
@@ -127,6 +130,9 @@ public final class SandboxServer: @unchecked Sendable {
         if api == .hubspot, !path.hasSuffix("/search"), let (headers, over) = hubspotWindow.take() {
             if over { return HubSpotRateWindow.overLimit(headers: headers).response }
             reply.headers.merge(headers) { $1 }
+        }
+        if api == .hubspot, path.hasSuffix("/search"), let (_, over) = hubspotSearchWindow.take(), over {
+            return HubSpotRateWindow.overSearchLimit().response
         }
         let fault = faults.take(for: path)
         if fault?.kind == .repeatPage, let previous = lastReply.reply(for: path) { return previous.response }
@@ -232,6 +238,9 @@ public final class SandboxServer: @unchecked Sendable {
             // Events made from now on are rendered in this API version, as after an account's upgrade they would not be.
             let version = object["api_version"] as? String ?? StripeRoutes.apiVersion
             data.locked { $0.eventAPIVersion = version }
+            return .json(200, ["ok": true])
+        case ("POST", "/_sandbox/hubspot_search_rate_limit"):
+            hubspotSearchWindow.set(max: object["max"] as? Int, milliseconds: object["interval_ms"] as? Int ?? 1_000)
             return .json(200, ["ok": true])
         case ("POST", "/_sandbox/hubspot_rate_limit"):
             hubspotWindow.set(max: object["max"] as? Int, milliseconds: object["interval_ms"] as? Int ?? 10_000)
