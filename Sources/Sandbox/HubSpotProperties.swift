@@ -16,9 +16,9 @@ enum HubSpotProperties {
         }
     }
 
-    /// The `properties=` of a list or read: comma-separated names, nil when not given.
-    static func asked(_ parameter: String?) -> [String]? {
-        parameter.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+    /// The `properties=` of a list or read: comma-separated names, or the parameter repeated; nil when not given.
+    static func asked(_ values: [String]) -> [String]? {
+        values.isEmpty ? nil : values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
     }
 
     /// The record with only the properties asked for (or the defaults), plus those always sent.

@@ -38,7 +38,7 @@ struct HubSpotRoutes {
                 guard let position = data.companyPosition(id), !data.companies[position].isArchived || archivedToo else {
                     return .json(404, HubSpotJSON.error(message: "Object not found.  objectId are usually numeric.", category: "OBJECT_NOT_FOUND"))
                 }
-                let asked = HubSpotProperties.asked(request.parameter("properties"))
+                let asked = HubSpotProperties.asked(request.parameters("properties"))
                 return .json(200, HubSpotProperties.select(HubSpotJSON.company(data.companies[position]), asked: asked, kind: .companies))
             }
         default:
@@ -121,7 +121,7 @@ struct HubSpotRoutes {
     private func list(_ request: HTTPRequest, _ kind: Kind) -> Reply {
         let limit = min(100, max(1, Int(request.parameter("limit") ?? "10") ?? 10))
         let archived = request.parameter("archived")?.lowercased() == "true"  // hubspot-api-client sends True
-        let asked = HubSpotProperties.asked(request.parameter("properties"))
+        let asked = HubSpotProperties.asked(request.parameters("properties"))
         let withCompanies = (request.parameter("associations") ?? "").split(separator: ",").contains("companies")
         var start = 0
         if let after = request.parameter("after") {

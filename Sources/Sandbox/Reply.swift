@@ -41,13 +41,16 @@ struct Reply {
 extension HTTPRequest {
     /// A query parameter's value, decoded as an HTML form is (`+` a space, then percent escapes), as the vendors'
     /// official clients encode queries: simple-salesforce's SOQL comes as `q=SELECT+Id+FROM+Account`.
-    func parameter(_ name: String) -> String? {
-        for pair in target.query().split(separator: "&") {
+    func parameter(_ name: String) -> String? { parameters(name).first }
+
+    /// Every value a query parameter has, in order: hubspot-api-client repeats a list
+    /// (`properties=name&properties=domain`) where the connectors join it with commas.
+    func parameters(_ name: String) -> [String] {
+        target.query().split(separator: "&").compactMap { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard Self.formDecoded(parts[0]) == name else { continue }
+            guard Self.formDecoded(parts[0]) == name else { return nil }
             return parts.count > 1 ? Self.formDecoded(parts[1]) : ""
         }
-        return nil
     }
 
     /// A query's name or value, form-decoded.
