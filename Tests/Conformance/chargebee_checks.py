@@ -56,9 +56,12 @@ def counts(sandbox, summary, report):
         ("invoices", cb.Invoice.list, "chargebee_invoices"),
     ]:
         report.count(f"chargebee {name} (list with offset)", len(page_all(listing)), summary[key])
+    sandbox.control("POST", "/_sandbox/mutate", {"chargebee_deleted": 2})
+    after = sandbox.summary()
     deleted = page_all(lambda params: cb.Customer.list({**params, "include_deleted": True}))
-    report.count("chargebee customers with include_deleted", len(deleted),
-                 summary["chargebee_customers"] + summary["chargebee_deleted_customers"])
+    report.count("chargebee customers with include_deleted=True", len(deleted),
+                 after["chargebee_customers"] + after["chargebee_deleted_customers"])
+    report.check("chargebee's deleted customers are listed", after["chargebee_deleted_customers"] >= 2)
 
 
 def errors(sandbox, report):
