@@ -12,13 +12,17 @@ enum HubSpotProperties {
         case .companies: return ["name", "domain"]
         case .contacts: return ["email", "firstname", "lastname"]
         case .deals: return ["amount", "closedate", "dealname", "dealstage", "pipeline"]
-        case .tickets: return ["content", "hs_pipeline", "hs_pipeline_stage", "hs_ticket_category", "hs_ticket_priority", "subject"]
+        case .tickets:
+            return [
+                "content", "hs_pipeline", "hs_pipeline_stage", "hs_ticket_category", "hs_ticket_priority", "subject",
+            ]
         }
     }
 
     /// The `properties=` of a list or read: comma-separated names, or the parameter repeated; nil when not given.
     static func asked(_ values: [String]) -> [String]? {
-        values.isEmpty ? nil : values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        values.isEmpty
+            ? nil : values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
     }
 
     /// The record with only the properties asked for (or the defaults), plus those always sent.

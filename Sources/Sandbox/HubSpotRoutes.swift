@@ -39,7 +39,8 @@ struct HubSpotRoutes {
                     return .json(404, HubSpotJSON.error(message: "Object not found.  objectId are usually numeric.", category: "OBJECT_NOT_FOUND"))
                 }
                 let asked = HubSpotProperties.asked(request.parameters("properties"))
-                return .json(200, HubSpotProperties.select(HubSpotJSON.company(data.companies[position]), asked: asked, kind: .companies))
+                let company = HubSpotJSON.company(data.companies[position])
+                return .json(200, HubSpotProperties.select(company, asked: asked, kind: .companies))
             }
         default:
             break
@@ -133,7 +134,8 @@ struct HubSpotRoutes {
         return data.locked { data in
             let matching = records(kind, data, withCompanies: withCompanies).filter { $0.archived == archived }
             let end = min(matching.count, start + limit)
-            let results = start < end ? matching[start..<end].map { HubSpotProperties.select($0.json(), asked: asked, kind: kind) } : []
+            let results = start < end
+                ? matching[start..<end].map { HubSpotProperties.select($0.json(), asked: asked, kind: kind) } : []
             var body: [String: Any] = ["results": results]
             if end < matching.count {
                 let token = Self.encodeAfter(end)
@@ -174,7 +176,8 @@ struct HubSpotRoutes {
                 .sorted { ($0.modified, $0.id) < ($1.modified, $1.id) }
             let end = min(matching.count, after + limit)
             let asked = request["properties"] as? [String]
-            let results = after < end ? matching[after..<end].map { HubSpotProperties.select($0.json(), asked: asked, kind: kind) } : []
+            let results = after < end
+                ? matching[after..<end].map { HubSpotProperties.select($0.json(), asked: asked, kind: kind) } : []
             var reply: [String: Any] = ["total": matching.count, "results": results]
             if end < matching.count { reply["paging"] = ["next": ["after": String(end)]] }
             return .json(200, reply)

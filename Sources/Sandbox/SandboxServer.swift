@@ -235,7 +235,7 @@ public final class SandboxServer: @unchecked Sendable {
             if kind == .repeatPage { lastReply.forget(pathsContaining: path) }
             return .json(200, ["ok": true])
         case ("POST", "/_sandbox/stripe_event_version"):
-            // Events made from now on are rendered in this API version, as after an account's upgrade they would not be.
+            // Events made from now on are rendered in this API version (as before an account's upgrade).
             let version = object["api_version"] as? String ?? StripeRoutes.apiVersion
             data.locked { $0.eventAPIVersion = version }
             return .json(200, ["ok": true])

@@ -13,7 +13,8 @@ extension SandboxInvoice {
     /// Its default invoice payment's id.
     var invoicePaymentID: String { "inpay_" + stem }
 
-    /// Whether it has an invoice payment: Stripe makes the default one when an invoice is finalized, so a draft has none.
+    /// Whether it has an invoice payment: Stripe makes the default one when an invoice is finalized, so a draft has
+    /// none.
     var hasInvoicePayment: Bool { status != "draft" }
 
     /// The invoice a PaymentIntent of the Sandbox collects.
@@ -37,7 +38,8 @@ extension StripeJSON {
             "currency": "usd", "invoice": invoice.id, "is_default": true, "livemode": false,
             "payment": ["type": "payment_intent", "payment_intent": invoice.paymentIntent], "status": status,
             "status_transitions": [
-                "canceled_at": NSNull(), "paid_at": status == "paid" ? invoice.paidAt.map { $0 as Any } ?? NSNull() : NSNull(),
+                "canceled_at": NSNull(),
+                "paid_at": status == "paid" ? invoice.paidAt.map { $0 as Any } ?? NSNull() : NSNull(),
             ],
         ]
     }

@@ -13,7 +13,8 @@ extension StripeJSON {
             }
             lines["data"] = data.map { line in
                 var line = line
-                let details = (line.removeValue(forKey: "pricing") as? [String: Any])?["price_details"] as? [String: Any]
+                let details =
+                    (line.removeValue(forKey: "pricing") as? [String: Any])?["price_details"] as? [String: Any]
                 line["price"] = [
                     "id": details?["price"] ?? NSNull(), "object": "price", "product": details?["product"] ?? NSNull(),
                 ]

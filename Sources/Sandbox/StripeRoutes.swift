@@ -34,8 +34,9 @@ struct StripeRoutes {
             switch request.path {
             case "/v1/customers":
                 return page(url: request.path, count: data.customers.count, position: data.customerPosition, limit: limit,
-                            startingAfter: starting, endingBefore: ending, includes: { !data.customers[$0].isDeleted }) {
-                    positions in positions.map { customers.bytes(data.customers[$0], id: data.customers[$0].id) }
+                            startingAfter: starting, endingBefore: ending,
+                            includes: { !data.customers[$0].isDeleted }) { positions in
+                    positions.map { customers.bytes(data.customers[$0], id: data.customers[$0].id) }
                 }
             case "/v1/invoices":
                 return page(url: request.path, count: data.invoices.count, position: data.invoicePosition, limit: limit,
@@ -63,8 +64,8 @@ struct StripeRoutes {
                 return .json(200, StripeJSON.invoice(data.invoices[position]))
             case let path where path.hasPrefix("/v1/invoice_payments/"):
                 let id = String(path.dropFirst("/v1/invoice_payments/".count))
-                guard let invoice = SandboxInvoice.invoiceID(invoicePayment: id), let position = data.invoicePosition(invoice),
-                    data.invoices[position].hasInvoicePayment
+                guard let invoice = SandboxInvoice.invoiceID(invoicePayment: id),
+                    let position = data.invoicePosition(invoice), data.invoices[position].hasInvoicePayment
                 else { return Self.noSuch("invoice_payment", id) }
                 return .json(200, StripeJSON.invoicePayment(data.invoices[position]))
             case let path where path.hasPrefix("/v1/subscriptions/"):
@@ -107,8 +108,9 @@ struct StripeRoutes {
         var only: String?
         if let intent = request.parameter("payment[payment_intent]") {
             guard request.parameter("payment[type]") == "payment_intent" else {
-                return .json(400, StripeJSON.error(type: "invalid_request_error", code: "parameter_missing",
-                                                    message: "Missing required param: payment[type].", param: "payment[type]"))
+                return .json(400, StripeJSON.error(
+                    type: "invalid_request_error", code: "parameter_missing",
+                    message: "Missing required param: payment[type].", param: "payment[type]"))
             }
             only = SandboxInvoice.invoiceID(paymentIntent: intent) ?? ""
         }
@@ -146,7 +148,9 @@ struct StripeRoutes {
         } else {
             var at = scanFrom ?? 0
             if let startingAfter {
-                guard let index = position(startingAfter) else { return missing(startingAfter, param: "starting_after") }
+                guard let index = position(startingAfter) else {
+                    return missing(startingAfter, param: "starting_after")
+                }
                 at = index + 1
             }
             while at < count, found.count < limit {

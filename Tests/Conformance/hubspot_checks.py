@@ -73,8 +73,9 @@ def models(sandbox, report):
     types = {SimplePublicObjectWithAssociations.attribute_map[name]: kind
              for name, kind in SimplePublicObjectWithAssociations.openapi_types.items()}
     for field, expected in READ:
-        report.check(f"hubspot model SimplePublicObjectWithAssociations.{field} is {expected}",
-                     types.get(field) == expected, "" if types.get(field) == expected else f"the model has {types.get(field)}")
+        ok = types.get(field) == expected
+        report.check(f"hubspot model SimplePublicObjectWithAssociations.{field} is {expected}", ok,
+                     "" if ok else f"the model has {types.get(field)}")
     for kind in PROPERTIES:
         page = api(hub, kind).basic_api.get_page(limit=5, properties=PROPERTIES[kind],
                                                  associations=["companies"] if kind in ("deals", "tickets") else None)

@@ -43,20 +43,25 @@ def counts(sandbox, summary, report):
         report.check(f"salesforce {name} records carry every field selected", not missing, ", ".join(missing))
 
 
+def code(error):
+    """The errorCode of a Salesforce error body (always an array), as the exception carries it parsed."""
+    return error.content[0]["errorCode"]
+
+
 def errors(sandbox, report):
     wrong = client(sandbox, token="00Dwrong")
     report.raises("salesforce 401 is SalesforceExpiredSession", lambda: wrong.query("SELECT Id FROM Account"),
-                  SalesforceExpiredSession, lambda e: e.status == 401 and e.content[0]["errorCode"] == "INVALID_SESSION_ID")
+                  SalesforceExpiredSession, lambda e: e.status == 401 and code(e) == "INVALID_SESSION_ID")
     sf = client(sandbox)
     sandbox.fault("rate_limit", "/services/data")
     report.raises("salesforce's rate limit (403 REQUEST_LIMIT_EXCEEDED) is SalesforceRefusedRequest",
                   lambda: sf.query("SELECT Id FROM Account"), SalesforceRefusedRequest,
-                  lambda e: e.status == 403 and e.content[0]["errorCode"] == "REQUEST_LIMIT_EXCEEDED")
+                  lambda e: e.status == 403 and code(e) == "REQUEST_LIMIT_EXCEEDED")
     sandbox.fault("server_error", "/services/data")
     report.raises("salesforce 503 is SalesforceGeneralError", lambda: sf.query("SELECT Id FROM Account"),
-                  SalesforceGeneralError, lambda e: e.status == 503 and e.content[0]["errorCode"] == "SERVER_UNAVAILABLE")
+                  SalesforceGeneralError, lambda e: e.status == 503 and code(e) == "SERVER_UNAVAILABLE")
     report.raises("salesforce 400 is SalesforceMalformedRequest", lambda: sf.query("SELEC Id FROM Account"),
-                  SalesforceMalformedRequest, lambda e: e.status == 400 and e.content[0]["errorCode"] == "MALFORMED_QUERY")
+                  SalesforceMalformedRequest, lambda e: e.status == 400 and code(e) == "MALFORMED_QUERY")
 
 
 def models(sandbox, report):

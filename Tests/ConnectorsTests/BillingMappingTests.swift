@@ -20,7 +20,8 @@ private func object(_ text: String) throws -> [String: Any] {
         ])
     let failed = try object(
         #"{"id":"ch_2","object":"charge","amount":5000,"amount_refunded":0,"created":1748995304,"currency":"usd","#
-            + #""customer":"cus_1","disputed":false,"failure_code":"card_declined","payment_intent":null,"status":"failed"}"#)
+            + #""customer":"cus_1","disputed":false,"failure_code":"card_declined","payment_intent":null,"#
+            + #""status":"failed"}"#)
     #expect(
         try StripeMapping.payment(failed, invoice: nil, account: 7) == [
             .integer(7), .null, .text("2025-06-04"), .integer(5_000), .text("usd"), .text("failed"),

@@ -49,7 +49,8 @@ func basilInvoiceFieldsMapToTheInvoiceRow(_ field: StripeField) throws {
     #expect(StripeMapping.invoice(invoice, account: 1)[8] == "prod_QXg1hqf4jFNsqG")
     // The pre-basil place of the product is not read: a line with only `price` has no product for the pinned version.
     let line = ["price": ["product": "prod_Old"]]
-    let old = try setting(invoice, ["lines", "data"], json: String(decoding: CanonicalJSON.bytes([line]), as: UTF8.self))
+    let old = try setting(
+        invoice, ["lines", "data"], json: String(decoding: CanonicalJSON.bytes([line]), as: UTF8.self))
     #expect(StripeMapping.invoice(old, account: 1)[8] == .null)
 }
 
@@ -65,7 +66,9 @@ func basilInvoiceFieldsMapToTheInvoiceRow(_ field: StripeField) throws {
 func basilChargeFieldsMapToThePaymentRow(_ field: StripeField) throws {
     let charge = try setting(try stripeFixture("charge"), field.path, json: field.json)
     #expect(try StripeMapping.payment(charge, invoice: nil, account: 1)[field.column] == field.expected)
-    #expect(try StripeMapping.payment(try stripeFixture("charge"), invoice: nil, account: 1)[field.column] != field.expected)
+    #expect(
+        try StripeMapping.payment(try stripeFixture("charge"), invoice: nil, account: 1)[field.column] != field.expected
+    )
 }
 
 @Test func basilChargesFindTheirInvoiceThroughInvoicePaymentsByPaymentIntentOrCharge() throws {
@@ -73,7 +76,8 @@ func basilChargeFieldsMapToThePaymentRow(_ field: StripeField) throws {
     var payment = try setting(try stripeFixture("invoice_payment"), ["invoice"], json: #""in_1""#)
     payment = try setting(payment, ["payment", "payment_intent"], json: #""pi_1""#)
     #expect(links.add(payment))
-    var direct = try setting(try stripeFixture("invoice_payment"), ["invoice"], json: #"{"id":"in_2","object":"invoice"}"#)
+    var direct = try setting(
+        try stripeFixture("invoice_payment"), ["invoice"], json: #"{"id":"in_2","object":"invoice"}"#)
     direct = try setting(direct, ["payment"], json: #"{"type":"charge","charge":"ch_direct"}"#)
     #expect(links.add(direct))
     #expect(!links.add(try stripeFixture("charge")))
@@ -87,15 +91,18 @@ func basilChargeFieldsMapToThePaymentRow(_ field: StripeField) throws {
     let byCharge = try setting(try stripeFixture("charge"), ["id"], json: #""ch_direct""#)
     #expect(links.invoice(of: byCharge) == "in_2")
     // An expanded PaymentIntent is read by its id.
-    let expanded = try setting(try stripeFixture("charge"), ["payment_intent"], json: #"{"id":"pi_1","object":"payment_intent"}"#)
+    let expanded = try setting(
+        try stripeFixture("charge"), ["payment_intent"], json: #"{"id":"pi_1","object":"payment_intent"}"#)
     #expect(links.invoice(of: expanded) == "in_1")
 }
 
 @Test(arguments: [
     StripeField(path: ["items", "data", "0", "price", "unit_amount"], json: "4900", column: 2, expected: 4_900),
     StripeField(path: ["items", "data", "0", "quantity"], json: "3", column: 2, expected: 6_000),
-    StripeField(path: ["items", "data", "0", "price", "recurring", "interval"], json: #""year""#, column: 2, expected: 167),
-    StripeField(path: ["items", "data", "0", "price", "recurring", "interval_count"], json: "2", column: 2, expected: 1_000),
+    StripeField(
+        path: ["items", "data", "0", "price", "recurring", "interval"], json: #""year""#, column: 2, expected: 167),
+    StripeField(
+        path: ["items", "data", "0", "price", "recurring", "interval_count"], json: "2", column: 2, expected: 1_000),
     StripeField(path: ["created"], json: "1748995304", column: 1, expected: "2025-06-04"),
 ])
 func basilSubscriptionFieldsMapToItsStart(_ field: StripeField) throws {

@@ -5,7 +5,8 @@ import Testing
     let sandbox = try SandboxProcess(accounts: 60)
     let scorebook = try ScorebookProcess()
     let config = scorebook.path("search.yml")
-    try sandbox.configuration(pageSize: 5, searchesPerSecond: nil).write(toFile: config, atomically: true, encoding: .utf8)
+    try sandbox.configuration(pageSize: 5, searchesPerSecond: nil).write(
+        toFile: config, atomically: true, encoding: .utf8)
     let sync = ["sync", "hubspot", "--db", scorebook.path("search.db"), "--config", config]
     let first = try scorebook.run(sync, environment: SandboxProcess.environment)
     #expect(first.status == 0, "\(first.stderr)")

@@ -5,7 +5,8 @@ import Testing
 /// A GET on the Sandbox with a token, as the vendors' official clients send it; the status and JSON body.
 private func get(_ sandbox: SandboxProcess, _ path: String, token: String) throws -> (status: Int, body: Any?) {
     let client = try HTTPClient(options: HTTPOptions(), requestsPerSecond: 0)
-    let request = HTTPRequest(method: "GET", url: sandbox.baseURL + path, headers: [("Authorization", "Bearer \(token)")])
+    let request = HTTPRequest(
+        method: "GET", url: sandbox.baseURL + path, headers: [("Authorization", "Bearer \(token)")])
     let response = try client.send(request, what: "sandbox \(path)") { _ in .accept }
     return (response.status, try? JSONSerialization.jsonObject(with: Data(response.body)))
 }
@@ -17,14 +18,17 @@ private func get(_ sandbox: SandboxProcess, _ path: String, token: String) throw
         let (status, body) = try get(
             sandbox, "/crm/v3/objects/companies?limit=100&archived=\(spelling)", token: SandboxProcess.hubspotToken)
         let results = (body as? [String: Any])?["results"] as? [[String: Any]] ?? []
-        #expect(status == 200 && results.count == 2 && results.allSatisfy { $0["archived"] as? Bool == true }, "\(spelling)")
+        #expect(
+            status == 200 && results.count == 2 && results.allSatisfy { $0["archived"] as? Bool == true }, "\(spelling)"
+        )
     }
 }
 
 @Test func hubSpotReturnsOnlyThePropertiesAskedForOrItsDefaults() throws {
     let sandbox = try SandboxProcess(accounts: 40)
     func keys(_ query: String) throws -> Set<String> {
-        let (_, body) = try get(sandbox, "/crm/v3/objects/companies?limit=1\(query)", token: SandboxProcess.hubspotToken)
+        let (_, body) = try get(
+            sandbox, "/crm/v3/objects/companies?limit=1\(query)", token: SandboxProcess.hubspotToken)
         let first = ((body as? [String: Any])?["results"] as? [[String: Any]])?.first
         return Set((first?["properties"] as? [String: Any] ?? [:]).keys)
     }
@@ -37,9 +41,12 @@ private func get(_ sandbox: SandboxProcess, _ path: String, token: String) throw
 @Test func salesforceDecodesPlusAsASpaceInSOQL() throws {
     let sandbox = try SandboxProcess(accounts: 40)
     let (status, body) = try get(
-        sandbox, "/services/data/v62.0/query?q=SELECT+Id%2C+Name+FROM+Account+LIMIT+5", token: SandboxProcess.salesforceToken)
+        sandbox, "/services/data/v62.0/query?q=SELECT+Id%2C+Name+FROM+Account+LIMIT+5",
+        token: SandboxProcess.salesforceToken)
     let records = (body as? [String: Any])?["records"] as? [[String: Any]] ?? []
-    #expect(status == 200 && records.count == 5 && records.allSatisfy { $0["Name"] is String }, "\(String(describing: body))")
+    #expect(
+        status == 200 && records.count == 5 && records.allSatisfy { $0["Name"] is String },
+        "\(String(describing: body))")
 }
 
 @Test func stripePagesAreFilledPastDeletedCustomersAndCanceledSubscriptions() throws {
@@ -49,7 +56,10 @@ private func get(_ sandbox: SandboxProcess, _ path: String, token: String) throw
     let summary = try sandbox.control("GET", "/_sandbox/summary")
     for (path, total) in [
         ("/v1/customers", summary["customers"] as? Int ?? -1),
-        ("/v1/subscriptions", (summary["subscriptions"] as? Int ?? -1) - (summary["canceled_subscriptions"] as? Int ?? 0)),
+        (
+            "/v1/subscriptions",
+            (summary["subscriptions"] as? Int ?? -1) - (summary["canceled_subscriptions"] as? Int ?? 0)
+        ),
     ] {
         var seen = 0
         var after = ""

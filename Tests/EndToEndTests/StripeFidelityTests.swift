@@ -42,7 +42,8 @@ private func newestEvent(_ sandbox: SandboxProcess) throws -> [String: Any] {
     #expect(try count(db, noProduct) == 0)
     #expect(try count(db, noInvoice) == 0)
     let paid = try sandbox.control("GET", "/_sandbox/summary")["paid_invoices"] as? Int
-    #expect(try count(db, "SELECT count(*) FROM invoices WHERE source = 'stripe' AND status = 'paid'") == Int64(paid ?? -1))
+    #expect(
+        try count(db, "SELECT count(*) FROM invoices WHERE source = 'stripe' AND status = 'paid'") == Int64(paid ?? -1))
 }
 
 @Test func anEmptyStripePageThatSaysMoreFollowIsAskedAgainAndNeverEndsAListing() throws {
@@ -59,8 +60,13 @@ private func newestEvent(_ sandbox: SandboxProcess) throws -> [String: Any] {
     try sandbox.control("POST", "/_sandbox/faults", ["kind": "empty_page", "path": "/v1/charges", "times": 3])
     let failed = try scorebook.run(sync, environment: SandboxProcess.environment)
     #expect(failed.status == 1)
-    #expect(failed.stderr.hasPrefix("Error: stripe charges page 1: the page came back empty 3 times"), "\(failed.stderr)")
-    #expect(try count(db, "SELECT count(*) FROM sync_state WHERE source = 'stripe' AND stream = 'charges' AND bookmark IS NOT NULL") == 0)
+    #expect(
+        failed.stderr.hasPrefix("Error: stripe charges page 1: the page came back empty 3 times"), "\(failed.stderr)")
+    #expect(
+        try count(
+            db,
+            "SELECT count(*) FROM sync_state WHERE source = 'stripe' AND stream = 'charges' AND bookmark IS NOT NULL")
+            == 0)
     let rerun = try scorebook.run(sync, environment: SandboxProcess.environment)
     #expect(rerun.status == 0, "\(rerun.stderr)")
     #expect(try count(db, charges) == Int64(summary["charges"] as? Int ?? -1))
@@ -69,8 +75,9 @@ private func newestEvent(_ sandbox: SandboxProcess) throws -> [String: Any] {
     try sandbox.control("POST", "/_sandbox/faults", ["kind": "empty_page", "path": "/v1/customers", "times": 1])
     let full = try scorebook.run(sync + ["--full"], environment: SandboxProcess.environment)
     #expect(full.status == 0, "\(full.stderr)")
-    #expect(try count(db, "SELECT count(*) FROM accounts WHERE source = 'stripe' AND deleted_at IS NULL")
-        == Int64(summary["customers"] as? Int ?? -1))
+    #expect(
+        try count(db, "SELECT count(*) FROM accounts WHERE source = 'stripe' AND deleted_at IS NULL")
+            == Int64(summary["customers"] as? Int ?? -1))
 }
 
 @Test func aCustomerStripeNoLongerKnowsGetsADeletedPlaceholder() throws {
@@ -82,11 +89,17 @@ private func newestEvent(_ sandbox: SandboxProcess) throws -> [String: Any] {
     // Deleted before the first sync, so their invoices' lookups ask for them; each lookup answers 404.
     try sandbox.control("POST", "/_sandbox/mutate", ["deleted": 3])
     try sandbox.control("POST", "/_sandbox/faults", ["kind": "not_found", "path": "/v1/customers/", "times": -1])
-    let run = try scorebook.run(["sync", "stripe", "--db", db, "--config", config], environment: SandboxProcess.environment)
+    let run = try scorebook.run(
+        ["sync", "stripe", "--db", db, "--config", config], environment: SandboxProcess.environment)
     #expect(run.status == 0, "\(run.stderr)")
-    let placeholders = try count(db, "SELECT count(*) FROM accounts WHERE source = 'stripe' AND deleted_at IS NOT NULL AND name IS NULL")
+    let placeholders = try count(
+        db, "SELECT count(*) FROM accounts WHERE source = 'stripe' AND deleted_at IS NOT NULL AND name IS NULL")
     #expect(placeholders > 0 && placeholders <= 3)
-    #expect(try count(db, "SELECT count(*) FROM accounts WHERE source = 'stripe' AND deleted_at IS NOT NULL") == placeholders)
+    #expect(
+        try count(db, "SELECT count(*) FROM accounts WHERE source = 'stripe' AND deleted_at IS NOT NULL")
+            == placeholders)
     let summary = try sandbox.control("GET", "/_sandbox/summary")
-    #expect(try count(db, "SELECT count(*) FROM invoices WHERE source = 'stripe'") == Int64(summary["invoices"] as? Int ?? -1))
+    #expect(
+        try count(db, "SELECT count(*) FROM invoices WHERE source = 'stripe'")
+            == Int64(summary["invoices"] as? Int ?? -1))
 }

@@ -110,8 +110,8 @@ public struct HubSpotSource {
                 "properties": object.properties, "limit": context.settings.pageSize, "after": String(offset),
             ]
             let what = "\(name) \(stream) search page \(counter.entry.pages + 1)"
-            HubSpotSearchPacer.pacer(token: context.settings.token, requestsPerSecond: context.settings.searchRequestsPerSecond)
-                .wait()
+            let searchRate = context.settings.searchRequestsPerSecond
+            HubSpotSearchPacer.pacer(token: context.settings.token, requestsPerSecond: searchRate).wait()
             let page = try context.fetch(
                 "/crm/v3/objects/\(stream)/search", method: "POST", body: body, headers: headers, what: what,
                 classify: Self.classify)

@@ -68,7 +68,8 @@ extension StripeSource {
                 let page = try StripePaging.page(
                     what: what,
                     fetch: {
-                        try context.fetchList(path, listKey: "data", headers: headers, on: client, what: what, classify: Self.classify)
+                        try context.fetchList(
+                            path, listKey: "data", headers: headers, on: client, what: what, classify: Self.classify)
                     },
                     body: \.body)
                 guard page.body["data"] is [Any] else { throw SyncError(what: what, reason: "no `data` list in the response") }

@@ -15,8 +15,10 @@ enum StripePaging {
             guard isEmpty, hasMore(object) else { return page }
             tries += 1
             if tries >= emptyPageTries {
-                throw SyncError(what: what, reason: "the page came back empty \(tries) times while saying `has_more: "
-                                    + "true`; stopping so the stream is not taken as listed (a rerun resumes here)")
+                throw SyncError(
+                    what: what,
+                    reason: "the page came back empty \(tries) times while saying `has_more: "
+                        + "true`; stopping so the stream is not taken as listed (a rerun resumes here)")
             }
         }
     }

@@ -19,7 +19,8 @@ extension StripeSource {
             let path = Self.retrievePaths[type]
         else { return snapshot }
         do {
-            return try fetch("/v1/\(path)/\(id)", what: "\(name) \(type) \(id) (its event is in \(version ?? "no version"))")
+            return try fetch(
+                "/v1/\(path)/\(id)", what: "\(name) \(type) \(id) (its event is in \(version ?? "no version"))")
         } catch let error as SyncError where error.reason.hasPrefix("HTTP 404") {
             return snapshot
         }

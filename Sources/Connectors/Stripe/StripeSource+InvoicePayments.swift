@@ -12,7 +12,8 @@ extension StripeSource {
         while true {
             number += 1
             let what = "\(name) invoice_payments page \(number)"
-            let path = "/v1/invoice_payments?limit=\(context.settings.pageSize)"
+            let path =
+                "/v1/invoice_payments?limit=\(context.settings.pageSize)"
                 + (cursor.map { "&starting_after=\($0)" } ?? "")
             let page = try StripePaging.page(what: what, fetch: { try fetch(path, what: what) }, body: { $0 })
             let objects = page["data"] as? [[String: Any]] ?? []
@@ -20,7 +21,9 @@ extension StripeSource {
             context.progress("\(name) invoice_payments: page \(number)")
             guard StripePaging.hasMore(page), let last = objects.last?["id"] as? String else { return }
             guard seen.insert(last).inserted else {
-                throw SyncError(what: "\(name) invoice_payments", reason: "the cursor \(last) repeated; stopping instead of looping")
+                throw SyncError(
+                    what: "\(name) invoice_payments", reason: "the cursor \(last) repeated; stopping instead of looping"
+                )
             }
             cursor = last
         }

@@ -66,7 +66,8 @@ public struct StripeSource {
             var all: [[String: Any]] = []
             var after: String?
             while true {
-                let path = "/v1/events?limit=\(context.settings.pageSize)" + (after.map { "&starting_after=\($0)" } ?? "")
+                let path = "/v1/events?limit=\(context.settings.pageSize)"
+                    + (after.map { "&starting_after=\($0)" } ?? "")
                 let what = "\(name) events page \(counter.entry.pages + 1)"
                 let page = try StripePaging.page(what: what, fetch: { try fetch(path, what: what) }, body: { $0 })
                 let objects = page["data"] as? [[String: Any]] ?? []
@@ -90,7 +91,9 @@ public struct StripeSource {
                 do {
                     page = try StripePaging.page(
                         what: what,
-                        fetch: { try fetch("/v1/events?limit=\(context.settings.pageSize)&ending_before=\(cursor)", what: what) },
+                        fetch: {
+                            try fetch("/v1/events?limit=\(context.settings.pageSize)&ending_before=\(cursor)", what: what)
+                        },
                         body: { $0 })
                 } catch let error as SyncError where error.reason.contains("resource_missing") {
                     throw CursorExpired(description: "the events cursor \(cursor) is older than Stripe keeps events (30 days)")
@@ -113,7 +116,9 @@ public struct StripeSource {
         var newState = state
         try context.database.transaction {
             for event in events.reversed() {
-                guard let data = event["data"] as? [String: Any], let snapshot = data["object"] as? [String: Any] else { continue }
+                guard let data = event["data"] as? [String: Any], let snapshot = data["object"] as? [String: Any] else {
+                    continue
+                }
                 let object = try current(snapshot, of: event)
                 if links.add(object) { continue }  // an invoice payment: a link for the charges, no row of its own
                 if object["deleted"] as? Bool == true, object["object"] as? String == "customer", let id = object["id"] as? String {

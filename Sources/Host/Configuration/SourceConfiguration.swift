@@ -115,8 +115,8 @@ public struct SourceConfiguration: Sendable {
             }
             return SourceConfiguration(
                 name: name, kind: kind, baseURL: baseURL, tokenVariable: variable, requestsPerSecond: rate,
-                pageSize: pageSize, searchLagMilliseconds: lag, searchRequestsPerSecond: searchRate, linkField: linkField,
-                line: line)
+                pageSize: pageSize, searchLagMilliseconds: lag, searchRequestsPerSecond: searchRate,
+                linkField: linkField, line: line)
         }
     }
 }
