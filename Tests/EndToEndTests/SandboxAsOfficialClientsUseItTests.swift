@@ -76,3 +76,24 @@ private func get(_ sandbox: SandboxProcess, _ path: String, token: String) throw
         #expect(seen == total, "\(path)")
     }
 }
+
+@Test func theSandboxServesTheVendorsIndustriesAndCountryNames() throws {
+    let sandbox = try SandboxProcess(accounts: 40)
+    let (_, hubspot) = try get(
+        sandbox, "/crm/v3/objects/companies?limit=100&properties=industry,country", token: SandboxProcess.hubspotToken)
+    let companies = ((hubspot as? [String: Any])?["results"] as? [[String: Any]] ?? []).compactMap {
+        $0["properties"] as? [String: Any]
+    }
+    let industries = Set(companies.compactMap { $0["industry"] as? String })
+    #expect(industries.contains("COMPUTER_SOFTWARE") || industries.contains("FINANCIAL_SERVICES"), "\(industries)")
+    #expect(!industries.contains("SOFTWARE"))
+    #expect(companies.contains { $0["country"] as? String == "United States" }, "\(companies.prefix(3))")
+    let (_, salesforce) = try get(
+        sandbox, "/services/data/v60.0/query?q=SELECT+Id,Industry,BillingCountry+FROM+Account",
+        token: SandboxProcess.salesforceToken)
+    let accounts = (salesforce as? [String: Any])?["records"] as? [[String: Any]] ?? []
+    let picklist: Set = ["Technology", "Finance", "Healthcare", "Retail", "Manufacturing", "Transportation", "Education",
+                         "Media"]
+    #expect(Set(accounts.compactMap { $0["Industry"] as? String }).isSubset(of: picklist) && !accounts.isEmpty)
+    #expect(!accounts.contains { ($0["BillingCountry"] as? String)?.count == 2 })
+}

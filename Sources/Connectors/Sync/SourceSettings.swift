@@ -40,13 +40,16 @@ public struct SourceSettings: Sendable {
     public static let hubSpotSearchRequestsPerSecond = 3.6
     /// The billing customer's field holding the CRM id it links to (Chargebee: `cf_salesforce_account_id`).
     public let linkField: String?
+    /// How a CRM's industries and countries become Scorebook's words and ISO codes.
+    public let vocabulary: Vocabulary
 
     /// Creates settings.
     public init(
         name: String, kind: Kind, baseURL: String, token: String, requestsPerSecond: Double, pageSize: Int,
         searchLagMilliseconds: Int64 = 5_000, linkField: String? = nil,
-        searchRequestsPerSecond: Double = hubSpotSearchRequestsPerSecond
+        searchRequestsPerSecond: Double = hubSpotSearchRequestsPerSecond, vocabulary: Vocabulary = Vocabulary()
     ) {
+        self.vocabulary = vocabulary
         self.searchRequestsPerSecond = searchRequestsPerSecond
         self.linkField = linkField
         self.searchLagMilliseconds = searchLagMilliseconds

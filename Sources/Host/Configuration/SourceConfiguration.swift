@@ -31,12 +31,14 @@ public struct SourceConfiguration: Sendable {
     public let searchRequestsPerSecond: Double
     /// A billing source's customer field holding its CRM id (Chargebee; default `cf_salesforce_account_id`).
     public let linkField: String?
+    /// A CRM's `industries:` and `countries:`, over the standard tables (Connectors' Vocabulary).
+    public let vocabulary: Vocabulary
     /// The line it starts on, for messages.
     let line: Int?
 
     static let keys = [
         "kind", "base_url", "token_env", "requests_per_second", "page_size", "search_lag_ms", "crm_link_field",
-        "search_requests_per_second",
+        "search_requests_per_second", "industries", "countries",
     ]
 
     /// The settings to sync with, reading the token from the environment.
@@ -46,7 +48,7 @@ public struct SourceConfiguration: Sendable {
         }
         return SourceSettings(name: name, kind: kind, baseURL: baseURL, token: token, requestsPerSecond: requestsPerSecond, pageSize: pageSize,
                               searchLagMilliseconds: searchLagMilliseconds, linkField: linkField,
-                              searchRequestsPerSecond: searchRequestsPerSecond)
+                              searchRequestsPerSecond: searchRequestsPerSecond, vocabulary: vocabulary)
     }
 
     static func parse(_ node: Node, file: String) throws -> [SourceConfiguration] {
@@ -113,10 +115,11 @@ public struct SourceConfiguration: Sendable {
                 }
                 searchRate = value
             }
+            let vocabulary = try Self.vocabulary(settings, kind: kind) { fail($0, at: $1) }
             return SourceConfiguration(
                 name: name, kind: kind, baseURL: baseURL, tokenVariable: variable, requestsPerSecond: rate,
                 pageSize: pageSize, searchLagMilliseconds: lag, searchRequestsPerSecond: searchRate,
-                linkField: linkField, line: line)
+                linkField: linkField, vocabulary: vocabulary, line: line)
         }
     }
 }
