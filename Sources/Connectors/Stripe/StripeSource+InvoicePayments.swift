@@ -2,24 +2,38 @@ import Foundation
 
 /// Invoice payments: how a basil charge is tied to its invoice.
 extension StripeSource {
-    /// Reads every invoice payment into `links` (newest first, as listed), so the charges listed next find their
-    /// invoices. Nothing is written of them but each payment's `invoice_external_id`; they are read afresh whenever
-    /// charges are listed, so a resumed listing has them too.
-    func listInvoicePayments() throws {
+    /// Starts reading every invoice payment into `links`, on a connection and thread of their own (while customers
+    /// are listed); `next()` on the answer returns how many were read once all are, or throws the listing's error.
+    /// The charges listed after find their invoices there. Nothing is written of invoice payments but each payment's
+    /// `invoice_external_id`; they are read afresh whenever charges are listed, so a resumed listing has them too.
+    func startInvoicePayments() throws -> PagePrefetcher<Int> {
+        let client = try context.listingClient()
+        return PagePrefetcher { deliver in try deliver(try listInvoicePayments(on: client)) }
+    }
+
+    /// Reads every invoice payment into `links` (newest first, as listed) on `client`; how many there were.
+    private func listInvoicePayments(on client: HTTPClient) throws -> Int {
         var cursor: String?
         var seen = Set<String>()
         var number = 0
+        var count = 0
         while true {
             number += 1
             let what = "\(name) invoice_payments page \(number)"
             let path =
                 "/v1/invoice_payments?limit=\(context.settings.pageSize)"
                 + (cursor.map { "&starting_after=\($0)" } ?? "")
-            let page = try StripePaging.page(what: what, fetch: { try fetch(path, what: what) }, body: { $0 })
-            let objects = page["data"] as? [[String: Any]] ?? []
-            for object in objects { links.add(object) }
-            context.progress("\(name) invoice_payments: page \(number)")
-            guard StripePaging.hasMore(page), let last = objects.last?["id"] as? String else { return }
+            let page = try StripePaging.page(
+                what: what,
+                fetch: {
+                    try context.fetchList(
+                        path, listKey: "data", headers: headers, on: client, what: what, classify: Self.classify)
+                },
+                body: \.body)
+            for record in page.records where links.add(record.object) { count += 1 }
+            guard StripePaging.hasMore(page.body), let last = page.records.last?.object["id"] as? String else {
+                return count
+            }
             guard seen.insert(last).inserted else {
                 throw SyncError(
                     what: "\(name) invoice_payments", reason: "the cursor \(last) repeated; stopping instead of looping"

@@ -36,8 +36,11 @@ public struct StripeSource {
                 try context.database.transaction { try states.save(events, source: name, stream: "events") }
             }
             // Customers first (the others refer to them), then the rest at once, each on its own connection.
+            let chargesListed = try states.state(source: name, stream: "charges").bookmark != nil
+            let invoicePayments = chargesListed ? nil : try startInvoicePayments()
+            defer { invoicePayments?.finish() }
             entries += try listAll(["customers"])
-            if try states.state(source: name, stream: "charges").bookmark == nil { try listInvoicePayments() }
+            if let read = try invoicePayments?.next() { context.progress("\(name) invoice_payments: \(read) read") }
             entries += try listAll(Array(Self.streams.dropFirst()))
         }
         // After a full listing too: catch up with what changed while it ran (events since the noted bookmark).
