@@ -314,7 +314,7 @@ final class SandboxData: @unchecked Sendable {
             "invoices": invoices.count, "invoice_checksum": Checksum.hex(invoiceText),
             "subscriptions": subscriptions.count, "canceled_subscriptions": subscriptions.filter { $0.canceledAt != nil }.count,
             "paid_invoices": invoices.filter { $0.status == "paid" }.count,
-            "invoice_payments": invoices.filter(\.hasInvoicePayment).count,
+            "invoice_payments": invoices.filter(\.hasInvoicePayment).count, "events": events.count,
         ]
         return dealsAndTicketsSummary().merging(hubspotAndStripe) { $1 }.merging(chargeSummary()) { $1 }
     }

@@ -49,6 +49,9 @@ def counts(sandbox, summary, report):
         ("invoice_payments", lambda: stripe.InvoicePayment.list(limit=100), "invoice_payments"),
     ]:
         report.count(f"stripe {name} (auto_paging_iter)", sum(1 for _ in listing().auto_paging_iter()), summary[key])
+    sandbox.control("POST", "/_sandbox/mutate", {"paid": 3, "charges_refunded": 2})
+    events = sum(1 for _ in stripe.Event.list(limit=100).auto_paging_iter())
+    report.count("stripe events (auto_paging_iter)", events, sandbox.control("GET", "/_sandbox/summary")["events"])
     # One invoice's payments, as the connector asks for a charge seen in an event.
     charge = next(iter(stripe.Charge.list(limit=1)))
     found = stripe.InvoicePayment.list(payment={"type": "payment_intent", "payment_intent": charge.payment_intent})
