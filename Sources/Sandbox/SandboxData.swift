@@ -158,7 +158,8 @@ final class SandboxData: @unchecked Sendable {
         companies.append(SandboxCompany(
             id: companyID, name: fields[1], domain: domain,
             industry: SandboxVocabulary.hubSpotIndustries[fields[3]] ?? fields[3].uppercased(), employees: fields[4],
-            country: SandboxVocabulary.country(fields[5], index: index), createdMilliseconds: createdSeconds * 1000, modifiedMilliseconds: (createdSeconds + 3600) * 1000))
+            country: SandboxVocabulary.country(fields[5], index: index), createdMilliseconds: createdSeconds * 1000,
+            modifiedMilliseconds: (createdSeconds + 3600) * 1000))
         addSalesforceAndChargebee(index: index, fields: fields, createdSeconds: createdSeconds, companyID: companyID)
         guard index % 11 != 0 else { return }
         let emailDomain = index % 17 == 0 ? "billing-\(index).example" : fields[2]

@@ -92,8 +92,9 @@ private func get(_ sandbox: SandboxProcess, _ path: String, token: String) throw
         sandbox, "/services/data/v60.0/query?q=SELECT+Id,Industry,BillingCountry+FROM+Account",
         token: SandboxProcess.salesforceToken)
     let accounts = (salesforce as? [String: Any])?["records"] as? [[String: Any]] ?? []
-    let picklist: Set = ["Technology", "Finance", "Healthcare", "Retail", "Manufacturing", "Transportation", "Education",
-                         "Media"]
+    let picklist: Set = [
+        "Technology", "Finance", "Healthcare", "Retail", "Manufacturing", "Transportation", "Education", "Media",
+    ]
     #expect(Set(accounts.compactMap { $0["Industry"] as? String }).isSubset(of: picklist) && !accounts.isEmpty)
     #expect(!accounts.contains { ($0["BillingCountry"] as? String)?.count == 2 })
 }

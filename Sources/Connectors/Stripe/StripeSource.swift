@@ -95,7 +95,8 @@ public struct StripeSource {
                     page = try StripePaging.page(
                         what: what,
                         fetch: {
-                            try fetch("/v1/events?limit=\(context.settings.pageSize)&ending_before=\(cursor)", what: what)
+                            let path = "/v1/events?limit=\(context.settings.pageSize)&ending_before=\(cursor)"
+                            return try fetch(path, what: what)
                         },
                         body: { $0 })
                 } catch let error as SyncError where error.reason.contains("resource_missing") {

@@ -31,8 +31,10 @@ enum CountryCodes {
 
     /// A name folded for lookup: lower case, no diacritics, `&` as `and`, punctuation as spaces, spaces collapsed.
     static func key(_ text: String) -> String {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US"))
-            .replacingOccurrences(of: "&", with: " and ")
+        let folded = text.folding(
+            options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US")
+        )
+        .replacingOccurrences(of: "&", with: " and ")
         let words = folded.split { !$0.isLetter && !$0.isNumber }
         return words.joined(separator: " ")
     }
