@@ -22,7 +22,7 @@ extension SandboxInvoice {
         paymentIntent.hasPrefix("pi_") ? "in_" + paymentIntent.dropFirst("pi_".count) : nil
     }
 
-    /// The invoice payment's id for an invoice payment id.
+    /// The invoice a Sandbox invoice payment id belongs to.
     static func invoiceID(invoicePayment: String) -> String? {
         invoicePayment.hasPrefix("inpay_") ? "in_" + invoicePayment.dropFirst("inpay_".count) : nil
     }

@@ -127,7 +127,8 @@ struct StripeRoutes {
         }
     }
 
-    /// A page of the objects at `0..<count` that `includes` keeps, after `startingAfter` or before `endingBefore`.
+    /// A page of the objects at `0..<count` that `includes` keeps, after `startingAfter` (which wins when both are
+    /// given) or before `endingBefore`.
     /// Positions left out are skipped while the page fills, so `has_more` is true only when a kept one follows.
     /// `scanFrom` starts a listing without a cursor there.
     private func page(
@@ -136,7 +137,7 @@ struct StripeRoutes {
     ) -> Reply {
         var found: [Int] = []
         var hasMore = false
-        if let endingBefore {
+        if startingAfter == nil, let endingBefore {
             guard let index = position(endingBefore) else { return missing(endingBefore, param: "ending_before") }
             var at = index - 1
             while at >= 0, found.count < limit {
