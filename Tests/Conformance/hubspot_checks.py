@@ -4,7 +4,7 @@ import json
 
 import hubspot
 from hubspot.crm.companies.exceptions import ApiException, ServiceException, UnauthorizedException
-from hubspot.crm.companies.models import Error, SimplePublicObjectWithAssociations
+from hubspot.crm.companies.models import Error, PublicObjectSearchRequest, SimplePublicObjectWithAssociations
 
 # The properties HubSpotSource asks for and reads (Sources/Connectors/HubSpot/HubSpotObject.swift).
 PROPERTIES = {
@@ -36,10 +36,26 @@ def counts(sandbox, summary, report):
         if kind == "companies":
             missing = [p for p in PROPERTIES[kind] if any(p not in r.properties for r in records)]
             report.check("hubspot companies carry every property asked for", not missing, ", ".join(missing))
+    searched = search_all(hub)
+    report.count("hubspot companies (search, paging.next.after)", searched, summary["companies"])
     sandbox.control("POST", "/_sandbox/mutate", {"archived": 2})
     archived = hub.crm.companies.get_all(archived=True)
     report.count("hubspot archived companies (get_all archived=True)", len(archived),
                  sandbox.control("GET", "/_sandbox/summary")["archived_companies"])
+
+
+def search_all(hub):
+    """Every company modified since 0 through the client's search API and its paging, as the incremental sync asks."""
+    found, after = 0, "0"
+    while after is not None:
+        request = PublicObjectSearchRequest(
+            filter_groups=[{"filters": [{"propertyName": "hs_lastmodifieddate", "operator": "GTE", "value": "0"}]}],
+            sorts=[{"propertyName": "hs_lastmodifieddate", "direction": "ASCENDING"}],
+            properties=PROPERTIES["companies"], limit=100, after=after)
+        page = hub.crm.companies.search_api.do_search(public_object_search_request=request)
+        found += len(page.results)
+        after = page.paging.next.after if page.paging and page.paging.next else None
+    return found
 
 
 def parsed_error(exception):
