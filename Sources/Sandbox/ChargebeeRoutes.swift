@@ -27,7 +27,7 @@ struct ChargebeeRoutes {
         let before = request.parameter("updated_at[before]").map { Int64($0) }
         if after == .some(nil) { return wrongValue("updated_at[after]") }
         if before == .some(nil) { return wrongValue("updated_at[before]") }
-        let includeDeleted = request.parameter("include_deleted") == "true"
+        let includeDeleted = request.parameter("include_deleted")?.lowercased() == "true"  // chargebee-python: True
         var start: (key: Int64, id: String)?
         if let offset = request.parameter("offset") {
             guard let parsed = Self.decodeOffset(offset) else { return wrongValue("offset") }

@@ -31,6 +31,10 @@ struct Fault: Sendable {
         case longRateWindow = "long_rate_window"
         /// The first record of a list page with `field` (dotted) set to the JSON number `literal` as written.
         case hugeNumber = "huge_number"
+        /// A Stripe list page with no objects that says `has_more: true` (the Sandbox serves none unless asked).
+        case emptyPage = "empty_page"
+        /// Stripe's 404 `resource_missing`, as for an object Stripe no longer has at all.
+        case notFound = "not_found"
     }
 
     let kind: Kind

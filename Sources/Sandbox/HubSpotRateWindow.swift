@@ -34,6 +34,14 @@ final class HubSpotRateWindow: @unchecked Sendable {
         return (headers, over)
     }
 
+    /// The 429 HubSpot answers over search's own limit (4 a second per token); search answers carry no rate headers.
+    static func overSearchLimit() -> Reply {
+        .json(429, [
+            "status": "error", "message": "You have reached your secondly limit.", "errorType": "RATE_LIMIT",
+            "correlationId": UUID().uuidString.lowercased(), "policyName": "SECONDLY", "groupName": "search",
+        ])
+    }
+
     /// The 429 HubSpot answers over the limit.
     static func overLimit(headers: [String: String]) -> Reply {
         .json(429, [

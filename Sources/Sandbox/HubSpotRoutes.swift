@@ -35,12 +35,14 @@ struct HubSpotRoutes {
         case let ("GET", path) where path.hasPrefix("/crm/v3/objects/companies/"):
             // One company by id; archived ones too when asked with archived=true, as HubSpot does.
             let id = String(path.dropFirst("/crm/v3/objects/companies/".count))
-            let archivedToo = request.parameter("archived") == "true"
+            let archivedToo = request.parameter("archived")?.lowercased() == "true"  // the Python client sends True
             return data.locked { data in
                 guard let position = data.companyPosition(id), !data.companies[position].isArchived || archivedToo else {
                     return .json(404, HubSpotJSON.error(message: "Object not found.  objectId are usually numeric.", category: "OBJECT_NOT_FOUND"))
                 }
-                return .json(200, HubSpotJSON.company(data.companies[position]))
+                let asked = HubSpotProperties.asked(request.parameters("properties"))
+                let company = HubSpotJSON.company(data.companies[position])
+                return .json(200, HubSpotProperties.select(company, asked: asked, kind: .companies))
             }
         default:
             break
@@ -121,7 +123,8 @@ struct HubSpotRoutes {
 
     private func list(_ request: HTTPRequest, _ kind: Kind) -> Reply {
         let limit = min(100, max(1, Int(request.parameter("limit") ?? "10") ?? 10))
-        let archived = request.parameter("archived") == "true"
+        let archived = request.parameter("archived")?.lowercased() == "true"  // hubspot-api-client sends True
+        let asked = HubSpotProperties.asked(request.parameters("properties"))
         let withCompanies = (request.parameter("associations") ?? "").split(separator: ",").contains("companies")
         var start = 0
         if let after = request.parameter("after") {
@@ -133,7 +136,9 @@ struct HubSpotRoutes {
         return data.locked { data in
             let matching = records(kind, data, withCompanies: withCompanies).filter { $0.archived == archived }
             let end = min(matching.count, start + limit)
-            var body: [String: Any] = ["results": start < end ? matching[start..<end].map { $0.json() } : []]
+            let results = start < end
+                ? matching[start..<end].map { HubSpotProperties.select($0.json(), asked: asked, kind: kind) } : []
+            var body: [String: Any] = ["results": results]
             if end < matching.count {
                 let token = Self.encodeAfter(end)
                 body["paging"] = ["next": ["after": token, "link": "?after=\(token)"]]
@@ -172,7 +177,10 @@ struct HubSpotRoutes {
                 .filter { !$0.archived && $0.modified >= lower && $0.modified <= upper && $0.id >= idFloor }
                 .sorted { ($0.modified, $0.id) < ($1.modified, $1.id) }
             let end = min(matching.count, after + limit)
-            var reply: [String: Any] = ["total": matching.count, "results": after < end ? matching[after..<end].map { $0.json() } : []]
+            let asked = request["properties"] as? [String]
+            let results = after < end
+                ? matching[after..<end].map { HubSpotProperties.select($0.json(), asked: asked, kind: kind) } : []
+            var reply: [String: Any] = ["total": matching.count, "results": results]
             if end < matching.count { reply["paging"] = ["next": ["after": String(end)]] }
             return .json(200, reply)
         }

@@ -39,9 +39,24 @@ struct Reply {
 }
 
 extension HTTPRequest {
-    /// A query parameter's value.
-    func parameter(_ name: String) -> String? {
-        query.first { $0.name == name }?.value
+    /// A query parameter's value, decoded as an HTML form is (`+` a space, then percent escapes), as the vendors'
+    /// official clients encode queries: simple-salesforce's SOQL comes as `q=SELECT+Id+FROM+Account`.
+    func parameter(_ name: String) -> String? { parameters(name).first }
+
+    /// Every value a query parameter has, in order: hubspot-api-client repeats a list
+    /// (`properties=name&properties=domain`) where the connectors join it with commas.
+    func parameters(_ name: String) -> [String] {
+        target.query().split(separator: "&").compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard Self.formDecoded(parts[0]) == name else { return nil }
+            return parts.count > 1 ? Self.formDecoded(parts[1]) : ""
+        }
+    }
+
+    /// A query's name or value, form-decoded.
+    static func formDecoded(_ text: Substring) -> String {
+        let spaced = text.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
     }
 
     /// A header's value.

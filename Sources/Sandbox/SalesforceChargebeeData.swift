@@ -72,8 +72,10 @@ extension SandboxData {
             index % 5 == 0 ? "https://www.\(domain)/" : (index % 13 == 0 ? domain.uppercased() : "http://\(domain)")
         salesforceAccounts.append(
             SandboxSalesforceAccount(
-                id: Self.salesforceID(index), name: fields[1], website: website, industry: fields[3].capitalized,
-                employees: Int(fields[4]), country: fields[5], createdMilliseconds: createdSeconds * 1_000,
+                id: Self.salesforceID(index), name: fields[1], website: website,
+                industry: SandboxVocabulary.salesforceIndustries[fields[3]] ?? fields[3].capitalized,
+                employees: Int(fields[4]), country: SandboxVocabulary.country(fields[5], index: index + 1),
+                createdMilliseconds: createdSeconds * 1_000,
                 modstampMilliseconds: (createdSeconds + 7_200) * 1_000 + Int64(index % 1_000)))
     }
 

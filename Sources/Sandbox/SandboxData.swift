@@ -60,12 +60,13 @@ struct SandboxSubscription: Equatable {
     var canceledAt: Int64?
 }
 
-/// A Stripe event: a change, with the object as it became.
+/// A Stripe event: a change, with the object as it became, rendered in the API version of its moment.
 struct SandboxEvent {
     let id: String
     let type: String
     let created: Int64
     let object: [String: Any]
+    let apiVersion: String
 }
 
 /// The Sandbox's source data, built from the deterministic generator: the same accounts in the CRM and in billing.
@@ -104,6 +105,9 @@ final class SandboxData: @unchecked Sendable {
     private var customerIndex: [String: Int] = [:]
     private var invoiceIndex: [String: Int] = [:]
     private var eventCounter = 0
+    /// The API version new events are rendered in (the account's default at their moment); the control endpoint
+    /// sets an older one to play events made before an upgrade.
+    var eventAPIVersion = StripeRoutes.apiVersion
     /// The Sandbox's clock, in unix seconds: the generator's last day, moving forward one minute per mutation.
     private(set) var now: Int64
 
@@ -152,8 +156,10 @@ final class SandboxData: @unchecked Sendable {
         if index % 7 == 0 { domain = "www." + domain }
         if index % 13 == 0 { domain = domain.uppercased() }
         companies.append(SandboxCompany(
-            id: companyID, name: fields[1], domain: domain, industry: fields[3].uppercased(), employees: fields[4],
-            country: fields[5], createdMilliseconds: createdSeconds * 1000, modifiedMilliseconds: (createdSeconds + 3600) * 1000))
+            id: companyID, name: fields[1], domain: domain,
+            industry: SandboxVocabulary.hubSpotIndustries[fields[3]] ?? fields[3].uppercased(), employees: fields[4],
+            country: SandboxVocabulary.country(fields[5], index: index), createdMilliseconds: createdSeconds * 1000,
+            modifiedMilliseconds: (createdSeconds + 3600) * 1000))
         addSalesforceAndChargebee(index: index, fields: fields, createdSeconds: createdSeconds, companyID: companyID)
         guard index % 11 != 0 else { return }
         let emailDomain = index % 17 == 0 ? "billing-\(index).example" : fields[2]
@@ -287,14 +293,21 @@ final class SandboxData: @unchecked Sendable {
     func record(_ type: String, _ object: [String: Any]) {
         eventCounter += 1
         // Newest first, as Stripe lists events.
-        events.insert(SandboxEvent(id: "evt_" + String(format: "%010d", eventCounter), type: type, created: now, object: object), at: 0)
+        let version = eventAPIVersion
+        let rendered = version == StripeRoutes.apiVersion ? object : StripeJSON.beforeBasil(object)
+        events.insert(
+            SandboxEvent(
+                id: "evt_" + String(format: "%010d", eventCounter), type: type, created: now, object: rendered,
+                apiVersion: version),
+            at: 0)
     }
 
     /// Counts and a checksum of what the Sandbox serves, for tests to compare a synced database with.
     func summary() -> [String: Any] {
         let liveCustomers = customers.filter { !$0.isDeleted }
         let liveCompanies = companies.filter { !$0.isArchived }
-        let invoiceText = invoices.map { "\($0.id)|\($0.amountPaid)|\($0.status)" }.sorted().joined(separator: "\n")
+        let invoiceText = invoices.map { "\($0.id)|\($0.amountPaid)|\($0.status)|prod_\($0.product)" }.sorted()
+            .joined(separator: "\n")
         let hubspotAndStripe: [String: Any] = [
             "companies": liveCompanies.count,
             "contacts": contacts.filter { !$0.isArchived }.count, "archived_companies": companies.count - liveCompanies.count,
@@ -302,6 +315,7 @@ final class SandboxData: @unchecked Sendable {
             "invoices": invoices.count, "invoice_checksum": Checksum.hex(invoiceText),
             "subscriptions": subscriptions.count, "canceled_subscriptions": subscriptions.filter { $0.canceledAt != nil }.count,
             "paid_invoices": invoices.filter { $0.status == "paid" }.count,
+            "invoice_payments": invoices.filter(\.hasInvoicePayment).count, "events": events.count,
         ]
         return dealsAndTicketsSummary().merging(hubspotAndStripe) { $1 }.merging(chargeSummary()) { $1 }
     }

@@ -12,7 +12,9 @@ import Host
 /// `charges_failed`, `charges_refunded`, `charges_disputed`, and for the other two APIs `salesforce_renamed`,
 /// `salesforce_deleted`, `salesforce_opportunities_won`, `salesforce_cases_closed`, `salesforce_contacts_deleted`,
 /// `chargebee_paid`, `chargebee_renamed`, `chargebee_deleted`, `chargebee_cancelled`, `chargebee_subscriptions_deleted`),
-/// `GET /_sandbox/summary` (HubSpot and Stripe;
+/// `POST /_sandbox/hubspot_search_rate_limit` (`{"max": 4, "interval_ms": 1000}`: search's own window),
+/// `POST /_sandbox/stripe_event_version` (`{"api_version": "2024-06-20"}`: new events rendered in that version's
+/// shape), `GET /_sandbox/summary` (HubSpot and Stripe;
 /// `?apis=salesforce,chargebee` for those two) and `POST /_sandbox/salesforce/expire_locators`.
 /// A webhook receiver (`POST /_sandbox/webhook`, `GET /_sandbox/webhooks`) serves the tests of `scorebook act`.
 public final class SandboxServer: @unchecked Sendable {
@@ -32,6 +34,8 @@ public final class SandboxServer: @unchecked Sendable {
     private let webhooks = WebhookInbox()
     private let locators = SalesforceLocators()
     private let hubspotWindow = HubSpotRateWindow()
+    /// Search's own window (HubSpot's is 4 a second per token), off unless set.
+    private let hubspotSearchWindow = HubSpotRateWindow()
     /// The tokens in force.
     public let credentials: Credentials
 
@@ -129,6 +133,9 @@ public final class SandboxServer: @unchecked Sendable {
             if over { return HubSpotRateWindow.overLimit(headers: headers).response }
             reply.headers.merge(headers) { $1 }
         }
+        if api == .hubspot, path.hasSuffix("/search"), let (_, over) = hubspotSearchWindow.take(), over {
+            return HubSpotRateWindow.overSearchLimit().response
+        }
         let fault = faults.take(for: path)
         if fault?.kind == .repeatPage, let previous = lastReply.reply(for: path) { return previous.response }
         lastReply.keep(reply, for: path)
@@ -202,6 +209,13 @@ public final class SandboxServer: @unchecked Sendable {
             break  // nothing answered on this path before: this answer is the one repeated next
         case .echoToken, .foreignNext, .hugeBody, .longRateWindow, .hugeNumber:
             break  // made by HostileReply
+        case .emptyPage:
+            if api == .stripe { reply.body = Data(StripeJSON.list(url: path, rendered: [], hasMore: true)) }
+        case .notFound:
+            if api == .stripe {
+                return Reply.json(404, StripeJSON.error(type: "invalid_request_error", code: "resource_missing",
+                                                        message: "No such object: '\(path)'", param: "id")).response
+            }
         }
         return reply.response
     }
@@ -228,6 +242,14 @@ public final class SandboxServer: @unchecked Sendable {
                              literal: object["literal"] as? String ?? ""))
             // A repeated page is one this fault's requests saw: the next answer on the path is served, then repeated.
             if kind == .repeatPage { lastReply.forget(pathsContaining: path) }
+            return .json(200, ["ok": true])
+        case ("POST", "/_sandbox/stripe_event_version"):
+            // Events made from now on are rendered in this API version (as before an account's upgrade).
+            let version = object["api_version"] as? String ?? StripeRoutes.apiVersion
+            data.locked { $0.eventAPIVersion = version }
+            return .json(200, ["ok": true])
+        case ("POST", "/_sandbox/hubspot_search_rate_limit"):
+            hubspotSearchWindow.set(max: object["max"] as? Int, milliseconds: object["interval_ms"] as? Int ?? 1_000)
             return .json(200, ["ok": true])
         case ("POST", "/_sandbox/hubspot_rate_limit"):
             hubspotWindow.set(max: object["max"] as? Int, milliseconds: object["interval_ms"] as? Int ?? 10_000)

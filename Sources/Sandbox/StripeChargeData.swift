@@ -4,6 +4,8 @@ import Foundation
 struct SandboxCharge: Equatable {
     let id: String
     let customer: String
+    /// The invoice collected, which the served charge names only through its PaymentIntent (basil has no
+    /// `charge.invoice`).
     let invoice: String
     let created: Int64
     let amount: Int
@@ -125,12 +127,14 @@ extension SandboxData {
 }
 
 extension StripeJSON {
+    /// A charge in basil's shape: its invoice's PaymentIntent, no `invoice`.
     static func charge(_ charge: SandboxCharge) -> [String: Any] {
         [
             "id": charge.id, "object": "charge", "amount": charge.amount,
             "amount_captured": charge.status == "succeeded" ? charge.amount : 0,
             "amount_refunded": charge.amountRefunded, "created": charge.created, "currency": "usd",
-            "customer": charge.customer, "invoice": charge.invoice, "disputed": charge.disputed,
+            "customer": charge.customer, "payment_intent": "pi_" + charge.invoice.dropFirst("in_".count),
+            "disputed": charge.disputed,
             "failure_code": charge.failureCode.map { $0 as Any } ?? NSNull(),
             "livemode": false, "metadata": [String: String](), "paid": charge.status == "succeeded",
             "captured": charge.status == "succeeded",

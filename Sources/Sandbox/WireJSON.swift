@@ -11,6 +11,7 @@ enum StripeJSON {
         ]
     }
 
+    /// An invoice in basil's shape: each line's product under `pricing.price_details` (the line's `price` is gone).
     static func invoice(_ invoice: SandboxInvoice) -> [String: Any] {
         [
             "id": invoice.id, "object": "invoice", "customer": invoice.customer, "created": invoice.created,
@@ -18,9 +19,17 @@ enum StripeJSON {
             "amount_due": invoice.amountDue, "amount_paid": invoice.amountPaid,
             "amount_remaining": invoice.amountDue - invoice.amountPaid, "livemode": false,
             "status_transitions": ["paid_at": invoice.paidAt.map { $0 as Any } ?? NSNull(), "finalized_at": invoice.created],
-            "lines": ["object": "list", "has_more": false,
-                      "data": [["object": "line_item", "amount": invoice.amountDue, "description": invoice.product,
-                                "price": ["product": "prod_" + invoice.product]]]],
+            "lines": [
+                "object": "list", "has_more": false, "url": "/v1/invoices/\(invoice.id)/lines",
+                "data": [[
+                    "id": "il_" + invoice.stem, "object": "line_item", "amount": invoice.amountDue, "currency": "usd",
+                    "description": invoice.product, "invoice": invoice.id, "livemode": false, "quantity": 1,
+                    "pricing": [
+                        "type": "price_details", "unit_amount_decimal": String(invoice.amountDue),
+                        "price_details": ["price": "price_" + invoice.product, "product": "prod_" + invoice.product],
+                    ],
+                ]],
+            ],
         ]
     }
 
@@ -39,7 +48,7 @@ enum StripeJSON {
 
     static func event(_ event: SandboxEvent) -> [String: Any] {
         [
-            "id": event.id, "object": "event", "api_version": StripeRoutes.apiVersion, "created": event.created,
+            "id": event.id, "object": "event", "api_version": event.apiVersion, "created": event.created,
             "type": event.type, "data": ["object": event.object], "livemode": false, "pending_webhooks": 0,
         ]
     }

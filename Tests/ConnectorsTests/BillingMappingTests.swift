@@ -12,32 +12,33 @@ private func object(_ text: String) throws -> [String: Any] {
 @Test func stripeChargesBecomePaymentsWithStatusFailureDisputeAndRefund() throws {
     let succeeded = try object(
         #"{"id":"ch_1","object":"charge","amount":122500,"amount_refunded":0,"created":1748995304,"currency":"usd","#
-            + #""customer":"cus_1","disputed":false,"failure_code":null,"invoice":"in_1","status":"succeeded"}"#)
+            + #""customer":"cus_1","disputed":false,"failure_code":null,"payment_intent":"pi_1","status":"succeeded"}"#)
     #expect(
-        try StripeMapping.payment(succeeded, account: 7) == [
+        try StripeMapping.payment(succeeded, invoice: "in_1", account: 7) == [
             .integer(7), .text("in_1"), .text("2025-06-04"), .integer(122_500), .text("usd"), .text("succeeded"), .null,
             .integer(0), .integer(0),
         ])
     let failed = try object(
         #"{"id":"ch_2","object":"charge","amount":5000,"amount_refunded":0,"created":1748995304,"currency":"usd","#
-            + #""customer":"cus_1","disputed":false,"failure_code":"card_declined","invoice":null,"status":"failed"}"#)
+            + #""customer":"cus_1","disputed":false,"failure_code":"card_declined","payment_intent":null,"#
+            + #""status":"failed"}"#)
     #expect(
-        try StripeMapping.payment(failed, account: 7) == [
+        try StripeMapping.payment(failed, invoice: nil, account: 7) == [
             .integer(7), .null, .text("2025-06-04"), .integer(5_000), .text("usd"), .text("failed"),
             .text("card_declined"), .integer(0), .integer(0),
         ])
     let disputedAndRefunded = try object(
         #"{"id":"ch_3","object":"charge","amount":9000,"amount_refunded":4000,"created":1748995304,"currency":"eur","#
             + #""customer":"cus_1","disputed":true,"status":"succeeded"}"#)
-    let row = try StripeMapping.payment(disputedAndRefunded, account: 8)
+    let row = try StripeMapping.payment(disputedAndRefunded, invoice: nil, account: 8)
     #expect(row[7] == .integer(1) && row[8] == .integer(4_000) && row[4] == .text("eur"))
 }
 
 @Test func aChargeWithoutAFieldItsRowNeedsIsNamed() throws {
     let charge = try object(#"{"id":"ch_9","object":"charge","amount":100,"status":"succeeded"}"#)
-    #expect(throws: MissingField.self) { try StripeMapping.payment(charge, account: 1) }
+    #expect(throws: MissingField.self) { try StripeMapping.payment(charge, invoice: nil, account: 1) }
     do {
-        _ = try StripeMapping.payment(charge, account: 1)
+        _ = try StripeMapping.payment(charge, invoice: nil, account: 1)
     } catch {
         #expect("\(error)" == "charge ch_9 has no `created`")
     }

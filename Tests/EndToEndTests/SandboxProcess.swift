@@ -51,8 +51,9 @@ final class SandboxProcess {
         return response.jsonObject ?? [:]
     }
 
-    /// A configuration pointing both sources at this Sandbox.
-    func configuration(pageSize: Int = 100) -> String {
+    /// A configuration pointing both sources at this Sandbox (HubSpot's searches at 1000 a second unless asked; nil
+    /// leaves them at Scorebook's default pace).
+    func configuration(pageSize: Int = 100, searchesPerSecond: Int? = 1000) -> String {
         """
         sources:
           hubspot:
@@ -62,6 +63,7 @@ final class SandboxProcess {
             requests_per_second: 1000
             page_size: \(pageSize)
             search_lag_ms: 0
+            \(searchesPerSecond.map { "search_requests_per_second: \($0)" } ?? "")
           stripe:
             kind: stripe
             base_url: \(baseURL)

@@ -15,8 +15,9 @@ private func databaseSummary(_ path: String) throws -> [String: String] {
     func count(_ sql: String) throws -> String {
         String(try database.statement(sql).map { $0.integer(0) }.first ?? -1)
     }
-    let lines = try database.statement("SELECT external_id, amount_paid_cents, status FROM invoices WHERE source = 'stripe'")
-        .map { "\($0.text(0) ?? "")|\($0.integer(1))|\($0.text(2) ?? "")" }.sorted()
+    let lines = try database.statement(
+        "SELECT external_id, amount_paid_cents, status, product FROM invoices WHERE source = 'stripe'"
+    ).map { "\($0.text(0) ?? "")|\($0.integer(1))|\($0.text(2) ?? "")|\($0.text(3) ?? "")" }.sorted()
     let payments = try database.statement(
         """
         SELECT external_id, invoice_external_id, amount_cents, status, disputed, refunded_cents FROM payments
@@ -69,8 +70,11 @@ private func latestLog(_ path: String, _ source: String, _ stream: String) throw
     ).map([.text(source), .text(stream)]) { [$0.integer(0), $0.integer(1), $0.integer(2)] }.first ?? []
 }
 
+/// The Sandbox's summary, less what the database keeps no table of (invoice payments are links, read into each
+/// payment's invoice; events are changes, applied to the rows they name).
 private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
-    try sandbox.control("GET", "/_sandbox/summary").mapValues { "\($0)" }
+    try sandbox.control("GET", "/_sandbox/summary").filter { !["invoice_payments", "events"].contains($0.key) }
+        .mapValues { "\($0)" }
 }
 
 @Test func fullThenIncrementalSyncsEndWithTheSourceData() throws {

@@ -57,3 +57,18 @@ private func refusal(_ sources: String) -> String {
             == #"test.yml:6: source "sf": crm_link_field names a Chargebee customer field (e.g. cf_salesforce_account_id)"#
     )
 }
+
+@Test func crmSourcesTakeIndustriesAndCountriesOverTheStandardTables() throws {
+    let configuration = try parse(
+        "  hubspot:\n    kind: hubspot\n    token_env: HS\n    industries:\n      COMPUTER_SOFTWARE: saas\n"
+            + "    countries:\n      Atlantis: GR\n")
+    let vocabulary = try #require(configuration.sources.first?.vocabulary)
+    #expect(vocabulary.industry("COMPUTER_SOFTWARE") == "saas" && vocabulary.country("Atlantis") == "GR")
+    #expect(vocabulary.country("United States") == "US")
+    #expect(
+        refusal("  hubspot:\n    kind: hubspot\n    token_env: HS\n    countries:\n      Atlantis: Atlantis\n")
+            == #"test.yml:6: source "hubspot": countries: "Atlantis" must map to an ISO 3166-1 alpha-2 code (US, GB)"#)
+    #expect(
+        refusal("  stripe:\n    kind: stripe\n    token_env: ST\n    industries:\n      X: y\n")
+            == #"test.yml:6: source "stripe": industries is for CRM sources (hubspot, salesforce)"#)
+}

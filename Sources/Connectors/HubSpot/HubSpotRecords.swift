@@ -73,8 +73,10 @@ extension HubSpotSource {
         let properties = company["properties"] as? [String: Any] ?? [:]
         func text(_ key: String) -> String? { properties[key] as? String }
         let values: [SQLValue] = [
-            text("name").sqlValue, text("domain").sqlValue, text("industry").map { $0.lowercased() }.sqlValue,
-            text("numberofemployees").flatMap { Int64($0) }.map(SQLValue.integer) ?? .null, text("country").sqlValue,
+            text("name").sqlValue, text("domain").sqlValue,
+            context.settings.vocabulary.industry(text("industry")).sqlValue,
+            text("numberofemployees").flatMap { Int64($0) }.map(SQLValue.integer) ?? .null,
+            context.settings.vocabulary.country(text("country")).sqlValue,
             text("createdate").map { String($0.prefix(10)) }.sqlValue, .null, .null, .null, .null, .null,
         ]
         return try context.upserter(.accounts).write(

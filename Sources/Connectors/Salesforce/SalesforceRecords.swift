@@ -37,9 +37,9 @@ extension SalesforceSource {
         guard let id = record["Id"] as? String else { return .unchanged }
         let values: [SQLValue] = [
             (record["Name"] as? String).sqlValue, Self.domain(fromWebsite: record["Website"] as? String).sqlValue,
-            (record["Industry"] as? String).map { $0.lowercased() }.sqlValue,
+            context.settings.vocabulary.industry(record["Industry"] as? String).sqlValue,
             JSONNumber.int64(record["NumberOfEmployees"]).map { SQLValue.integer($0) } ?? .null,
-            (record["BillingCountry"] as? String).sqlValue,
+            context.settings.vocabulary.country(record["BillingCountry"] as? String).sqlValue,
             (record["CreatedDate"] as? String).map { String($0.prefix(10)) }.sqlValue,
             .null, .null, .null, .null, .null,
         ]

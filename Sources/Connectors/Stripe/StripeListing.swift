@@ -64,24 +64,29 @@ extension StripeSource {
                 // Canceled subscriptions are listed only with status=all.
                 let status = stream == "subscriptions" ? "&status=all" : ""
                 let what = "\(name) \(stream) page \(number)"
-                let page = try context.fetchList(
-                    "/v1/\(stream)?limit=\(context.settings.pageSize)\(status)\(after)", listKey: "data", headers: headers,
-                    on: client, what: what, classify: Self.classify)
+                let path = "/v1/\(stream)?limit=\(context.settings.pageSize)\(status)\(after)"
+                let page = try StripePaging.page(
+                    what: what,
+                    fetch: {
+                        try context.fetchList(
+                            path, listKey: "data", headers: headers, on: client, what: what, classify: Self.classify)
+                    },
+                    body: \.body)
                 guard page.body["data"] is [Any] else { throw SyncError(what: what, reason: "no `data` list in the response") }
-                let hasMore = page.body["has_more"] as? Bool ?? false
+                let hasMore = StripePaging.hasMore(page.body)
                 let last = page.records.last?.object["id"] as? String
                 if let last, !seen.insert(last).inserted {
                     throw SyncError(what: "\(name) \(stream)", reason: "the cursor \(last) repeated; stopping instead of looping")
                 }
                 let mapped = try page.records.map { record in
                     do {
-                        return (rows: try StripeRows.of(record.object), raw: record.raw)
+                        return (rows: try StripeRows.of(record.object, links: links), raw: record.raw)
                     } catch let missing as MissingField {
                         throw SyncError(what: "\(name) \(stream)", reason: missing.description)
                     }
                 }
                 try deliver(Listed(stream: stream, records: mapped, hasMore: hasMore, last: last))
-                guard hasMore, let last else { return }
+                guard hasMore, let last else { return }  // StripePaging let no empty page with has_more through
                 cursor = last
             }
         }

@@ -30,11 +30,12 @@ enum StripeMapping {
     }
 
     /// An `invoices` row filed under `account`: created, due and paid days, amounts due and paid, the first line's
-    /// product.
+    /// product (basil's `lines.data[].pricing.price_details.product`; the line's `price` is gone since 2025-03-31).
     static func invoice(_ invoice: [String: Any], account: Int64) -> [SQLValue] {
         let transitions = invoice["status_transitions"] as? [String: Any] ?? [:]
         let lines = (invoice["lines"] as? [String: Any])?["data"] as? [[String: Any]] ?? []
-        let product = (lines.first?["price"] as? [String: Any])?["product"] as? String
+        let pricing = lines.first?["pricing"] as? [String: Any]
+        let product = StripeInvoiceLinks.id((pricing?["price_details"] as? [String: Any])?["product"])
         return [
             .integer(account), day(invoice["created"]).sqlValue, day(invoice["due_date"]).sqlValue,
             day(transitions["paid_at"]).sqlValue, .integer(integer(invoice["amount_due"])),
@@ -43,15 +44,16 @@ enum StripeMapping {
         ]
     }
 
-    /// A `payments` row filed under `account`: the charge's invoice, created day, `amount`, currency, status
-    /// (succeeded, pending or failed), `failure_code`, 1 when `disputed`, and `amount_refunded`.
-    static func payment(_ charge: [String: Any], account: Int64) throws -> [SQLValue] {
+    /// A `payments` row filed under `account`: the invoice it pays (found through invoice payments: basil's charge
+    /// names none), created day, `amount`, currency, status (succeeded, pending or failed), `failure_code`, 1 when
+    /// `disputed`, and `amount_refunded`.
+    static func payment(_ charge: [String: Any], invoice: String?, account: Int64) throws -> [SQLValue] {
         let record = "charge \(charge["id"] as? String ?? "without an id")"
         guard let created = day(charge["created"]) else { throw MissingField(record: record, field: "created") }
         guard let amount = JSONNumber.int64(charge["amount"]) else { throw MissingField(record: record, field: "amount") }
         guard let status = charge["status"] as? String else { throw MissingField(record: record, field: "status") }
         return [
-            .integer(account), (charge["invoice"] as? String).sqlValue, .text(created), .integer(amount),
+            .integer(account), invoice.sqlValue, .text(created), .integer(amount),
             (charge["currency"] as? String).sqlValue, .text(status), (charge["failure_code"] as? String).sqlValue,
             .integer(charge["disputed"] as? Bool == true ? 1 : 0), .integer(integer(charge["amount_refunded"])),
         ]

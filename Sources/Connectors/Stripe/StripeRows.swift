@@ -10,9 +10,10 @@ struct StripeRows {
     /// Each row's external id and values (the first a placeholder when `customer` is set).
     let rows: [(externalID: String, values: [SQLValue])]
 
-    /// The rows of a customer, subscription, invoice or charge; nil for other objects, objects without an id, and
-    /// charges without a customer (a guest payment belongs to no account). Throws when a field a row needs is missing.
-    static func of(_ object: [String: Any]) throws -> StripeRows? {
+    /// The rows of a customer, subscription, invoice or charge (its invoice found in `links`); nil for other objects,
+    /// objects without an id, and charges without a customer (a guest payment belongs to no account). Throws when a
+    /// field a row needs is missing.
+    static func of(_ object: [String: Any], links: StripeInvoiceLinks) throws -> StripeRows? {
         guard let id = object["id"] as? String else { return nil }
         let customer = object["customer"] as? String
         switch object["object"] as? String {
@@ -33,7 +34,8 @@ struct StripeRows {
             return StripeRows(table: .invoices, customer: customer, rows: [(id, StripeMapping.invoice(object, account: 0))])
         case "charge":
             guard let customer else { return nil }
-            return StripeRows(table: .payments, customer: customer, rows: [(id, try StripeMapping.payment(object, account: 0))])
+            let row = try StripeMapping.payment(object, invoice: links.invoice(of: object), account: 0)
+            return StripeRows(table: .payments, customer: customer, rows: [(id, row)])
         default:
             return nil
         }

@@ -3,7 +3,8 @@ import Store
 
 /// Stripe: customers, subscriptions, invoices and charges listed newest first on the first sync, then `/v1/events` for
 /// what changed. A subscription becomes MRR changes: its monthly amount from its start, and 0 from its end. A charge
-/// becomes a payment; a dispute event (whose object is the dispute) rewrites the charge it names.
+/// becomes a payment, tied to its invoice through invoice payments; a dispute event (whose object is the dispute)
+/// rewrites the charge it names. An event rendered in another API version has its object fetched afresh.
 ///
 /// Each page is written in one transaction together with the cursor it came with, so a crash resumes where it
 /// stopped. The events cursor is the newest event applied; pages are walked forward in time with `ending_before`
@@ -13,6 +14,8 @@ public struct StripeSource {
     /// The API version requests are pinned to.
     public static let apiVersion = "2025-05-28.basil"
     let context: SyncContext
+    /// The invoice each PaymentIntent or charge pays, read from invoice payments.
+    let links = StripeInvoiceLinks()
     var name: String { context.settings.name }
 
     /// Creates the source on a context.
@@ -33,7 +36,11 @@ public struct StripeSource {
                 try context.database.transaction { try states.save(events, source: name, stream: "events") }
             }
             // Customers first (the others refer to them), then the rest at once, each on its own connection.
+            let chargesListed = try states.state(source: name, stream: "charges").bookmark != nil
+            let invoicePayments = chargesListed ? nil : try startInvoicePayments()
+            defer { invoicePayments?.finish() }
             entries += try listAll(["customers"])
+            if let read = try invoicePayments?.next() { context.progress("\(name) invoice_payments: \(read) read") }
             entries += try listAll(Array(Self.streams.dropFirst()))
         }
         // After a full listing too: catch up with what changed while it ran (events since the noted bookmark).
@@ -62,13 +69,15 @@ public struct StripeSource {
             var all: [[String: Any]] = []
             var after: String?
             while true {
-                let page = try fetch("/v1/events?limit=\(context.settings.pageSize)" + (after.map { "&starting_after=\($0)" } ?? ""),
-                                     what: "\(name) events page \(counter.entry.pages + 1)")
+                let path = "/v1/events?limit=\(context.settings.pageSize)"
+                    + (after.map { "&starting_after=\($0)" } ?? "")
+                let what = "\(name) events page \(counter.entry.pages + 1)"
+                let page = try StripePaging.page(what: what, fetch: { try fetch(path, what: what) }, body: { $0 })
                 let objects = page["data"] as? [[String: Any]] ?? []
                 all += objects
                 counter.entry.pages += 1
                 after = objects.last?["id"] as? String
-                if !(page["has_more"] as? Bool ?? false) || objects.isEmpty { break }
+                if !StripePaging.hasMore(page) { break }
             }
             for chunk in stride(from: all.count, to: 0, by: -context.settings.pageSize) {
                 let slice = Array(all[max(0, chunk - context.settings.pageSize)..<chunk])
@@ -81,17 +90,23 @@ public struct StripeSource {
         } else {
             while let cursor = state.bookmark {
                 let page: [String: Any]
+                let what = "\(name) events page \(counter.entry.pages + 1)"
                 do {
-                    page = try fetch("/v1/events?limit=\(context.settings.pageSize)&ending_before=\(cursor)",
-                                     what: "\(name) events page \(counter.entry.pages + 1)")
+                    page = try StripePaging.page(
+                        what: what,
+                        fetch: {
+                            let path = "/v1/events?limit=\(context.settings.pageSize)&ending_before=\(cursor)"
+                            return try fetch(path, what: what)
+                        },
+                        body: { $0 })
                 } catch let error as SyncError where error.reason.contains("resource_missing") {
                     throw CursorExpired(description: "the events cursor \(cursor) is older than Stripe keeps events (30 days)")
                 }
                 let objects = page["data"] as? [[String: Any]] ?? []
                 counter.entry.pages += 1
-                if objects.isEmpty { break }
+                if objects.isEmpty { break }  // no event since the cursor (an empty page with has_more was asked again)
                 try apply(objects, state: &state, counter: &counter)
-                if !(page["has_more"] as? Bool ?? false) { break }
+                if !StripePaging.hasMore(page) { break }
             }
         }
         counter.entry.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
@@ -105,7 +120,11 @@ public struct StripeSource {
         var newState = state
         try context.database.transaction {
             for event in events.reversed() {
-                guard let data = event["data"] as? [String: Any], let object = data["object"] as? [String: Any] else { continue }
+                guard let data = event["data"] as? [String: Any], let snapshot = data["object"] as? [String: Any] else {
+                    continue
+                }
+                let object = try current(snapshot, of: event)
+                if links.add(object) { continue }  // an invoice payment: a link for the charges, no row of its own
                 if object["deleted"] as? Bool == true, object["object"] as? String == "customer", let id = object["id"] as? String {
                     // A customer deleted before any listing saw it still gets its row, marked deleted.
                     _ = try accountRow(id)
@@ -143,7 +162,8 @@ public struct StripeSource {
             }
             return try writeRecord(try fetch("/v1/charges/\(charge)", what: "\(name) charge \(charge)"))
         }
-        guard let rows = try StripeRows.of(object) else { return .unchanged }
+        if object["object"] as? String == "charge" { _ = try invoice(of: object) }
+        guard let rows = try StripeRows.of(object, links: links) else { return .unchanged }
         return try write(rows, raw: given ?? CanonicalJSON.bytes(object)[...])
     }
 
@@ -160,7 +180,8 @@ public struct StripeSource {
     }
 
     /// The account row for a customer id. A customer the listing has not written (deleted before it was listed, or
-    /// created after) is fetched by id; a deleted one keeps a row marked deleted, so nothing is dropped.
+    /// created after) is fetched by id; a deleted one, or one Stripe no longer knows (404), keeps a row marked
+    /// deleted, so nothing is dropped.
     private func accountRow(_ customer: String) throws -> Int64 {
         if let row = context.accountRows[customer] { return row }
         let row = try lookUpOrFetch(customer)
@@ -171,7 +192,12 @@ public struct StripeSource {
     private func lookUpOrFetch(_ customer: String) throws -> Int64 {
         let identity = IdentityStore(database: context.database)
         if let row = try identity.accountRow(source: name, externalID: customer) { return row }
-        let object = try fetch("/v1/customers/\(customer)", what: "\(name) customer \(customer)")
+        let object: [String: Any]
+        do {
+            object = try fetch("/v1/customers/\(customer)", what: "\(name) customer \(customer)")
+        } catch let error as SyncError where error.reason.hasPrefix("HTTP 404") {
+            object = ["id": customer, "object": "customer", "deleted": true]
+        }
         if object["deleted"] as? Bool == true || object["id"] == nil {
             let placeholder: [SQLValue] = Array(repeating: .null, count: CanonicalTable.accounts.columns.count)
             _ = try context.upserter(.accounts).write(
@@ -183,7 +209,7 @@ public struct StripeSource {
         return try identity.accountRow(source: name, externalID: customer) ?? 0
     }
 
-    private func fetch(_ path: String, what: String) throws -> [String: Any] {
+    func fetch(_ path: String, what: String) throws -> [String: Any] {
         try context.fetch(path, headers: headers, what: what, classify: Self.classify)
     }
 

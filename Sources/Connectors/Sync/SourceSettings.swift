@@ -32,14 +32,25 @@ public struct SourceSettings: Sendable {
     public let pageSize: Int
     /// How far an incremental bookmark lags the sync's start, for APIs whose search is eventually consistent.
     public let searchLagMilliseconds: Int64
+    /// Searches per second, for APIs whose search has a limit of its own (HubSpot: 4 a second per token).
+    public let searchRequestsPerSecond: Double
+    /// The pace of HubSpot's searches: a tenth under search's limit of 4 requests a second per token, below the
+    /// account's general limit (HubSpot's usage details page, quoted in HubSpot/hubspot-api-nodejs#256; at 5 a
+    /// second searches get 429s), so that network jitter cannot bring five into one second.
+    public static let hubSpotSearchRequestsPerSecond = 3.6
     /// The billing customer's field holding the CRM id it links to (Chargebee: `cf_salesforce_account_id`).
     public let linkField: String?
+    /// How a CRM's industries and countries become Scorebook's words and ISO codes.
+    public let vocabulary: Vocabulary
 
     /// Creates settings.
     public init(
         name: String, kind: Kind, baseURL: String, token: String, requestsPerSecond: Double, pageSize: Int,
-        searchLagMilliseconds: Int64 = 5_000, linkField: String? = nil
+        searchLagMilliseconds: Int64 = 5_000, linkField: String? = nil,
+        searchRequestsPerSecond: Double = hubSpotSearchRequestsPerSecond, vocabulary: Vocabulary = Vocabulary()
     ) {
+        self.vocabulary = vocabulary
+        self.searchRequestsPerSecond = searchRequestsPerSecond
         self.linkField = linkField
         self.searchLagMilliseconds = searchLagMilliseconds
         self.name = name

@@ -27,13 +27,18 @@ public struct SourceConfiguration: Sendable {
     public let pageSize: Int
     /// How far incremental bookmarks lag the sync's start, in milliseconds.
     public let searchLagMilliseconds: Int64
+    /// Searches per second (HubSpot's search has its own limit, 4 a second per token; paced at 3.6 by default).
+    public let searchRequestsPerSecond: Double
     /// A billing source's customer field holding its CRM id (Chargebee; default `cf_salesforce_account_id`).
     public let linkField: String?
+    /// A CRM's `industries:` and `countries:`, over the standard tables (Connectors' Vocabulary).
+    public let vocabulary: Vocabulary
     /// The line it starts on, for messages.
     let line: Int?
 
     static let keys = [
         "kind", "base_url", "token_env", "requests_per_second", "page_size", "search_lag_ms", "crm_link_field",
+        "search_requests_per_second", "industries", "countries",
     ]
 
     /// The settings to sync with, reading the token from the environment.
@@ -49,7 +54,8 @@ public struct SourceConfiguration: Sendable {
         }
         SecretRedactor.register(token)
         return SourceSettings(name: name, kind: kind, baseURL: baseURL, token: token, requestsPerSecond: requestsPerSecond, pageSize: pageSize,
-                              searchLagMilliseconds: searchLagMilliseconds, linkField: linkField)
+                              searchLagMilliseconds: searchLagMilliseconds, linkField: linkField,
+                              searchRequestsPerSecond: searchRequestsPerSecond, vocabulary: vocabulary)
     }
 
     static func parse(_ node: Node, file: String) throws -> [SourceConfiguration] {
@@ -109,9 +115,18 @@ public struct SourceConfiguration: Sendable {
                 guard let value = node.int, value >= 0 else { throw fail("search_lag_ms must be 0 or more", at: node) }
                 lag = Int64(value)
             }
+            var searchRate = SourceSettings.hubSpotSearchRequestsPerSecond
+            if let node = settings["search_requests_per_second"] {
+                guard let value = node.float, value > 0 else {
+                    throw fail("search_requests_per_second must be a positive number", at: node)
+                }
+                searchRate = value
+            }
+            let vocabulary = try Self.vocabulary(settings, kind: kind) { fail($0, at: $1) }
             return SourceConfiguration(
                 name: name, kind: kind, baseURL: baseURL, tokenVariable: variable, requestsPerSecond: rate,
-                pageSize: pageSize, searchLagMilliseconds: lag, linkField: linkField, line: line)
+                pageSize: pageSize, searchLagMilliseconds: lag, searchRequestsPerSecond: searchRate,
+                linkField: linkField, vocabulary: vocabulary, line: line)
         }
     }
 }
