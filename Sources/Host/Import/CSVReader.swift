@@ -1,7 +1,10 @@
-/// A streaming RFC 4180 CSV reader over bytes: quoted fields, doubled quotes, CRLF, newlines inside quotes.
+/// A streaming RFC 4180 CSV reader over bytes: quoted fields, doubled quotes, CRLF, LF or CR-only line ends, newlines
+/// inside quotes.
 ///
 /// It scans each chunk through a buffer pointer with a small state machine, so a quote split across two chunks
-/// needs no look-ahead, and unquoted fields are copied in one slice.
+/// needs no look-ahead, and unquoted fields are copied in one slice. What no spreadsheet writes is refused with its
+/// line: a NUL byte, text that is not UTF-8, a field over `ImportLimits.fieldBytes` or a record over
+/// `ImportLimits.recordBytes` (so `/dev/zero` or a runaway quote cannot fill memory).
 final class CSVReader: RecordReader {
     private enum State {
         case fieldStart, unquoted, quoted, quoteInQuoted
@@ -15,6 +18,9 @@ final class CSVReader: RecordReader {
     private var state = State.fieldStart
     private var field: [UInt8] = []
     private var fields: [String] = []
+    private var recordBytes = 0
+    /// A CR ended the last record: a LF right after it is the same line end.
+    private var skipLineFeed = false
     private(set) var header: [String] = []
 
     init(path: String, displayName: String) throws {
@@ -42,16 +48,38 @@ final class CSVReader: RecordReader {
         return nil
     }
 
-    private func endField() {
-        fields.append(String(decoding: field, as: UTF8.self))
+    private func endField() throws {
+        guard let text = String(validating: field, as: UTF8.self) else {
+            throw ImportError(file: displayName, line: line, reason: "field \(fields.count + 1) is not UTF-8 text")
+        }
+        fields.append(text)
         field.removeAll(keepingCapacity: true)
         state = .fieldStart
+    }
+
+    private func checkSizes(adding count: Int) throws {
+        recordBytes += count
+        if field.count > ImportLimits.fieldBytes {
+            throw ImportError(
+                file: displayName, line: line,
+                reason: "field \(fields.count + 1) is longer than \(ImportLimits.fieldBytes >> 20) MiB; nothing was imported")
+        }
+        if recordBytes > ImportLimits.recordBytes {
+            throw ImportError(
+                file: displayName, line: line,
+                reason: "the record is longer than \(ImportLimits.recordBytes >> 20) MiB (an unclosed quote?); nothing was imported")
+        }
+    }
+
+    private func nul() -> ImportError {
+        ImportError(file: displayName, line: line, reason: "field \(fields.count + 1) holds a NUL byte; text may not")
     }
 
     /// The next record's fields and starting line, or nil at the end of the file.
     private func nextFields() throws -> (line: Int, fields: [String])? {
         let start = line
         fields.removeAll(keepingCapacity: true)
+        recordBytes = 0
         var sawAny = false
         while true {
             if position == chunk.count {
@@ -60,11 +88,19 @@ final class CSVReader: RecordReader {
                 position = 0
             }
             sawAny = true
-            let finished = chunk.withUnsafeBufferPointer { buffer -> Bool in
+            let finished = try chunk.withUnsafeBufferPointer { buffer -> Bool in
                 var index = position
                 defer { position = index }
                 while index < buffer.count {
                     let byte = buffer[index]
+                    if skipLineFeed {
+                        skipLineFeed = false
+                        if byte == UInt8(ascii: "\n") {
+                            index += 1
+                            continue
+                        }
+                    }
+                    if byte == 0 { throw nul() }
                     switch state {
                     case .fieldStart where byte == UInt8(ascii: "\""):
                         state = .quoted
@@ -74,21 +110,28 @@ final class CSVReader: RecordReader {
                         var end = index
                         while end < buffer.count {
                             let next = buffer[end]
-                            if next == UInt8(ascii: ",") || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r") { break }
+                            if next == UInt8(ascii: ",") || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r") || next == 0 {
+                                break
+                            }
                             end += 1
                         }
                         field.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[index..<end]))
+                        try checkSizes(adding: end - index + 1)  // the delimiter too
                         index = end
                         state = .unquoted
                         guard end < buffer.count else { return false }
-                        index += 1
                         switch buffer[end] {
-                        case UInt8(ascii: ","): endField()
-                        case UInt8(ascii: "\n"):
+                        case 0: throw nul()
+                        case UInt8(ascii: ","):
+                            index += 1
+                            try endField()
+                        default:
+                            // A line end: LF, CR LF, or a lone CR (old Mac files).
+                            index += 1
+                            skipLineFeed = buffer[end] == UInt8(ascii: "\r")
+                            try endField()
                             line += 1
-                            endField()
                             return true
-                        default: break  // a carriage return is dropped
                         }
                     case .quoted:
                         if byte == UInt8(ascii: "\"") {
@@ -96,6 +139,7 @@ final class CSVReader: RecordReader {
                         } else {
                             if byte == UInt8(ascii: "\n") { line += 1 }
                             field.append(byte)
+                            try checkSizes(adding: 1)
                         }
                         index += 1
                     case .quoteInQuoted:
@@ -116,7 +160,7 @@ final class CSVReader: RecordReader {
             throw ImportError(file: displayName, line: start, reason: "a quoted field is not closed before the end of the file")
         }
         guard sawAny, !(fields.isEmpty && field.isEmpty && state == .fieldStart) else { return nil }
-        endField()
+        try endField()
         return (start, fields)
     }
 }

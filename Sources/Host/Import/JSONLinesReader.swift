@@ -19,7 +19,11 @@ final class JSONLinesReader: RecordReader {
     func next() throws -> Record? {
         while let bytes = try nextLine() {
             line += 1
-            let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !bytes.contains(0) else { throw ImportError(file: displayName, line: line, reason: "the line holds a NUL byte") }
+            guard let decoded = String(validating: bytes, as: UTF8.self) else {
+                throw ImportError(file: displayName, line: line, reason: "the line is not UTF-8 text")
+            }
+            let text = decoded.trimmingCharacters(in: .whitespacesAndNewlines)
             if text.isEmpty { continue }
             guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
                 throw ImportError(file: displayName, line: line, reason: "not a JSON object")
@@ -37,6 +41,14 @@ final class JSONLinesReader: RecordReader {
                     fields.append(nil)
                 }
                 fields[index] = Self.text(value)
+                if fields[index]?.utf8.contains(0) == true {
+                    throw ImportError(file: displayName, line: line, column: name, reason: "the text holds a NUL character")
+                }
+                if let field = fields[index], field.utf8.count > ImportLimits.fieldBytes {
+                    throw ImportError(
+                        file: displayName, line: line, column: name,
+                        reason: "longer than \(ImportLimits.fieldBytes >> 20) MiB; nothing was imported")
+                }
             }
             return Record(line: line, fields: fields, originalJSON: text)
         }
@@ -66,6 +78,11 @@ final class JSONLinesReader: RecordReader {
                 guard position < pending.count else { return nil }
                 defer { position = pending.count }
                 return pending[position...]
+            }
+            if pending.count - position > ImportLimits.recordBytes {
+                throw ImportError(
+                    file: displayName, line: line + 1,
+                    reason: "the line is longer than \(ImportLimits.recordBytes >> 20) MiB; nothing was imported")
             }
             if let chunk = try file.next() {
                 pending = Array(pending[position...]) + chunk
