@@ -14,6 +14,9 @@ public struct EmployeeRange: Sendable, Equatable, Codable {
         self.upper = upper
     }
 
+    /// The largest employee count a range may name: a billion (no company has more).
+    static let most = 1e9
+
     /// True when `employees` is in the range.
     public func contains(_ employees: Double) -> Bool { employees >= lower && employees <= upper }
 
@@ -26,6 +29,11 @@ public struct EmployeeRange: Sendable, Equatable, Codable {
         else {
             throw ConfigurationProblem(
                 "\"\(text)\" is not a range of employees like 50-1000", at: decoder.codingPath.map(\.stringValue))
+        }
+        guard upper <= Self.most else {
+            throw ConfigurationProblem(
+                "\"\(text)\": employee counts go up to \(Int(Self.most)) (a range like 50-1000)",
+                at: decoder.codingPath.map(\.stringValue))
         }
         self.init(lower, upper)
     }

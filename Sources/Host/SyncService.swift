@@ -16,7 +16,8 @@ public struct SyncService {
     /// Runs the sync; returns the log entries written.
     public func sync(
         names: [String], full: Bool, options: HTTPOptions = HTTPOptions(),
-        environment: [String: String] = ProcessInfo.processInfo.environment, progress: @escaping (String) -> Void
+        environment: [String: String] = ProcessInfo.processInfo.environment, progress: @escaping (String) -> Void,
+        warning: @escaping (String) -> Void = { _ in }
     ) throws -> [SyncLogEntry] {
         let chosen = try configuration.sources(named: names)
         guard !chosen.isEmpty else {
@@ -25,7 +26,8 @@ public struct SyncService {
         let settings = try chosen.map { try $0.settings(environment: environment, file: configuration.file) }
         let billing = configuration.sources.filter(\.kind.isBilling).map(\.name)
         let crm = configuration.sources.filter { !$0.kind.isBilling }.map(\.name)
-        return try Syncer(database: database, options: options).sync(settings, full: full, linking: (billing, crm), progress: progress)
+        return try Syncer(database: database, options: options).sync(
+            settings, full: full, linking: (billing, crm), progress: progress, warning: warning)
     }
 
     /// Billing and CRM accounts that are not linked to the other side.

@@ -70,5 +70,5 @@ public enum SignalLimits {
 }
 
 func formatPercent(_ value: Double) -> String {
-    value == value.rounded() ? "\(Int(value))%" : "\(value)%"
+    value == value.rounded() && value.magnitude < 1e15 ? "\(Int(value))%" : "\(value)%"
 }

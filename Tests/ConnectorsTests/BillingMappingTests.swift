@@ -66,19 +66,19 @@ private func object(_ text: String) throws -> [String: Any] {
             + #""started_at":1748995200,"mrr":122500,"subscription_items":[{"item_price_id":"pro-USD-Monthly","#
             + #""item_type":"plan","quantity":25,"unit_price":4900,"amount":122500},"#
             + #"{"item_price_id":"setup","item_type":"charge","amount":50000}]}"#)
-    #expect(ChargebeeMapping.monthlyAmount(items) == 122_500)
+    #expect(try ChargebeeMapping.monthlyAmount(items) == 122_500)
     // Yearly, priced per unit without `amount`; cancelled, so Chargebee's `mrr` is 0 but the start keeps the price.
     let yearly = try object(
         #"{"id":"s2","status":"cancelled","billing_period":1,"billing_period_unit":"year","mrr":0,"#
             + #""subscription_items":[{"item_type":"plan","quantity":2,"unit_price":60000},"#
             + #"{"item_type":"addon","quantity":1,"unit_price":24000}]}"#)
-    #expect(ChargebeeMapping.monthlyAmount(yearly) == 12_000)
+    #expect(try ChargebeeMapping.monthlyAmount(yearly) == 12_000)
     // The older catalogue: plan price × quantity plus addons, every 3 months.
     let planned = try object(
         #"{"id":"s3","billing_period":3,"billing_period_unit":"month","plan_unit_price":5000,"plan_quantity":3,"#
             + #""addons":[{"id":"extra","quantity":2,"unit_price":1500}]}"#)
-    #expect(ChargebeeMapping.monthlyAmount(planned) == 6_000)
-    #expect(ChargebeeMapping.monthlyAmount(try object(#"{"id":"s4","mrr":4200}"#)) == 4_200)
+    #expect(try ChargebeeMapping.monthlyAmount(planned) == 6_000)
+    #expect(try ChargebeeMapping.monthlyAmount(try object(#"{"id":"s4","mrr":4200}"#)) == 4_200)
 }
 
 @Test func chargebeeSubscriptionsStartAndEndAsStripesDo() throws {

@@ -67,3 +67,11 @@ func controlCharactersAreShownNotObeyed(text: String, shown: String) {
     #expect(!lines.joined().contains("\u{1B}"))
     #expect(Set(lines.map(\.count)).count == 1)
 }
+
+@Test(arguments: [1e16, -1e16, 9.3e18, 1e300, -1e300, Double.greatestFiniteMagnitude])
+func hugeFiguresPrintWithoutTrapping(value: Double) {
+    let text = Figures.fixed(value, decimals: 1)
+    #expect(!text.isEmpty && text.count < 40)
+    #expect(Double(text) != nil)
+    #expect(Figures.raw(value) == Figures.fixed(value, decimals: 3))
+}

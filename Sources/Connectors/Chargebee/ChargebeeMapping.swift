@@ -2,10 +2,10 @@ import Foundation
 import Store
 
 /// Chargebee customers, subscriptions and invoices as canonical rows: unix seconds to days, integer minor units kept,
-/// `currency_code` lower-cased like Stripe's.
+/// `currency_code` lower-cased like Stripe's. A number no column can hold throws `OutOfRange`; the record is left out.
 enum ChargebeeMapping {
     /// An `accounts` row: company (or the person's name), e-mail domain, created day, the CRM id in `linkField`.
-    static func account(_ customer: [String: Any], linkField: String?) -> [SQLValue] {
+    static func account(_ customer: [String: Any], linkField: String?) throws -> [SQLValue] {
         let person = [customer["first_name"] as? String, customer["last_name"] as? String].compactMap { $0 }.joined(
             separator: " ")
         let name = (customer["company"] as? String) ?? (person.isEmpty ? nil : person)
@@ -14,7 +14,7 @@ enum ChargebeeMapping {
         }
         let link = linkField.flatMap { customer[$0] as? String }.flatMap { $0.isEmpty ? nil : $0 }
         return [
-            name.sqlValue, domain.sqlValue, .null, .null, .null, day(customer["created_at"]).sqlValue, .null, .null,
+            name.sqlValue, domain.sqlValue, .null, .null, .null, try day(customer, "created_at").sqlValue, .null, .null,
             .null, .null,
             link.sqlValue,
         ]
@@ -22,13 +22,13 @@ enum ChargebeeMapping {
 
     /// An `invoices` row filed under `account`: `date`, `due_date`, `paid_at`, `total`, `amount_paid`, the status
     /// mapped onto paid/open/uncollectible/void, and the first line's item price as the product.
-    static func invoice(_ invoice: [String: Any], account: Int64) -> [SQLValue] {
+    static func invoice(_ invoice: [String: Any], account: Int64) throws -> [SQLValue] {
         let lines = invoice["line_items"] as? [[String: Any]] ?? []
         let deleted = invoice["deleted"] as? Bool == true
         return [
-            .integer(account), (day(invoice["date"]) ?? "").sqlValue, day(invoice["due_date"]).sqlValue,
-            day(invoice["paid_at"]).sqlValue,
-            .integer(integer(invoice["total"])), .integer(integer(invoice["amount_paid"])),
+            .integer(account), (try day(invoice, "date") ?? "").sqlValue, try day(invoice, "due_date").sqlValue,
+            try day(invoice, "paid_at").sqlValue,
+            .integer(try integer(invoice, "total")), .integer(try integer(invoice, "amount_paid")),
             (invoice["currency_code"] as? String).map { $0.lowercased() }.sqlValue,
             .text(ChargebeeErrors.invoiceStatus(invoice["status"] as? String, deleted: deleted)),
             (lines.first?["entity_id"] as? String).sqlValue,
@@ -41,12 +41,12 @@ enum ChargebeeMapping {
         _ subscription: [String: Any], account: Int64
     ) throws -> (start: [SQLValue], end: [SQLValue]?) {
         let record = "subscription \(subscription["id"] as? String ?? "without an id")"
-        guard let started = day(subscription["started_at"]) ?? day(subscription["created_at"]) else {
+        guard let started = try day(subscription, "started_at") ?? day(subscription, "created_at") else {
             throw MissingField(record: record, field: "started_at")
         }
-        let start: [SQLValue] = [.integer(account), .text(started), .integer(monthlyAmount(subscription)), "new"]
+        let start: [SQLValue] = [.integer(account), .text(started), .integer(try monthlyAmount(subscription)), "new"]
         guard subscription["status"] as? String == "cancelled" else { return (start, nil) }
-        guard let cancelled = day(subscription["cancelled_at"]) else {
+        guard let cancelled = try day(subscription, "cancelled_at") else {
             throw MissingField(record: record, field: "cancelled_at")
         }
         return (start, [.integer(account), .text(cancelled), .integer(0), "churn"])
@@ -56,33 +56,48 @@ enum ChargebeeMapping {
     /// addons; `amount`, else `unit_price` × `quantity`), or on the older catalogue `plan_amount` (else
     /// `plan_unit_price` × `plan_quantity`) plus `addons`, per month of `billing_period` `billing_period_unit`.
     /// Chargebee's own `mrr` (0 once cancelled) only when the subscription carries no prices.
-    static func monthlyAmount(_ subscription: [String: Any]) -> Int64 {
+    static func monthlyAmount(_ subscription: [String: Any]) throws -> Int64 {
         let items = (subscription["subscription_items"] as? [[String: Any]])?.filter {
             $0["item_type"] as? String != "charge"  // one-time charges recur in no month
         }
         let addons = subscription["addons"] as? [[String: Any]] ?? []
         let perPeriod: Int64
         if let items, !items.isEmpty {
-            perPeriod = items.reduce(0) { $0 + amount($1) }
-        } else if let plan = subscription["plan_amount"] ?? subscription["plan_unit_price"] {
-            let quantity = subscription["plan_amount"] == nil ? integer(subscription["plan_quantity"] ?? 1) : 1
-            perPeriod = integer(plan) * quantity + addons.reduce(0) { $0 + amount($1) }
+            perPeriod = try sum(items.map { try amount($0, "subscription_items") })
+        } else if subscription["plan_amount"] != nil || subscription["plan_unit_price"] != nil {
+            let plan = subscription["plan_amount"] != nil
+                ? try integer(subscription, "plan_amount")
+                : try CheckedNumber.product(
+                    try integer(subscription, "plan_unit_price"), try integer(subscription, "plan_quantity", default: 1),
+                    field: "plan_unit_price × plan_quantity")
+            perPeriod = try sum([plan] + addons.map { try amount($0, "addons") })
         } else {
-            return integer(subscription["mrr"])
+            return try integer(subscription, "mrr")
         }
-        let period = integer(subscription["billing_period"] ?? 1)
+        let period = try integer(subscription, "billing_period", default: 1)
         let monthly = MonthlyAmount.of(Double(perPeriod), every: period, subscription["billing_period_unit"] as? String)
-        return Int64(monthly.rounded())
+        return try CheckedNumber.minorUnits(monthly, field: "monthly amount")
     }
 
     /// An item's or addon's price for one billing period: `amount`, else `unit_price` × `quantity`.
-    private static func amount(_ item: [String: Any]) -> Int64 {
-        if let amount = JSONNumber.int64(item["amount"]) { return amount }
-        return integer(item["unit_price"]) * integer(item["quantity"] ?? 1)
+    private static func amount(_ item: [String: Any], _ list: String) throws -> Int64 {
+        if item["amount"] != nil { return try integer(item, "amount", field: "\(list).amount") }
+        return try CheckedNumber.product(
+            try integer(item, "unit_price", field: "\(list).unit_price"),
+            try integer(item, "quantity", default: 1, field: "\(list).quantity"), field: "\(list).unit_price × quantity")
     }
 
-    /// `2025-06-04` for unix seconds.
-    static func day(_ value: Any?) -> String? { UnixDay.text(value) }
+    private static func sum(_ amounts: [Int64]) throws -> Int64 {
+        try amounts.reduce(0) { try CheckedNumber.minorUnits($0 + $1, field: "the sum of the prices") }
+    }
 
-    static func integer(_ value: Any?) -> Int64 { JSONNumber.int64(value) ?? 0 }
+    /// `2025-06-04` for the unix seconds in `object[key]`, or nil when absent.
+    static func day(_ object: [String: Any], _ key: String) throws -> String? {
+        try CheckedNumber.day(object[key], field: key)
+    }
+
+    /// The whole number in `object[key]` (minor units, a quantity), `default` when absent.
+    static func integer(_ object: [String: Any], _ key: String, default value: Int64 = 0, field: String? = nil) throws -> Int64 {
+        try CheckedNumber.minorUnits(object[key], field: field ?? key) ?? value
+    }
 }

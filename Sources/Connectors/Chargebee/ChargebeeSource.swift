@@ -66,6 +66,9 @@ public struct ChargebeeSource {
                         case "subscription": try writeSubscription(object, counter: &counter)
                         default: try writeInvoice(object, counter: &counter)
                         }
+                    } catch let outOfRange as OutOfRange {
+                        context.leaveOut(object, stream: stream, because: outOfRange)
+                        counter.count(.skipped)
                     } catch let missing as MissingField {
                         throw SyncError(what: "\(name) \(stream)", reason: missing.description)
                     }

@@ -25,6 +25,9 @@ enum SalesforceMapping {
         case nil, is NSNull: break
         case let value?:
             guard let number = JSONNumber.double(value) else { throw Problem(reason: "Amount \(value) is not a number") }
+            guard number.isFinite, (number * 100).magnitude <= Double(CheckedNumber.maxMinorUnits) else {
+                throw OutOfRange(field: "Amount", value: "\(number)")
+            }
             amount = .integer(Int64((number * 100).rounded()))
         }
         return [

@@ -58,6 +58,9 @@ extension SalesforceSource {
             values = try map(record, try accountRow(accountID))
         } catch let problem as SalesforceMapping.Problem {
             throw SyncError(what: "\(name) \(object.stream)", reason: "\(object.rawValue) \(id): \(problem.reason)")
+        } catch let outOfRange as OutOfRange {
+            context.leaveOut(record, stream: object.stream, because: outOfRange)
+            return .skipped
         }
         return try context.upserter(object.table).write(
             source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(record))

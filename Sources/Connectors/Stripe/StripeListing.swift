@@ -7,7 +7,14 @@ extension StripeSource {
     /// A page of a stream's listing, its records already mapped, with where the next one starts.
     struct Listed {
         let stream: String
-        let records: [(rows: StripeRows?, raw: ArraySlice<UInt8>)]
+        let records: [Record]
+
+        /// A record's rows and the bytes it came in, or why it is left out (with the record, to name it).
+        struct Record {
+            var rows: StripeRows?
+            var raw: ArraySlice<UInt8>
+            var leftOut: (reason: OutOfRange, object: [String: Any])?
+        }
         let hasMore: Bool
         let last: String?
     }
@@ -33,7 +40,14 @@ extension StripeSource {
         while let page = try pages.next() {
             guard var state = states[page.stream], var counter = counters[page.stream] else { continue }
             try transactions.page {
-                for record in page.records { counter.count(try record.rows.map { try write($0, raw: record.raw) } ?? .unchanged) }
+                for record in page.records {
+                    if let (reason, object) = record.leftOut {
+                        context.leaveOut(object, stream: page.stream, because: reason)
+                        counter.count(.skipped)
+                        continue
+                    }
+                    counter.count(try record.rows.map { try write($0, raw: record.raw) } ?? .unchanged)
+                }
                 state.cursor = page.hasMore ? (page.last ?? state.cursor) : nil
                 if !page.hasMore { state.bookmark = "listed" }
                 try store.save(state, source: name, stream: page.stream)
@@ -78,9 +92,11 @@ extension StripeSource {
                 if let last, !seen.insert(last).inserted {
                     throw SyncError(what: "\(name) \(stream)", reason: "the cursor \(last) repeated; stopping instead of looping")
                 }
-                let mapped = try page.records.map { record in
+                let mapped = try page.records.map { record -> Listed.Record in
                     do {
-                        return (rows: try StripeRows.of(record.object, links: links), raw: record.raw)
+                        return Listed.Record(rows: try StripeRows.of(record.object, links: links), raw: record.raw)
+                    } catch let outOfRange as OutOfRange {
+                        return Listed.Record(rows: nil, raw: record.raw, leftOut: (outOfRange, record.object))
                     } catch let missing as MissingField {
                         throw SyncError(what: "\(name) \(stream)", reason: missing.description)
                     }

@@ -1,45 +1,47 @@
 import Foundation
 import Store
 
-/// Stripe objects as canonical rows: unix seconds to days, integer minor units and lower-case currency kept.
+/// Stripe objects as canonical rows: unix seconds to days, integer minor units and lower-case currency kept. A number
+/// no column can hold (`CheckedNumber`) throws `OutOfRange` naming the field; the record is left out.
 enum StripeMapping {
     /// An `accounts` row: name, e-mail domain, created day, `metadata.hubspot_company_id` as the CRM link.
-    static func account(_ customer: [String: Any]) -> [SQLValue] {
+    static func account(_ customer: [String: Any]) throws -> [SQLValue] {
         let metadata = customer["metadata"] as? [String: Any] ?? [:]
         let email = customer["email"] as? String
         let domain = email.flatMap { $0.split(separator: "@").last.map(String.init) }
         return [
             (customer["name"] as? String).sqlValue, domain.sqlValue, .null, .null, .null,
-            day(customer["created"]).sqlValue, .null, .null, .null, .null,
+            try day(customer, "created").sqlValue, .null, .null, .null, .null,
             (metadata["hubspot_company_id"] as? String).sqlValue,
         ]
     }
 
     /// A subscription's monthly amount: each item's unit amount × quantity, per month of its price's interval.
-    static func monthlyAmount(_ subscription: [String: Any]) -> Int64 {
+    static func monthlyAmount(_ subscription: [String: Any]) throws -> Int64 {
         let items = (subscription["items"] as? [String: Any])?["data"] as? [[String: Any]] ?? []
-        let monthly = items.reduce(0.0) { total, item in
+        let monthly = try items.reduce(0.0) { total, item in
             let price = item["price"] as? [String: Any] ?? [:]
             let recurring = price["recurring"] as? [String: Any] ?? [:]
-            let amount = Double(integer(price["unit_amount"])) * Double(integer(item["quantity"] ?? 1))
-            return total
-                + MonthlyAmount.of(
-                    amount, every: integer(recurring["interval_count"] ?? 1), recurring["interval"] as? String)
+            let charged = try CheckedNumber.product(
+                try amount(price, "items.price.unit_amount"), try amount(item, "items.quantity", default: 1),
+                field: "items.price.unit_amount × quantity")
+            let every = try amount(recurring, "items.price.recurring.interval_count", default: 1)
+            return total + MonthlyAmount.of(Double(charged), every: every, recurring["interval"] as? String)
         }
-        return Int64(monthly.rounded())
+        return try CheckedNumber.minorUnits(monthly, field: "items (monthly amount)")
     }
 
     /// An `invoices` row filed under `account`: created, due and paid days, amounts due and paid, the first line's
     /// product (basil's `lines.data[].pricing.price_details.product`; the line's `price` is gone since 2025-03-31).
-    static func invoice(_ invoice: [String: Any], account: Int64) -> [SQLValue] {
+    static func invoice(_ invoice: [String: Any], account: Int64) throws -> [SQLValue] {
         let transitions = invoice["status_transitions"] as? [String: Any] ?? [:]
         let lines = (invoice["lines"] as? [String: Any])?["data"] as? [[String: Any]] ?? []
         let pricing = lines.first?["pricing"] as? [String: Any]
         let product = StripeInvoiceLinks.id((pricing?["price_details"] as? [String: Any])?["product"])
         return [
-            .integer(account), day(invoice["created"]).sqlValue, day(invoice["due_date"]).sqlValue,
-            day(transitions["paid_at"]).sqlValue, .integer(integer(invoice["amount_due"])),
-            .integer(integer(invoice["amount_paid"])), (invoice["currency"] as? String).sqlValue,
+            .integer(account), try day(invoice, "created").sqlValue, try day(invoice, "due_date").sqlValue,
+            try day(transitions, "paid_at", field: "status_transitions.paid_at").sqlValue, .integer(try amount(invoice, "amount_due")),
+            .integer(try amount(invoice, "amount_paid")), (invoice["currency"] as? String).sqlValue,
             (invoice["status"] as? String).sqlValue, product.sqlValue,
         ]
     }
@@ -49,13 +51,15 @@ enum StripeMapping {
     /// `disputed`, and `amount_refunded`.
     static func payment(_ charge: [String: Any], invoice: String?, account: Int64) throws -> [SQLValue] {
         let record = "charge \(charge["id"] as? String ?? "without an id")"
-        guard let created = day(charge["created"]) else { throw MissingField(record: record, field: "created") }
-        guard let amount = JSONNumber.int64(charge["amount"]) else { throw MissingField(record: record, field: "amount") }
+        guard let created = try day(charge, "created") else { throw MissingField(record: record, field: "created") }
+        guard let amount = try CheckedNumber.minorUnits(charge["amount"], field: "amount") else {
+            throw MissingField(record: record, field: "amount")
+        }
         guard let status = charge["status"] as? String else { throw MissingField(record: record, field: "status") }
         return [
             .integer(account), invoice.sqlValue, .text(created), .integer(amount),
             (charge["currency"] as? String).sqlValue, .text(status), (charge["failure_code"] as? String).sqlValue,
-            .integer(charge["disputed"] as? Bool == true ? 1 : 0), .integer(integer(charge["amount_refunded"])),
+            .integer(charge["disputed"] as? Bool == true ? 1 : 0), .integer(try self.amount(charge, "amount_refunded")),
         ]
     }
 
@@ -64,8 +68,13 @@ enum StripeMapping {
         dispute["charge"] as? String ?? (dispute["charge"] as? [String: Any])?["id"] as? String
     }
 
-    /// `2025-06-04` for unix seconds.
-    static func day(_ value: Any?) -> String? { UnixDay.text(value) }
+    /// `2025-06-04` for the unix seconds in `object[key]`, or nil when absent; `field` names it when out of range.
+    static func day(_ object: [String: Any], _ key: String, field: String? = nil) throws -> String? {
+        try CheckedNumber.day(object[key], field: field ?? key)
+    }
 
-    static func integer(_ value: Any?) -> Int64 { JSONNumber.int64(value) ?? 0 }
+    /// The whole number in `object[key]` (minor units, a quantity), `default` when absent.
+    static func amount(_ object: [String: Any], _ key: String, default value: Int64 = 0) throws -> Int64 {
+        try CheckedNumber.minorUnits(object[String(key.split(separator: ".").last ?? "")], field: key) ?? value
+    }
 }

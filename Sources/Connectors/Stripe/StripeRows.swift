@@ -1,3 +1,4 @@
+import Foundation
 import Store
 
 /// A Stripe object's canonical rows, mapped without the database, so a listing maps each page on its fetching thread
@@ -18,20 +19,22 @@ struct StripeRows {
         let customer = object["customer"] as? String
         switch object["object"] as? String {
         case "customer":
-            return StripeRows(table: .accounts, customer: nil, rows: [(id, StripeMapping.account(object))])
+            return StripeRows(table: .accounts, customer: nil, rows: [(id, try StripeMapping.account(object))])
         case "subscription":
             guard let customer else { return nil }
             var rows: [(externalID: String, values: [SQLValue])] = [(
                 id + ":start",
-                [.integer(0), StripeMapping.day(object["created"]).sqlValue, .integer(StripeMapping.monthlyAmount(object)), "new"]
+                [.integer(0), try StripeMapping.day(object, "created").sqlValue,
+                 .integer(try StripeMapping.monthlyAmount(object)), "new"]
             )]
-            if let ended = StripeMapping.day(object["ended_at"] ?? object["canceled_at"]) {
+            let endKey = object["ended_at"] == nil ? "canceled_at" : "ended_at"  // a null ended_at: not ended yet
+            if let ended = try StripeMapping.day(object, endKey) {
                 rows.append((id + ":end", [.integer(0), .text(ended), .integer(0), "churn"]))
             }
             return StripeRows(table: .mrrChanges, customer: customer, rows: rows)
         case "invoice":
             guard let customer else { return nil }
-            return StripeRows(table: .invoices, customer: customer, rows: [(id, StripeMapping.invoice(object, account: 0))])
+            return StripeRows(table: .invoices, customer: customer, rows: [(id, try StripeMapping.invoice(object, account: 0))])
         case "charge":
             guard let customer else { return nil }
             let row = try StripeMapping.payment(object, invoice: links.invoice(of: object), account: 0)

@@ -150,6 +150,9 @@ public struct StripeSource {
     private func write(_ object: [String: Any], raw: ArraySlice<UInt8>? = nil, in stream: String) throws -> Upserter.Outcome {
         do {
             return try writeRecord(object, raw: raw)
+        } catch let outOfRange as OutOfRange {
+            context.leaveOut(object, stream: stream, because: outOfRange)
+            return .skipped
         } catch let missing as MissingField {
             throw SyncError(what: "\(name) \(stream)", reason: missing.description)
         }

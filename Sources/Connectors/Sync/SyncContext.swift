@@ -23,6 +23,8 @@ public final class SyncContext {
     public let settings: SourceSettings
     /// Hears a short progress line now and then.
     public let progress: (String) -> Void
+    /// Hears one line per record left out (a number out of range), to be shown whether or not on a terminal.
+    public let warning: (String) -> Void
     /// When this sync started, in unix milliseconds; bookmarks never pass it.
     public let startedMilliseconds: Int64
     private var upserters: [CanonicalTable: Upserter] = [:]
@@ -40,7 +42,11 @@ public final class SyncContext {
     }
 
     /// Creates a context.
-    public init(database: Database, settings: SourceSettings, options: HTTPOptions, progress: @escaping (String) -> Void) throws {
+    public init(
+        database: Database, settings: SourceSettings, options: HTTPOptions, progress: @escaping (String) -> Void,
+        warning: @escaping (String) -> Void = { _ in }
+    ) throws {
+        self.warning = warning
         self.database = database
         self.settings = settings
         self.options = options
@@ -48,6 +54,12 @@ public final class SyncContext {
         self.client = try HTTPClient(options: options, pacer: pacer)
         self.progress = progress
         self.startedMilliseconds = Int64(Date().timeIntervalSince1970 * 1000)
+    }
+
+    /// Says that a record of `stream` is left out and why (`OutOfRange`), naming source, stream and the record's id.
+    func leaveOut(_ object: [String: Any], stream: String, because reason: OutOfRange) {
+        let id = object["id"] ?? object["Id"] ?? "without an id"
+        warning("\(settings.name) \(stream) \(id): \(reason); the record is left out")
     }
 
     /// Sends a GET or POST with the source's auth, returning the parsed JSON object or failing with one clear line.

@@ -17,10 +17,12 @@ public struct Syncer {
     }
 
     /// Syncs each source; every stream's outcome is logged, a failure included, and the first failure is rethrown
-    /// after the other sources have run.
+    /// after the other sources have run. A record left out (a number out of range) is counted as skipped and said to
+    /// `warning`.
     /// `linking` names every configured billing and CRM source, so identities link even when one source syncs alone.
     public func sync(
-        _ sources: [SourceSettings], full: Bool, linking: (billing: [String], crm: [String]), progress: @escaping (String) -> Void
+        _ sources: [SourceSettings], full: Bool, linking: (billing: [String], crm: [String]),
+        progress: @escaping (String) -> Void, warning: @escaping (String) -> Void = { _ in }
     ) throws -> [SyncLogEntry] {
         let lock = try ProcessLock.sync(databasePath: database.path)
         defer { withExtendedLifetime(lock) {} }
@@ -40,7 +42,8 @@ public struct Syncer {
         for settings in sources {
             let started = Date()
             do {
-                let context = try SyncContext(database: database, settings: settings, options: options, progress: progress)
+                let context = try SyncContext(
+                    database: database, settings: settings, options: options, progress: progress, warning: warning)
                 let result: [SyncLogEntry]
                 switch settings.kind {
                 case .stripe: result = try StripeSource(context: context).sync(full: full)

@@ -112,7 +112,9 @@ public struct SourceConfiguration: Sendable {
             }
             var lag: Int64 = 5_000
             if let node = settings["search_lag_ms"] {
-                guard let value = node.int, value >= 0 else { throw fail("search_lag_ms must be 0 or more", at: node) }
+                guard let value = node.int, (0...86_400_000).contains(value) else {
+                    throw fail("search_lag_ms must be 0 to 86400000 (a day)", at: node)
+                }
                 lag = Int64(value)
             }
             var searchRate = SourceSettings.hubSpotSearchRequestsPerSecond

@@ -9,7 +9,7 @@ enum FieldKind: Sendable {
     case date
     /// An ISO 8601 date or timestamp, kept as written after checking its date.
     case timestamp
-    /// A whole number (counts, minor units of money).
+    /// A whole number (counts, minor units of money), at most ±10^15 so no sum of them overflows.
     case integer
     /// One of a fixed set of words (lower-cased).
     case choice([String])
@@ -19,6 +19,9 @@ enum FieldKind: Sendable {
     case account
     /// A yes/no flag stored as 1 or 0.
     case flag
+
+    /// The largest whole number a column holds: ten trillion in major units, in minor units.
+    static let largestInteger: UInt64 = 1_000_000_000_000_000
 
     /// Parses a non-empty field, or returns why it cannot.
     func parse(_ text: String) -> Result<SQLValue, FieldProblem> {
@@ -32,7 +35,13 @@ enum FieldKind: Sendable {
             guard Day(iso: text) != nil else { return .failure(FieldProblem("\"\(text)\" is not an ISO 8601 date or timestamp")) }
             return .success(.text(text))
         case .integer:
-            guard let number = Int64(text) else { return .failure(FieldProblem("\"\(text)\" is not a whole number")) }
+            let tooLarge = Double(text).map { $0 == $0.rounded() && $0.magnitude > Double(Self.largestInteger) } ?? false
+            guard let number = Int64(text) ?? (tooLarge ? Int64.max : nil) else {
+                return .failure(FieldProblem("\"\(text.prefix(40))\" is not a whole number"))
+            }
+            guard number.magnitude <= Self.largestInteger else {
+                return .failure(FieldProblem("\(text.prefix(40)) is out of range (at most ±\(Self.largestInteger))"))
+            }
             return .success(.integer(number))
         case .choice(let words):
             let word = text.lowercased()

@@ -63,9 +63,13 @@ extension String {
 
 /// Number formatting for people: fixed decimals, no exponent.
 public enum Figures {
-    /// A number with fixed decimals.
+    /// A number with fixed decimals; past 10^15 (where a double no longer holds every cent) in C's `%f`, and past
+    /// 10^18 with an exponent, so no value traps or prints 300 digits.
     public static func fixed(_ value: Double, decimals: Int = 1) -> String {
         guard value.isFinite else { return "-" }
+        guard value.magnitude < 1e15 else {
+            return String(format: value.magnitude < 1e18 ? "%.\(decimals)f" : "%.3e", value)
+        }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let rounded = (value * scale).rounded() / scale

@@ -66,16 +66,20 @@ struct Sync: ParsableCommand {
         options.maxBodyBytes = maxBodyMb << 20
         options.deadline = deadlineSeconds.map { Date().addingTimeInterval($0) }
         let interactive = Terminal.isInteractive
-        let entries = try SyncService(configuration: configuration, database: database).sync(names: sources, full: full, options: options) {
-            if interactive { Terminal.progress($0) }
-        }
+        let entries = try SyncService(configuration: configuration, database: database).sync(
+            names: sources, full: full, options: options,
+            progress: { if interactive { Terminal.progress($0) } },
+            warning: { line in
+                if interactive { Terminal.progress(nil) }
+                Terminal.warn("warning: \(line)")
+            })
         if interactive { Terminal.progress(nil) }
         let records = entries.reduce(0) { $0 + $1.records }
         let writes = entries.reduce(0) { $0 + $1.inserts + $1.updates + $1.deletes }
         let skipped = entries.reduce(0) { $0 + $1.skipped }
         print("synced \(Set(entries.map(\.source)).sorted().joined(separator: ", ")): \(records) records, \(writes) written, "
             + "\(entries.reduce(0) { $0 + $1.retries }) retries"
-            + (skipped > 0 ? ", \(skipped) left out (no company or account to file them under)" : ""))
+            + (skipped > 0 ? ", \(skipped) left out (no company or account to file them under, or a number out of range)" : ""))
     }
 }
 
