@@ -10,6 +10,13 @@ let moduleTargets: [Target] = moduleNames.map { name in
 }
 let moduleDependencies: [Target.Dependency] = moduleNames.map { .target(name: $0) }
 
+/// `scripts/fuzz` sets SCOREBOOK_FUZZ to build the libFuzzer harness (`Fuzz/`); it needs `-sanitize=fuzzer`, so an
+/// ordinary build leaves it out.
+let fuzzTargets: [Target] = Context.environment["SCOREBOOK_FUZZ"] == nil ? [] : [
+    .target(name: "CFuzzMain", path: "Fuzz/CFuzzMain"),
+    .executableTarget(name: "scorebook-fuzz", dependencies: ["Host", "Connectors", "CFuzzMain"], path: "Fuzz/ScorebookFuzz"),
+]
+
 let package = Package(
     name: "Scorebook",
     platforms: [.macOS(.v13)],
@@ -62,6 +69,6 @@ let package = Package(
         .testTarget(name: "LifetimeValueTests", dependencies: ["LifetimeValueScore"], exclude: ["Fixtures"]),
         .testTarget(name: "ConnectorsTests", dependencies: ["Connectors"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["scorebook", "Store", "Sandbox", "Connectors", "Host"], exclude: ["Fixtures"]),
-    ] + moduleTargets,
+    ] + moduleTargets + fuzzTargets,
     swiftLanguageModes: [.v5]
 )
