@@ -36,7 +36,7 @@ struct Report: ParsableCommand {
             }
         }
         let page = try HTMLReport(database: database).render(scores: chosen, outcome: check)
-        try page.write(toFile: html, atomically: true, encoding: .utf8)
+        try FileWriting.write(page, to: html)
         print("\(html): \(chosen.count) scores, \(page.utf8.count / 1024) KB")
     }
 }
