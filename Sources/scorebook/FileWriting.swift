@@ -8,9 +8,23 @@ enum FileWriting {
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-            let reason = underlying.map { String(cString: strerror(Int32($0.code))) } ?? "cannot be written"
-            throw CleanError("cannot write \(path): \(reason)")
+            throw CleanError("cannot write \(path): \(reason(error))")
+        }
+    }
+
+    /// The reason in the system's words where Foundation kept the errno, else named after Foundation's code.
+    private static func reason(_ error: Error) -> String {
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain
+        {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        switch (error as? CocoaError)?.code {
+        case .some(.fileNoSuchFile), .some(.fileWriteInvalidFileName): return "No such file or directory"
+        case .some(.fileWriteNoPermission): return "Permission denied"
+        case .some(.fileWriteOutOfSpace): return "No space left on device"
+        case .some(.fileWriteVolumeReadOnly): return "Read-only file system"
+        default: return "the file cannot be written"
         }
     }
 }
