@@ -40,20 +40,29 @@ struct Run: ParsableCommand {
         var reports: [RunReport] = []
         let started = Date()
         defer { printSummary(reports, failures: failures, seconds: Date().timeIntervalSince(started)) }
-        for score in scores {
+        let bar = ProgressBar("running scores", total: Double(scores.count))
+        for (index, score) in scores.enumerated() {
             let started = Date()
+            if Terminal.isInteractive && scores.count > 1 {
+                Terminal.progress(bar.line(done: Double(index), detail: "\(index) of \(scores.count), now \(score.name)"))
+            }
             do {
                 let summary = try runner.run(score, asOf: asOf ?? .today, kind: kind)
                 reports.append(RunReport(summary: summary, seconds: Date().timeIntervalSince(started)))
-                if format == .table && Terminal.isOutputTerminal { print(reports[reports.count - 1].text) }
+                if format == .table && Terminal.isOutputTerminal {
+                    if Terminal.isInteractive { Terminal.progress(nil) }
+                    print(reports[reports.count - 1].text)
+                }
                 for warning in summary.warnings {
                     Terminal.warn("warning: \(score.name): \(warning)")
                 }
             } catch {
+                if Terminal.isInteractive { Terminal.progress(nil) }
                 failures += 1
                 Terminal.warn("Error: \(score.name): \(error)")
             }
         }
+        if Terminal.isInteractive && scores.count > 1 { Terminal.progress(nil) }
         if failures > 0 { throw ExitCode.failure }
     }
 

@@ -71,8 +71,10 @@ struct Sync: ParsableCommand {
         options.maxBodyBytes = maxBodyMb << 20
         options.deadline = deadlineSeconds.map { Date().addingTimeInterval($0) }
         let interactive = Terminal.isInteractive
+        // The APIs do not say how many records a listing holds, so the line has what is done and the time taken.
+        let bar = ProgressBar("syncing", total: nil)
         let entries = try SyncService(configuration: configuration, database: database).sync(names: sources, full: full, options: options) {
-            if interactive { Terminal.progress($0) }
+            if interactive { Terminal.progress(bar.line(done: 0, detail: $0)) }
         }
         if interactive { Terminal.progress(nil) }
         let records = entries.reduce(0) { $0 + $1.records }
