@@ -123,9 +123,10 @@ struct ScoreSection {
         return html + "</table>"
     }
 
-    /// The mean score of each current run that scored accounts, by as-of day.
+    /// The mean score of each current run that scored accounts, by as-of day, up to this run's.
     private static func trend(run: ScoreRun, store: ScoreRunStore) throws -> String {
-        let runs = try store.currentRuns(of: run.scoreName).filter { $0.accountCount > 0 }.sorted { $0.asOf < $1.asOf }
+        let runs = try store.currentRuns(of: run.scoreName).filter { $0.accountCount > 0 && $0.asOf <= run.asOf }
+            .sorted { $0.asOf < $1.asOf }
             .suffix(24)
         guard runs.count > 1 else { return "" }
         let points = try runs.map { past -> (label: String, value: Double) in
