@@ -31,7 +31,8 @@ public struct AccountContextStore {
         var starts: [String: String] = [:]
         try database.statement(
             """
-            SELECT a.external_id, coalesce(a.created_date, (SELECT min(i.issued_date) FROM invoices i WHERE i.account_id = a.id))
+            SELECT a.external_id,
+                coalesce(a.created_date, (SELECT min(i.issued_date) FROM invoices i WHERE i.account_id = a.id))
             FROM accounts a WHERE a.deleted_at IS NULL
             """
         ).forEach { row in if let id = row.text(0), let start = row.text(1) { starts[id] = String(start.prefix(10)) } }

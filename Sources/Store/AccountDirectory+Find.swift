@@ -15,7 +15,9 @@ extension AccountDirectory {
     /// Accounts not deleted whose id, name or domain contains `text` (any case; all when nil), by source and id, at
     /// most `limit`.
     public func find(_ text: String?, limit: Int) throws -> [AccountEntry] {
-        let pattern = "%" + (text ?? "").replacingOccurrences(of: "\\", with: "\\\\")
+        let pattern =
+            "%"
+            + (text ?? "").replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
         return try database.statement(
             """
@@ -27,13 +29,15 @@ extension AccountDirectory {
             ORDER BY source, external_id LIMIT ?2
             """
         ).map([.text(pattern), .integer(Int64(limit))]) { row in
-            AccountEntry(source: row.text(0) ?? "", id: row.text(1) ?? "", name: row.text(2) ?? "", domain: row.text(3) ?? "",
-                  industry: row.text(4) ?? "", country: row.text(5) ?? "")
+            AccountEntry(
+                source: row.text(0) ?? "", id: row.text(1) ?? "", name: row.text(2) ?? "", domain: row.text(3) ?? "",
+                industry: row.text(4) ?? "", country: row.text(5) ?? "")
         }
     }
 
     /// How many accounts are not deleted.
     public func liveCount() throws -> Int {
-        try database.statement("SELECT count(*) FROM accounts WHERE deleted_at IS NULL").map { Int($0.integer(0)) }.first ?? 0
+        try database.statement("SELECT count(*) FROM accounts WHERE deleted_at IS NULL").map { Int($0.integer(0)) }
+            .first ?? 0
     }
 }

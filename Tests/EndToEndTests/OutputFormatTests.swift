@@ -7,7 +7,8 @@ private func scoredWorkspace() throws -> (scorebook: ScorebookProcess, common: [
     let common = ["--db", scorebook.path("seed.db"), "--config", ScorebookProcess.fixture("seed004/scorebook.yml")]
     #expect(try scorebook.run(["init"] + common).status == 0)
     for kind in ["accounts", "invoices"] {
-        #expect(try scorebook.run(["import", kind, ScorebookProcess.fixture("seed004/\(kind).csv")] + common).status == 0)
+        #expect(
+            try scorebook.run(["import", kind, ScorebookProcess.fixture("seed004/\(kind).csv")] + common).status == 0)
     }
     for day in ["2025-01-01", "2025-03-01"] {
         #expect(try scorebook.run(["run", "seed_rfm", "--as-of", day] + common).status == 0)
@@ -40,12 +41,17 @@ func everyListingPrintsJSONWithRowsAndCSVWithAHeader(_ command: [String]) throws
     let runs = try jsonObject(try scorebook.run(["runs", "seed_rfm", "--format", "json"] + common).stdout)
     let rows = try #require(runs["rows"] as? [[String: Any]])
     #expect(rows.map { $0["as_of"] as? String } == ["2025-03-01", "2025-01-01"])
-    #expect(rows.allSatisfy { $0["score"] as? String == "seed_rfm" && $0["run"] is Int && $0["kind"] as? String == "current" })
+    #expect(
+        rows.allSatisfy {
+            $0["score"] as? String == "seed_rfm" && $0["run"] is Int && $0["kind"] as? String == "current"
+        })
     #expect(rows.map { $0["accounts"] as? Int } == [5, 5])
 
-    let ran = try jsonObject(try scorebook.run(["run", "seed_rfm", "--as-of", "2025-02-01", "--format", "json"] + common).stdout)
+    let ran = try jsonObject(
+        try scorebook.run(["run", "seed_rfm", "--as-of", "2025-02-01", "--format", "json"] + common).stdout)
     let run = try #require((ran["rows"] as? [[String: Any]])?.first)
-    #expect(run["as_of"] as? String == "2025-02-01" && run["kind"] as? String == "backfill" && run["accounts"] as? Int == 5)
+    #expect(
+        run["as_of"] as? String == "2025-02-01" && run["kind"] as? String == "backfill" && run["accounts"] as? Int == 5)
 
     let validated = try scorebook.run(["validate", "seed_rfm", "--outcome", "churned", "--format", "csv"] + common)
     #expect(!validated.stdout.contains("---"), "CSV, not the table: \(validated.stdout)")
@@ -83,7 +89,8 @@ func everyListingPrintsJSONWithRowsAndCSVWithAHeader(_ command: [String]) throws
     #expect(report.status == 1)
     #expect(report.stderr == "Error: cannot write /nonexistent-folder/report.html: No such file or directory\n")
     let config = scorebook.path("bad.yml")
-    try "scores:\n  s:\n    module: health\n    normalisation: sideways\n".write(toFile: config, atomically: true, encoding: .utf8)
+    try "scores:\n  s:\n    module: health\n    normalisation: sideways\n".write(
+        toFile: config, atomically: true, encoding: .utf8)
     let check = try scorebook.run(["check", "--config", config])
     #expect(check.status == 1)
     #expect(check.stderr.contains("\"sideways\" is not a known value (one of: "), "\(check.stderr)")

@@ -2,7 +2,9 @@ import Foundation
 import Testing
 
 /// Runs scripts/pipeline with the built binary, as cron would: no terminal, the workspace in the environment.
-private func pipeline(_ arguments: [String], environment: [String: String]) throws -> (status: Int32, stdout: String, stderr: String) {
+private func pipeline(_ arguments: [String], environment: [String: String]) throws -> (
+    status: Int32, stdout: String, stderr: String
+) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
     process.arguments = [ScorebookProcess.packageRoot.appendingPathComponent("scripts/pipeline").path] + arguments
@@ -42,5 +44,6 @@ private func pipeline(_ arguments: [String], environment: [String: String]) thro
     #expect(failure.status == 1)
     #expect(failure.stdout.isEmpty)
     let lines = failure.stderr.split(separator: "\n")
-    #expect(lines.count == 1 && lines[0].hasPrefix("scorebook act nowhere failed (exit 1): Error: "), "\(failure.stderr)")
+    #expect(
+        lines.count == 1 && lines[0].hasPrefix("scorebook act nowhere failed (exit 1): Error: "), "\(failure.stderr)")
 }

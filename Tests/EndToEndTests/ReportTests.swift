@@ -47,7 +47,7 @@ private func occurrences(of needle: String, in text: String) -> Int {
     #expect(text.contains("At risk: 1 accounts in <span class=\"band\""), "the worst band's accounts")
     let champion = try #require(text.range(of: ">Champion</span>")), lost = try #require(text.range(of: ">Lost</span>"))
     #expect(champion.lowerBound < lost.lowerBound, "bands from best to worst")
-    #expect(text.contains("Epsilon Ltd") && text.contains("none on file"), "Epsilon is at risk, with no contact on file")
+    #expect(text.contains("Epsilon Ltd") && text.contains("none on file"), "Epsilon at risk, no contact on file")
     #expect(text.contains("Movers since run 1 as of 2024-12-01"))
     #expect(text.contains("5 accounts in both runs"))
     #expect(text.contains("Accounts per band, best to worst"))
@@ -66,7 +66,8 @@ private func occurrences(of needle: String, in text: String) -> Int {
     #expect(text.contains("Acme Corp"))
 
     let shot = scorebook.path("report.png")
-    let screenshot = try chromium(["--hide-scrollbars", "--window-size=1400,2400", "--screenshot=\(shot)", "file://" + page])
+    let screenshot = try chromium(
+        ["--hide-scrollbars", "--window-size=1400,2400", "--screenshot=\(shot)", "file://" + page])
     #expect(screenshot.status == 0)
     let png = try Data(contentsOf: URL(fileURLWithPath: shot))
     #expect(png.count > 10_000)
@@ -76,7 +77,8 @@ private func occurrences(of needle: String, in text: String) -> Int {
     #expect(try Data(contentsOf: URL(fileURLWithPath: pdf)).prefix(5) == Data("%PDF-".utf8))
 
     let paired = try scorebook.run(
-        ["report", "--html", page, "--outcome", "renewed", "--pair", "seed_rfm@2024-12-01,seed_rfm", "seed_rfm"] + common)
+        ["report", "--html", page, "--outcome", "renewed", "--pair", "seed_rfm@2024-12-01,seed_rfm", "seed_rfm"]
+            + common)
     #expect(paired.status == 0, "\(paired.stderr)")
     let second = try String(contentsOfFile: page, encoding: .utf8)
     #expect(occurrences(of: "class=\"pair\"", in: second) == 1)

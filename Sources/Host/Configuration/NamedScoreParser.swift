@@ -153,7 +153,8 @@ struct NamedScoreParser {
         guard description.hasPrefix(prefix), let range = description.range(of: " value ") else { return description }
         let type = description.dropFirst(prefix.count).prefix { $0 != " " }
         let value = description[range.upperBound...]
-        let known = type == "Normalisation" ? " (one of: \(Normalisation.allCases.map(\.rawValue).joined(separator: ", ")))" : ""
+        let cases = Normalisation.allCases.map(\.rawValue).joined(separator: ", ")
+        let known = type == "Normalisation" ? " (one of: \(cases))" : ""
         return "\"\(value)\" is not a known value\(known)"
     }
 

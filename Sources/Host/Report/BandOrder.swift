@@ -9,7 +9,9 @@ struct BandOrder {
 
     init(values: [(band: String, value: Double)], higherIsBetter: Bool) {
         var sums: [String: (total: Double, count: Int)] = [:]
-        for item in values { sums[item.band, default: (0, 0)].total += item.value; sums[item.band, default: (0, 0)].count += 1 }
+        for item in values {
+            sums[item.band, default: (0, 0)].total += item.value; sums[item.band, default: (0, 0)].count += 1
+        }
         let means = sums.mapValues { $0.total / Double(max($0.count, 1)) }
         labels = means.keys.sorted { first, second in
             let (a, b) = (means[first] ?? 0, means[second] ?? 0)

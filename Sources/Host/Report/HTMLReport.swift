@@ -55,7 +55,8 @@ public struct HTMLReport {
                 store: store)
             sections.append(pairSection(comparison, options: options))
         }
-        let generated = String(ISO8601DateFormatter().string(from: Date()).prefix(16)).replacingOccurrences(of: "T", with: " ")
+        let generated = String(ISO8601DateFormatter().string(from: Date()).prefix(16)).replacingOccurrences(
+            of: "T", with: " ")
         let contents = runs.map { "<a href=\"#\(Self.anchor($0.scoreName))\">\(SVG.escape($0.scoreName))</a>" }
             .joined(separator: " · ")
         return """
@@ -77,20 +78,26 @@ public struct HTMLReport {
 
     private func pairSection(_ comparison: Comparison, options: Options) -> String {
         func order(_ pairs: [(String, Double)], _ name: String) -> [String] {
-            BandOrder(values: pairs.map { (band: $0.0, value: $0.1) }, higherIsBetter: options.higherIsBetter(name)).labels
+            BandOrder(values: pairs.map { (band: $0.0, value: $0.1) }, higherIsBetter: options.higherIsBetter(name))
+                .labels
         }
         let firstBands = order(comparison.pairs.map { ($0.firstBand, $0.first) }, comparison.first.scoreName)
         let secondBands = order(comparison.pairs.map { ($0.secondBand, $0.second) }, comparison.second.scoreName)
         var counts: [String: Int] = [:]
         for pair in comparison.pairs { counts[pair.firstBand + "\u{1F}" + pair.secondBand, default: 0] += 1 }
         let (a, b) = (comparison.first.scoreName, comparison.second.scoreName)
-        let heat = SVG.heatMap(rows: firstBands, columns: secondBands, count: { counts[$0 + "\u{1F}" + $1] ?? 0 },
-                               title: "Accounts by \(a) band (rows) and \(b) band (columns), best first")
-        let sample = stride(from: 0, to: comparison.pairs.count, by: max(1, comparison.pairs.count / 500)).map { comparison.pairs[$0] }
-        let scatter = SVG.scatter(sample.map { ($0.firstRank, $0.secondRank) }, title: "Percentile ranks",
-                                  xAxis: "\(a) percentile", yAxis: "\(b) percentile")
+        let heat = SVG.heatMap(
+            rows: firstBands, columns: secondBands, count: { counts[$0 + "\u{1F}" + $1] ?? 0 },
+            title: "Accounts by \(a) band (rows) and \(b) band (columns), best first")
+        let sample = stride(from: 0, to: comparison.pairs.count, by: max(1, comparison.pairs.count / 500)).map {
+            comparison.pairs[$0]
+        }
+        let scatter = SVG.scatter(
+            sample.map { ($0.firstRank, $0.secondRank) }, title: "Percentile ranks",
+            xAxis: "\(a) percentile", yAxis: "\(b) percentile")
         return "<section class=\"pair\"><h2>\(SVG.escape(a)) vs \(SVG.escape(b))</h2>"
-            + "<p>\(comparison.pairs.count) accounts in common; Spearman rho \(comparison.spearman.map { Figures.fixed($0, decimals: 3) } ?? "-"), "
+            + "<p>\(comparison.pairs.count) accounts in common; "
+            + "Spearman rho \(comparison.spearman.map { Figures.fixed($0, decimals: 3) } ?? "-"), "
             + "Kendall tau-b \(comparison.kendall.map { Figures.fixed($0, decimals: 3) } ?? "-").</p>"
             + "<div class=\"charts\">\(heat)\(scatter)</div></section>"
     }
@@ -101,10 +108,12 @@ public struct HTMLReport {
         section{border-top:2px solid #ddd;padding-top:.8em;margin-top:1.6em}h2{margin:.2em 0}h3{margin:1em 0 .3em}
         .charts{display:flex;flex-wrap:wrap;gap:1em}figure{margin:0;break-inside:avoid}
         figcaption{font-weight:600;margin-bottom:.3em}svg{background:#fff;border:1px solid #e4e4e4}
-        svg text{font-size:11px;fill:#333}svg text.small{font-size:9.5px;fill:#555}svg text.value{font-size:10px;fill:#111}
+        svg text{font-size:11px;fill:#333}svg text.small{font-size:9.5px;fill:#555}
+        svg text.value{font-size:10px;fill:#111}
         .bar{fill:#5b7fb9}.cell{fill:#3b5b92}.dot{fill:#5b7fb9;fill-opacity:.5}.point{fill:#2c6e9b}
         .trend{stroke:#2c6e9b;stroke-width:2}.roc{stroke:#c0392b;stroke-width:2}
-        .axis{stroke:#666}.grid{stroke:#eee}.chance{stroke:#999;stroke-dasharray:4}.reference{stroke:#222;stroke-dasharray:5 3}
+        .axis{stroke:#666}.grid{stroke:#eee}.chance{stroke:#999;stroke-dasharray:4}
+        .reference{stroke:#222;stroke-dasharray:5 3}
         table{border-collapse:collapse;margin:.3em 0;break-inside:auto}tr{break-inside:avoid}
         td,th{border-bottom:1px solid #eee;padding:.25em .6em;text-align:left;vertical-align:top}th{background:#f6f6f6}
         td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}code{color:#555}

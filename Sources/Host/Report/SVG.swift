@@ -37,15 +37,18 @@ enum SVG {
             let x = left + Double(index) * slot
             let y = scale.y(bar.value)
             let fill = bar.colour.map { " style=\"fill:\($0)\"" } ?? ""
-            body += "<rect class=\"bar\" x=\"\(number(x + slot * 0.12))\" y=\"\(number(y))\" width=\"\(number(slot * 0.76))\" "
-                + "height=\"\(number(max(0, scale.y(0) - y)))\"\(fill)/>"
+            body +=
+                "<rect class=\"bar\" x=\"\(number(x + slot * 0.12))\" y=\"\(number(y))\" "
+                + "width=\"\(number(slot * 0.76))\" height=\"\(number(max(0, scale.y(0) - y)))\"\(fill)/>"
             body += text(format(bar.value), x: x + slot / 2, y: y - 4, anchor: "middle", className: "value")
-            body += text(bar.label, x: x + slot / 2, y: height - bottom + 14, anchor: "middle", className: small ? "small" : nil)
+            body += text(
+                bar.label, x: x + slot / 2, y: height - bottom + 14, anchor: "middle", className: small ? "small" : nil)
         }
         if let reference {
             let y = scale.y(reference)
-            body += "<line class=\"reference\" x1=\"\(number(left))\" y1=\"\(number(y))\" x2=\"\(number(width - right))\" "
-                + "y2=\"\(number(y))\"/>" + text(format(reference), x: width - right, y: y - 3, anchor: "end", className: "small")
+            body +=
+                segment("reference", left, y, width - right, y)
+                + text(format(reference), x: width - right, y: y - 3, anchor: "end", className: "small")
         }
         return frame(body, title: title)
     }
@@ -60,12 +63,14 @@ enum SVG {
         let placed = points.enumerated().map { index, point in
             (x: left + 15 + Double(index) * step, y: scale.y(point.value), point: point)
         }
-        body += "<polyline class=\"trend\" fill=\"none\" points=\""
+        body +=
+            "<polyline class=\"trend\" fill=\"none\" points=\""
             + placed.map { "\(number($0.x)),\(number($0.y))" }.joined(separator: " ") + "\"/>"
         let every = max(1, Int((Double(points.count) / 6).rounded(.up)))
         for (index, item) in placed.enumerated() {
             body += "<circle class=\"point\" cx=\"\(number(item.x))\" cy=\"\(number(item.y))\" r=\"4\"/>"
-            body += text(Figures.fixed(item.point.value), x: item.x, y: item.y - 8, anchor: "middle", className: "value")
+            body += text(
+                Figures.fixed(item.point.value), x: item.x, y: item.y - 8, anchor: "middle", className: "value")
             if index % every == 0 || index == placed.count - 1 {
                 body += text(item.point.label, x: item.x, y: height - bottom + 14, anchor: "middle", className: "small")
             }
@@ -81,16 +86,22 @@ enum SVG {
         func y(_ rate: Double) -> Double { y0 - rate * size }
         var body = ""
         for tick in [0.0, 0.25, 0.5, 0.75, 1.0] {
-            body += "<line class=\"grid\" x1=\"\(number(x0))\" y1=\"\(number(y(tick)))\" x2=\"\(number(x(1)))\" y2=\"\(number(y(tick)))\"/>"
+            body +=
+                segment("grid", x0, y(tick), x(1), y(tick))
             body += text(Figures.fixed(tick, decimals: 2), x: x0 - 4, y: y(tick) + 3, anchor: "end", className: "small")
             body += text(Figures.fixed(tick, decimals: 2), x: x(tick), y: y0 + 13, anchor: "middle", className: "small")
         }
-        body += "<line class=\"axis\" x1=\"\(number(x0))\" y1=\"\(number(y0))\" x2=\"\(number(x(1)))\" y2=\"\(number(y0))\"/>"
-        body += "<line class=\"axis\" x1=\"\(number(x0))\" y1=\"\(number(y0))\" x2=\"\(number(x0))\" y2=\"\(number(y(1)))\"/>"
-        body += "<line class=\"chance\" x1=\"\(number(x(0)))\" y1=\"\(number(y(0)))\" x2=\"\(number(x(1)))\" y2=\"\(number(y(1)))\"/>"
+        body +=
+            segment("axis", x0, y0, x(1), y0)
+        body +=
+            segment("axis", x0, y0, x0, y(1))
+        body +=
+            segment("chance", x(0), y(0), x(1), y(1))
         body += text("chance", x: x(0.62), y: y(0.55), anchor: "start", className: "small")
-        body += "<polyline class=\"roc\" fill=\"none\" points=\""
-            + curve.map { "\(number(x($0.falsePositiveRate))),\(number(y($0.truePositiveRate)))" }.joined(separator: " ") + "\"/>"
+        body +=
+            "<polyline class=\"roc\" fill=\"none\" points=\""
+            + curve.map { "\(number(x($0.falsePositiveRate))),\(number(y($0.truePositiveRate)))" }.joined(
+                separator: " ") + "\"/>"
         body += text("false positive rate", x: x(0.5), y: height - 12, anchor: "middle", className: nil)
         body += verticalText("true positive rate", x: 14, y: top + size / 2)
         return frame(body, title: title)
@@ -111,14 +122,20 @@ enum SVG {
                 let value = count(row, column)
                 let shade = highest > 0 ? Double(value) / highest : 0
                 let x = labelWidth + Double(c) * cellWidth
-                body += "<rect class=\"cell\" x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(cellWidth - 2))\" "
-                    + "height=\"\(number(cellHeight - 2))\" fill-opacity=\"\(Figures.fixed(0.08 + 0.8 * shade, decimals: 2))\"/>"
-                body += text(String(value), x: x + cellWidth / 2, y: y + cellHeight / 2 + 4, anchor: "middle", className: "value")
+                body +=
+                    "<rect class=\"cell\" x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(cellWidth - 2))\" "
+                    + "height=\"\(number(cellHeight - 2))\" "
+                    + "fill-opacity=\"\(Figures.fixed(0.08 + 0.8 * shade, decimals: 2))\"/>"
+                body += text(
+                    String(value), x: x + cellWidth / 2, y: y + cellHeight / 2 + 4, anchor: "middle", className: "value"
+                )
             }
         }
         for (c, column) in columns.enumerated() {
-            body += text(column, x: labelWidth + Double(c) * cellWidth + cellWidth / 2, y: height - bottom + 14, anchor: "middle",
-                         className: "small")
+            body += text(
+                column, x: labelWidth + Double(c) * cellWidth + cellWidth / 2, y: height - bottom + 14,
+                anchor: "middle",
+                className: "small")
         }
         return frame(body, title: title)
     }
@@ -130,11 +147,16 @@ enum SVG {
         func y(_ value: Double) -> Double { top + plotHeight - value / 100 * plotHeight }
         var body = ""
         for tick in [0.0, 50, 100] {
-            body += text(Figures.fixed(tick, decimals: 0), x: left - 4, y: y(tick) + 3, anchor: "end", className: "small")
-            body += text(Figures.fixed(tick, decimals: 0), x: x(tick), y: top + plotHeight + 13, anchor: "middle", className: "small")
+            body += text(
+                Figures.fixed(tick, decimals: 0), x: left - 4, y: y(tick) + 3, anchor: "end", className: "small")
+            body += text(
+                Figures.fixed(tick, decimals: 0), x: x(tick), y: top + plotHeight + 13, anchor: "middle",
+                className: "small")
         }
-        body += "<line class=\"axis\" x1=\"\(number(left))\" y1=\"\(number(y(0)))\" x2=\"\(number(x(100)))\" y2=\"\(number(y(0)))\"/>"
-        body += "<line class=\"axis\" x1=\"\(number(left))\" y1=\"\(number(y(0)))\" x2=\"\(number(left))\" y2=\"\(number(y(100)))\"/>"
+        body +=
+            segment("axis", left, y(0), x(100), y(0))
+        body +=
+            segment("axis", left, y(0), left, y(100))
         for point in points {
             body += "<circle class=\"dot\" cx=\"\(number(x(point.x)))\" cy=\"\(number(y(point.y)))\" r=\"2\"/>"
         }
@@ -143,19 +165,27 @@ enum SVG {
         return frame(body, title: title)
     }
 
+    /// A straight `line` of a class from (x1, y1) to (x2, y2).
+    static func segment(_ className: String, _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double) -> String {
+        "<line class=\"\(className)\" x1=\"\(number(x1))\" y1=\"\(number(y1))\" x2=\"\(number(x2))\" "
+            + "y2=\"\(number(y2))\"/>"
+    }
+
     static func text(_ content: String, x: Double, y: Double, anchor: String, className: String?) -> String {
-        "<text x=\"\(number(x))\" y=\"\(number(y))\" text-anchor=\"\(anchor)\"\(className.map { " class=\"\($0)\"" } ?? "")>"
+        let attribute = className.map { " class=\"\($0)\"" } ?? ""
+        return "<text x=\"\(number(x))\" y=\"\(number(y))\" text-anchor=\"\(anchor)\"\(attribute)>"
             + escape(content) + "</text>"
     }
 
     static func verticalText(_ content: String, x: Double, y: Double) -> String {
-        "<text x=\"\(number(x))\" y=\"\(number(y))\" text-anchor=\"middle\" transform=\"rotate(-90 \(number(x)) \(number(y)))\">"
-            + escape(content) + "</text>"
+        "<text x=\"\(number(x))\" y=\"\(number(y))\" text-anchor=\"middle\" "
+            + "transform=\"rotate(-90 \(number(x)) \(number(y)))\">" + escape(content) + "</text>"
     }
 
     private static func frame(_ body: String, title: String) -> String {
-        "<figure><figcaption>\(escape(title))</figcaption><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" "
-            + "height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
+        "<figure><figcaption>\(escape(title))</figcaption><svg xmlns=\"http://www.w3.org/2000/svg\" "
+            + "width=\"\(Int(width))\" height=\"\(Int(height))\" "
+            + "viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
             + "aria-label=\"\(escape(title))\">\(body)</svg></figure>"
     }
 }
@@ -185,13 +215,11 @@ struct YScale {
         for index in 0...Int((ceiling / step).rounded()) {
             let value = Double(index) * step
             let y = y(value)
-            body += "<line class=\"\(index == 0 ? "axis" : "grid")\" x1=\"\(SVG.number(SVG.left))\" y1=\"\(SVG.number(y))\" "
-                + "x2=\"\(SVG.number(SVG.width - SVG.right))\" y2=\"\(SVG.number(y))\"/>"
+            body += SVG.segment(index == 0 ? "axis" : "grid", SVG.left, y, SVG.width - SVG.right, y)
             let label = step < 1 ? Figures.fixed(value, decimals: 2) : format(value)
             body += SVG.text(label.isEmpty ? "0" : label, x: SVG.left - 4, y: y + 3, anchor: "end", className: "small")
         }
-        body += "<line class=\"axis\" x1=\"\(SVG.number(SVG.left))\" y1=\"\(SVG.number(SVG.top))\" x2=\"\(SVG.number(SVG.left))\" "
-            + "y2=\"\(SVG.number(y(0)))\"/>"
+        body += SVG.segment("axis", SVG.left, SVG.top, SVG.left, y(0))
         return body + SVG.verticalText(title, x: 14, y: SVG.top + (SVG.height - SVG.top - SVG.bottom) / 2)
     }
 }

@@ -28,13 +28,16 @@ struct ScoreSection {
             mrr[result.band, default: 0] += contexts[result.accountID]?.mrrCents ?? 0
         }
         let name = SVG.escape(run.scoreName)
-        var html = "<section class=\"score\" id=\"\(HTMLReport.anchor(run.scoreName))\"><h2>\(name) "
+        var html =
+            "<section class=\"score\" id=\"\(HTMLReport.anchor(run.scoreName))\"><h2>\(name) "
             + "<small>\(SVG.escape(run.module) ), run \(run.id) (\(run.kind.rawValue)) as of \(run.asOf), "
             + "\(results.count) accounts; \(higher ? "higher is better" : "lower is better: a higher score is riskier")"
             + "</small></h2>"
-        html += "<p class=\"bands\">" + order.labels.map { band in
-            "<span>\(Self.badge(band, order)) \(counts[band] ?? 0) accounts</span>"
-        }.joined() + "</p>"
+        html +=
+            "<p class=\"bands\">"
+            + order.labels.map { band in
+                "<span>\(Self.badge(band, order)) \(counts[band] ?? 0) accounts</span>"
+            }.joined() + "</p>"
         guard !results.isEmpty else {
             self.html = html + "<p class=\"note\">This run scored no accounts.</p></section>"
             return
@@ -48,7 +51,9 @@ struct ScoreSection {
             title: "Accounts per band, best to worst", axis: "accounts", format: { Figures.fixed($0, decimals: 0) })
         if mrr.values.contains(where: { $0 > 0 }) {
             charts += SVG.bars(
-                order.labels.map { SVG.Bar(label: $0, value: Double(mrr[$0] ?? 0) / 100, colour: order.colour(of: $0)) },
+                order.labels.map {
+                    SVG.Bar(label: $0, value: Double(mrr[$0] ?? 0) / 100, colour: order.colour(of: $0))
+                },
                 title: "MRR per band as of \(run.asOf)", axis: "MRR", format: Self.money)
         }
         charts += try Self.trend(run: run, store: store)
@@ -72,17 +77,22 @@ struct ScoreSection {
         guard let worst = order.worst, order.labels.count > 1 else { return "" }
         let inBand = results.reversed().filter { $0.band == worst }
         let shown = inBand.prefix(atRiskLimit)
-        var html = "<h3>At risk: \(inBand.count) accounts in \(badge(worst, order))"
+        var html =
+            "<h3>At risk: \(inBand.count) accounts in \(badge(worst, order))"
             + (inBand.count > shown.count ? " <small>(the \(shown.count) worst shown)</small>" : "") + "</h3>"
-        html += "<table><tr><th class=\"n\">#</th><th>account</th><th class=\"n\">score</th><th class=\"n\">MRR</th>"
+        html +=
+            "<table><tr><th class=\"n\">#</th><th>account</th><th class=\"n\">score</th><th class=\"n\">MRR</th>"
             + "<th>renewal</th><th>primary contact</th><th>next action</th></tr>"
         let asOf = Day(iso: run.asOf)
         for result in shown {
             let context = contexts[result.accountID]
-            let renewal = asOf.flatMap { day in context?.startDate.flatMap { Day(iso: $0) }.map { nextAnniversary(of: $0, after: day) } }
+            let renewal = asOf.flatMap { day in
+                context?.startDate.flatMap { Day(iso: $0) }.map { nextAnniversary(of: $0, after: day) }
+            }
             let contact = [context?.contactName, context?.contactEmail].compactMap { $0 }.filter { !$0.isEmpty }
             let action = playbook(result) ?? options.nextAction(run.scoreName, result.band) ?? "-"
-            html += "<tr><td class=\"n\">\(result.position)</td><td>\(SVG.escape(result.accountName)) "
+            html +=
+                "<tr><td class=\"n\">\(result.position)</td><td>\(SVG.escape(result.accountName)) "
                 + "<code>\(SVG.escape(result.accountID))</code></td><td class=\"n\">\(Figures.fixed(result.value))</td>"
                 + "<td class=\"n\">\(context?.mrrCents.map { money(Double($0) / 100) } ?? "-")</td>"
                 + "<td>\(renewal.map { "\($0)" } ?? "-")</td>"
@@ -94,31 +104,39 @@ struct ScoreSection {
     }
 
     /// The accounts whose score moved most since the score's previous current run, and how many changed band.
-    private static func movers(run: ScoreRun, results: [StoredResult], store: ScoreRunStore, higherIsBetter: Bool) throws -> String {
+    private static func movers(run: ScoreRun, results: [StoredResult], store: ScoreRunStore, higherIsBetter: Bool)
+        throws -> String
+    {
         let earlier = try store.currentRuns(of: run.scoreName).filter { $0.asOf < run.asOf && $0.accountCount > 0 }
         guard let previous = earlier.max(by: { $0.asOf < $1.asOf }) else {
             return "<h3>Movers</h3><p class=\"note\">No earlier current run to compare with.</p>"
         }
-        let before = Dictionary(try store.values(runID: previous.id).map { ($0.accountID, ($0.value, $0.band)) },
-                                uniquingKeysWith: { first, _ in first })
+        let before = Dictionary(
+            try store.values(runID: previous.id).map { ($0.accountID, ($0.value, $0.band)) },
+            uniquingKeysWith: { first, _ in first })
         let moved = results.compactMap { result -> (StoredResult, Double, String)? in
             guard let old = before[result.accountID] else { return nil }
             return (result, result.value - old.0, old.1)
         }
         let bandChanges = moved.filter { $0.0.band != $0.2 }.count
         let worsened = moved.filter { higherIsBetter ? $0.1 < 0 : $0.1 > 0 }.count
-        var html = "<h3>Movers since run \(previous.id) as of \(previous.asOf)</h3><p>\(moved.count) accounts in both runs: "
+        var html =
+            "<h3>Movers since run \(previous.id) as of \(previous.asOf)</h3><p>\(moved.count) accounts in both runs: "
             + "\(bandChanges) changed band, \(worsened) got worse, \(moved.count - worsened) held or improved.</p>"
         let largest = moved.filter { $0.1 != 0 }.sorted { abs($0.1) > abs($1.1) }.prefix(moverLimit)
         guard !largest.isEmpty else { return html }
-        html += "<table><tr><th>account</th><th class=\"n\">before</th><th class=\"n\">now</th><th class=\"n\">change</th>"
+        html +=
+            "<table><tr><th>account</th><th class=\"n\">before</th><th class=\"n\">now</th><th class=\"n\">change</th>"
             + "<th>band</th></tr>"
         for (result, change, oldBand) in largest {
             let better = higherIsBetter ? change > 0 : change < 0
-            html += "<tr><td>\(SVG.escape(result.accountName)) <code>\(SVG.escape(result.accountID))</code></td>"
-                + "<td class=\"n\">\(Figures.fixed(result.value - change))</td><td class=\"n\">\(Figures.fixed(result.value))</td>"
+            html +=
+                "<tr><td>\(SVG.escape(result.accountName)) <code>\(SVG.escape(result.accountID))</code></td>"
+                + "<td class=\"n\">\(Figures.fixed(result.value - change))</td>"
+                + "<td class=\"n\">\(Figures.fixed(result.value))</td>"
                 + "<td class=\"n \(better ? "up" : "down")\">\(change > 0 ? "+" : "")\(Figures.fixed(change))</td>"
-                + "<td>\(oldBand == result.band ? SVG.escape(oldBand) : "\(SVG.escape(oldBand)) &rarr; \(SVG.escape(result.band))")</td></tr>"
+                + "<td>\(SVG.escape(oldBand))"
+                + "\(oldBand == result.band ? "" : " &rarr; " + SVG.escape(result.band))</td></tr>"
         }
         return html + "</table>"
     }
@@ -143,8 +161,12 @@ struct ScoreSection {
         var bins = Array(repeating: 0, count: 10)
         for value in values { bins[min(9, Int((value - low) / span * 10))] += 1 }
         return SVG.bars(
-            bins.enumerated().map { SVG.Bar(label: Figures.fixed(low + Double($0.offset) * span / 10, decimals: 0), value: Double($0.element)) },
-            title: "Distribution of \(scoreName) (\(values.count) accounts; bins from the score shown)", axis: "accounts",
+            bins.enumerated().map {
+                SVG.Bar(
+                    label: Figures.fixed(low + Double($0.offset) * span / 10, decimals: 0), value: Double($0.element))
+            },
+            title: "Distribution of \(scoreName) (\(values.count) accounts; bins from the score shown)",
+            axis: "accounts",
             format: { $0 > 0 ? Figures.fixed($0, decimals: 0) : "" })
     }
 
@@ -162,30 +184,37 @@ struct ScoreSection {
             return heading + "<p class=\"note\">Nothing to validate against: \(SVG.escape("\(error)")).</p>"
         }
         guard result.positives > 0 else {
-            return heading + "<p class=\"note\">No \(SVG.escape(outcome.event)) outcomes within \(outcome.horizonDays) days "
+            return heading
+                + "<p class=\"note\">No \(SVG.escape(outcome.event)) outcomes within \(outcome.horizonDays) days "
                 + "after \(run.asOf) among its \(result.accounts) accounts: nothing to validate against.</p>"
         }
         let lift = result.deciles.map { bucket in
-            SVG.Bar(label: bucket.label.replacingOccurrences(of: "decile ", with: "D"),
-                    value: result.baseRate > 0 ? bucket.rate / result.baseRate : 0)
+            SVG.Bar(
+                label: bucket.label.replacingOccurrences(of: "decile ", with: "D"),
+                value: result.baseRate > 0 ? bucket.rate / result.baseRate : 0)
         }
         return heading + "<p>\(result.positives) of \(result.accounts) accounts had \(SVG.escape(outcome.event)). "
             + "\(SVG.escape(result.verdict))</p><div class=\"charts\">"
             + SVG.roc(result.curve, title: "ROC curve, AUC \(Figures.fixed(result.auc, decimals: 3))")
-            + SVG.bars(lift, title: "Lift by decile, riskiest first (1.0 is the base rate)", axis: "lift",
-                       format: { Figures.fixed($0, decimals: 2) }, reference: 1)
+            + SVG.bars(
+                lift, title: "Lift by decile, riskiest first (1.0 is the base rate)", axis: "lift",
+                format: { Figures.fixed($0, decimals: 2) }, reference: 1)
             + "</div>"
     }
 
     private static func componentTable(_ results: [StoredResult], order: BandOrder) -> String {
-        var html = "<table><tr><th class=\"n\">#</th><th>account</th><th class=\"n\">score</th><th>band</th>"
+        var html =
+            "<table><tr><th class=\"n\">#</th><th>account</th><th class=\"n\">score</th><th>band</th>"
             + "<th>components (signal: contribution)</th></tr>"
         for result in results {
-            let components = (try? JSONSerialization.jsonObject(with: Data(result.components.utf8)) as? [[String: Any]]) ?? []
+            let components =
+                (try? JSONSerialization.jsonObject(with: Data(result.components.utf8)) as? [[String: Any]]) ?? []
             let parts = components.map { component in
-                "\(component["signal"] as? String ?? "?"): \(Figures.fixed((component["contribution"] as? NSNumber)?.doubleValue ?? 0))"
+                let contribution = (component["contribution"] as? NSNumber)?.doubleValue ?? 0
+                return "\(component["signal"] as? String ?? "?"): \(Figures.fixed(contribution))"
             }.joined(separator: ", ")
-            html += "<tr><td class=\"n\">\(result.position)</td><td>\(SVG.escape(result.accountName)) "
+            html +=
+                "<tr><td class=\"n\">\(result.position)</td><td>\(SVG.escape(result.accountName)) "
                 + "<code>\(SVG.escape(result.accountID))</code></td><td class=\"n\">\(Figures.fixed(result.value))</td>"
                 + "<td>\(badge(result.band, order))</td><td>\(SVG.escape(parts))</td></tr>"
         }
@@ -206,7 +235,9 @@ struct ScoreSection {
     static func nextAnniversary(of start: Day, after day: Day) -> Day {
         let (_, month, date) = start.components
         let year = day.components.year
-        func on(_ year: Int) -> Day { Day(year: year, month: month, day: date) ?? Day(year: year, month: month, day: 28) ?? day }
+        func on(_ year: Int) -> Day {
+            Day(year: year, month: month, day: date) ?? Day(year: year, month: month, day: 28) ?? day
+        }
         let candidate = on(year)
         return candidate >= day ? candidate : on(year + 1)
     }

@@ -116,7 +116,8 @@ public struct Validation {
             ])
         }
         if format == .csv {
-            var listing = Listing(columns: ["part", "bucket", "accounts", "outcomes", "rate", "lift"], numeric: [2, 3, 4, 5])
+            var listing = Listing(
+                columns: ["part", "bucket", "accounts", "outcomes", "rate", "lift"], numeric: [2, 3, 4, 5])
             for (part, list) in [("decile", deciles), ("band", bands)] {
                 listing.rows += list.map { bucket in
                     [part, bucket.label, String(bucket.accounts), String(bucket.outcomes), JSONText.number(bucket.rate),

@@ -23,13 +23,16 @@ struct Accounts: ParsableCommand {
 
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
-        if unlinked && text != nil { throw ValidationError("--unlinked lists every unlinked account; drop \"\(text ?? "")\"") }
+        if unlinked && text != nil {
+            throw ValidationError("--unlinked lists every unlinked account; drop \"\(text ?? "")\"")
+        }
     }
 
     func run() throws {
         let workspace = global.workspace
         if unlinked {
-            let service = SyncService(configuration: try workspace.loadConfiguration(), database: try workspace.openDatabase())
+            let service = SyncService(
+                configuration: try workspace.loadConfiguration(), database: try workspace.openDatabase())
             var listing = Listing(columns: ["source", "id", "name"])
             listing.rows = try service.unlinked().map { [$0.source, $0.id, $0.name] }
             listing.fields = [("unlinked", .number(Double(listing.rows.count)))]
@@ -46,7 +49,9 @@ struct Accounts: ParsableCommand {
         print(listing.render(format))
         if format == .table {
             let matching = text.map { " matching \"\($0)\"" } ?? ""
-            print("\(found.count) listed\(matching) of \(total) accounts" + (found.count == limit ? " (--limit \(limit))" : ""))
+            print(
+                "\(found.count) listed\(matching) of \(total) accounts"
+                    + (found.count == limit ? " (--limit \(limit))" : ""))
         }
     }
 }

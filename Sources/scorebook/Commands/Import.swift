@@ -26,7 +26,8 @@ struct Import: ParsableCommand {
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.doubleValue
         let bar = ProgressBar("importing \(kind.rawValue)", total: size)
         let progress = Terminal.isInteractive ? { (rows: Int, bytes: Int) in
-            let megabytes = size.map { " (\(ProgressBar.megabytes(Double(bytes))) of \(ProgressBar.megabytes($0)) MB)" } ?? ""
+            let read = ProgressBar.megabytes(Double(bytes))
+            let megabytes = size.map { " (\(read) of \(ProgressBar.megabytes($0)) MB)" } ?? ""
             Terminal.progress(bar.line(done: Double(bytes), detail: "\(rows) rows\(megabytes)"))
         } : nil
         let summary = try Importer(database: database).importFile(kind: kind, path: file, progress: progress)

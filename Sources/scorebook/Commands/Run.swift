@@ -44,7 +44,8 @@ struct Run: ParsableCommand {
         for (index, score) in scores.enumerated() {
             let started = Date()
             if Terminal.isInteractive && scores.count > 1 {
-                Terminal.progress(bar.line(done: Double(index), detail: "\(index) of \(scores.count), now \(score.name)"))
+                let detail = "\(index) of \(scores.count), now \(score.name)"
+                Terminal.progress(bar.line(done: Double(index), detail: detail))
             }
             do {
                 let summary = try runner.run(score, asOf: asOf ?? .today, kind: kind)
@@ -89,7 +90,8 @@ struct RunReport {
 
     /// Finished runs as rows: score, run, kind, as of, accounts, seconds, bands.
     static func listing(_ reports: [RunReport]) -> Listing {
-        var listing = Listing(columns: ["score", "run", "kind", "as of", "accounts", "seconds", "bands"], numeric: [1, 4, 5])
+        var listing = Listing(
+            columns: ["score", "run", "kind", "as of", "accounts", "seconds", "bands"], numeric: [1, 4, 5])
         listing.rows = reports.map { report in
             let summary = report.summary
             return [summary.scoreName, String(summary.runID), summary.kind.rawValue, "\(summary.asOf)",

@@ -34,7 +34,8 @@ struct Runs: ParsableCommand {
         if prune, let name, let keep {
             let deleted = try store.prune(scoreName: name, keep: keep)
             let kept = try store.runs(of: name).map { "\($0.id) (\($0.kind.rawValue) as of \($0.asOf))" }
-            print("\(name): deleted \(deleted) runs, kept \(kept.isEmpty ? "none" : "run " + kept.joined(separator: ", "))")
+            let keptText = kept.isEmpty ? "none" : "run " + kept.joined(separator: ", ")
+            print("\(name): deleted \(deleted) runs, kept \(keptText)")
             return
         }
         var table = Listing(

@@ -29,7 +29,8 @@ struct Scores: ParsableCommand {
             let age = Day(iso: run.asOf).map { Day.today.days(since: $0) } ?? 0
             let state = age > score.staleAfterDays ? "stale (\(age) days, refresh every \(score.staleAfterDays))" : "fresh"
             table.rows.append([
-                score.name, score.module, String(run.id), run.asOf, run.kind.rawValue, String(run.finishedAt?.prefix(19) ?? "-"),
+                score.name, score.module, String(run.id), run.asOf, run.kind.rawValue,
+                String(run.finishedAt?.prefix(19) ?? "-"),
                 String(run.accountCount), state,
             ])
         }
