@@ -1,6 +1,6 @@
 /// Looks up accounts' row ids by the ids the user's data gives them.
 public struct AccountDirectory {
-    private let database: Database
+    let database: Database
 
     /// Creates the directory on a connection.
     public init(database: Database) { self.database = database }

@@ -25,7 +25,7 @@ struct Scorebook: ParsableCommand {
         TextTable.terminalWidth = Terminal.outputWidth
         let isChild = ProcessInfo.processInfo.environment[ChildCommand.marker] == "1"
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(GlobalArgumentOrder.reordered(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             let code = exitCode(for: error)

@@ -6,6 +6,9 @@ enum Terminal {
     /// True when standard error is a terminal (progress is shown only there).
     static var isInteractive: Bool { isatty(2) == 1 }
 
+    /// True when standard output is a terminal (tables and a line per item); off one, commands say it in a line.
+    static var isOutputTerminal: Bool { isatty(1) == 1 }
+
     /// Rewrites a progress line on standard error; nil clears it.
     static func progress(_ text: String?) {
         let line = text.map { "\r\($0)\u{1B}[K" } ?? "\r\u{1B}[K"

@@ -38,6 +38,11 @@ import Testing
     let dry = try scorebook.run(["act", "seed_rfm", "--dry-run"] + common, environment: secret)
     #expect(dry.status == 0, "\(dry.stderr)")
     #expect(dry.stdout.contains("would send 3"))
+    let dryJSON = try scorebook.run(["act", "seed_rfm", "--dry-run", "--format", "json"] + common, environment: secret)
+    let dryObject = try #require(try JSONSerialization.jsonObject(with: Data(dryJSON.stdout.utf8)) as? [String: Any])
+    #expect(dryObject["sent"] as? Int == 3 && dryObject["dry_run"] as? String == "yes", "\(dryJSON.stdout)")
+    let dryRows = (dryObject["rows"] as? [[String: Any]]) ?? []
+    #expect(dryRows.filter { $0["status"] as? String == "would send" }.count == 3)
     #expect((try sandbox.control("GET", "/_sandbox/webhooks")["deliveries"] as? [Any])?.count == 0)
 
     let unsigned = try scorebook.run(["act", "seed_rfm"] + common)

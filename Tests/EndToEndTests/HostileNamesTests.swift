@@ -45,6 +45,7 @@ import Testing
     #expect(csv.contains { $0.hasPrefix("acc-3,'@SUM(1+1),") })
 
     let json = try scorebook.run(["show", "rfm", "--format", "json"] + common)
-    let names = try (JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])?.compactMap { $0["name"] as? String }
+    let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+    let names = (object?["rows"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
     #expect(names?.contains("\(title)Evil\rCorp") == true, "JSON reads back the name as stored")
 }

@@ -16,7 +16,10 @@ import Testing
 
     let shown = try scorebook.run(["show", "seed_rfm", "--format", "json"] + common)
     #expect(shown.status == 0, "\(shown.stderr)")
-    let rows = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [[String: Any]])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+    #expect(object["score"] as? String == "seed_rfm" && object["as_of"] as? String == "2025-01-01")
+    #expect(object["kind"] as? String == "current" && object["run"] is Int)
+    let rows = try #require(object["rows"] as? [[String: Any]])
     let table = rows.map { row in
         [row["name"] as? String ?? "", row["code"] as? String ?? "", row["segment"] as? String ?? "", row["band"] as? String ?? ""]
     }

@@ -80,3 +80,16 @@ private func scratchWithRuns() throws -> (Scratch, ScoreRun, ScoreRun, ScoreRunS
     #expect(fitted.contains("99.5"))
     #expect(table.render(width: nil).contains("Incorporated"))
 }
+
+@Test func fittedTablesNeverCutIdsOrNumbers() {
+    var table = TextTable(columns: ["account_id", "name", "value", "m"], numeric: [2])
+    table.rows = [
+        ["acc-000001", "A very long company name indeed, Incorporated", "6426.75", "6426.754"],
+        ["acc-000002", "Short Co", "12.5", "1"],
+    ]
+    let fitted = table.render(width: 40)
+    for cell in ["acc-000001", "acc-000002", "6426.75", "6426.754"] {
+        #expect(fitted.contains(cell), "\(cell) is printed whole")
+    }
+    #expect(fitted.contains("~"), "the name is what gives way")
+}

@@ -78,7 +78,7 @@ public struct ComparisonRenderer {
             ])
         }
         func run(_ run: Store.ScoreRun) -> String {
-            JSONText.object([("score", JSONText.string(run.scoreName)), ("run", String(run.id)), ("as_of", JSONText.string(run.asOf))])
+            JSONText.object(Listing.members(of: run))
         }
         var members: [(key: String, json: String)] = [
             ("first", run(comparison.first)), ("second", run(comparison.second)),

@@ -141,10 +141,21 @@ struct NamedScoreParser {
             return (path(context), "missing key \(key.stringValue)")
         case .dataCorrupted(let context):
             let keys = path(context)
-            return (keys, "\(keys.last.map { "\($0): " } ?? "")\(context.debugDescription)")
+            return (keys, "\(keys.last.map { "\($0): " } ?? "")\(Self.plain(context.debugDescription))")
         @unknown default:
             return ([], "\(error)")
         }
+    }
+
+    /// Foundation's "Cannot initialize Normalisation from invalid String value x" as a reader says it.
+    private static func plain(_ description: String) -> String {
+        let prefix = "Cannot initialize "
+        guard description.hasPrefix(prefix), let range = description.range(of: " value ") else { return description }
+        let type = description.dropFirst(prefix.count).prefix { $0 != " " }
+        let value = description[range.upperBound...]
+        let cases = Normalisation.allCases.map(\.rawValue).joined(separator: ", ")
+        let known = type == "Normalisation" ? " (one of: \(cases))" : ""
+        return "\"\(value)\" is not a known value\(known)"
     }
 
     private static func typeName(_ type: Any.Type) -> String {

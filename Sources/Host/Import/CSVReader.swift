@@ -22,6 +22,7 @@ final class CSVReader: RecordReader {
     /// A CR ended the last record: a LF right after it is the same line end.
     private var skipLineFeed = false
     private(set) var header: [String] = []
+    var bytesRead: Int { file.bytesRead }
 
     init(path: String, displayName: String) throws {
         self.file = try ChunkedFile(path: path, displayName: displayName)

@@ -4,6 +4,8 @@ import Foundation
 final class ChunkedFile {
     private let handle: FileHandle
     static let chunkSize = 1 << 20
+    /// Bytes read so far (what an import's progress compares with the file's size).
+    private(set) var bytesRead = 0
 
     init(path: String, displayName: String) throws {
         var isDirectory: ObjCBool = false
@@ -33,6 +35,7 @@ final class ChunkedFile {
             throw ImportError(file: displayName, line: nil, reason: "cannot be read: \(String(cString: strerror(errno)))")
         }
         guard let data, !data.isEmpty else { return nil }
+        bytesRead += data.count
         return [UInt8](data)
     }
 }

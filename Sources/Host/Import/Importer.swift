@@ -23,9 +23,10 @@ public struct Importer {
     /// Creates an importer on a connection.
     public init(database: Database) { self.database = database }
 
-    /// Imports `path`; `displayName` names it in errors, `progress` hears the record count now and then.
+    /// Imports `path`; `displayName` names it in errors, `progress` hears the records and bytes read now and then.
     public func importFile(
-        kind: ImportKind, path: String, displayName: String? = nil, progress: ((Int) -> Void)? = nil
+        kind: ImportKind, path: String, displayName: String? = nil,
+        progress: ((_ records: Int, _ bytes: Int) -> Void)? = nil
     ) throws -> ImportSummary {
         let name = displayName ?? path
         let isJSONLines = [".jsonl", ".ndjson"].contains { path.lowercased().hasSuffix($0) }
@@ -49,7 +50,7 @@ public struct Importer {
                     written += 1
                 }
                 read += 1
-                if read % 50_000 == 0 { progress?(read) }
+                if read % 10_000 == 0 { progress?(read, reader.bytesRead) }
             }
             try AccountDirectory(database: database).recordImport(
                 kind: kind.rawValue, file: name, rowsRead: read, rowsWritten: written,

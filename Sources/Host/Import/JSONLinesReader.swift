@@ -10,6 +10,7 @@ final class JSONLinesReader: RecordReader {
     private var line = 0
     private var columnIndex: [String: Int] = [:]
     private(set) var header: [String] = []
+    var bytesRead: Int { file.bytesRead }
 
     init(path: String, displayName: String) throws {
         self.file = try ChunkedFile(path: path, displayName: displayName)

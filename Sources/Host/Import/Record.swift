@@ -14,4 +14,6 @@ protocol RecordReader: AnyObject {
     var header: [String] { get }
     /// The next record, or nil at the end of the file.
     func next() throws -> Record?
+    /// Bytes of the file read so far.
+    var bytesRead: Int { get }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import Store
 
-/// Prints a run's results as a table, CSV or JSON (an array of objects with account_id, name, score, band,
-/// components, and the module's details such as code, r, f, m and segment).
+/// Prints a run's results as a table, CSV or JSON (the run's score, run, as_of, kind, module and accounts, then rows:
+/// objects with account_id, name, score, band, components, and the module's details such as code, r, f, m and segment).
 public struct ResultRenderer {
     /// The run shown.
     public let run: ScoreRun
@@ -96,7 +96,11 @@ public struct ResultRenderer {
             if !inner.isEmpty { members.append(("", String(inner))) }
             return "{" + members.map { $0.key.isEmpty ? $0.json : JSONText.string($0.key) + ":" + $0.json }.joined(separator: ",") + "}"
         }
-        return "[" + objects.joined(separator: ",\n") + "]"
+        return JSONText.object(
+            Listing.members(of: run) + [
+                ("module", JSONText.string(run.module)), ("accounts", String(run.accountCount)),
+                ("rows", "[" + objects.joined(separator: ",\n") + "]"),
+            ])
     }
 
     private func componentSignals(_ result: StoredResult) -> [String] {

@@ -18,8 +18,9 @@ public struct TextTable {
     /// nil (the default, for files, pipes and scripts) never cuts a cell.
     nonisolated(unsafe) public static var terminalWidth: Int?
 
-    /// The table as lines of text, fitted to `width` (default `terminalWidth`) by shortening the widest text columns,
-    /// whose cut cells end in "~"; numbers are never cut.
+    /// The table as lines of text, fitted to `width` (default `terminalWidth`) by shortening the widest free-text
+    /// columns, whose cut cells end in "~". Ids, numbers, dates and bands are never cut: only a column with a cell of
+    /// several words (a name, a message) is, and a table of nothing else is printed wider than the terminal.
     public func render(width: Int? = TextTable.terminalWidth) -> String {
         let columns = columns.map(TerminalText.safe)
         let rows = rows.map { $0.map(TerminalText.safe) }
@@ -31,8 +32,11 @@ public struct TextTable {
         }
         if let width {
             let minimum = 6
+            let cuttable = Set(widths.indices.filter { index in
+                !numeric.contains(index) && rows.contains { index < $0.count && $0[index].contains(" ") }
+            })
             while widths.reduce(0, +) + 2 * max(0, widths.count - 1) > width {
-                let candidates = widths.indices.filter { !numeric.contains($0) && widths[$0] > minimum }
+                let candidates = widths.indices.filter { cuttable.contains($0) && widths[$0] > minimum }
                 guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
                 widths[widest] -= 1
             }

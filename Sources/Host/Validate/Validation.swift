@@ -96,7 +96,7 @@ public struct Validation {
         return "AUC \(value): the score separates accounts that had \(outcome) from those that did not"
     }
 
-    /// The validation as text or JSON.
+    /// The validation as text, CSV (the deciles' and bands' rows) or JSON.
     public func render(_ format: OutputFormat) -> String {
         func lift(_ bucket: Bucket) -> Double { baseRate > 0 ? bucket.rate / baseRate : 0 }
         if format == .json {
@@ -108,13 +108,23 @@ public struct Validation {
                     ])
                 }.joined(separator: ",") + "]"
             }
-            return JSONText.object([
-                ("score", JSONText.string(run.scoreName)), ("run", String(run.id)), ("as_of", JSONText.string(run.asOf)),
+            return JSONText.object(Listing.members(of: run) + [
                 ("outcome", JSONText.string(outcome)), ("horizon_days", String(horizonDays)), ("accounts", String(accounts)),
                 ("outcomes", String(positives)), ("excluded_already_lost", String(excludedBefore)),
                 ("auc", JSONText.number(auc)), ("verdict", JSONText.string(verdict)),
                 ("deciles", buckets(deciles)), ("bands", buckets(bands)),
             ])
+        }
+        if format == .csv {
+            var listing = Listing(
+                columns: ["part", "bucket", "accounts", "outcomes", "rate", "lift"], numeric: [2, 3, 4, 5])
+            for (part, list) in [("decile", deciles), ("band", bands)] {
+                listing.rows += list.map { bucket in
+                    [part, bucket.label, String(bucket.accounts), String(bucket.outcomes), JSONText.number(bucket.rate),
+                     JSONText.number(lift(bucket))]
+                }
+            }
+            return listing.render(.csv)
         }
         var lines = [
             "\(run.scoreName) run \(run.id) as of \(run.asOf) against \(outcome) within \(horizonDays) days: "

@@ -1,27 +1,57 @@
 import ArgumentParser
 import Host
+import Store
 
-/// `scorebook accounts --unlinked`: billing customers and CRM companies identity could not link.
+/// `scorebook accounts [TEXT]`: list and find accounts; `--unlinked` shows what identity could not link.
 struct Accounts: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List accounts; --unlinked shows what identity could not link.")
+    static let configuration = CommandConfiguration(
+        abstract: "List accounts, or find them by id, name or domain; --unlinked shows what identity could not link.")
 
     @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Only accounts whose id, name or domain contains this text (any case).")
+    var text: String?
 
     @Flag(help: "Only billing customers without a CRM company, and CRM companies without billing.")
     var unlinked = false
 
+    @Option(help: "The most accounts listed (default 50).")
+    var limit: Int = 50
+
+    @Option(help: "Output: table, csv or json.")
+    var format: OutputFormat = .table
+
     func validate() throws {
-        guard unlinked else { throw ValidationError("only --unlinked is available so far") }
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+        if unlinked && text != nil {
+            throw ValidationError("--unlinked lists every unlinked account; drop \"\(text ?? "")\"")
+        }
     }
 
     func run() throws {
         let workspace = global.workspace
-        let service = SyncService(configuration: try workspace.loadConfiguration(), database: try workspace.openDatabase())
-        var table = TextTable(columns: ["source", "id", "name"])
-        for account in try service.unlinked() {
-            table.rows.append([account.source, account.id, account.name])
+        if unlinked {
+            let service = SyncService(
+                configuration: try workspace.loadConfiguration(), database: try workspace.openDatabase())
+            var listing = Listing(columns: ["source", "id", "name"])
+            listing.rows = try service.unlinked().map { [$0.source, $0.id, $0.name] }
+            listing.fields = [("unlinked", .number(Double(listing.rows.count)))]
+            print(listing.render(format))
+            if format == .table { print("\(listing.rows.count) unlinked") }
+            return
         }
-        print(table.render())
-        print("\(table.rows.count) unlinked")
+        let directory = AccountDirectory(database: try workspace.openDatabase())
+        var listing = Listing(columns: ["source", "id", "name", "domain", "industry", "country"])
+        let found = try directory.find(text, limit: limit)
+        listing.rows = found.map { [$0.source, $0.id, $0.name, $0.domain, $0.industry, $0.country] }
+        let total = try directory.liveCount()
+        listing.fields = [("listed", .number(Double(found.count))), ("accounts", .number(Double(total)))]
+        print(listing.render(format))
+        if format == .table {
+            let matching = text.map { " matching \"\($0)\"" } ?? ""
+            print(
+                "\(found.count) listed\(matching) of \(total) accounts"
+                    + (found.count == limit ? " (--limit \(limit))" : ""))
+        }
     }
 }

@@ -22,6 +22,9 @@ struct Act: ParsableCommand {
     @Option(help: "Seconds a webhook receiver or HubSpot has to answer each try (three tries).")
     var timeout: Int = 15
 
+    @Option(help: "Output: table (on a terminal; one summary line otherwise), csv or json.")
+    var format: OutputFormat = .table
+
     func validate() throws {
         guard (1...600).contains(timeout) else { throw ValidationError("--timeout must be 1 to 600 seconds") }
     }
@@ -38,16 +41,26 @@ struct Act: ParsableCommand {
         options.totalTimeoutMilliseconds = timeout * 1_000
         let deliveries = try ActionRunner(database: try workspace.openDatabase(), options: options, sources: sources)
             .act(score, dryRun: dryRun)
-        var table = TextTable(columns: ["account_id", "name", "band", "from", "action", "status", "contact"])
+        var table = Listing(columns: ["account_id", "name", "band", "from", "action", "status", "contact"])
         for delivery in deliveries {
             table.rows.append([delivery.accountID, delivery.name, delivery.band, delivery.previousBand ?? "-", delivery.action,
                                delivery.status, delivery.contactWarning ?? "ok"])
         }
-        print(table.render())
         let sent = deliveries.filter { $0.status.hasPrefix(dryRun ? "would send" : "sent") }.count
         let again = deliveries.filter { $0.status.hasPrefix("sent again") }.count
+        let already = deliveries.filter { $0.status == "already sent" }.count
         let flagged = deliveries.filter { $0.contactWarning != nil }.count
+        guard format == .table else {
+            table.fields = [
+                ("score", .text(name)), ("dry_run", .text(dryRun ? "yes" : "no")), ("sent", .number(Double(sent))),
+                ("sent_again", .number(Double(again))), ("already_sent", .number(Double(already))),
+                ("contacts_to_check", .number(Double(flagged))),
+            ]
+            print(table.render(format))
+            return
+        }
+        if Terminal.isOutputTerminal { print(table.render(.table)) }
         print("\(name): \(dryRun ? "would send" : "sent") \(sent)\(again > 0 ? " (\(again) pending from an earlier act)" : ""), "
-            + "\(deliveries.filter { $0.status == "already sent" }.count) already sent, \(flagged) with a contact to check")
+            + "\(already) already sent, \(flagged) with a contact to check")
     }
 }

@@ -7,8 +7,24 @@ struct Check: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Option(help: "Output: table, csv or json.")
+    var format: OutputFormat = .table
+
     func run() throws {
         let configuration = try global.workspace.loadConfiguration()
+        guard format == .table else {
+            var listing = Listing(columns: ["score", "module", "facts", "configuration", "warnings"], numeric: [2])
+            listing.rows = configuration.scores.map { score in
+                [score.name, score.module, String(score.facts.count), score.configurationHash,
+                 score.warnings.joined(separator: "; ")]
+            }
+            listing.fields = [
+                ("file", .text(configuration.file)),
+                ("warnings", .number(Double(configuration.scores.flatMap(\.warnings).count))),
+            ]
+            print(listing.render(format))
+            return
+        }
         for score in configuration.scores {
             print("\(score.name) (\(score.module)): ok, \(score.facts.count) facts, configuration \(score.configurationHash)")
             for warning in score.warnings {

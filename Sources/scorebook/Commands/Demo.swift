@@ -27,7 +27,7 @@ struct DemoCommand: ParsableCommand {
     var top: Int = 5
 
     func run() throws {
-        let configuration = try global.workspace.loadConfiguration()
+        let configuration = try demoConfiguration()
         let demo = Demo(
             directory: directory, configuration: configuration,
             // Six months of usage, so a trained churn score sees usage trends 90 days back.
@@ -55,8 +55,23 @@ struct DemoCommand: ParsableCommand {
         try syncFromSandbox(configuration: configuration)
         if let example {
             print()
-            print("Explore it: scorebook explain --db \(demo.databasePath) \(example.score) \(example.account)")
+            let file = configuration.file == global.workspace.configurationPath ? "" : " --config \(configuration.file)"
+            print("Explore it: scorebook explain --db \(demo.databasePath)\(file) \(example.score) \(example.account)")
         }
+    }
+
+    /// The workspace's configuration; where there is none (a folder other than the repository's), the starter
+    /// configuration, written into the demo's directory so the commands it suggests find it.
+    private func demoConfiguration() throws -> ScorebookConfiguration {
+        let workspace = global.workspace
+        guard !FileManager.default.fileExists(atPath: workspace.configurationPath),
+            workspace.configurationPath == Workspace(database: nil, configuration: nil).configurationPath,
+            global.configuration == nil
+        else { return try workspace.loadConfiguration() }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = directory + "/scorebook.yml"
+        try FileWriting.write(StarterConfiguration.text, to: path)
+        return try ScorebookConfiguration.load(path: path)
     }
 
     /// Starts the Sandbox, syncs HubSpot and Stripe from it over loopback into `synced.db` (and Salesforce and

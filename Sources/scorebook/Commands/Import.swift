@@ -23,7 +23,13 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let database = try global.workspace.openDatabase(create: true)
-        let progress = Terminal.isInteractive ? { (rows: Int) in Terminal.progress("importing \(kind.rawValue): \(rows) rows") } : nil
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.doubleValue
+        let bar = ProgressBar("importing \(kind.rawValue)", total: size)
+        let progress = Terminal.isInteractive ? { (rows: Int, bytes: Int) in
+            let read = ProgressBar.megabytes(Double(bytes))
+            let megabytes = size.map { " (\(read) of \(ProgressBar.megabytes($0)) MB)" } ?? ""
+            Terminal.progress(bar.line(done: Double(bytes), detail: "\(rows) rows\(megabytes)"))
+        } : nil
         let summary = try Importer(database: database).importFile(kind: kind, path: file, progress: progress)
         if progress != nil { Terminal.progress(nil) }
         print("\(file): \(summary.rowsRead) \(kind.rawValue) rows read, \(summary.rowsWritten) new or changed")

@@ -19,7 +19,7 @@ struct Initialise: ParsableCommand {
         } else {
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            try StarterConfiguration.text.write(toFile: path, atomically: true, encoding: .utf8)
+            try FileWriting.write(StarterConfiguration.text, to: path)
             print("configuration \(path) written; edit it to name your scores")
         }
     }

@@ -9,6 +9,9 @@ struct Modules: ParsableCommand {
     @Argument(help: "Only this module (e.g. health).")
     var name: String?
 
+    @Option(help: "Output: table (the description), csv or json (a row per setting, with the module's facts).")
+    var format: OutputFormat = .table
+
     func validate() throws {
         let names = registeredModules.map { $0.identifier }
         if let name, !names.contains(name) {
@@ -17,7 +20,14 @@ struct Modules: ParsableCommand {
     }
 
     func run() {
-        for module in registeredModules where name == nil || module.identifier == name {
+        let modules = registeredModules.filter { name == nil || $0.identifier == name }
+        guard format == .table else {
+            var listing = Listing(columns: ["module", "summary", "facts", "setting", "help"])
+            listing.rows = modules.flatMap { ModuleDescription($0).rows }
+            print(listing.render(format))
+            return
+        }
+        for module in modules {
             print(ModuleDescription(module).text)
             print()
         }
@@ -27,9 +37,18 @@ struct Modules: ParsableCommand {
 /// A module's listing: summary, facts with default settings, and each setting.
 struct ModuleDescription {
     let text: String
+    /// One row per setting: module, summary, facts (default settings), setting, help.
+    let rows: [[String]]
 
     init(_ module: any ScoreModule.Type) {
         text = Self.describe(module)
+        rows = Self.settingRows(module)
+    }
+
+    private static func settingRows<Module: ScoreModule>(_ module: Module.Type) -> [[String]] {
+        let facts = Module.facts(for: Module.Configuration()).map(\.description).joined(separator: ", ")
+        let settings = Module.Configuration.settings.map { [Module.identifier, Module.summary, facts, $0.key, $0.help] }
+        return settings.isEmpty ? [[Module.identifier, Module.summary, facts, "", ""]] : settings
     }
 
     private static func describe<Module: ScoreModule>(_ module: Module.Type) -> String {

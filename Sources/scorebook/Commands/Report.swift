@@ -3,7 +3,7 @@ import Foundation
 import Host
 import Store
 
-/// `scorebook report --html FILE [NAME...]`: a self-contained HTML page of charts about the latest runs.
+/// `scorebook report --html FILE [NAME...]`: a self-contained HTML page about the latest runs, to act on.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write one self-contained HTML file (inline CSS and SVG) about the latest runs of named scores.")
@@ -22,6 +22,15 @@ struct Report: ParsableCommand {
     @Option(help: "Days after each run's as-of day in which the outcome counts, e.g. 90d.")
     var horizon: String = "90d"
 
+    @Option(help: "Two scores to compare in a section of their own, as FIRST,SECOND (repeatable).")
+    var pair: [String] = []
+
+    func validate() throws {
+        for text in pair where text.split(separator: ",").count != 2 {
+            throw ValidationError("--pair takes two scores as FIRST,SECOND; got \"\(text)\"")
+        }
+    }
+
     func run() throws {
         let workspace = global.workspace
         let configuration = try workspace.loadConfiguration()
@@ -30,13 +39,21 @@ struct Report: ParsableCommand {
         let chosen = try names.isEmpty ? configuration.scores.map(\.name).filter { try store.latestRun(of: $0) != nil } : names
         guard !chosen.isEmpty else { throw CleanError("no score has been run yet; run `scorebook run` first") }
         let days = Int(horizon.hasSuffix("d") ? String(horizon.dropLast()) : horizon) ?? 90
-        let check = outcome.map { event in
-            HTMLReport.OutcomeCheck(event: event, horizonDays: days) { name in
-                configuration.scores.first { $0.name == RunReference(name).scoreName }?.higherIsBetter ?? true
-            }
+        var options = HTMLReport.Options()
+        options.outcome = outcome.map { HTMLReport.OutcomeCheck(event: $0, horizonDays: days) }
+        options.pairs = pair.map { text in
+            let names = text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+            return (names[0], names[1])
         }
-        let page = try HTMLReport(database: database).render(scores: chosen, outcome: check)
-        try page.write(toFile: html, atomically: true, encoding: .utf8)
-        print("\(html): \(chosen.count) scores, \(page.utf8.count / 1024) KB")
+        options.higherIsBetter = { name in
+            configuration.scores.first { $0.name == RunReference(name).scoreName }?.higherIsBetter ?? true
+        }
+        options.nextAction = { name, band in
+            let actions = configuration.scores.first { $0.name == name }?.actions[band] ?? []
+            return actions.isEmpty ? nil : actions.map(\.description).joined(separator: "; ")
+        }
+        let page = try HTMLReport(database: database).render(scores: chosen, options: options)
+        try FileWriting.write(page, to: html)
+        print("\(html): \(chosen.count) scores, \(pair.count) pairs, \(page.utf8.count / 1024) KB")
     }
 }

@@ -19,6 +19,9 @@ struct Run: ParsableCommand {
     @Option(help: "current or backfill. Default: backfill when the score has a current run as of a later day, else current.")
     var kind: RunKind?
 
+    @Option(help: "Output: table (a line per score on a terminal, one summary line otherwise), csv or json.")
+    var format: OutputFormat = .table
+
     func validate() throws {
         guard kind == nil || kind == .current || kind == .backfill else {
             throw ValidationError("--kind must be current or backfill (validation and holdout runs are made by validate)")
@@ -34,20 +37,49 @@ struct Run: ParsableCommand {
         // Each score runs on its own: one that fails says why in one line, the others still run, and the exit code
         // says that something failed (what cron needs).
         var failures = 0
-        for score in scores {
+        var reports: [RunReport] = []
+        let started = Date()
+        defer { printSummary(reports, failures: failures, seconds: Date().timeIntervalSince(started)) }
+        let bar = ProgressBar("running scores", total: Double(scores.count))
+        for (index, score) in scores.enumerated() {
             let started = Date()
+            if Terminal.isInteractive && scores.count > 1 {
+                let detail = "\(index) of \(scores.count), now \(score.name)"
+                Terminal.progress(bar.line(done: Double(index), detail: detail))
+            }
             do {
                 let summary = try runner.run(score, asOf: asOf ?? .today, kind: kind)
-                print(RunReport(summary: summary, seconds: Date().timeIntervalSince(started)).text)
+                reports.append(RunReport(summary: summary, seconds: Date().timeIntervalSince(started)))
+                if format == .table && Terminal.isOutputTerminal {
+                    if Terminal.isInteractive { Terminal.progress(nil) }
+                    print(reports[reports.count - 1].text)
+                }
                 for warning in summary.warnings {
                     Terminal.warn("warning: \(score.name): \(warning)")
                 }
             } catch {
+                if Terminal.isInteractive { Terminal.progress(nil) }
                 failures += 1
                 Terminal.warn("Error: \(score.name): \(error)")
             }
         }
+        if Terminal.isInteractive && scores.count > 1 { Terminal.progress(nil) }
         if failures > 0 { throw ExitCode.failure }
+    }
+
+    /// Off a terminal one line says it all (one run's line, or the count and runs of several); csv and json list the
+    /// runs.
+    private func printSummary(_ reports: [RunReport], failures: Int, seconds: Double) {
+        if format != .table {
+            print(RunReport.listing(reports).render(format))
+        } else if !Terminal.isOutputTerminal, reports.count == 1, failures == 0, let only = reports.first {
+            print(only.text)
+        } else if !Terminal.isOutputTerminal, !reports.isEmpty || failures > 0 {
+            let ids = reports.map { String($0.summary.runID) }.joined(separator: ", ")
+            let accounts = reports.reduce(0) { $0 + $1.summary.accountCount }
+            print("\(reports.count) scores run\(ids.isEmpty ? "" : " (runs \(ids))"), \(accounts) results, "
+                + "\(failures) failed in \(Figures.seconds(seconds))")
+        }
     }
 }
 
@@ -55,6 +87,19 @@ struct Run: ParsableCommand {
 struct RunReport {
     let summary: RunSummary
     let seconds: Double
+
+    /// Finished runs as rows: score, run, kind, as of, accounts, seconds, bands.
+    static func listing(_ reports: [RunReport]) -> Listing {
+        var listing = Listing(
+            columns: ["score", "run", "kind", "as of", "accounts", "seconds", "bands"], numeric: [1, 4, 5])
+        listing.rows = reports.map { report in
+            let summary = report.summary
+            return [summary.scoreName, String(summary.runID), summary.kind.rawValue, "\(summary.asOf)",
+                    String(summary.accountCount), Figures.fixed(report.seconds, decimals: 2),
+                    summary.bandCounts.map { "\($0.band) \($0.count)" }.joined(separator: ", ")]
+        }
+        return listing
+    }
 
     var text: String {
         let bands = summary.bandCounts.map { "\($0.band) \($0.count)" }.joined(separator: ", ")

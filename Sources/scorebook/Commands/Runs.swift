@@ -17,6 +17,9 @@ struct Runs: ParsableCommand {
     @Option(help: "Runs to keep when pruning.")
     var keep: Int?
 
+    @Option(help: "Output: table, csv or json.")
+    var format: OutputFormat = .table
+
     func validate() throws {
         if prune {
             guard name != nil else { throw ValidationError("--prune needs a score name") }
@@ -30,10 +33,12 @@ struct Runs: ParsableCommand {
         let store = ScoreRunStore(database: try global.workspace.openDatabase())
         if prune, let name, let keep {
             let deleted = try store.prune(scoreName: name, keep: keep)
-            print("\(name): deleted \(deleted) runs, kept the newest \(keep)")
+            let kept = try store.runs(of: name).map { "\($0.id) (\($0.kind.rawValue) as of \($0.asOf))" }
+            let keptText = kept.isEmpty ? "none" : "run " + kept.joined(separator: ", ")
+            print("\(name): deleted \(deleted) runs, kept \(keptText)")
             return
         }
-        var table = TextTable(
+        var table = Listing(
             columns: ["run", "score", "module", "kind", "as of", "finished", "config", "accounts", "bands"], numeric: [0, 7])
         for run in try store.runs(of: name) {
             let bands = try store.bandCounts(runID: run.id).map { "\($0.band) \($0.count)" }.joined(separator: ", ")
@@ -42,6 +47,6 @@ struct Runs: ParsableCommand {
                 run.configHash, String(run.accountCount), bands,
             ])
         }
-        print(table.render())
+        print(table.render(format))
     }
 }

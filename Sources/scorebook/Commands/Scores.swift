@@ -10,27 +10,33 @@ struct Scores: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Option(help: "Output: table, csv or json.")
+    var format: OutputFormat = .table
+
     func run() throws {
         let workspace = global.workspace
         let configuration = try workspace.loadConfiguration()
         let database = try workspace.openDatabase(create: true)
         let store = ScoreRunStore(database: database)
-        var table = TextTable(columns: ["score", "module", "last run", "as of", "finished", "accounts", "state"], numeric: [2, 5])
+        var table = Listing(
+            columns: ["score", "module", "run", "as of", "kind", "finished", "accounts", "state"], numeric: [2, 6])
         for score in configuration.scores {
             guard let run = try store.latestRun(of: score.name) else {
-                table.rows.append([score.name, score.module, "-", "-", "-", "-", "never run"])
+                table.rows.append([score.name, score.module, "-", "-", "-", "-", "-", "never run"])
                 continue
             }
             // Staleness counts from the day the run is as of: a run made today as of last month is a month old.
             let age = Day(iso: run.asOf).map { Day.today.days(since: $0) } ?? 0
             let state = age > score.staleAfterDays ? "stale (\(age) days, refresh every \(score.staleAfterDays))" : "fresh"
             table.rows.append([
-                score.name, score.module, String(run.id), run.asOf, String(run.finishedAt?.prefix(19) ?? "-"),
+                score.name, score.module, String(run.id), run.asOf, run.kind.rawValue,
+                String(run.finishedAt?.prefix(19) ?? "-"),
                 String(run.accountCount), state,
             ])
         }
-        print(table.render())
-        guard !configuration.sources.isEmpty else { return }
+        print(table.render(format))
+        // The sources' freshness is a second table; scripts read it from `sync --status --format`.
+        guard format == .table, !configuration.sources.isEmpty else { return }
         // Sources feed every score: one not synced for a day makes usage-driven scores stale too.
         let synced = try SyncStateStore(database: database).lastSuccessfulSync()
         var sources = TextTable(columns: ["source", "kind", "last good sync", "state"])

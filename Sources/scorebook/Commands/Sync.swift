@@ -34,6 +34,9 @@ struct Sync: ParsableCommand {
     @Option(help: "The largest response body read, in MiB; a larger one stops the sync (default 64).")
     var maxBodyMb: Int = 64
 
+    @Option(help: "With --status: output as table, csv or json.")
+    var format: OutputFormat = .table
+
     /// The deadline in seconds.
     var deadlineSeconds: Double? {
         guard let deadline, let unit = deadline.last, let count = Double(deadline.dropLast()), count > 0 else { return nil }
@@ -50,6 +53,7 @@ struct Sync: ParsableCommand {
             throw ValidationError("--deadline must be a positive number of seconds, minutes or hours (30s, 45m, 2h)")
         }
         guard (1...4_096).contains(maxBodyMb) else { throw ValidationError("--max-body-mb must be 1 to 4096") }
+        if format != .table && !status { throw ValidationError("--format goes with --status") }
     }
 
     func run() throws {
@@ -57,7 +61,8 @@ struct Sync: ParsableCommand {
         let database = try workspace.openDatabase(create: true)
         if status {
             let log = SyncStateStore(database: database)
-            print(SyncLogTable(entries: try history.map { try log.recentLog(limit: $0) } ?? log.latestPerStream()).text)
+            let entries = try history.map { try log.recentLog(limit: $0) } ?? log.latestPerStream()
+            print(SyncLogTable(entries: entries).listing.render(format))
             return
         }
         let configuration = try workspace.loadConfiguration()
@@ -66,9 +71,11 @@ struct Sync: ParsableCommand {
         options.maxBodyBytes = maxBodyMb << 20
         options.deadline = deadlineSeconds.map { Date().addingTimeInterval($0) }
         let interactive = Terminal.isInteractive
+        // The APIs do not say how many records a listing holds, so the line has what is done and the time taken.
+        let bar = ProgressBar("syncing", total: nil)
         let entries = try SyncService(configuration: configuration, database: database).sync(
             names: sources, full: full, options: options,
-            progress: { if interactive { Terminal.progress($0) } },
+            progress: { if interactive { Terminal.progress(bar.line(done: 0, detail: $0)) } },
             warning: { line in
                 if interactive { Terminal.progress(nil) }
                 Terminal.warn("warning: \(line)")
@@ -87,8 +94,8 @@ struct Sync: ParsableCommand {
 struct SyncLogTable {
     let entries: [SyncLogEntry]
 
-    var text: String {
-        var table = TextTable(
+    var listing: Listing {
+        var table = Listing(
             columns: ["started", "source", "stream", "mode", "pages", "records", "inserts", "updates", "deletes", "skipped",
                       "retries", "ms", "error"],
             numeric: [4, 5, 6, 7, 8, 9, 10, 11])
@@ -99,6 +106,6 @@ struct SyncLogTable {
                 String(entry.durationMilliseconds), entry.error ?? "",
             ])
         }
-        return table.render()
+        return table
     }
 }

@@ -31,6 +31,9 @@ struct Train: ParsableCommand {
     @Option(help: "Also write the rows trained on (account, part, label, raw features) to this CSV file.")
     var export: String?
 
+    @Option(help: "Output: table, csv or json (the coefficients as rows; json adds the model's figures).")
+    var format: OutputFormat = .table
+
     func validate() throws {
         guard let days = Self.days(horizon), days > 0 else {
             throw ValidationError("--horizon must be a positive number of days, like 90d; got \"\(horizon)\"")
@@ -47,6 +50,25 @@ struct Train: ParsableCommand {
             outcome: outcome, horizonDays: Self.days(horizon) ?? 90, asOf: asOf, seed: seed, lambda: lambda)
         let report = try ModelTrainer(database: database).train(score, request)
         let seconds = Date().timeIntervalSince(started)
+        if let export { try FileWriting.write(report.rows.csv, to: export) }
+        for warning in report.warnings {
+            Terminal.warn("warning: \(name): \(warning)")
+        }
+        guard format == .table else {
+            var listing = Listing(columns: ["feature", "coefficient"], numeric: [1])
+            listing.rows = [["intercept", String(report.model.intercept)]]
+                + zip(report.model.features, report.model.coefficients).map { [$0, String($1)] }
+            listing.fields = [
+                ("score", .text(name)), ("model", .number(Double(report.modelID))), ("as_of", .text("\(asOf)")),
+                ("outcome", .text(outcome)), ("training_rows", .number(Double(report.trainingRows))),
+                ("training_positives", .number(Double(report.trainingPositives))),
+                ("held_out_rows", .number(Double(report.heldOutRows))),
+                ("held_out_positives", .number(Double(report.heldOutPositives))),
+                ("held_out_auc", .number(report.model.heldOutAUC)), ("seconds", .number(seconds)),
+            ]
+            print(listing.render(format))
+            return
+        }
         print(
             "\(name): model \(report.modelID) trained as of \(asOf) on \(report.trainingRows) accounts "
                 + "(\(report.trainingPositives) \(outcome)), held out \(report.heldOutRows) "
@@ -56,13 +78,7 @@ struct Train: ParsableCommand {
         for (feature, coefficient) in zip(report.model.features, report.model.coefficients) {
             print("  \(feature) \(String(format: "%+.4f", coefficient))")
         }
-        if let export {
-            try report.rows.csv.write(toFile: export, atomically: true, encoding: .utf8)
-            print("  rows written to \(export)")
-        }
-        for warning in report.warnings {
-            Terminal.warn("warning: \(name): \(warning)")
-        }
+        if let export { print("  rows written to \(export)") }
     }
 
     /// Days from `90d` or `90`.
