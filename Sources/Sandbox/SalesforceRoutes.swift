@@ -6,7 +6,7 @@ import Foundation
 /// locators that expire and are capped at 10 open, `Sforce-Limit-Info` on every response, error arrays.
 struct SalesforceRoutes {
     let data: SandboxData
-    let token: String
+    let sessions: SalesforceSessions
     let locators: SalesforceLocators
 
     /// The reply for a request under /services/data.
@@ -14,7 +14,7 @@ struct SalesforceRoutes {
         let usage = locators.countRequest()
         let headers = ["Sforce-Limit-Info": "api-usage=\(usage)/\(SalesforceLocators.dailyLimit)"]
         let authorization = request.header("Authorization")
-        guard authorization == "Bearer \(token)" || authorization == "OAuth \(token)" else {
+        guard let authorization, sessions.isValid(authorization) else {
             return SalesforceJSON.error(401, "INVALID_SESSION_ID", "Session expired or invalid", headers: headers)
         }
         let parts = request.path.split(separator: "/").map(String.init)

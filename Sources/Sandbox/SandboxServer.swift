@@ -23,6 +23,10 @@ public final class SandboxServer: @unchecked Sendable {
         public var stripe = "sk_test_sandbox_4eC39HqLyjWDarjtT1zdp7dc"
         public var hubspot = "pat-na1-sandbox-0000-4000-8000-000000000000"
         public var salesforce = "00DSB000000sandbox!AQ4AQFakeSessionToken.sandbox0000000000"
+        /// The connected app and refresh token Salesforce's OAuth refresh flow accepts.
+        public var salesforceClientID = "3MVG9sandbox.client.id"
+        public var salesforceClientSecret = "sandbox-client-secret-5c1e"
+        public var salesforceRefreshToken = "5Aep861sandbox.refresh.token"
         public var chargebee = "test_sandboxChargebeeKey7f3a9c0d2e1b"
         public init() {}
     }
@@ -33,6 +37,7 @@ public final class SandboxServer: @unchecked Sendable {
     private let lastReply = LastReply()
     private let webhooks = WebhookInbox()
     private let locators = SalesforceLocators()
+    private let sessions: SalesforceSessions
     private let hubspotWindow = HubSpotRateWindow()
     /// Search's own window (HubSpot's is 4 a second per token), off unless set.
     private let hubspotSearchWindow = HubSpotRateWindow()
@@ -48,6 +53,7 @@ public final class SandboxServer: @unchecked Sendable {
     ) throws {
         self.data = try SandboxData(options: options, apis: apis)
         self.credentials = credentials
+        self.sessions = SalesforceSessions(credentials: credentials)
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
         let logger: any Logging = logRequests ? PrintLogger(category: "sandbox") : .disabled
         self.server = HTTPServer(address: address, timeout: 30, logger: logger)
@@ -102,10 +108,13 @@ public final class SandboxServer: @unchecked Sendable {
     private func installRoutes() async {
         let stripe = StripeRoutes(data: data, apiKey: credentials.stripe)
         let hubspot = HubSpotRoutes(data: data, token: credentials.hubspot)
-        let salesforce = SalesforceRoutes(data: data, token: credentials.salesforce, locators: locators)
+        let salesforce = SalesforceRoutes(data: data, sessions: sessions, locators: locators)
         let chargebee = ChargebeeRoutes(data: data, apiKey: credentials.chargebee)
         await server.appendRoute("GET /services/data/*") { [self] request in
             await deliver(salesforce.reply(to: request), path: request.path, api: .salesforce, authorization: request.header("Authorization"))
+        }
+        await server.appendRoute("POST /services/oauth2/token") { [self] request in
+            sessions.tokenReply(form: try await request.bodyData, baseURL: "http://127.0.0.1").response
         }
         await server.appendRoute("GET /api/v2/*") { [self] request in
             await deliver(chargebee.reply(to: request), path: request.path, api: .chargebee, authorization: request.header("Authorization"))
@@ -302,6 +311,11 @@ public final class SandboxServer: @unchecked Sendable {
             }
             let wanted = apis.split(separator: ",").map(String.init)
             return .json(200, summary.filter { key, _ in wanted.contains { key.hasPrefix($0 + "_") } })
+        case ("POST", "/_sandbox/salesforce/expire_session"):
+            sessions.expireAll()
+            return .json(200, ["ok": true])
+        case ("GET", "/_sandbox/salesforce/sessions"):
+            return .json(200, ["issued": sessions.issuedCount])
         case ("POST", "/_sandbox/salesforce/expire_locators"):
             locators.expireAll()
             return .json(200, ["ok": true])

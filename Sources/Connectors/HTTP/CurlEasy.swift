@@ -72,6 +72,11 @@ final class CurlEasy {
                 }
             }
         }
+        if request.body == nil && request.method == "POST" {
+            // A POST without a body is still a POST (libcurl sends GET unless told).
+            try check(ccurl_setopt_long(handle, CURLOPT_POST, 1))
+            try check(ccurl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, 0))
+        }
         if request.method != "GET" && request.method != "POST" {
             try check(ccurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method))
         }

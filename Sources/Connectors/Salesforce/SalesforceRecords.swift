@@ -74,9 +74,7 @@ extension SalesforceSource {
             throw SalesforceMapping.Problem(reason: "AccountId \(id) is not a Salesforce id")
         }
         let soql = "SELECT \(SalesforceObject.account.fields.joined(separator: ", ")) FROM Account WHERE Id = '\(id)'"
-        let page = try context.fetch(
-            Self.queryPath(endpoint: "queryAll", soql: soql), headers: headers, what: "\(name) account \(id)",
-            classify: SalesforceErrors.classify)
+        let page = try session.fetch(Self.queryPath(endpoint: "queryAll", soql: soql), what: "\(name) account \(id)")
         if let account = (page["records"] as? [[String: Any]])?.first {
             _ = try writeAccount(account)
             if account["IsDeleted"] as? Bool == true {

@@ -16,10 +16,14 @@ public struct SalesforceSource {
     public static let apiVersion = "v60.0"
     static let restartsAllowed = 3
     let context: SyncContext
+    let session: SalesforceSession
     var name: String { context.settings.name }
 
     /// Creates the source on a context.
-    public init(context: SyncContext) { self.context = context }
+    public init(context: SyncContext) {
+        self.context = context
+        self.session = SalesforceSession(context: context)
+    }
 
     /// Syncs each object in turn, accounts first (everything on the first or a `--full` sync, else what changed), then
     /// its deleted records.
@@ -38,13 +42,6 @@ public struct SalesforceSource {
                 })
         }
         return entries
-    }
-
-    var headers: [(name: String, value: String)] {
-        [
-            ("Authorization", "Bearer \(context.settings.token)"),
-            ("Sforce-Query-Options", "batchSize=\(context.settings.pageSize)"),
-        ]
     }
 
     /// One pass of a stream: the query from the bookmark (or the resumed cursor) to the sync's start, page by page.
@@ -73,7 +70,7 @@ public struct SalesforceSource {
                 let what = "\(name) \(stream) page \(counter.entry.pages + 1)"
                 let page: [String: Any]
                 do {
-                    page = try context.fetch(path, headers: headers, what: what, classify: SalesforceErrors.classify)
+                    page = try session.fetch(path, what: what)
                 } catch let error as SyncError
                     where error.reason.contains("INVALID_QUERY_LOCATOR") && restarts < Self.restartsAllowed
                 {

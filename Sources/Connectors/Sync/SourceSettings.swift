@@ -42,6 +42,9 @@ public struct SourceSettings: Sendable {
     public let linkField: String?
     /// How a CRM's industries and countries become Scorebook's words and ISO codes.
     public let vocabulary: Vocabulary
+    /// Salesforce's OAuth refresh-token flow, when configured: a session that expires is renewed once and the sync
+    /// goes on.
+    public var refresh: OAuthRefresh?
 
     /// Creates settings.
     public init(
@@ -62,6 +65,7 @@ public struct SourceSettings: Sendable {
     }
 
     /// The documented defaults: base URL and a pace below the published rate limit.
+    /// (Salesforce's token URL for the refresh flow: `https://login.salesforce.com/services/oauth2/token`.)
     public static func defaults(for kind: Kind) -> (baseURL: String, requestsPerSecond: Double, pageSize: Int) {
         switch kind {
         case .stripe: return ("https://api.stripe.com", 20, 100)  // 25 req/s in test mode, 100 live
@@ -71,5 +75,23 @@ public struct SourceSettings: Sendable {
         // No common host: the site (`https://SITE.chargebee.com`) must be configured.
         case .chargebee: return ("", 2, 100)  // 150 requests a minute on Starter and test sites
         }
+    }
+}
+
+/// What the OAuth 2.0 refresh-token grant needs (RFC 6749 section 6): the token endpoint and the connected app's
+/// client id and secret with the refresh token, all from the environment, never stored or printed.
+public struct OAuthRefresh: Sendable {
+    /// `https://login.salesforce.com/services/oauth2/token` (or `test.salesforce.com` for a sandbox org).
+    public let tokenURL: String
+    public let clientID: String
+    public let clientSecret: String
+    public let refreshToken: String
+
+    /// Creates the grant's inputs.
+    public init(tokenURL: String, clientID: String, clientSecret: String, refreshToken: String) {
+        self.tokenURL = tokenURL
+        self.clientID = clientID
+        self.clientSecret = clientSecret
+        self.refreshToken = refreshToken
     }
 }

@@ -33,29 +33,46 @@ public struct SourceConfiguration: Sendable {
     public let linkField: String?
     /// A CRM's `industries:` and `countries:`, over the standard tables (Connectors' Vocabulary).
     public let vocabulary: Vocabulary
+    /// Salesforce's refresh-token flow: the token endpoint and the variables holding the client id, the client secret
+    /// and the refresh token (`token_url`, `client_id_env`, `client_secret_env`, `refresh_token_env`).
+    public var refresh: (tokenURL: String, clientIDVariable: String, clientSecretVariable: String, refreshVariable: String)?
     /// The line it starts on, for messages.
     let line: Int?
 
     static let keys = [
         "kind", "base_url", "token_env", "requests_per_second", "page_size", "search_lag_ms", "crm_link_field",
-        "search_requests_per_second", "industries", "countries",
+        "search_requests_per_second", "industries", "countries", "token_url", "client_id_env", "client_secret_env",
+        "refresh_token_env",
     ]
 
     /// The settings to sync with, reading the token from the environment.
+    /// With a refresh flow configured, the access token may be unset: the first request renews it.
     public func settings(environment: [String: String] = ProcessInfo.processInfo.environment, file: String) throws -> SourceSettings {
-        guard let token = environment[tokenVariable], !token.isEmpty else {
-            throw ConfigError(file: file, line: line, message: "source \"\(name)\": environment variable \(tokenVariable) is not set")
+        func secret(_ variable: String, required: Bool = true) throws -> String {
+            guard let value = environment[variable], !value.isEmpty else {
+                guard required else { return "" }
+                throw ConfigError(file: file, line: line, message: "source \"\(name)\": environment variable \(variable) is not set")
+            }
+            // A line break would end the Authorization header and start another one of the value's choosing.
+            guard !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+                throw ConfigError(
+                    file: file, line: line,
+                    message: "source \"\(name)\": \(variable) holds a line break or another control character; set the bare token")
+            }
+            SecretRedactor.register(value)
+            return value
         }
-        // A line break in a token would end the Authorization header and start another one of the token's choosing.
-        guard !token.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
-            throw ConfigError(
-                file: file, line: line,
-                message: "source \"\(name)\": \(tokenVariable) holds a line break or another control character; set the bare token")
+        let token = try secret(tokenVariable, required: refresh == nil)
+        var settings = SourceSettings(
+            name: name, kind: kind, baseURL: baseURL, token: token.isEmpty ? "expired" : token,
+            requestsPerSecond: requestsPerSecond, pageSize: pageSize, searchLagMilliseconds: searchLagMilliseconds,
+            linkField: linkField, searchRequestsPerSecond: searchRequestsPerSecond, vocabulary: vocabulary)
+        if let refresh {
+            settings.refresh = OAuthRefresh(
+                tokenURL: refresh.tokenURL, clientID: try secret(refresh.clientIDVariable),
+                clientSecret: try secret(refresh.clientSecretVariable), refreshToken: try secret(refresh.refreshVariable))
         }
-        SecretRedactor.register(token)
-        return SourceSettings(name: name, kind: kind, baseURL: baseURL, token: token, requestsPerSecond: requestsPerSecond, pageSize: pageSize,
-                              searchLagMilliseconds: searchLagMilliseconds, linkField: linkField,
-                              searchRequestsPerSecond: searchRequestsPerSecond, vocabulary: vocabulary)
+        return settings
     }
 
     static func parse(_ node: Node, file: String) throws -> [SourceConfiguration] {
@@ -125,10 +142,11 @@ public struct SourceConfiguration: Sendable {
                 searchRate = value
             }
             let vocabulary = try Self.vocabulary(settings, kind: kind) { fail($0, at: $1) }
+            let refresh = try Self.refresh(settings, kind: kind, baseURL: baseURL) { fail($0, at: $1) }
             return SourceConfiguration(
                 name: name, kind: kind, baseURL: baseURL, tokenVariable: variable, requestsPerSecond: rate,
                 pageSize: pageSize, searchLagMilliseconds: lag, searchRequestsPerSecond: searchRate,
-                linkField: linkField, vocabulary: vocabulary, line: line)
+                linkField: linkField, vocabulary: vocabulary, refresh: refresh, line: line)
         }
     }
 }
