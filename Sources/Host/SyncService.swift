@@ -15,7 +15,7 @@ public struct SyncService {
 
     /// Runs the sync; returns the log entries written.
     public func sync(
-        names: [String], full: Bool, options: HTTPOptions = HTTPOptions(),
+        names: [String], full: Bool, reconcile: Bool = false, options: HTTPOptions = HTTPOptions(),
         environment: [String: String] = ProcessInfo.processInfo.environment, progress: @escaping (String) -> Void,
         warning: @escaping (String) -> Void = { _ in }
     ) throws -> [SyncLogEntry] {
@@ -27,7 +27,7 @@ public struct SyncService {
         let billing = configuration.sources.filter(\.kind.isBilling).map(\.name)
         let crm = configuration.sources.filter { !$0.kind.isBilling }.map(\.name)
         return try Syncer(database: database, options: options).sync(
-            settings, full: full, linking: (billing, crm), progress: progress, warning: warning)
+            settings, full: full, linking: (billing, crm), reconcile: reconcile, progress: progress, warning: warning)
     }
 
     /// Billing and CRM accounts that are not linked to the other side.

@@ -37,7 +37,9 @@ struct HubSpotRoutes {
             let id = String(path.dropFirst("/crm/v3/objects/companies/".count))
             let archivedToo = request.parameter("archived")?.lowercased() == "true"  // the Python client sends True
             return data.locked { data in
-                guard let position = data.companyPosition(id), !data.companies[position].isArchived || archivedToo else {
+                guard let position = data.companyPosition(id), !data.companies[position].isPurged,
+                    !data.companies[position].isArchived || archivedToo
+                else {
                     return .json(404, HubSpotJSON.error(message: "Object not found.  objectId are usually numeric.", category: "OBJECT_NOT_FOUND"))
                 }
                 let asked = HubSpotProperties.asked(request.parameters("properties"))
@@ -64,7 +66,7 @@ struct HubSpotRoutes {
     ) -> [(id: Int64, modified: Int64, archived: Bool, json: () -> [String: Any])] {
         switch kind {
         case .companies:
-            return data.companies.map { company in (Int64(company.id) ?? 0, company.modifiedMilliseconds, company.isArchived, { HubSpotJSON.company(company) }) }
+            return data.companies.filter { !$0.isPurged }.map { company in (Int64(company.id) ?? 0, company.modifiedMilliseconds, company.isArchived, { HubSpotJSON.company(company) }) }
         case .contacts:
             return data.contacts.map { contact in (Int64(contact.id) ?? 0, contact.modifiedMilliseconds, contact.isArchived, { HubSpotJSON.contact(contact) }) }
         case .deals:

@@ -16,6 +16,8 @@ struct SandboxSalesforceAccount {
     let createdMilliseconds: Int64
     var modstampMilliseconds: Int64
     var isDeleted = false
+    /// Emptied from the recycle bin: in no query, `queryAll` included.
+    var isPurged = false
 }
 
 /// A Chargebee customer as the Sandbox serves it.
@@ -29,6 +31,8 @@ struct SandboxChargebeeCustomer {
     let salesforceAccountID: String?
     let hubspotCompanyID: String?
     var isDeleted = false
+    /// Gone for good: not listed even with `include_deleted`.
+    var isPurged = false
 }
 
 /// A Chargebee invoice as the Sandbox serves it, status in Chargebee's vocabulary.

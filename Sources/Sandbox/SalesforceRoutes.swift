@@ -41,7 +41,7 @@ struct SalesforceRoutes {
         let batch = Self.batchSize(request.header("Sforce-Query-Options"))
         return data.locked { data in
             let rows = data.salesforceRows(query.object)
-            var positions = rows.indices.filter { query.matches(rows[$0], includeDeleted: all) }
+            var positions = rows.indices.filter { !rows[$0].isPurged && query.matches(rows[$0], includeDeleted: all) }
             if query.ordered {
                 positions.sort {
                     let (a, b) = (rows[$0], rows[$1])

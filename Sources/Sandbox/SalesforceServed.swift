@@ -5,8 +5,15 @@ protocol SalesforceServed {
     var id: String { get }
     var modstampMilliseconds: Int64 { get }
     var isDeleted: Bool { get }
+    /// Gone from the recycle bin too: no query returns it.
+    var isPurged: Bool { get }
     /// A field's wire value; NSNull when unset or unknown.
     func value(_ field: String) -> Any
+}
+
+extension SandboxSalesforceRecord {
+    /// Contacts, opportunities and cases are never purged here.
+    var isPurged: Bool { false }
 }
 
 extension SandboxSalesforceAccount: SalesforceServed {

@@ -13,6 +13,8 @@ struct SandboxCompany {
     let createdMilliseconds: Int64
     var modifiedMilliseconds: Int64
     var isArchived = false
+    /// Gone past every retention window: in no listing, archived ones included, and unknown by id.
+    var isPurged = false
 }
 
 /// A HubSpot contact as the Sandbox serves it, under its company.
@@ -345,4 +347,27 @@ private final class Collector: GeneratorSink {
 public enum Checksum {
     /// The checksum of a text.
     public static func hex(_ text: String) -> String { Fingerprint.hex(of: text) }
+}
+
+extension SandboxData {
+    /// Purges up to `count` live companies (see `purge`); returns how many.
+    func purgeCompanies(_ count: Int) -> Int {
+        var done = 0
+        for position in companies.indices.reversed() where done < count && !companies[position].isArchived {
+            companies[position].isArchived = true
+            companies[position].isPurged = true
+            done += 1
+        }
+        return done
+    }
+
+    /// Deletes up to `count` live Stripe customers with no event (past the events' 30 days); returns how many.
+    func purgeCustomers(_ count: Int) -> Int {
+        var done = 0
+        for position in customers.indices.reversed() where done < count && !customers[position].isDeleted {
+            customers[position].isDeleted = true
+            done += 1
+        }
+        return done
+    }
 }

@@ -273,6 +273,7 @@ public final class SandboxServer: @unchecked Sendable {
                           contactsActive: object["contacts_active"] as? Int ?? 0)
                     .merging($0.mutateDealsAndTickets(object.compactMapValues { $0 as? Int })) { $1 }
                     .merging($0.mutateSalesforceAndChargebee(object.compactMapValues { $0 as? Int })) { $1 }
+                    .merging($0.purge(object.compactMapValues { $0 as? Int })) { $1 }
                     .merging($0.mutateCharges(object.compactMapValues { $0 as? Int })) { $1 }
                     .merging($0.mutateChargebeeSubscriptions(object.compactMapValues { $0 as? Int })) { $1 }
             }

@@ -5,6 +5,12 @@ public struct AccountDirectory {
     /// Creates the directory on a connection.
     public init(database: Database) { self.database = database }
 
+    /// The external ids of a source's accounts not marked deleted.
+    public func liveExternalIDs(source: String) throws -> Set<String> {
+        Set(try database.statement("SELECT external_id FROM accounts WHERE source = ? AND deleted_at IS NULL")
+            .map([.text(source)]) { $0.text(0) ?? "" })
+    }
+
     /// Every account's row id by its external id, in one query (file imports resolve `account_id` through this).
     public func rowIDsByExternalID() throws -> [String: Int64] {
         var map: [String: Int64] = [:]

@@ -13,7 +13,7 @@ import Store
 /// user name and no password.
 public struct ChargebeeSource {
     let context: SyncContext
-    private var name: String { context.settings.name }
+    var name: String { context.settings.name }
 
     /// Creates the source on a context.
     public init(context: SyncContext) { self.context = context }
@@ -27,7 +27,7 @@ public struct ChargebeeSource {
         ]
     }
 
-    private var headers: [(name: String, value: String)] {
+    var headers: [(name: String, value: String)] {
         [("Authorization", "Basic " + Data((context.settings.token + ":").utf8).base64EncodedString())]
     }
 

@@ -45,6 +45,8 @@ public struct SourceSettings: Sendable {
     /// Salesforce's OAuth refresh-token flow, when configured: a session that expires is renewed once and the sync
     /// goes on.
     public var refresh: OAuthRefresh?
+    /// Days between reconciliation passes (`Reconciliation`); 0 for none but those asked for.
+    public var reconcileEveryDays = 7
 
     /// Creates settings.
     public init(

@@ -22,7 +22,7 @@ public struct Syncer {
     /// `linking` names every configured billing and CRM source, so identities link even when one source syncs alone.
     public func sync(
         _ sources: [SourceSettings], full: Bool, linking: (billing: [String], crm: [String]),
-        progress: @escaping (String) -> Void, warning: @escaping (String) -> Void = { _ in }
+        reconcile: Bool = false, progress: @escaping (String) -> Void, warning: @escaping (String) -> Void = { _ in }
     ) throws -> [SyncLogEntry] {
         let lock = try ProcessLock.sync(databasePath: database.path)
         defer { withExtendedLifetime(lock) {} }
@@ -44,12 +44,25 @@ public struct Syncer {
             do {
                 let context = try SyncContext(
                     database: database, settings: settings, options: options, progress: progress, warning: warning)
-                let result: [SyncLogEntry]
+                var result: [SyncLogEntry]
                 switch settings.kind {
                 case .stripe: result = try StripeSource(context: context).sync(full: full)
                 case .hubspot: result = try HubSpotSource(context: context).sync(full: full)
                 case .salesforce: result = try SalesforceSource(context: context).sync(full: full)
                 case .chargebee: result = try ChargebeeSource(context: context).sync(full: full)
+                }
+                let reconciliation = Reconciliation(context: context)
+                if try reconciliation.isDue(asked: reconcile, everyDays: settings.reconcileEveryDays) {
+                    progress("\(settings.name): reconciling account ids")
+                    let started = Date()
+                    let listed: (ids: Set<String>, pages: Int)
+                    switch settings.kind {
+                    case .stripe: listed = try StripeSource(context: context).liveAccountIDs()
+                    case .hubspot: listed = try HubSpotSource(context: context).liveAccountIDs()
+                    case .salesforce: listed = try SalesforceSource(context: context).liveAccountIDs()
+                    case .chargebee: listed = try ChargebeeSource(context: context).liveAccountIDs()
+                    }
+                    result.append(try reconciliation.apply(listed: listed.ids, pages: listed.pages, started: started))
                 }
                 for entry in result {
                     var finished = entry

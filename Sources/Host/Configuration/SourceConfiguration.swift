@@ -36,13 +36,16 @@ public struct SourceConfiguration: Sendable {
     /// Salesforce's refresh-token flow: the token endpoint and the variables holding the client id, the client secret
     /// and the refresh token (`token_url`, `client_id_env`, `client_secret_env`, `refresh_token_env`).
     public var refresh: (tokenURL: String, clientIDVariable: String, clientSecretVariable: String, refreshVariable: String)?
+    /// Days between passes that mark accounts the source no longer lists as deleted (`reconcile_every_days`, default 7;
+    /// 0: only on `sync --reconcile`).
+    public var reconcileEveryDays: Int
     /// The line it starts on, for messages.
     let line: Int?
 
     static let keys = [
         "kind", "base_url", "token_env", "requests_per_second", "page_size", "search_lag_ms", "crm_link_field",
         "search_requests_per_second", "industries", "countries", "token_url", "client_id_env", "client_secret_env",
-        "refresh_token_env",
+        "refresh_token_env", "reconcile_every_days",
     ]
 
     /// The settings to sync with, reading the token from the environment.
@@ -67,6 +70,7 @@ public struct SourceConfiguration: Sendable {
             name: name, kind: kind, baseURL: baseURL, token: token.isEmpty ? "expired" : token,
             requestsPerSecond: requestsPerSecond, pageSize: pageSize, searchLagMilliseconds: searchLagMilliseconds,
             linkField: linkField, searchRequestsPerSecond: searchRequestsPerSecond, vocabulary: vocabulary)
+        settings.reconcileEveryDays = reconcileEveryDays
         if let refresh {
             settings.refresh = OAuthRefresh(
                 tokenURL: refresh.tokenURL, clientID: try secret(refresh.clientIDVariable),
@@ -143,10 +147,17 @@ public struct SourceConfiguration: Sendable {
             }
             let vocabulary = try Self.vocabulary(settings, kind: kind) { fail($0, at: $1) }
             let refresh = try Self.refresh(settings, kind: kind, baseURL: baseURL) { fail($0, at: $1) }
+            var reconcileEvery = 7
+            if let node = settings["reconcile_every_days"] {
+                guard let value = node.int, (0...3_650).contains(value) else {
+                    throw fail("reconcile_every_days must be 0 (only when asked) to 3650", at: node)
+                }
+                reconcileEvery = value
+            }
             return SourceConfiguration(
                 name: name, kind: kind, baseURL: baseURL, tokenVariable: variable, requestsPerSecond: rate,
                 pageSize: pageSize, searchLagMilliseconds: lag, searchRequestsPerSecond: searchRate,
-                linkField: linkField, vocabulary: vocabulary, refresh: refresh, line: line)
+                linkField: linkField, vocabulary: vocabulary, refresh: refresh, reconcileEveryDays: reconcileEvery, line: line)
         }
     }
 }

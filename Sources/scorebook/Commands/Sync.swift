@@ -19,6 +19,9 @@ struct Sync: ParsableCommand {
     @Flag(help: "Start over: forget cursors and bookmarks and list everything again.")
     var full = false
 
+    @Flag(help: "After syncing, list every account id each source still has and mark the rest deleted (also every reconcile_every_days, default 7).")
+    var reconcile = false
+
     @Flag(help: "Show where each stream stands (its latest sync log row) instead of syncing.")
     var status = false
 
@@ -74,19 +77,23 @@ struct Sync: ParsableCommand {
         // The APIs do not say how many records a listing holds, so the line has what is done and the time taken.
         let bar = ProgressBar("syncing", total: nil)
         let entries = try SyncService(configuration: configuration, database: database).sync(
-            names: sources, full: full, options: options,
+            names: sources, full: full, reconcile: reconcile, options: options,
             progress: { if interactive { Terminal.progress(bar.line(done: 0, detail: $0)) } },
             warning: { line in
                 if interactive { Terminal.progress(nil) }
                 Terminal.warn("warning: \(line)")
             })
         if interactive { Terminal.progress(nil) }
-        let records = entries.reduce(0) { $0 + $1.records }
-        let writes = entries.reduce(0) { $0 + $1.inserts + $1.updates + $1.deletes }
+        let reconciled = entries.filter { $0.mode == "reconcile" }
+        let synced = entries.filter { $0.mode != "reconcile" }
+        let records = synced.reduce(0) { $0 + $1.records }
+        let writes = synced.reduce(0) { $0 + $1.inserts + $1.updates + $1.deletes }
         let skipped = entries.reduce(0) { $0 + $1.skipped }
         print("synced \(Set(entries.map(\.source)).sorted().joined(separator: ", ")): \(records) records, \(writes) written, "
             + "\(entries.reduce(0) { $0 + $1.retries }) retries"
-            + (skipped > 0 ? ", \(skipped) left out (no company or account to file them under, or a number out of range)" : ""))
+            + (skipped > 0 ? ", \(skipped) left out (no company or account to file them under, or a number out of range)" : "")
+            + (reconciled.isEmpty ? "" : "; reconciled \(reconciled.reduce(0) { $0 + $1.records }) account ids, "
+                + "\(reconciled.reduce(0) { $0 + $1.deletes }) no longer at the source marked deleted"))
     }
 }
 
