@@ -24,22 +24,33 @@ public struct FactLoader {
         var builder = ColumnBuilder(index: index, count: accounts.count)
 
         let wanted = Set(keys)
-        try loadInvoiceFacts(wanted, asOf: asOf, into: &builder)
-        try loadOtherFacts(wanted, asOf: asOf, into: &builder)
-        try loadPaymentFacts(wanted, asOf: asOf, into: &builder)
-        try loadChargeFacts(wanted, asOf: asOf, into: &builder)
-        try loadUsageFacts(wanted, asOf: asOf, into: &builder)
-        try loadTicketFacts(wanted, asOf: asOf, into: &builder)
-        try loadNPSFacts(wanted, asOf: asOf, into: &builder)
-        try loadAccountFacts(wanted, into: &builder)
-        try loadReferralFacts(wanted, asOf: asOf, into: &builder)
-        try loadPurchaseDayFacts(wanted, asOf: asOf, into: &builder)
+        for (pass, keys) in Dictionary(grouping: wanted, by: \.pass).sorted(by: { "\($0.key)" < "\($1.key)" }) {
+            try load(pass, Set(keys), asOf: asOf, into: &builder)
+        }
 
         var table = FactTable(asOf: asOf, accounts: accounts)
         for (key, column) in builder.columns where wanted.contains(key) {
             table.setColumn(key, column)
         }
         return (table, rowIDs)
+    }
+
+    /// Runs one pass for the keys that name it.
+    private func load(_ pass: FactPass, _ wanted: Set<FactKey>, asOf: Day, into builder: inout ColumnBuilder) throws {
+        switch pass {
+        case .invoices: try loadInvoiceFacts(wanted, asOf: asOf, into: &builder)
+        case .mrr: try loadMRRFacts(wanted, asOf: asOf, into: &builder)
+        case .accountCosts: try loadAccountCosts(into: &builder)
+        case .assessments: try loadAssessments(wanted, asOf: asOf, into: &builder)
+        case .payments: try loadPaymentFacts(wanted, asOf: asOf, into: &builder)
+        case .charges: try loadChargeFacts(wanted, asOf: asOf, into: &builder)
+        case .usage: try loadUsageFacts(wanted, asOf: asOf, into: &builder)
+        case .tickets: try loadTicketFacts(wanted, asOf: asOf, into: &builder)
+        case .nps: try loadNPSFacts(wanted, asOf: asOf, into: &builder)
+        case .accounts: try loadAccountFacts(wanted, into: &builder)
+        case .referrals: try loadReferralFacts(wanted, asOf: asOf, into: &builder)
+        case .purchaseDays: try loadPurchaseDayFacts(wanted, asOf: asOf, into: &builder)
+        }
     }
 
     /// One grouped pass over paid invoices for recency, tenure, lifetime and every windowed count and amount.
@@ -137,30 +148,30 @@ public struct FactLoader {
         }
     }
 
-    /// MRR, account costs and assessments.
-    private func loadOtherFacts(_ wanted: Set<FactKey>, asOf: Day, into builder: inout ColumnBuilder) throws {
-        let day = SQLValue.text(asOf.description)
-        try loadMRRFacts(wanted, asOf: asOf, into: &builder)
-        if wanted.contains(.acquisitionCost) || wanted.contains(.yearlyCostToServe) {
-            try database.statement("SELECT id, acquisition_cost_cents, yearly_cost_cents FROM accounts").forEach { row in
-                guard let position = builder.position(row.integer(0)) else { return }
-                if let cost = row.optionalDouble(1) { builder.set(.acquisitionCost, position, cost) }
-                if let cost = row.optionalDouble(2) { builder.set(.yearlyCostToServe, position, cost) }
-            }
+    /// The costs given per account.
+    private func loadAccountCosts(into builder: inout ColumnBuilder) throws {
+        try database.statement("SELECT id, acquisition_cost_cents, yearly_cost_cents FROM accounts").forEach { row in
+            guard let position = builder.position(row.integer(0)) else { return }
+            if let cost = row.optionalDouble(1) { builder.set(.acquisitionCost, position, cost) }
+            if let cost = row.optionalDouble(2) { builder.set(.yearlyCostToServe, position, cost) }
         }
-        let items = wanted.compactMap { key -> String? in
+    }
+
+    /// The latest answer to each item asked for, on or before the day.
+    private func loadAssessments(_ wanted: Set<FactKey>, asOf: Day, into builder: inout ColumnBuilder) throws {
+        let items = Set(wanted.compactMap { key -> String? in
             if case .assessment(let item) = key { return item }
             return nil
-        }
-        if !items.isEmpty {
-            let wantedItems = Set(items)
-            // The latest answer on or before the day wins; rows arrive in time order per account and item.
-            try database.statement(
-                "SELECT account_id, item, answer FROM assessments WHERE assessed_date <= ? ORDER BY account_id, item, assessed_date, id"
-            ).forEach([day]) { row in
-                guard let position = builder.position(row.integer(0)), let item = row.text(1), wantedItems.contains(item) else { return }
-                builder.set(.assessment(item: item), position, row.double(2))
-            }
+        })
+        // The latest answer on or before the day wins; rows arrive in time order per account and item.
+        try database.statement(
+            """
+            SELECT account_id, item, answer FROM assessments WHERE assessed_date <= ?
+            ORDER BY account_id, item, assessed_date, id
+            """
+        ).forEach([.text(asOf.description)]) { row in
+            guard let position = builder.position(row.integer(0)), let item = row.text(1), items.contains(item) else { return }
+            builder.set(.assessment(item: item), position, row.double(2))
         }
     }
 }

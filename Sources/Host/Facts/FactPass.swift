@@ -1,0 +1,44 @@
+import ScoreKit
+
+/// The grouped SQL pass that computes a fact. Every `FactKey` names its pass in one exhaustive switch, so a key added
+/// to ScoreKit does not compile until the host says where it is computed; `FactLoader` runs only the passes its keys
+/// need. (A new fact: add the case to `FactKey`, its pass here, its column in that pass's `FactLoader+` file, and an
+/// example to `FactKeyCoverageTests`, which checks every key yields values on generated data.)
+enum FactPass: CaseIterable {
+    case invoices, mrr, accountCosts, assessments, payments, charges, usage, tickets, nps, accounts, referrals
+    case purchaseDays
+}
+
+extension FactKey {
+    /// The pass that computes this fact.
+    var pass: FactPass {
+        switch self {
+        case .daysSinceLastPayment, .paidInvoices, .paidAmount, .lifetimeRevenue, .firstYearRevenue, .tenureDays,
+            .distinctProducts:
+            return .invoices
+        case .currentMRR, .pastMRR, .decayedExpansions:
+            return .mrr
+        case .acquisitionCost, .yearlyCostToServe:
+            return .accountCosts
+        case .assessment:
+            return .assessments
+        case .daysToNextInvoice, .invoicesIssued, .invoicedAmount, .invoicesDue, .invoicesPaidOnTime, .averageDaysLate,
+            .uncollectibleInvoices, .openBalance:
+            return .payments
+        case .failedCharges, .disputedCharges:
+            return .charges
+        case .keyFeatureUses, .averageActiveUsers, .decayedKeyFeatureUses, .peakActiveUsers:
+            return .usage
+        case .unresolvedTickets, .highPriorityTickets:
+            return .tickets
+        case .latestNPS:
+            return .nps
+        case .employees, .industry, .country:
+            return .accounts
+        case .referredAccounts, .referredRevenue:
+            return .referrals
+        case .repeatPurchaseDays, .purchaseSpanDays, .repeatPurchaseValue:
+            return .purchaseDays
+        }
+    }
+}
