@@ -253,17 +253,32 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     let common = ["--db", scorebook.path("token.db"), "--config", config]
     try sandbox.control("POST", "/_sandbox/faults", ["kind": "expired_token", "path": "/v1/customers", "times": 1])
     let failed = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+    #expect(failed.status == 1 && failed.stderr.contains("HTTP 401"), "\(failed.stderr)")
     let good = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+    #expect(good.status == 0, "\(good.stderr)")
     let status = try scorebook.run(["sync", "--status"] + common)
-    let wrongToken = try scorebook.run(["sync"] + common, environment: ["STRIPE_API_KEY": "sk_test_wrong_but_secret_1234", "HUBSPOT_TOKEN": "pat-wrong-secret"])
-    #expect(wrongToken.stderr.contains("HTTP 401"))
-    var everything = [failed, good, status, wrongToken].map { $0.stdout + $0.stderr }.joined()
-    for name in try FileManager.default.contentsOfDirectory(atPath: scorebook.folder.path) {
-        everything += String(decoding: (try? Data(contentsOf: scorebook.folder.appendingPathComponent(name))) ?? Data(), as: UTF8.self)
+    #expect(status.status == 0 && status.stdout.contains("stripe"), "\(status.stdout)")
+    let wrongToken = try scorebook.run(
+        ["sync"] + common,
+        environment: ["STRIPE_API_KEY": "sk_test_wrong_but_secret_1234", "HUBSPOT_TOKEN": "pat-wrong-secret"])
+    #expect(wrongToken.status == 1 && wrongToken.stderr.contains("HTTP 401"))
+    let outputs = [failed, good, status, wrongToken].map { $0.stdout + $0.stderr }.joined()
+    func everything() throws -> String {
+        try FileManager.default.contentsOfDirectory(atPath: scorebook.folder.path).map { name in
+            String(decoding: (try? Data(contentsOf: scorebook.folder.appendingPathComponent(name))) ?? Data(), as: UTF8.self)
+        }.joined() + outputs
     }
-    for token in [SandboxProcess.stripeToken, SandboxProcess.hubspotToken, "sk_test_wrong_but_secret_1234", "pat-wrong-secret"] {
-        #expect(!everything.contains(token), "the token \(token.prefix(8))... leaked")
+    let tokens = [SandboxProcess.stripeToken, SandboxProcess.hubspotToken, "sk_test_wrong_but_secret_1234", "pat-wrong-secret"]
+    // Positive controls: the search reads the synced data, and finds a token where one is.
+    let synced = try Database(path: scorebook.path("token.db")).makeStatement("SELECT external_id FROM accounts LIMIT 1")
+        .map { $0.text(0) ?? "" }.first ?? ""
+    let written = try everything()
+    #expect(!synced.isEmpty && written.contains(synced), "the search does not see the synced records")
+    for token in tokens {
+        #expect(!written.contains(token), "the token \(token.prefix(8))... leaked")
     }
+    try "planted \(SandboxProcess.stripeToken)".write(toFile: scorebook.path("planted.log"), atomically: true, encoding: .utf8)
+    #expect((try everything()).contains(SandboxProcess.stripeToken), "the search misses a token written to a file")
 }
 
 @Test func dataChangingBetweenPagesIsCaughtUpWithoutLossOrDuplicates() throws {
