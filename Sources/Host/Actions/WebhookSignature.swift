@@ -10,7 +10,9 @@ enum WebhookSignature {
 
     /// The 32-byte HMAC-SHA256 of a message under a key.
     static func hmacSHA256(key: [UInt8], message: [UInt8]) throws -> [UInt8] {
-        guard let keyLength = Int32(exactly: key.count) else { throw CompareError("webhook secret: too long to sign with") }
+        guard let keyLength = Int32(exactly: key.count) else {
+            throw CompareError("webhook secret: too long to sign with")
+        }
         var digest = [UInt8](repeating: 0, count: 32)
         let status = key.withUnsafeBufferPointer { key in
             message.withUnsafeBufferPointer { message in

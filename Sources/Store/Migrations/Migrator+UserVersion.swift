@@ -1,15 +1,18 @@
 extension Migrator {
-    /// The migrations that `PRAGMA user_version` counted, in the order it counted them, before migrations were
-    /// recorded by identifier: a database at version N has had the first N. Frozen: never add to it.
+    /// The migrations that `PRAGMA user_version` counted before migrations were recorded by identifier, in order.
+    ///
+    /// A database at version N has had the first N. Frozen: never add to it.
     static let countedByUserVersion = [
         "1-canonical-tables", "2-score-runs", "3-module-fact-indexes", "4-sync-state", "5-trained-models",
         "6-contacts-and-actions", "7-deals-and-payments", "8-deferred-indexes", "9-skipped-records",
         "10-run-kinds-and-deliveries",
     ]
 
-    /// Creates `schema_migrations` when the database lacks it, recording as applied the first `user_version`
-    /// migrations the old scheme counted (their `applied_at` NULL: when is not known). `user_version` becomes 1000,
-    /// which a scorebook that still counts migrations reads as a newer schema and refuses instead of migrating again.
+    /// Creates `schema_migrations` when the database lacks it, with the migrations `user_version` counted.
+    ///
+    /// The first `user_version` migrations are recorded as applied (their `applied_at` NULL: when is not known).
+    /// `user_version` becomes 1000, which a scorebook that still counts migrations reads as a newer schema and
+    /// refuses instead of migrating again.
     static func adoptUserVersion(_ database: Database) throws {
         guard try !hasLedger(database) else { return }
         try database.transaction {
