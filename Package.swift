@@ -45,13 +45,19 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(name: "CProcess"),
         .target(name: "ScoreKit"),
         .target(name: "Connectors", dependencies: ["CCurl", "Store", "ScoreKit"]),
         .target(name: "Store", dependencies: ["CSQLite"]),
         .target(
             name: "Host",
-            dependencies: ["Store", "Connectors", "ScoreKit", .product(name: "Yams", package: "Yams")] + moduleDependencies
+            dependencies: ["Store", "Connectors", "ScoreKit", "CCrypto", .product(name: "Yams", package: "Yams")]
+                + moduleDependencies
         ),
         .target(name: "Sandbox", dependencies: ["Host", "ScoreKit", .product(name: "FlyingFox", package: "FlyingFox"),
             .product(name: "FlyingSocks", package: "FlyingFox"),

@@ -22,14 +22,14 @@ public struct AccountContextStore {
     /// Each account's context as of `day`, by account id; accounts without any row are left out.
     public func contexts(asOf day: String) throws -> [String: AccountContext] {
         var mrr: [String: Int64] = [:]
-        try database.statement(
+        try database.makeStatement(
             """
             SELECT a.external_id, m.mrr_cents FROM mrr_changes m JOIN accounts a ON a.id = m.account_id
             WHERE m.effective_date <= ?1 ORDER BY m.effective_date, m.id
             """
         ).forEach([.text(day)]) { row in if let id = row.text(0) { mrr[id] = row.integer(1) } }
         var starts: [String: String] = [:]
-        try database.statement(
+        try database.makeStatement(
             """
             SELECT a.external_id,
                 coalesce(a.created_date, (SELECT min(i.issued_date) FROM invoices i WHERE i.account_id = a.id))
@@ -37,7 +37,7 @@ public struct AccountContextStore {
             """
         ).forEach { row in if let id = row.text(0), let start = row.text(1) { starts[id] = String(start.prefix(10)) } }
         var contacts: [String: (String?, String?)] = [:]
-        try database.statement(
+        try database.makeStatement(
             """
             SELECT a.external_id, c.name, c.email FROM contacts c JOIN accounts a ON a.id = c.account_id
             WHERE c.is_primary = 1 ORDER BY c.last_activity_date, c.id

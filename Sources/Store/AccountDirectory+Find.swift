@@ -19,7 +19,7 @@ extension AccountDirectory {
             "%"
             + (text ?? "").replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-        return try database.statement(
+        return try database.makeStatement(
             """
             SELECT source, external_id, coalesce(name, ''), coalesce(domain, ''), coalesce(industry, ''),
                 coalesce(country, '')
@@ -37,7 +37,7 @@ extension AccountDirectory {
 
     /// How many accounts are not deleted.
     public func liveCount() throws -> Int {
-        try database.statement("SELECT count(*) FROM accounts WHERE deleted_at IS NULL").map { Int($0.integer(0)) }
+        try database.makeStatement("SELECT count(*) FROM accounts WHERE deleted_at IS NULL").map { Int($0.integer(0)) }
             .first ?? 0
     }
 }

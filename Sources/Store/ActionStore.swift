@@ -17,7 +17,7 @@ public struct ActionStore {
 
     /// Accounts that entered their band in `runID` since `previousRunID` (all of them when there is no previous run).
     public func transitions(runID: Int64, previousRunID: Int64?) throws -> [Transition] {
-        try database.statement(
+        try database.makeStatement(
             """
             SELECT r.account_id, a.external_id, coalesce(a.name, a.external_id), r.value, r.band, p.band
             FROM score_results r JOIN accounts a ON a.id = r.account_id
@@ -34,7 +34,7 @@ public struct ActionStore {
 
     /// The account's primary contact (else its most recently active one): e-mail and last activity day.
     public func primaryContact(accountRowID: Int64) throws -> (email: String?, lastActivity: String?)? {
-        try database.statement(
+        try database.cachedStatement(
             """
             SELECT email, last_activity_date FROM contacts WHERE account_id = ?
             ORDER BY coalesce(is_primary, 0) DESC, last_activity_date DESC LIMIT 1
@@ -82,7 +82,7 @@ public struct ActionStore {
     /// Records a delivery as pending, before it is sent: a crash after this line leaves it to be sent again with the
     /// same id, never forgotten.
     public func recordPending(scoreName: String, _ delivery: Delivery) throws {
-        try database.statement(
+        try database.cachedStatement(
             """
             INSERT INTO action_log (score_name, run_id, account_id, band, action, sent_at, detail, delivery_id, status)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending')
@@ -93,19 +93,19 @@ public struct ActionStore {
 
     /// Marks a delivery as arrived.
     public func markSent(deliveryID: String) throws {
-        try database.statement("UPDATE action_log SET status = 'sent', sent_at = ? WHERE delivery_id = ?")
+        try database.cachedStatement("UPDATE action_log SET status = 'sent', sent_at = ? WHERE delivery_id = ?")
             .run([.text(ScoreRunStore.now()), .text(deliveryID)])
     }
 
     /// The last run the score's actions were taken on, and the run its transitions were counted from.
     public func lastActed(scoreName: String) throws -> (runID: Int64, baseRunID: Int64?)? {
-        try database.statement("SELECT run_id, base_run_id FROM action_state WHERE score_name = ?")
+        try database.makeStatement("SELECT run_id, base_run_id FROM action_state WHERE score_name = ?")
             .map([.text(scoreName)]) { (runID: $0.integer(0), baseRunID: $0.isNull(1) ? nil : $0.integer(1)) }.first
     }
 
     /// Records that every action of the score's run `runID` (transitions from `baseRunID`) was taken.
     public func recordActed(scoreName: String, runID: Int64, baseRunID: Int64?) throws {
-        try database.statement(
+        try database.makeStatement(
             """
             INSERT INTO action_state (score_name, run_id, base_run_id, acted_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (score_name) DO UPDATE SET run_id = excluded.run_id, base_run_id = excluded.base_run_id,
@@ -115,7 +115,7 @@ public struct ActionStore {
     }
 
     private func deliveries(where clause: String, _ values: [SQLValue]) throws -> [Delivery] {
-        try database.statement(
+        try database.makeStatement(
             """
             SELECT coalesce(delivery_id, 'legacy-' || id), run_id, account_id, band, action, status = 'sent', coalesce(detail, '')
             FROM action_log WHERE \(clause)
@@ -129,7 +129,7 @@ public struct ActionStore {
 
     /// True when the account row is a record of this source (its id there is the account's external id).
     public func isAccount(_ accountRowID: Int64, fromSource source: String) throws -> Bool {
-        try database.statement("SELECT 1 FROM accounts WHERE id = ? AND source = ?")
+        try database.cachedStatement("SELECT 1 FROM accounts WHERE id = ? AND source = ?")
             .map([.integer(accountRowID), .text(source)]) { _ in true }.first ?? false
     }
 }

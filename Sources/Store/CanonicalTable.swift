@@ -53,7 +53,7 @@ public struct Upserter {
             INSERT INTO \(table.rawValue) (source, external_id, \(columns.joined(separator: ", "))) VALUES (\(placeholders))
             ON CONFLICT (source, external_id) DO UPDATE SET \(updates) WHERE \(differs)
             """
-        self.statement = try database.statement(sql)
+        self.statement = try database.cachedStatement(sql)
         self.table = table
     }
 

@@ -58,13 +58,24 @@ public final class Database {
         }
     }
 
-    /// A prepared statement for `sql`, cached on the connection so loops reuse it.
-    public func statement(_ sql: String) throws -> Statement {
+    /// A prepared statement for `sql`, kept on the connection for its life so code run once per record (an upsert,
+    /// a lookup by id) prepares it once. Only for fixed SQL: text built from values would grow the cache without end,
+    /// and a cached statement is shared, so it must not be run again while one of its queries is still being read.
+    public func cachedStatement(_ sql: String) throws -> Statement {
         if let cached = statements[sql] { return cached }
-        let statement = try Statement(database: self, sql: sql)
+        let statement = try Statement(database: self, sql: sql, isPersistent: true)
         statements[sql] = statement
         return statement
     }
+
+    /// A new prepared statement for `sql`, finalized when released: for queries run once per command and for SQL
+    /// built at run time (a table's name, a clause).
+    public func makeStatement(_ sql: String) throws -> Statement {
+        try Statement(database: self, sql: sql, isPersistent: false)
+    }
+
+    /// How many statements the connection keeps prepared.
+    var cachedStatementCount: Int { statements.count }
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
@@ -89,11 +100,6 @@ public final class Database {
     public var lastInsertedRowID: Int64 {
         get { sqlite3_last_insert_rowid(handle) }
         set { sqlite3_set_last_insert_rowid(handle, newValue) }
-    }
-
-    /// The schema version, the number of migrations applied.
-    public var schemaVersion: Int {
-        get throws { Int(try statement("PRAGMA user_version").map { $0.integer(0) }.first ?? 0) }
     }
 
     func error(_ code: Int32, context: String) -> StoreError {

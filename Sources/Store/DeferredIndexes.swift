@@ -17,12 +17,12 @@ public struct DeferredIndexes {
     public func setAside(_ tables: [CanonicalTable]) throws {
         try database.transaction {
             for table in tables {
-                let indexes = try database.statement(
+                let indexes = try database.makeStatement(
                     "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
                     + " AND sql NOT LIKE 'CREATE UNIQUE%'"
                 ).map([.text(table.rawValue)]) { (name: $0.text(0) ?? "", sql: $0.text(1) ?? "") }
                 for index in indexes where !index.name.isEmpty {
-                    try database.statement("INSERT OR REPLACE INTO deferred_indexes (name, table_name, sql) VALUES (?, ?, ?)")
+                    try database.cachedStatement("INSERT OR REPLACE INTO deferred_indexes (name, table_name, sql) VALUES (?, ?, ?)")
                         .run([.text(index.name), .text(table.rawValue), .text(index.sql)])
                     try database.execute("DROP INDEX \"\(index.name)\"")
                 }
@@ -32,7 +32,7 @@ public struct DeferredIndexes {
 
     /// How many indexes are set aside.
     public func pending() throws -> Int {
-        Int(try database.statement("SELECT count(*) FROM deferred_indexes").map { $0.integer(0) }.first ?? 0)
+        Int(try database.makeStatement("SELECT count(*) FROM deferred_indexes").map { $0.integer(0) }.first ?? 0)
     }
 
     /// Builds every index set aside again and forgets it; returns how many were built. The builds sort on two threads
@@ -49,11 +49,11 @@ public struct DeferredIndexes {
             try? database.execute("PRAGMA temp_store = MEMORY")
         }
         return try database.transaction {
-            let indexes = try database.statement("SELECT name, sql FROM deferred_indexes ORDER BY name")
+            let indexes = try database.makeStatement("SELECT name, sql FROM deferred_indexes ORDER BY name")
                 .map { (name: $0.text(0) ?? "", sql: $0.text(1) ?? "") }
             for index in indexes {
                 try database.execute(index.sql.replacingOccurrences(of: "CREATE INDEX ", with: "CREATE INDEX IF NOT EXISTS "))
-                try database.statement("DELETE FROM deferred_indexes WHERE name = ?").run([.text(index.name)])
+                try database.cachedStatement("DELETE FROM deferred_indexes WHERE name = ?").run([.text(index.name)])
             }
             return indexes.count
         }

@@ -9,28 +9,30 @@ public struct IdentityStore {
     /// invoices at the CRM account. Returns how many were linked.
     public func link(billingSources: [String], crmSources: [String]) throws -> Int {
         guard !billingSources.isEmpty, !crmSources.isEmpty else { return 0 }
-        let billing = billingSources.map { "'\($0)'" }.joined(separator: ", ")
-        let crm = crmSources.map { "'\($0)'" }.joined(separator: ", ")
-        var linked = try database.statement(
+        let sources = try [SQLValue.jsonArray(crmSources), .jsonArray(billingSources)]
+        var linked = try database.makeStatement(
             """
             UPDATE accounts SET canonical_id = (
-                SELECT c.id FROM accounts c WHERE c.source IN (\(crm)) AND c.external_id = accounts.crm_link)
-            WHERE source IN (\(billing)) AND canonical_id IS NULL AND crm_link IS NOT NULL
-              AND EXISTS (SELECT 1 FROM accounts c WHERE c.source IN (\(crm)) AND c.external_id = accounts.crm_link)
+                SELECT c.id FROM accounts c
+                WHERE c.source IN (SELECT value FROM json_each(?1)) AND c.external_id = accounts.crm_link)
+            WHERE source IN (SELECT value FROM json_each(?2)) AND canonical_id IS NULL AND crm_link IS NOT NULL
+              AND EXISTS (
+                SELECT 1 FROM accounts c
+                WHERE c.source IN (SELECT value FROM json_each(?1)) AND c.external_id = accounts.crm_link)
             """
-        ).run()
-        linked += try database.statement(
+        ).run(sources)
+        linked += try database.makeStatement(
             """
             UPDATE accounts SET canonical_id = (
-                SELECT min(c.id) FROM accounts c WHERE c.source IN (\(crm))
+                SELECT min(c.id) FROM accounts c WHERE c.source IN (SELECT value FROM json_each(?1))
                   AND \(DomainKey.expression("c.domain")) = \(DomainKey.expression("accounts.domain")))
-            WHERE source IN (\(billing)) AND canonical_id IS NULL AND domain IS NOT NULL
-              AND EXISTS (SELECT 1 FROM accounts c WHERE c.source IN (\(crm))
+            WHERE source IN (SELECT value FROM json_each(?2)) AND canonical_id IS NULL AND domain IS NOT NULL
+              AND EXISTS (SELECT 1 FROM accounts c WHERE c.source IN (SELECT value FROM json_each(?1))
                   AND \(DomainKey.expression("c.domain")) = \(DomainKey.expression("accounts.domain")))
             """
-        ).run()
+        ).run(sources)
         for table in CanonicalTable.allCases where table != .accounts {
-            try database.statement(
+            try database.makeStatement(
                 """
                 UPDATE \(table.rawValue) SET account_id = (SELECT canonical_id FROM accounts WHERE id = \(table.rawValue).account_id)
                 WHERE account_id IN (SELECT id FROM accounts WHERE canonical_id IS NOT NULL)
@@ -42,34 +44,35 @@ public struct IdentityStore {
 
     /// The account row a record of this source and id should be filed under: its canonical account, if linked.
     public func accountRow(source: String, externalID: String) throws -> Int64? {
-        try database.statement("SELECT coalesce(canonical_id, id) FROM accounts WHERE source = ? AND external_id = ?")
+        try database.cachedStatement("SELECT coalesce(canonical_id, id) FROM accounts WHERE source = ? AND external_id = ?")
             .map([.text(source), .text(externalID)]) { $0.integer(0) }.first
     }
 
     /// Accounts of the given sources that are not linked to another source's account, with their source, id and name.
     public func unlinked(billingSources: [String], crmSources: [String]) throws -> [(source: String, id: String, name: String)] {
-        let billing = billingSources.map { "'\($0)'" }.joined(separator: ", ")
-        let crm = crmSources.map { "'\($0)'" }.joined(separator: ", ")
-        return try database.statement(
+        try database.makeStatement(
             """
             SELECT source, external_id, coalesce(name, '') FROM accounts a
             WHERE deleted_at IS NULL AND (
-                (source IN (\(billing)) AND canonical_id IS NULL)
-                OR (source IN (\(crm)) AND NOT EXISTS (SELECT 1 FROM accounts b WHERE b.canonical_id = a.id)))
+                (source IN (SELECT value FROM json_each(?1)) AND canonical_id IS NULL)
+                OR (source IN (SELECT value FROM json_each(?2))
+                    AND NOT EXISTS (SELECT 1 FROM accounts b WHERE b.canonical_id = a.id)))
             ORDER BY source, external_id
             """
-        ).map { ($0.text(0) ?? "", $0.text(1) ?? "", $0.text(2) ?? "") }
+        ).map([.jsonArray(billingSources), .jsonArray(crmSources)]) {
+            ($0.text(0) ?? "", $0.text(1) ?? "", $0.text(2) ?? "")
+        }
     }
 
     /// Marks a record deleted at the source.
     public func markDeleted(_ table: CanonicalTable, source: String, externalID: String, at timestamp: String) throws -> Bool {
-        try database.statement("UPDATE \(table.rawValue) SET deleted_at = ? WHERE source = ? AND external_id = ? AND deleted_at IS NULL")
+        try database.cachedStatement("UPDATE \(table.rawValue) SET deleted_at = ? WHERE source = ? AND external_id = ? AND deleted_at IS NULL")
             .run([.text(timestamp), .text(source), .text(externalID)]) > 0
     }
 
     /// Removes a record the source deleted, for tables nothing refers to (contacts).
     public func remove(_ table: CanonicalTable, source: String, externalID: String) throws -> Bool {
-        try database.statement("DELETE FROM \(table.rawValue) WHERE source = ? AND external_id = ?")
+        try database.cachedStatement("DELETE FROM \(table.rawValue) WHERE source = ? AND external_id = ?")
             .run([.text(source), .text(externalID)]) > 0
     }
 }

@@ -47,7 +47,7 @@ public struct ScoreRunStore {
     public func begin(
         scoreName: String, module: String, configHash: String, configuration: String, asOf: String, kind: RunKind
     ) throws -> Int64 {
-        try database.statement(
+        try database.makeStatement(
             """
             INSERT INTO score_runs (score_name, module, config_hash, configuration, as_of, started_at, kind)
             VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -60,7 +60,7 @@ public struct ScoreRunStore {
     /// The kind a new run as of `asOf` gets when none is asked for: a backfill when the score has a current run as of
     /// a later day, else current.
     public func defaultKind(scoreName: String, asOf: String) throws -> RunKind {
-        let later = try database.statement(
+        let later = try database.makeStatement(
             "SELECT 1 FROM score_runs WHERE score_name = ? AND kind = 'current' AND finished_at IS NOT NULL AND as_of > ? LIMIT 1"
         ).map([.text(scoreName), .text(asOf)]) { _ in true }.first ?? false
         return later ? .backfill : .current
@@ -70,7 +70,7 @@ public struct ScoreRunStore {
     public func insertResult(
         runID: Int64, accountRowID: Int64, position: Int, value: Double, band: String, components: [UInt8], details: [UInt8]
     ) throws {
-        let statement = try database.statement(
+        let statement = try database.cachedStatement(
             "INSERT INTO score_results (run_id, account_id, position, value, band, components, details) VALUES (?, ?, ?, ?, ?, ?, ?)")
         try statement.bind([.integer(runID), .integer(accountRowID), .integer(Int64(position)), .real(value), .text(band)])
         try statement.bind(utf8: components, at: 6)
@@ -80,7 +80,7 @@ public struct ScoreRunStore {
 
     /// Marks a run finished with its account count.
     public func finish(runID: Int64, accountCount: Int) throws {
-        try database.statement("UPDATE score_runs SET finished_at = ?, account_count = ? WHERE id = ?")
+        try database.makeStatement("UPDATE score_runs SET finished_at = ?, account_count = ? WHERE id = ?")
             .run([.text(Self.now()), .integer(Int64(accountCount)), .integer(runID)])
     }
 
@@ -131,7 +131,7 @@ public struct ScoreRunStore {
             sql += " LIMIT ? OFFSET ?"
             values += [.integer(Int64(limit)), .integer(Int64(offset))]
         }
-        return try database.statement(sql).map(values) { row in
+        return try database.makeStatement(sql).map(values) { row in
             StoredResult(
                 accountID: row.text(0) ?? "", accountName: row.text(1) ?? "", position: Int(row.integer(2)),
                 value: row.double(3), band: row.text(4) ?? "", components: row.text(5) ?? "[]", details: row.text(6) ?? "{}")
@@ -140,7 +140,7 @@ public struct ScoreRunStore {
 
     /// A run's accounts with value, band and position only: what comparisons need, without the components.
     public func values(runID: Int64) throws -> [(accountID: String, value: Double, band: String, position: Int)] {
-        try database.statement(
+        try database.makeStatement(
             """
             SELECT a.external_id, r.value, r.band, r.position FROM score_results r JOIN accounts a ON a.id = r.account_id
             WHERE r.run_id = ? ORDER BY r.position
@@ -163,7 +163,7 @@ public struct ScoreRunStore {
     /// Deletes all but the newest `keep` runs of a score (their results go with them); returns the runs deleted.
     public func prune(scoreName: String, keep: Int) throws -> Int {
         try database.transaction {
-            try database.statement(
+            try database.makeStatement(
                 """
                 DELETE FROM score_runs WHERE score_name = ? AND id NOT IN
                     (SELECT id FROM score_runs WHERE score_name = ? ORDER BY id DESC LIMIT ?)
@@ -174,12 +174,12 @@ public struct ScoreRunStore {
 
     /// Counts per band in a run, largest first.
     public func bandCounts(runID: Int64) throws -> [(band: String, count: Int)] {
-        try database.statement("SELECT band, count(*) FROM score_results WHERE run_id = ? GROUP BY band ORDER BY count(*) DESC, band")
+        try database.makeStatement("SELECT band, count(*) FROM score_results WHERE run_id = ? GROUP BY band ORDER BY count(*) DESC, band")
             .map([.integer(runID)]) { ($0.text(0) ?? "", Int($0.integer(1))) }
     }
 
     private func runs(where clause: String, _ values: [SQLValue]) throws -> [ScoreRun] {
-        try database.statement(
+        try database.makeStatement(
             """
             SELECT id, score_name, module, config_hash, configuration, as_of, started_at, finished_at, account_count, kind
             FROM score_runs WHERE \(clause)

@@ -9,9 +9,11 @@ public final class Statement {
     /// The SQL text, for error messages.
     public let sql: String
 
-    init(database: Database, sql: String) throws {
+    /// Prepares `sql`; a persistent statement (one the connection caches) tells SQLite it will be reused for long.
+    init(database: Database, sql: String, isPersistent: Bool) throws {
         var handle: OpaquePointer?
-        let code = sqlite3_prepare_v3(database.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, nil)
+        let flags = isPersistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0
+        let code = sqlite3_prepare_v3(database.handle, sql, -1, flags, &handle, nil)
         guard code == SQLITE_OK, let handle else {
             throw database.error(code, context: "preparing `\(sql)`")
         }

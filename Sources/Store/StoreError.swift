@@ -3,7 +3,8 @@ import CSQLite
 /// The Store's one error: SQLite's result code and message, and what we were doing.
 ///
 /// One line, as GRDB prints it: `SQLite error 19: NOT NULL constraint failed: invoices.status - while executing
-/// `INSERT INTO invoices ...``. Bound values are never printed, so customer data and tokens stay out of logs.
+/// `INSERT INTO invoices ...``, with the whole statement however long. Bound values are never printed, so customer
+/// data and tokens stay out of logs.
 public struct StoreError: Error, CustomStringConvertible, Sendable {
     /// SQLite's primary or extended result code.
     public let code: Int32
@@ -19,9 +20,10 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         self.context = context
     }
 
+    /// One line with the whole statement: its line breaks and indentation become single spaces.
     public var description: String {
-        let sql = context.count > 120 ? String(context.prefix(117)) + "..." : context
-        return "SQLite error \(code): \(message) - while \(sql)"
+        let words = context.split(whereSeparator: { $0.isWhitespace || $0.isNewline })
+        return "SQLite error \(code): \(message) - while \(words.joined(separator: " "))"
     }
 
     /// True for a UNIQUE or FOREIGN KEY constraint failure.

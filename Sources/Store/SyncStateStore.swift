@@ -50,13 +50,13 @@ public struct SyncStateStore {
 
     /// A stream's state; empty when it never synced.
     public func state(source: String, stream: String) throws -> StreamState {
-        try database.statement("SELECT cursor, bookmark FROM sync_state WHERE source = ? AND stream = ?")
+        try database.cachedStatement("SELECT cursor, bookmark FROM sync_state WHERE source = ? AND stream = ?")
             .map([.text(source), .text(stream)]) { StreamState(cursor: $0.text(0), bookmark: $0.text(1)) }.first ?? StreamState()
     }
 
     /// Saves a stream's state (call inside the page's transaction).
     public func save(_ state: StreamState, source: String, stream: String) throws {
-        try database.statement(
+        try database.cachedStatement(
             """
             INSERT INTO sync_state (source, stream, cursor, bookmark, updated_at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (source, stream) DO UPDATE SET cursor = excluded.cursor, bookmark = excluded.bookmark,
@@ -67,18 +67,18 @@ public struct SyncStateStore {
 
     /// True once some stream of the source has finished a listing (so its next sync is incremental, at least in part).
     public func hasListed(source: String) throws -> Bool {
-        try database.statement("SELECT 1 FROM sync_state WHERE source = ? AND bookmark IS NOT NULL LIMIT 1")
+        try database.makeStatement("SELECT 1 FROM sync_state WHERE source = ? AND bookmark IS NOT NULL LIMIT 1")
             .map([.text(source)]) { _ in true }.first ?? false
     }
 
     /// Forgets a source's state, for `sync --full`.
     public func reset(source: String) throws {
-        try database.statement("DELETE FROM sync_state WHERE source = ?").run([.text(source)])
+        try database.makeStatement("DELETE FROM sync_state WHERE source = ?").run([.text(source)])
     }
 
     /// Appends a log row.
     public func log(_ entry: SyncLogEntry) throws {
-        try database.statement(
+        try database.makeStatement(
             """
             INSERT INTO sync_log (source, stream, mode, started_at, finished_at, pages, records, inserts, updates, deletes,
                 retries, duration_ms, error, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -114,7 +114,7 @@ public struct SyncStateStore {
     }
 
     private func entries(_ sql: String, _ values: [SQLValue]) throws -> [SyncLogEntry] {
-        try database.statement(sql).map(values) { row in
+        try database.makeStatement(sql).map(values) { row in
             var entry = SyncLogEntry(source: row.text(0) ?? "", stream: row.text(1) ?? "", mode: row.text(2) ?? "")
             entry.startedAt = row.text(3) ?? ""
             entry.finishedAt = row.text(4)
@@ -134,7 +134,7 @@ public struct SyncStateStore {
     /// When each source last finished a sync without an error.
     public func lastSuccessfulSync() throws -> [String: String] {
         var latest: [String: String] = [:]
-        try database.statement(
+        try database.makeStatement(
             "SELECT source, max(finished_at) FROM sync_log WHERE error IS NULL AND finished_at IS NOT NULL GROUP BY source"
         ).forEach { row in
             if let source = row.text(0), let finished = row.text(1) { latest[source] = finished }

@@ -51,7 +51,7 @@ public struct TrainedModelStore {
 
     /// Stores a model; returns its id.
     public func insert(_ model: StoredModel) throws -> Int64 {
-        try database.statement(
+        try database.makeStatement(
             """
             INSERT INTO trained_models (score_name, module, outcome, as_of, horizon_days, training_rows, held_out_rows,
                                         held_out_auc, model, trained_at)
@@ -67,7 +67,7 @@ public struct TrainedModelStore {
 
     /// The newest model of a score, if any.
     public func latest(scoreName: String) throws -> StoredModel? {
-        try database.statement(
+        try database.makeStatement(
             """
             SELECT id, score_name, module, outcome, as_of, horizon_days, training_rows, held_out_rows, held_out_auc,
                    model, trained_at

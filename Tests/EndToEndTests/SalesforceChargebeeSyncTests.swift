@@ -9,18 +9,18 @@ import Testing
     static func databaseSummary(_ path: String) throws -> [String: String] {
         let database = try Database(path: path)
         func count(_ sql: String) throws -> String {
-            String(try database.statement(sql).map { $0.integer(0) }.first ?? -1)
+            String(try database.makeStatement(sql).map { $0.integer(0) }.first ?? -1)
         }
-        let accounts = try database.statement(
+        let accounts = try database.makeStatement(
             "SELECT external_id, name FROM accounts WHERE source = 'salesforce' AND deleted_at IS NULL"
         )
         .map { "\($0.text(0) ?? "")|\($0.text(1) ?? "")" }.sorted()
-        let invoices = try database.statement(
+        let invoices = try database.makeStatement(
             "SELECT external_id, amount_paid_cents, status FROM invoices WHERE source = 'chargebee'"
         )
         .map { "\($0.text(0) ?? "")|\($0.integer(1))|\($0.text(2) ?? "")" }.sorted()
         // A subscription: its start row's amount, and its end row's day once cancelled.
-        let subscriptions = try database.statement(
+        let subscriptions = try database.makeStatement(
             """
             SELECT replace(s.external_id, ':start', ''), s.mrr_cents, coalesce(e.effective_date, '') FROM mrr_changes s
             LEFT JOIN mrr_changes e ON e.source = s.source AND e.external_id = replace(s.external_id, ':start', ':end')
@@ -30,7 +30,7 @@ import Testing
         .map { "\($0.text(0) ?? "")|\($0.integer(1))|\($0.text(2) ?? "")" }.sorted()
         /// `id|account id|columns…` of a Salesforce table's rows, sorted, as the Sandbox checksums them.
         func checksum(_ table: String, _ columns: String) throws -> String {
-            let lines = try database.statement(
+            let lines = try database.makeStatement(
                 """
                 SELECT r.external_id || '|' || a.external_id || '|' || \(columns)
                 FROM \(table) r JOIN accounts a ON a.id = r.account_id WHERE r.source = 'salesforce'
@@ -75,7 +75,7 @@ import Testing
     }
 
     static func scalar(_ path: String, _ sql: String) throws -> Int64? {
-        try Database(path: path).statement(sql).map { $0.integer(0) }.first
+        try Database(path: path).makeStatement(sql).map { $0.integer(0) }.first
     }
 
     @Test func fullThenIncrementalSyncsEndWithTheSourceData() throws {
@@ -118,7 +118,7 @@ import Testing
         #expect(live(changed, "subscriptions") == live(source, "subscriptions") - 1)
         #expect(live(changed, "cancelled_subscriptions") == live(source, "cancelled_subscriptions") + 2)
         #expect(
-            try Database(path: db).statement(
+            try Database(path: db).makeStatement(
                 """
                 SELECT records, inserts, updates, deletes FROM sync_log WHERE source = 'chargebee' AND stream = 'subscriptions'
                 ORDER BY id DESC LIMIT 1
@@ -247,7 +247,7 @@ import Testing
             "POST", "/_sandbox/faults", ["kind": "invalid_locator", "path": "/services/data/v60.0/query/", "times": 2])
         let run = try scorebook.run(["sync", "salesforce"] + common, environment: SandboxProcess.environment)
         #expect(run.status == 0, "\(run.stderr)")
-        let log = try Database(path: db).statement(
+        let log = try Database(path: db).makeStatement(
             "SELECT records, inserts, updates, retries FROM sync_log WHERE source = 'salesforce' AND stream = 'accounts'"
         )
         .map { [$0.integer(0), $0.integer(1), $0.integer(2), $0.integer(3)] }
@@ -269,7 +269,7 @@ import Testing
         // Forget the account of the first open opportunity (the one the Sandbox wins next), as if it had been created
         // after the accounts pass: the incremental opportunities pass must read it by id rather than drop the deal.
         let database = try Database(path: db)
-        let account = try database.statement(
+        let account = try database.makeStatement(
             """
             SELECT a.external_id FROM deals d JOIN accounts a ON a.id = d.account_id
             WHERE d.source = 'salesforce' AND d.is_closed = 0 ORDER BY d.external_id LIMIT 1
@@ -277,7 +277,7 @@ import Testing
         ).map { $0.text(0) ?? "" }.first ?? ""
         for table in ["contacts", "deals", "tickets", "accounts"] {
             let column = table == "accounts" ? "id" : "account_id"
-            try database.statement(
+            try database.makeStatement(
                 "DELETE FROM \(table) WHERE \(column) IN (SELECT id FROM accounts WHERE source = 'salesforce' AND external_id = ?)"
             ).run([.text(account)])
         }

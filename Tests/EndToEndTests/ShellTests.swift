@@ -72,7 +72,8 @@ private final class ShellWorkspace {
     try shell.type("timing on; explain acc-000001")
     try shell.send("Enter")
     let explained = try shell.wait(for: "Time: ")
-    #expect(explained.contains("acc-000001"))
+    // The echoed command line names the account too; only explain's own heading says which run it is in.
+    #expect(explained.contains("(acc-000001) in health (health), run 1 as of"), "\(explained)")
 }
 
 @Test func tabCompletesScoreNamesAndRunIDs() throws {
@@ -135,7 +136,7 @@ private final class ShellWorkspace {
     #expect(!screen.contains("s400: run"), "the run went on after Ctrl-C")
     #expect(!screen.contains("SHELL-EXITED"))
     let runs = try Database(path: workspace.database, create: false)
-        .statement("SELECT count(*) FROM score_runs WHERE finished_at IS NOT NULL").map { $0.integer(0) }.first ?? 0
+        .makeStatement("SELECT count(*) FROM score_runs WHERE finished_at IS NOT NULL").map { $0.integer(0) }.first ?? 0
     #expect(runs >= 3 && runs < 400)
 }
 
@@ -197,5 +198,5 @@ private final class ShellWorkspace {
 private func storedAnswers(_ path: String) throws -> [String] {
     let database = try Database(path: path, create: false)
     let sql = "SELECT item, answer, author FROM assessments WHERE source = 'shell' ORDER BY item"
-    return try database.statement(sql).map { "\($0.text(0) ?? "")=\($0.double(1)) by \($0.text(2) ?? "")" }
+    return try database.makeStatement(sql).map { "\($0.text(0) ?? "")=\($0.double(1)) by \($0.text(2) ?? "")" }
 }

@@ -5,7 +5,7 @@ import Testing
 
 /// A count from the synced database.
 private func count(_ path: String, _ sql: String) throws -> Int64 {
-    try Database(path: path).statement(sql).map { $0.integer(0) }.first ?? -1
+    try Database(path: path).makeStatement(sql).map { $0.integer(0) }.first ?? -1
 }
 
 /// The newest event the Sandbox serves, asked as a client would.

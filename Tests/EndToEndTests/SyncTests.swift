@@ -13,12 +13,12 @@ private enum ScoreKitToday {
 private func databaseSummary(_ path: String) throws -> [String: String] {
     let database = try Database(path: path)
     func count(_ sql: String) throws -> String {
-        String(try database.statement(sql).map { $0.integer(0) }.first ?? -1)
+        String(try database.makeStatement(sql).map { $0.integer(0) }.first ?? -1)
     }
-    let lines = try database.statement(
+    let lines = try database.makeStatement(
         "SELECT external_id, amount_paid_cents, status, product FROM invoices WHERE source = 'stripe'"
     ).map { "\($0.text(0) ?? "")|\($0.integer(1))|\($0.text(2) ?? "")|\($0.text(3) ?? "")" }.sorted()
-    let payments = try database.statement(
+    let payments = try database.makeStatement(
         """
         SELECT external_id, invoice_external_id, amount_cents, status, disputed, refunded_cents FROM payments
         WHERE source = 'stripe'
@@ -26,13 +26,13 @@ private func databaseSummary(_ path: String) throws -> [String: String] {
     ).map { "\($0.text(0) ?? "")|\($0.text(1) ?? "")|\($0.integer(2))|\($0.text(3) ?? "")|\($0.integer(4))|\($0.integer(5))" }
         .sorted()
     // Deals and tickets with the company they are filed under, as the Sandbox sums them up.
-    let deals = try database.statement(
+    let deals = try database.makeStatement(
         """
         SELECT d.external_id, a.external_id, d.stage, d.amount_cents, d.is_closed, d.is_won, d.close_date
         FROM deals d JOIN accounts a ON a.id = d.account_id WHERE d.source = 'hubspot'
         """
     ).map { "\($0.text(0) ?? "")|\($0.text(1) ?? "")|\($0.text(2) ?? "")|\($0.integer(3))|\($0.integer(4))|\($0.integer(5))|\($0.text(6) ?? "")" }
-    let tickets = try database.statement(
+    let tickets = try database.makeStatement(
         """
         SELECT t.external_id, a.external_id, t.priority, t.status, substr(t.closed_at, 1, 10)
         FROM tickets t JOIN accounts a ON a.id = t.account_id WHERE t.source = 'hubspot'
@@ -65,7 +65,7 @@ private func databaseSummary(_ path: String) throws -> [String: String] {
 
 /// Records, inserts and updates of a stream's latest sync log row.
 private func latestLog(_ path: String, _ source: String, _ stream: String) throws -> [Int64] {
-    try Database(path: path).statement(
+    try Database(path: path).makeStatement(
         "SELECT records, inserts, updates FROM sync_log WHERE source = ? AND stream = ? ORDER BY id DESC LIMIT 1"
     ).map([.text(source), .text(stream)]) { [$0.integer(0), $0.integer(1), $0.integer(2)] }.first ?? []
 }
@@ -105,15 +105,15 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     // Through events: 4 invoices paid (a charge.succeeded and an invoice.paid each), a subscription ended with its
     // deleted customer, 2 failed attempts, 3 refunds and 2 disputes (each rewriting the charge it names).
     #expect(try latestLog(scorebook.path("sync.db"), "stripe", "events") == [17, 6, 10])
-    let renamed = try Database(path: scorebook.path("sync.db")).statement(
+    let renamed = try Database(path: scorebook.path("sync.db")).makeStatement(
         "SELECT count(*) FROM accounts WHERE name LIKE '% (renamed)'").map { $0.integer(0) }.first
     #expect(renamed == 3)
     // Contacts whose activity the Sandbox just recorded now carry today's date (the freshness `act` checks).
-    let active = try Database(path: scorebook.path("sync.db")).statement(
+    let active = try Database(path: scorebook.path("sync.db")).makeStatement(
         "SELECT count(*) FROM contacts WHERE last_activity_date = ?").map([.text(ScoreKitToday.text)]) { $0.integer(0) }.first
     #expect(active == 5)
     // Deals won and tickets closed today came through search; archived ones are gone.
-    let today = try Database(path: scorebook.path("sync.db")).statement(
+    let today = try Database(path: scorebook.path("sync.db")).makeStatement(
         """
         SELECT (SELECT count(*) FROM deals WHERE is_won = 1 AND close_date = ?1),
                (SELECT count(*) FROM tickets WHERE status = 'closed' AND substr(closed_at, 1, 10) = ?1),
@@ -124,7 +124,7 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     let listedTickets = Int64(listed["tickets"] ?? "") ?? 0
     #expect(today == [3, 4, listedDeals - 2, listedTickets - 1])
     // Priorities and statuses are the words the health score's support signal reads.
-    let words = try Database(path: scorebook.path("sync.db")).statement(
+    let words = try Database(path: scorebook.path("sync.db")).makeStatement(
         "SELECT DISTINCT priority || '/' || status FROM tickets ORDER BY 1").map { $0.text(0) ?? "" }
     #expect(words == ["high/closed", "high/open", "low/closed", "low/open", "medium/closed", "medium/open"])
 
@@ -136,9 +136,9 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
 
     // Identity: explicit links and matching domains join billing customers to CRM companies; the rest are listed.
     let database = try Database(path: scorebook.path("sync.db"))
-    let linked = try database.statement("SELECT count(*) FROM accounts WHERE source = 'stripe' AND canonical_id IS NOT NULL")
+    let linked = try database.makeStatement("SELECT count(*) FROM accounts WHERE source = 'stripe' AND canonical_id IS NOT NULL")
         .map { $0.integer(0) }.first ?? 0
-    let orphans = try database.statement(
+    let orphans = try database.makeStatement(
         "SELECT count(*) FROM invoices i JOIN accounts a ON a.id = i.account_id WHERE a.canonical_id IS NOT NULL")
         .map { $0.integer(0) }.first
     #expect(linked > 150)
@@ -229,7 +229,7 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     let synced = try databaseSummary(scorebook.path("kill.db"))
     let source = try sandboxSummary(sandbox)
     #expect(synced == source, "database \(synced), sandbox \(source)\n\(status.stdout)")
-    let duplicates = try Database(path: scorebook.path("kill.db")).statement(
+    let duplicates = try Database(path: scorebook.path("kill.db")).makeStatement(
         """
         SELECT count(*) FROM (SELECT 1 FROM invoices GROUP BY source, external_id HAVING count(*) > 1
         UNION ALL SELECT 1 FROM payments GROUP BY source, external_id HAVING count(*) > 1
@@ -241,8 +241,8 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     #expect(duplicates == 0)
     // Every index the killed syncs set aside is back, as a new database has them.
     let indexSQL = "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"
-    let fresh = try Database(path: scorebook.path("fresh.db")).statement(indexSQL).map { $0.text(0) ?? "" }
-    #expect(try Database(path: scorebook.path("kill.db")).statement(indexSQL).map { $0.text(0) ?? "" } == fresh)
+    let fresh = try Database(path: scorebook.path("fresh.db")).makeStatement(indexSQL).map { $0.text(0) ?? "" }
+    #expect(try Database(path: scorebook.path("kill.db")).makeStatement(indexSQL).map { $0.text(0) ?? "" } == fresh)
 }
 
 @Test func tokensNeverReachOutputLogsOrTheDatabase() throws {
@@ -253,17 +253,34 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     let common = ["--db", scorebook.path("token.db"), "--config", config]
     try sandbox.control("POST", "/_sandbox/faults", ["kind": "expired_token", "path": "/v1/customers", "times": 1])
     let failed = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+    #expect(failed.status == 1 && failed.stderr.contains("HTTP 401"), "\(failed.stderr)")
     let good = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
+    #expect(good.status == 0, "\(good.stderr)")
     let status = try scorebook.run(["sync", "--status"] + common)
-    let wrongToken = try scorebook.run(["sync"] + common, environment: ["STRIPE_API_KEY": "sk_test_wrong_but_secret_1234", "HUBSPOT_TOKEN": "pat-wrong-secret"])
-    #expect(wrongToken.stderr.contains("HTTP 401"))
-    var everything = [failed, good, status, wrongToken].map { $0.stdout + $0.stderr }.joined()
-    for name in try FileManager.default.contentsOfDirectory(atPath: scorebook.folder.path) {
-        everything += String(decoding: (try? Data(contentsOf: scorebook.folder.appendingPathComponent(name))) ?? Data(), as: UTF8.self)
+    #expect(status.status == 0 && status.stdout.contains("stripe"), "\(status.stdout)")
+    let wrongToken = try scorebook.run(
+        ["sync"] + common,
+        environment: ["STRIPE_API_KEY": "sk_test_wrong_but_secret_1234", "HUBSPOT_TOKEN": "pat-wrong-secret"])
+    #expect(wrongToken.status == 1 && wrongToken.stderr.contains("HTTP 401"))
+    let outputs = [failed, good, status, wrongToken].map { $0.stdout + $0.stderr }.joined()
+    func everything() throws -> String {
+        try FileManager.default.contentsOfDirectory(atPath: scorebook.folder.path).map { name in
+            String(decoding: (try? Data(contentsOf: scorebook.folder.appendingPathComponent(name))) ?? Data(), as: UTF8.self)
+        }.joined() + outputs
     }
-    for token in [SandboxProcess.stripeToken, SandboxProcess.hubspotToken, "sk_test_wrong_but_secret_1234", "pat-wrong-secret"] {
-        #expect(!everything.contains(token), "the token \(token.prefix(8))... leaked")
-    }
+    let tokens = [SandboxProcess.stripeToken, SandboxProcess.hubspotToken, "sk_test_wrong_but_secret_1234", "pat-wrong-secret"]
+    // Positive controls: the search reads the synced data, and finds a token where one is.
+    let synced = try Database(path: scorebook.path("token.db")).makeStatement("SELECT external_id FROM accounts LIMIT 1")
+        .map { $0.text(0) ?? "" }.first ?? ""
+    // Only booleans and prefixes reach #expect, so a failure prints neither the files nor a whole token.
+    let written = try everything()
+    let seesRecords = !synced.isEmpty && written.contains(synced)
+    #expect(seesRecords, "the search does not see the synced records")
+    let leaked = tokens.filter { written.contains($0) }.map { "\($0.prefix(8))..." }
+    #expect(leaked == [], "tokens leaked")
+    try "planted \(SandboxProcess.stripeToken)".write(toFile: scorebook.path("planted.log"), atomically: true, encoding: .utf8)
+    let findsPlanted = try everything().contains(SandboxProcess.stripeToken)
+    #expect(findsPlanted, "the search misses a token written to a file")
 }
 
 @Test func dataChangingBetweenPagesIsCaughtUpWithoutLossOrDuplicates() throws {
@@ -289,7 +306,7 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     #expect(second.status == 0, "\(second.stderr)")
     #expect(try databaseSummary(scorebook.path("moving.db")) == after)
     // The three changes renamed the same two companies; the database has the latest names.
-    let renamedThrice = try Database(path: scorebook.path("moving.db")).statement(
+    let renamedThrice = try Database(path: scorebook.path("moving.db")).makeStatement(
         "SELECT count(*) FROM accounts WHERE name LIKE '% (renamed) (renamed) (renamed)'").map { $0.integer(0) }.first
     #expect(renamedThrice == 2)
 }
@@ -311,7 +328,7 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     ]
     let stripeOnly = { (summary: [String: String]) in summary.filter { !hubSpotKeys.contains($0.key) } }
     #expect(try stripeOnly(databaseSummary(db)) == stripeOnly(sandboxSummary(sandbox)))
-    let kept = try Database(path: db).statement(
+    let kept = try Database(path: db).makeStatement(
         """
         SELECT count(*) FROM payments p JOIN accounts a ON a.id = p.account_id
         WHERE a.deleted_at IS NOT NULL AND a.name IS NULL
@@ -335,7 +352,7 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     for key in ["companies", "archived_companies", "deals", "deal_checksum", "tickets", "ticket_checksum"] {
         #expect(synced[key] == source[key], "\(key): database \(synced[key] ?? "-"), sandbox \(source[key] ?? "-")")
     }
-    let underArchived = try Database(path: scorebook.path("archived.db")).statement(
+    let underArchived = try Database(path: scorebook.path("archived.db")).makeStatement(
         """
         SELECT count(*) FROM (SELECT account_id FROM deals UNION ALL SELECT account_id FROM tickets) r
         JOIN accounts a ON a.id = r.account_id WHERE a.deleted_at IS NOT NULL
@@ -352,7 +369,7 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     let scorebook = try ScorebookProcess()
     let path = scorebook.path("aside.db")
     let common = ["--db", path]
-    let expected = try Database(path: path).statement("SELECT name FROM sqlite_master WHERE name = 'invoices_paid_by_account'")
+    let expected = try Database(path: path).makeStatement("SELECT name FROM sqlite_master WHERE name = 'invoices_paid_by_account'")
         .map { $0.text(0) ?? "" }
     #expect(expected == ["invoices_paid_by_account"])
     // As a sync that was killed after setting the invoices' indexes aside leaves the database.
@@ -365,7 +382,7 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     }
     #expect(try scorebook.run(["runs"] + common).status == 0)
     #expect(try DeferredIndexes(database: try Database(path: path)).pending() == 0)
-    let rebuilt = try Database(path: path).statement("SELECT name FROM sqlite_master WHERE name = 'invoices_paid_by_account'")
+    let rebuilt = try Database(path: path).makeStatement("SELECT name FROM sqlite_master WHERE name = 'invoices_paid_by_account'")
         .map { $0.text(0) ?? "" }
     #expect(rebuilt == expected)
 }

@@ -5,7 +5,7 @@ import Testing
 /// The distinct values of a column of the synced accounts of a source.
 private func distinct(_ path: String, _ column: String, _ source: String) throws -> Set<String> {
     Set(
-        try Database(path: path).statement("SELECT DISTINCT \(column) FROM accounts WHERE source = ?")
+        try Database(path: path).makeStatement("SELECT DISTINCT \(column) FROM accounts WHERE source = ?")
             .map([.text(source)]) { $0.text(0) ?? "NULL" })
 }
 

@@ -9,7 +9,7 @@ import Testing
     let scratch = try Scratch()
     try scratch.importText(.accounts, "accounts.csv", "account_id,name\nacme,Acme\nlegacy,Legacy\n")
     let acme = try #require(
-        try scratch.database.statement("SELECT id FROM accounts WHERE external_id = 'acme'").map { $0.integer(0) }.first)
+        try scratch.database.makeStatement("SELECT id FROM accounts WHERE external_id = 'acme'").map { $0.integer(0) }.first)
     let payments = try Upserter(database: scratch.database, table: .payments)
     for (id, day, status, disputed) in [
         ("ch_old", "2023-06-01", "failed", 1),  // before the 365-day window

@@ -53,7 +53,7 @@ private func scratchWithRuns() throws -> (Scratch, ScoreRun, ScoreRun, ScoreRunS
     #expect(try store.prune(scoreName: "rfm", keep: 1) == 1)
     #expect(try store.run(id: early.id) == nil)
     #expect(try store.values(runID: late.id).count == 4)
-    let orphans = try scratch.database.statement("SELECT count(*) FROM score_results WHERE run_id = ?")
+    let orphans = try scratch.database.makeStatement("SELECT count(*) FROM score_results WHERE run_id = ?")
         .map([.integer(early.id)]) { $0.integer(0) }.first
     #expect(orphans == 0)
 }

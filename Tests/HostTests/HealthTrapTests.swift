@@ -25,17 +25,19 @@ private func base(moving id: String, tickets: Double) -> FactTable {
     return FactTable(asOf: asOf, rows: rows)
 }
 
-@Test func impactTimesFrequencyLetsActiveUsersDrownRenewalAndTickets() {
-    // The seed's table: impact 1-10 times frequency; 500 active users and 40 unresolved tickets "beat" 50 users
-    // and none.
-    func impactTimesFrequency(users: Double, tickets: Double) -> (total: Double, users: Double) {
-        let parts: [Double] = [10 * 10, 5 * tickets, 9 * users]
-        return (parts.reduce(0, +), 9 * users)
-    }
-    let drowned = impactTimesFrequency(users: 500, tickets: 40)
-    let clean = impactTimesFrequency(users: 50, tickets: 0)
-    #expect(drowned.total > clean.total)
-    #expect(drowned.users / drowned.total > 0.9)
+@Test func activeUsersNoLongerDrownRenewalAndTickets() throws {
+    // The seed's table scored impact (1-10) times frequency, so a11's 500 active users were over 90% of its total
+    // and its 40 unresolved tickets cost next to nothing. Normalised, usage adds at most its weight and the most
+    // tickets earn no support points.
+    let scores = try HealthScore.score(base(moving: "a11", tickets: 40), configuration: HealthConfiguration())
+    let busiest = try #require(scores.first { $0.accountID == "a11" })
+    let usage = try #require(busiest.components.first { $0.signal == "feature_usage" })
+    let support = try #require(busiest.components.first { $0.signal == "support" })
+    #expect(usage.contribution <= usage.weight + 1e-9)
+    #expect(usage.contribution / busiest.value < 0.9, "usage is \(usage.contribution) of \(busiest.value)")
+    #expect(support.contribution < 1e-9)
+    let calmest = try #require(scores.first { $0.accountID == "a0" })
+    #expect(abs((calmest.components.first { $0.signal == "support" }?.contribution ?? 0) - support.weight) < 1e-9)
 }
 
 @Test func afterNormalisationNoSignalAddsMoreThanItsWeight() throws {

@@ -67,7 +67,7 @@ func everyLineEndIsRead(end: String) throws {
     let text = ["account_id,name", "a,Acme", "b,\"Beta\(end)Two\"", "c,Gamma"].joined(separator: end) + end
     let summary = try scratch.importText(.accounts, "ends.csv", text)
     #expect(summary.rowsRead == 3)
-    let names = try scratch.database.statement("SELECT name FROM accounts ORDER BY external_id").map { $0.text(0) ?? "" }
+    let names = try scratch.database.makeStatement("SELECT name FROM accounts ORDER BY external_id").map { $0.text(0) ?? "" }
     #expect(names == ["Acme", "Beta\(end)Two", "Gamma"])
 }
 

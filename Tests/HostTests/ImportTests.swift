@@ -30,7 +30,7 @@ private let invoices = """
 @Test func extraColumnsAreKeptInTheRawJSON() throws {
     let scratch = try Scratch()
     try scratch.importText(.accounts, "accounts.csv", accounts)
-    let raw = try scratch.database.statement("SELECT name, raw FROM accounts WHERE external_id = 'beta'").map { ($0.text(0), $0.text(1)) }
+    let raw = try scratch.database.makeStatement("SELECT name, raw FROM accounts WHERE external_id = 'beta'").map { ($0.text(0), $0.text(1)) }
     #expect(raw.first?.0 == "Beta, LLC")
     let object = try JSONSerialization.jsonObject(with: Data((raw.first?.1 ?? "").utf8)) as? [String: String]
     #expect(object?["tier"] == "silver")
@@ -45,7 +45,7 @@ private let invoices = """
         acme,2024-11-01,2024-11-03,1000
         acme,2024-12-01,,2000
         """)
-    let rows = try scratch.database.statement("SELECT status, amount_paid_cents FROM invoices ORDER BY issued_date")
+    let rows = try scratch.database.makeStatement("SELECT status, amount_paid_cents FROM invoices ORDER BY issued_date")
         .map { ($0.text(0) ?? "", $0.integer(1)) }
     #expect(rows.map(\.0) == ["paid", "open"])
     #expect(rows.map(\.1) == [1000, 0])
@@ -117,7 +117,7 @@ func aBadFileIsRefusedWithOneLineAndWritesNothing(_ bad: BadFile) throws {
 @Test func quotedFieldsMayHoldCommasQuotesAndNewlines() throws {
     let scratch = try Scratch()
     try scratch.importText(.accounts, "accounts.csv", "account_id,name\r\nq1,\"Quote \"\"Q\"\", Inc\nSecond line\"\r\nq2,Plain\r\n")
-    let names = try scratch.database.statement("SELECT name FROM accounts ORDER BY external_id").map { $0.text(0) ?? "" }
+    let names = try scratch.database.makeStatement("SELECT name FROM accounts ORDER BY external_id").map { $0.text(0) ?? "" }
     #expect(names == ["Quote \"Q\", Inc\nSecond line", "Plain"])
 }
 
@@ -127,7 +127,7 @@ func aBadFileIsRefusedWithOneLineAndWritesNothing(_ bad: BadFile) throws {
         {"account_id": "j1", "name": "Jay", "employees": 12, "vip": true}
         {"account_id": "j2", "name": "Kay", "region": "EMEA"}
         """)
-    let rows = try scratch.database.statement("SELECT external_id, employees, raw FROM accounts ORDER BY external_id")
+    let rows = try scratch.database.makeStatement("SELECT external_id, employees, raw FROM accounts ORDER BY external_id")
         .map { ($0.text(0) ?? "", $0.optionalInteger(1), $0.text(2) ?? "") }
     #expect(rows.map(\.0) == ["j1", "j2"])
     #expect(rows[0].1 == 12)

@@ -18,7 +18,7 @@ private let y: [Double] = [2, 7, 1, 8, 2, 8, 1, 8, 2, 8, 4, 5, 9, 0, 4]
 }
 
 @Test func kendallMatchesTheQuadraticDefinitionOnRandomTies() throws {
-    var generator = SystemRandomNumberGenerator()
+    var generator = SeededRandom(seed: 17)
     for _ in 0..<20 {
         let count = Int.random(in: 2...60, using: &generator)
         let a = (0..<count).map { _ in Double(Int.random(in: 0...6, using: &generator)) }

@@ -3,7 +3,7 @@ import Testing
 @testable import Store
 
 private func indexes(_ database: Database) throws -> [String] {
-    try database.statement("SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+    try database.makeStatement("SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
         .map { $0.text(0) ?? "" }
 }
 
@@ -17,7 +17,7 @@ private func indexes(_ database: Database) throws -> [String] {
     #expect(aside.contains { $0.hasPrefix("accounts_by_external_id:") })
     #expect(try DeferredIndexes(database: database).pending() == before.count - aside.count)
     // The unique keys upserts rely on stay.
-    let unique = try database.statement("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_autoindex_invoices_1'")
+    let unique = try database.makeStatement("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_autoindex_invoices_1'")
         .map { $0.integer(0) }.first
     #expect(unique == 1)
     #expect(try DeferredIndexes(database: database).restore() == before.count - aside.count)

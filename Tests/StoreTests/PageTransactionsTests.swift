@@ -5,12 +5,12 @@ import Testing
 private struct PageFailed: Error {}
 
 private func importRow(_ database: Database, _ file: String) throws {
-    try database.statement("INSERT INTO imports (kind, file, rows_read, rows_written, imported_at) VALUES ('t', ?, 0, 0, 'now')")
+    try database.makeStatement("INSERT INTO imports (kind, file, rows_read, rows_written, imported_at) VALUES ('t', ?, 0, 0, 'now')")
         .bind([.text(file)]).step()
 }
 
 private func files(_ path: String) throws -> [String] {
-    try Database(path: path).statement("SELECT file FROM imports ORDER BY id").map { $0.text(0) ?? "" }
+    try Database(path: path).makeStatement("SELECT file FROM imports ORDER BY id").map { $0.text(0) ?? "" }
 }
 
 @Test func pagesAreCommittedInRunsThatOthersSeeOnlyOnceCommitted() throws {

@@ -14,7 +14,7 @@ private func account(_ name: String) -> [SQLValue] {
     #expect(try upserter.upsert(source: "file", externalID: "acme", values: account("Acme"), raw: "{\"a\":1}") == false)
     #expect(try upserter.upsert(source: "file", externalID: "acme", values: account("Acme BV"), raw: "{\"a\":2}"))
     #expect(try AccountDirectory(database: database).count(.accounts) == 1)
-    let name = try database.statement("SELECT name FROM accounts").map { $0.text(0) }.first
+    let name = try database.makeStatement("SELECT name FROM accounts").map { $0.text(0) }.first
     #expect(name == "Acme BV")
 }
 

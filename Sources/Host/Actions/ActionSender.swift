@@ -77,7 +77,7 @@ struct ActionSender {
             guard let secret = environment[secretVariable], !secret.isEmpty else {
                 throw CompareError("webhook secret: environment variable \(secretVariable) is not set")
             }
-            headers.append(("X-Scorebook-Signature", "sha256=" + SHA256.hex(SHA256.hmac(key: Array(secret.utf8), message: body))))
+            headers.append(("X-Scorebook-Signature", try WebhookSignature.header(secret: secret, body: body)))
         }
         _ = try client().send(HTTPRequest(method: "POST", url: url, headers: headers, body: body), what: "webhook for \(what)") {
             response in

@@ -18,7 +18,7 @@ extension FactLoader {
             })
         let wantsEmployees = wanted.contains(.employees)
         guard wantsEmployees || !industries.isEmpty || !countries.isEmpty else { return }
-        try database.statement("SELECT id, employees, lower(trim(industry)), lower(trim(country)) FROM accounts")
+        try database.makeStatement("SELECT id, employees, lower(trim(industry)), lower(trim(country)) FROM accounts")
             .forEach { row in
                 guard let position = builder.position(row.integer(0)) else { return }
                 if wantsEmployees, let employees = row.optionalDouble(1) {

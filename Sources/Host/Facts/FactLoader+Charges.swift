@@ -32,7 +32,7 @@ extension FactLoader {
             """
         let values =
             [SQLValue.text(asOf.description)] + sorted.map { SQLValue.text(asOf.adding(days: -$0).description) }
-        try database.statement(sql).forEach(values) { row in
+        try database.makeStatement(sql).forEach(values) { row in
             guard let position = builder.position(row.integer(0)) else { return }
             for (offset, days) in sorted.enumerated() {
                 let column = Int32(1 + offset * 2)

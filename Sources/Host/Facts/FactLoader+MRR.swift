@@ -21,7 +21,7 @@ extension FactLoader {
         guard wantsCurrent || !earlier.isEmpty || !decayed.isEmpty else { return }
         var previous: (account: Int64, mrr: Double)?
         var sums: [FactKey: Double] = [:]
-        try database.statement(
+        try database.makeStatement(
             "SELECT account_id, mrr_cents, effective_date FROM mrr_changes WHERE effective_date <= ? "
                 + "ORDER BY account_id, effective_date, id"
         ).forEach([.text(asOf.description)]) { row in

@@ -69,7 +69,7 @@ extension FactLoader {
             """
         let values =
             [SQLValue.text(asOf.description)] + sorted.map { SQLValue.text(asOf.adding(days: -$0).description) }
-        try database.statement(sql).forEach(values) { row in
+        try database.makeStatement(sql).forEach(values) { row in
             guard let position = builder.position(row.integer(0)) else { return }
             if wantsOpenBalance { builder.set(.openBalance, position, row.double(1)) }
             if wantsNextInvoice { builder.set(.daysToNextInvoice, position, max(0, row.double(nextColumn).rounded())) }

@@ -19,7 +19,7 @@ extension FactLoader {
             builder.set(.purchaseSpanDays, position, Double(last.days(since: first)))
             builder.set(.repeatPurchaseValue, position, repeats > 0 ? (total - firstAmount) / repeats : 0)
         }
-        try database.statement(
+        try database.makeStatement(
             """
             SELECT account_id, issued_date, sum(amount_paid_cents) FROM invoices
             WHERE status = 'paid' AND issued_date <= ? AND (paid_date IS NULL OR paid_date <= ?)

@@ -49,7 +49,7 @@ extension FactLoader {
         let values =
             [SQLValue.text(asOf.description), .text(asOf.adding(days: -widest).description)]
             + sorted.map { SQLValue.text(asOf.adding(days: -$0).description) }
-        try database.statement(sql).forEach(values) { row in
+        try database.makeStatement(sql).forEach(values) { row in
             guard let position = builder.position(row.integer(0)) else { return }
             for (offset, entry) in decayed.enumerated() {
                 builder.set(entry.key, position, row.double(extraStart + Int32(offset)))

@@ -16,7 +16,7 @@ public struct FactLoader {
     public func load(_ keys: [FactKey], asOf: Day) throws -> (facts: FactTable, rowIDs: [Int64]) {
         var rowIDs: [Int64] = []
         var accounts: [AccountRef] = []
-        try database.statement("SELECT id, external_id, coalesce(name, external_id) FROM accounts WHERE canonical_id IS NULL AND deleted_at IS NULL ORDER BY id").forEach { row in
+        try database.makeStatement("SELECT id, external_id, coalesce(name, external_id) FROM accounts WHERE canonical_id IS NULL AND deleted_at IS NULL ORDER BY id").forEach { row in
             rowIDs.append(row.integer(0))
             accounts.append(AccountRef(id: row.text(1) ?? "", name: row.text(2) ?? ""))
         }
@@ -89,7 +89,7 @@ public struct FactLoader {
                 values += [start, start]
             }
             values += [.text(asOf.description), .text(asOf.description)]
-            try database.statement(sql).forEach(values) { row in
+            try database.makeStatement(sql).forEach(values) { row in
                 guard let position = builder.position(row.integer(0)) else { return }
                 if let last = row.text(1).flatMap(Day.init(iso:)) {
                     builder.set(.daysSinceLastPayment, position, Double(asOf.days(since: last)))
@@ -116,7 +116,7 @@ public struct FactLoader {
             }
         }
         if wanted.contains(.firstYearRevenue) {
-            try database.statement(
+            try database.makeStatement(
                 """
                 SELECT i.account_id, sum(i.amount_paid_cents)
                 FROM invoices i
@@ -134,7 +134,7 @@ public struct FactLoader {
         }
         for key in wanted {
             guard case .distinctProducts(let days) = key else { continue }
-            try database.statement(
+            try database.makeStatement(
                 """
                 SELECT account_id, count(DISTINCT product) FROM invoices
                 WHERE status = 'paid' AND product IS NOT NULL AND issued_date > ? AND issued_date <= ?
@@ -150,7 +150,7 @@ public struct FactLoader {
 
     /// The costs given per account.
     private func loadAccountCosts(into builder: inout ColumnBuilder) throws {
-        try database.statement("SELECT id, acquisition_cost_cents, yearly_cost_cents FROM accounts").forEach { row in
+        try database.makeStatement("SELECT id, acquisition_cost_cents, yearly_cost_cents FROM accounts").forEach { row in
             guard let position = builder.position(row.integer(0)) else { return }
             if let cost = row.optionalDouble(1) { builder.set(.acquisitionCost, position, cost) }
             if let cost = row.optionalDouble(2) { builder.set(.yearlyCostToServe, position, cost) }
@@ -164,7 +164,7 @@ public struct FactLoader {
             return nil
         })
         // The latest answer on or before the day wins; rows arrive in time order per account and item.
-        try database.statement(
+        try database.makeStatement(
             """
             SELECT account_id, item, answer FROM assessments WHERE assessed_date <= ?
             ORDER BY account_id, item, assessed_date, id

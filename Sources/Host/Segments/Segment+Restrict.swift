@@ -7,7 +7,7 @@ extension Segment {
     func restrict(_ facts: FactTable, rowIDs: [Int64], database: Database) throws -> (facts: FactTable, rowIDs: [Int64])
     {
         var inSegment: Set<Int64> = []
-        try database.statement("SELECT id, industry, employees, country FROM accounts").forEach { row in
+        try database.makeStatement("SELECT id, industry, employees, country FROM accounts").forEach { row in
             let industry = row.text(1)?.trimmingCharacters(in: .whitespaces)
             let country = row.text(3)?.trimmingCharacters(in: .whitespaces)
             if matches(industry: industry, employees: row.optionalDouble(2), country: country) {

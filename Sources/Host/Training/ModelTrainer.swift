@@ -176,7 +176,7 @@ public struct ModelTrainer {
 
     /// The last day the data speaks for: the latest outcome, invoice, usage or MRR change.
     private func lastDataDay() throws -> Day? {
-        try database.statement(
+        try database.makeStatement(
             """
             SELECT max(day) FROM (
                 SELECT max(event_date) AS day FROM outcomes UNION ALL SELECT max(issued_date) FROM invoices
@@ -188,7 +188,7 @@ public struct ModelTrainer {
     /// Row ids of accounts with an outcome row of this event in `(after, through]`.
     private func accountsWithOutcome(_ event: String, after: Day, through: Day) throws -> Set<Int64> {
         Set(
-            try database.statement(
+            try database.makeStatement(
                 "SELECT DISTINCT account_id FROM outcomes WHERE event = ? AND event_date > ? AND event_date <= ?"
             ).map([.text(event), .text(after.description), .text(through.description)]) { $0.integer(0) })
     }

@@ -35,7 +35,7 @@ public struct HoldoutCheck {
         let results = try ScoreRunStore(database: database).results(runID: summary.runID)
 
         var actual: [String: Int] = [:]
-        try database.statement(
+        try database.makeStatement(
             """
             SELECT a.external_id, count(DISTINCT i.issued_date) FROM invoices i JOIN accounts a ON a.id = i.account_id
             WHERE i.status = 'paid' AND i.issued_date > ? AND i.issued_date <= ? GROUP BY a.external_id

@@ -35,7 +35,7 @@ public struct Validation {
         guard let asOf = Day(iso: run.asOf) else { throw CompareError("run \(run.id) has no valid as-of day") }
         let end = asOf.adding(days: horizonDays)
         var firstEvent: [String: String] = [:]
-        try database.statement(
+        try database.makeStatement(
             """
             SELECT a.external_id, min(o.event_date) FROM outcomes o
             JOIN accounts a ON a.id = o.account_id WHERE o.event = ? GROUP BY a.external_id

@@ -1,11 +1,14 @@
-/// Named schema migrations applied in order; the database's `user_version` counts those applied.
+/// Named schema migrations, each recorded by its identifier in `schema_migrations` once applied (GRDB's
+/// `DatabaseMigrator`).
 ///
-/// A shipped migration is never edited: a change is a new migration, so an old database is upgraded, never dropped.
+/// A shipped migration is never edited, renamed or renumbered: a change is a new migration at the end, so an old
+/// database is upgraded, never dropped. Migrations are plain SQL text, never built from Swift values, so what one
+/// does cannot change when the code around it does.
 public struct Migrator: Sendable {
     /// One step of the schema.
     public struct Migration: Sendable {
-        /// A short stable name (`1-canonical-tables`).
-        public let name: String
+        /// A short name that never changes once shipped (`1-canonical-tables`); the number in it is part of the name.
+        public let identifier: String
         /// The SQL it runs.
         public let sql: String
     }
@@ -15,30 +18,42 @@ public struct Migrator: Sendable {
 
     /// Scorebook's schema.
     public static let standard = Migrator(migrations: [
-        Migration(name: "1-canonical-tables", sql: CanonicalSchema.sql),
-        Migration(name: "2-score-runs", sql: ScoreRunSchema.sql),
-        Migration(name: "3-module-fact-indexes", sql: ModuleFactIndexes.sql),
-        Migration(name: "4-sync-state", sql: SyncSchema.sql),
-        Migration(name: "5-trained-models", sql: TrainedModelSchema.sql),
-        Migration(name: "6-contacts-and-actions", sql: ActionSchema.sql),
-        Migration(name: "7-deals-and-payments", sql: DealPaymentSchema.sql),
-        Migration(name: "8-deferred-indexes", sql: DeferredIndexSchema.sql),
-        Migration(name: "9-skipped-records", sql: SkippedRecordsSchema.sql),
-        Migration(name: "10-run-kinds-and-deliveries", sql: RunKindDeliverySchema.sql),
+        Migration(identifier: "1-canonical-tables", sql: CanonicalSchema.sql),
+        Migration(identifier: "2-score-runs", sql: ScoreRunSchema.sql),
+        Migration(identifier: "3-module-fact-indexes", sql: ModuleFactIndexes.sql),
+        Migration(identifier: "4-sync-state", sql: SyncSchema.sql),
+        Migration(identifier: "5-trained-models", sql: TrainedModelSchema.sql),
+        Migration(identifier: "6-contacts-and-actions", sql: ActionSchema.sql),
+        Migration(identifier: "7-deals-and-payments", sql: DealPaymentSchema.sql),
+        Migration(identifier: "8-deferred-indexes", sql: DeferredIndexSchema.sql),
+        Migration(identifier: "9-skipped-records", sql: SkippedRecordsSchema.sql),
+        Migration(identifier: "10-run-kinds-and-deliveries", sql: RunKindDeliverySchema.sql),
     ])
 
-    /// Applies every migration the database lacks, each in its own transaction with its version bump.
+    /// Applies every migration the database has not recorded, each in its own transaction with its record.
+    ///
+    /// A database that counts its migrations in `PRAGMA user_version` (scorebook before identifiers) first gets its
+    /// count turned into records; one that has recorded a migration this scorebook does not know is refused.
     public func migrate(_ database: Database) throws {
-        let version = try database.schemaVersion
-        guard version <= migrations.count else {
+        let identifiers = migrations.map(\.identifier)
+        guard Set(identifiers).count == identifiers.count else {
             throw StoreError(
-                code: 0, message: "schema version \(version) is newer than this scorebook knows (\(migrations.count))",
+                code: 0, message: "two migrations share an identifier", context: "migrating \(database.path)")
+        }
+        try Self.adoptUserVersion(database)
+        let applied = try database.appliedMigrations
+        let unknown = applied.filter { !identifiers.contains($0) }
+        guard unknown.isEmpty else {
+            throw StoreError(
+                code: 0, message: "applied migrations this scorebook does not know: \(unknown.joined(separator: ", "))",
                 context: "opening \(database.path); upgrade scorebook")
         }
-        for (index, migration) in migrations.enumerated().dropFirst(version) {
+        for migration in migrations where !applied.contains(migration.identifier) {
             try database.transaction {
                 try database.execute(migration.sql)
-                try database.execute("PRAGMA user_version = \(index + 1)")
+                try database.cachedStatement(
+                    "INSERT INTO schema_migrations (identifier, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ'))"
+                ).run([.text(migration.identifier)])
             }
         }
     }

@@ -2,13 +2,16 @@
 ///
 /// `canonical_id` points a billing customer at the CRM company it is the same account as (NULL: the row is itself
 /// canonical); `crm_link` is the explicit link a billing record carries (a CRM id in its metadata); `deleted_at`
-/// marks records the source deleted or archived, kept so nothing is silently dropped.
+/// marks records the source deleted or archived, kept so nothing is silently dropped. The domain index is on
+/// `DomainKey.expression("domain")` written out (the same text, joined by `\`), so the migration stays as shipped if
+/// that function changes.
 enum SyncSchema {
     static let sql = """
         ALTER TABLE accounts ADD COLUMN canonical_id INTEGER REFERENCES accounts (id);
         ALTER TABLE accounts ADD COLUMN crm_link TEXT;
         ALTER TABLE accounts ADD COLUMN deleted_at TEXT;
-        CREATE INDEX accounts_by_domain_key ON accounts (\(DomainKey.expression("domain")));
+        CREATE INDEX accounts_by_domain_key ON accounts (lower(CASE WHEN lower(domain) LIKE 'www.%' \
+        THEN substr(domain, 5) ELSE domain END));
         CREATE INDEX accounts_by_canonical ON accounts (canonical_id);
 
         CREATE TABLE sync_state (
@@ -37,12 +40,4 @@ enum SyncSchema {
             error TEXT
         );
         """
-}
-
-/// A domain as identity compares it: lower case, without `www.`.
-public enum DomainKey {
-    /// The SQL expression for a column's domain key (also the expression the index is built on).
-    public static func expression(_ column: String) -> String {
-        "lower(CASE WHEN lower(\(column)) LIKE 'www.%' THEN substr(\(column), 5) ELSE \(column) END)"
-    }
 }

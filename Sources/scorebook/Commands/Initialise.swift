@@ -12,7 +12,9 @@ struct Initialise: ParsableCommand {
     func run() throws {
         let workspace = global.workspace
         let database = try workspace.openDatabase(create: true)
-        print("database \(workspace.databasePath) ready (schema version \(try database.schemaVersion))")
+        let migrations = try database.appliedMigrations
+        let last = migrations.last ?? "none"
+        print("database \(workspace.databasePath) ready (\(migrations.count) migrations, the last \(last))")
         let path = workspace.configurationPath
         if FileManager.default.fileExists(atPath: path) {
             print("configuration \(path) kept as it is")

@@ -68,7 +68,7 @@ struct Completion {
         let sql = """
             SELECT DISTINCT external_id FROM accounts WHERE substr(external_id, 1, ?) = ? ORDER BY external_id LIMIT 200
             """
-        let rows = try? database.statement(sql).map([.integer(Int64(prefix.count)), .text(prefix)]) { $0.text(0) }
+        let rows = try? database.makeStatement(sql).map([.integer(Int64(prefix.count)), .text(prefix)]) { $0.text(0) }
         return (rows ?? []).compactMap { $0 }
     }
 

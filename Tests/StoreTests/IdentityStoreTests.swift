@@ -1,0 +1,36 @@
+import Testing
+
+@testable import Store
+
+/// An account row of a source; `crmLink` is the CRM id a billing record carries.
+private func insertAccount(
+    _ database: Database, source: String, id: String, domain: String?, crmLink: String? = nil
+) throws {
+    try database.makeStatement(
+        "INSERT INTO accounts (source, external_id, name, domain, crm_link, raw) VALUES (?, ?, ?, ?, ?, '{}')"
+    ).run([.text(source), .text(id), .text(id), domain.sqlValue, crmLink.sqlValue])
+}
+
+@Test func sourceNamesAreBoundNotSpliced() throws {
+    let file = TemporaryDatabase()
+    let database = try Database(path: file.path)
+    let crm = "o'brien crm"
+    let billing = "billing'); DROP TABLE accounts; --"
+    try insertAccount(database, source: crm, id: "c1", domain: "acme.com")
+    try insertAccount(database, source: crm, id: "c2", domain: "globex.com")
+    try insertAccount(database, source: crm, id: "c3", domain: "alone.com")
+    try insertAccount(database, source: billing, id: "b1", domain: nil, crmLink: "c2")
+    try insertAccount(database, source: billing, id: "b2", domain: "WWW.Acme.com")
+    try insertAccount(database, source: billing, id: "b3", domain: "nobody.com")
+    try insertAccount(database, source: "other", id: "o1", domain: "acme.com")
+    let identity = IdentityStore(database: database)
+    #expect(try identity.link(billingSources: [billing], crmSources: [crm]) == 2)
+    #expect(
+        try identity.accountRow(source: billing, externalID: "b1") == identity.accountRow(source: crm, externalID: "c2")
+    )
+    #expect(
+        try identity.accountRow(source: billing, externalID: "b2") == identity.accountRow(source: crm, externalID: "c1")
+    )
+    let unlinked = try identity.unlinked(billingSources: [billing], crmSources: [crm]).map { "\($0.source)/\($0.id)" }
+    #expect(unlinked == ["\(billing)/b3", "\(crm)/c3"])
+}
