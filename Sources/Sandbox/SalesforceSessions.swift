@@ -63,9 +63,11 @@ final class SalesforceSessions: @unchecked Sendable {
         let token = "00DSB000000sandbox!AQ4AQRenewedSession\(issued).\(UUID().uuidString.prefix(8))"
         valid.insert(token)
         lock.unlock()
-        return .json(200, [
-            "access_token": token, "instance_url": baseURL, "token_type": "Bearer",
-            "issued_at": String(Int64(Date().timeIntervalSince1970 * 1000)), "scope": "api refresh_token",
-        ])
+        return .json(
+            200,
+            [
+                "access_token": token, "instance_url": baseURL, "token_type": "Bearer",
+                "issued_at": String(Int64(Date().timeIntervalSince1970 * 1000)), "scope": "api refresh_token",
+            ])
     }
 }

@@ -28,7 +28,8 @@ private let refreshEnvironment = SandboxProcess.environment.merging([
     #expect(try sandbox.control("GET", "/_sandbox/salesforce/sessions")["issued"] as? Int == 1)
     let summary = try sandbox.control("GET", "/_sandbox/summary?apis=salesforce")
     let accounts = try scorebook.run(["accounts", "--format", "json", "--limit", "1000"] + common.dropFirst())
-    let listed = (try JSONSerialization.jsonObject(with: Data(accounts.stdout.utf8)) as? [String: Any])?["rows"] as? [Any]
+    let listed =
+        (try JSONSerialization.jsonObject(with: Data(accounts.stdout.utf8)) as? [String: Any])?["rows"] as? [Any]
     #expect(listed?.count == summary["salesforce_accounts"] as? Int, "every account synced after the renewal")
 
     // The renewed session expires in turn: the next sync renews again, with no token in what it prints.
@@ -44,7 +45,8 @@ private let refreshEnvironment = SandboxProcess.environment.merging([
 @Test func withoutARefreshOrWithABadOneAnExpiredSessionStopsTheSyncInOneLine() throws {
     let sandbox = try SandboxProcess(accounts: 20)
     let scorebook = try ScorebookProcess()
-    try sandbox.salesforceChargebeeConfiguration().write(toFile: scorebook.path("plain.yml"), atomically: true, encoding: .utf8)
+    try sandbox.salesforceChargebeeConfiguration().write(
+        toFile: scorebook.path("plain.yml"), atomically: true, encoding: .utf8)
     try refreshConfiguration(sandbox).write(toFile: scorebook.path("sf.yml"), atomically: true, encoding: .utf8)
     try sandbox.control("POST", "/_sandbox/salesforce/expire_session")
     let plain = try scorebook.run(
@@ -55,10 +57,12 @@ private let refreshEnvironment = SandboxProcess.environment.merging([
     var wrong = refreshEnvironment
     wrong["SF_REFRESH_TOKEN"] = "5Aep861revoked.refresh.token"
     let refused = try scorebook.run(
-        ["sync", "salesforce", "--db", scorebook.path("b.db"), "--config", scorebook.path("sf.yml")], environment: wrong)
+        ["sync", "salesforce", "--db", scorebook.path("b.db"), "--config", scorebook.path("sf.yml")], environment: wrong
+    )
     #expect(refused.status == 1)
-    #expect(refused.stderr.contains("the token endpoint answered HTTP 400 invalid_grant: expired access/refresh token"),
-            "\(refused.stderr)")
+    #expect(
+        refused.stderr.contains("the token endpoint answered HTTP 400 invalid_grant: expired access/refresh token"),
+        "\(refused.stderr)")
     #expect(!refused.stderr.contains("5Aep861revoked") && !refused.stderr.contains("sandbox-client-secret"))
     #expect(try sandbox.control("GET", "/_sandbox/salesforce/sessions")["issued"] as? Int == 0)
 }

@@ -5,7 +5,9 @@ import Testing
 
 @testable import Host
 
-/// One example of every `FactKey` case. The switch in `caseNumber` has no `default`, so a new case does not compile
+/// One example of every `FactKey` case.
+///
+/// The switch in `caseNumber` has no `default`, so a new case does not compile
 /// until it is numbered here, and the coverage test then fails until it has an example.
 private let examples: [FactKey] = [
     .daysSinceLastPayment, .paidInvoices(windowDays: 365), .paidAmount(windowDays: 365), .lifetimeRevenue,
@@ -14,7 +16,8 @@ private let examples: [FactKey] = [
     .assessment(item: "need_fit"), .repeatPurchaseDays, .purchaseSpanDays, .repeatPurchaseValue,
     .invoicesIssued(windowDays: 365), .invoicedAmount(windowDays: 365), .invoicesDue(windowDays: 365),
     .invoicesPaidOnTime(windowDays: 365), .averageDaysLate(windowDays: 365), .uncollectibleInvoices(windowDays: 730),
-    .openBalance, .failedCharges(windowDays: 365), .disputedCharges(windowDays: 365), .averageActiveUsers(windowDays: 30),
+    .openBalance, .failedCharges(windowDays: 365), .disputedCharges(windowDays: 365),
+    .averageActiveUsers(windowDays: 30),
     .unresolvedTickets, .highPriorityTickets(windowDays: 365), .latestNPS, .employees, .industry("software"),
     .country("US"), .decayedKeyFeatureUses(halfLifeDays: 30, windowDays: 90),
     .decayedExpansions(halfLifeDays: 90, windowDays: 365), .peakActiveUsers(windowDays: 30),

@@ -9,7 +9,8 @@ extension ChargebeeSource {
         while true {
             pages += 1
             let page = try context.fetch(
-                Self.listPath("customers", limit: context.settings.pageSize, after: 0, offset: offset), headers: headers,
+                Self.listPath("customers", limit: context.settings.pageSize, after: 0, offset: offset),
+                headers: headers,
                 what: "\(name) reconciliation page \(pages)", classify: ChargebeeErrors.classify)
             for entry in page["list"] as? [[String: Any]] ?? [] {
                 if let id = (entry["customer"] as? [String: Any])?["id"] as? String { ids.insert(id) }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A Salesforce session: the bearer token requests carry, renewed through the OAuth refresh-token flow when the
-/// configuration has one. A request answered 401 `INVALID_SESSION_ID` gets a new access token and is sent once more;
+/// A Salesforce session: the bearer token requests carry.
+///
+/// It is renewed through the OAuth refresh-token flow when the configuration has one. A request answered 401 `INVALID_SESSION_ID` gets a new access token and is sent once more;
 /// a second 401, or no refresh configured, stops the sync in one line.
 final class SalesforceSession {
     private let context: SyncContext
@@ -23,7 +24,9 @@ final class SalesforceSession {
     func fetch(_ path: String, what: String) throws -> [String: Any] {
         do {
             return try context.fetch(path, headers: headers, what: what, classify: SalesforceErrors.classify)
-        } catch let error as SyncError where error.reason.contains("INVALID_SESSION_ID") && context.settings.refresh != nil {
+        } catch let error as SyncError
+            where error.reason.contains("INVALID_SESSION_ID") && context.settings.refresh != nil
+        {
             try renew(what: what)
             return try context.fetch(path, headers: headers, what: what, classify: SalesforceErrors.classify)
         }
@@ -53,7 +56,8 @@ final class SalesforceSession {
         guard let access = response.jsonObject?["access_token"] as? String, !access.isEmpty,
             !access.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F })
         else {
-            throw SyncError(what: "\(what): renewing the session", reason: "the token endpoint sent no usable access_token")
+            throw SyncError(
+                what: "\(what): renewing the session", reason: "the token endpoint sent no usable access_token")
         }
         SecretRedactor.register(access)
         token = access

@@ -7,8 +7,9 @@ extension StripeSource {
         while true {
             pages += 1
             let cursor = after.map { "&starting_after=" + ServerURL.queryValue($0) } ?? ""
-            let page = try fetch("/v1/customers?limit=\(context.settings.pageSize)\(cursor)",
-                                 what: "\(name) reconciliation page \(pages)")
+            let page = try fetch(
+                "/v1/customers?limit=\(context.settings.pageSize)\(cursor)",
+                what: "\(name) reconciliation page \(pages)")
             let found = (page["data"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
             let before = ids.count
             ids.formUnion(found)

@@ -17,8 +17,9 @@ struct Reconciliation {
 
     let context: SyncContext
 
-    /// True when the source is due: asked for, or its last pass is older than `everyDays`. The first sync starts the
-    /// clock (it has just listed everything, so the first pass is due `everyDays` later).
+    /// True when the source is due: asked for, or its last pass is older than `everyDays`.
+    ///
+    /// The first sync starts the clock (it has just listed everything, so the first pass is due `everyDays` later).
     func isDue(asked: Bool, everyDays: Int) throws -> Bool {
         if asked { return true }
         guard everyDays > 0 else { return false }

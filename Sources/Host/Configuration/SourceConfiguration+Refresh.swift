@@ -14,17 +14,24 @@ extension SourceConfiguration {
         let given = keys.compactMap { key in settings[key]?.string.map { (key, $0) } }
         guard !given.isEmpty || settings["token_url"] != nil else { return nil }
         guard kind == .salesforce else {
-            throw fail("the refresh-token flow (\(keys.joined(separator: ", "))) is Salesforce's only", settings["token_url"])
+            throw fail(
+                "the refresh-token flow (\(keys.joined(separator: ", "))) is Salesforce's only", settings["token_url"])
         }
         guard given.count == keys.count, given.allSatisfy({ !$0.1.isEmpty }) else {
-            throw fail("the refresh-token flow needs all of \(keys.joined(separator: ", "))", settings[given.first?.0 ?? "token_url"])
+            throw fail(
+                "the refresh-token flow needs all of \(keys.joined(separator: ", "))",
+                settings[given.first?.0 ?? "token_url"])
         }
         let url = settings["token_url"]?.string ?? salesforceTokenURL
         let isLoopback = url.hasPrefix("http://127.0.0.1") || url.hasPrefix("http://localhost")
         guard url.hasPrefix("https://") || isLoopback else {
-            throw fail("token_url must be an https URL (the client secret goes to it), got \(url)", settings["token_url"])
+            throw fail(
+                "token_url must be an https URL (the client secret goes to it), got \(url)", settings["token_url"])
         }
         let variables = Dictionary(uniqueKeysWithValues: given)
-        return (url, variables["client_id_env"] ?? "", variables["client_secret_env"] ?? "", variables["refresh_token_env"] ?? "")
+        return (
+            url, variables["client_id_env"] ?? "", variables["client_secret_env"] ?? "",
+            variables["refresh_token_env"] ?? ""
+        )
     }
 }

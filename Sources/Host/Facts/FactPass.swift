@@ -1,9 +1,11 @@
 import ScoreKit
 
-/// The grouped SQL pass that computes a fact. Every `FactKey` names its pass in one exhaustive switch, so a key added
-/// to ScoreKit does not compile until the host says where it is computed; `FactLoader` runs only the passes its keys
-/// need. (A new fact: add the case to `FactKey`, its pass here, its column in that pass's `FactLoader+` file, and an
-/// example to `FactKeyCoverageTests`, which checks every key yields values on generated data.)
+/// The grouped SQL pass that computes a fact.
+///
+/// Every `FactKey` names its pass in one exhaustive switch, so a key added to ScoreKit does not compile until the host
+/// says where it is computed; `FactLoader` runs only the passes its keys need. A new fact: add the case to `FactKey`,
+/// its pass here, its column in that pass's `FactLoader+` file, and an example to `FactKeyCoverageTests`, which checks
+/// every key yields values on generated data.
 enum FactPass: CaseIterable {
     case invoices, mrr, accountCosts, assessments, payments, charges, usage, tickets, nps, accounts, referrals
     case purchaseDays
