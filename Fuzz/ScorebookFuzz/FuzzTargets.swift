@@ -5,8 +5,10 @@ import Foundation
 @testable import Host
 
 /// The parsers that read what Scorebook is given, each as a libFuzzer target: the configuration, CSV and JSON Lines
-/// imports, JSONReader, and each source's page mapping. A thrown error is an answer; a trap or an ASan report is a
-/// bug. `scripts/fuzz` builds this with `-sanitize=fuzzer,address` and runs each target with its seed corpus.
+/// imports, JSONReader, and each source's page mapping.
+///
+/// A thrown error is an answer; a trap or an ASan report is a bug. `scripts/fuzz` builds this with
+/// `-sanitize=fuzzer,address` and runs each target with its seed corpus.
 enum FuzzTarget: String, CaseIterable {
     case configuration, csv, jsonLines = "jsonlines", jsonReader = "jsonreader"
     case stripePage = "stripe-page", hubspotPage = "hubspot-page", salesforcePage = "salesforce-page"
@@ -20,8 +22,10 @@ enum FuzzTarget: String, CaseIterable {
         case .csv, .jsonLines:
             let path = Self.scratch + (self == .csv ? ".csv" : ".jsonl")
             FileManager.default.createFile(atPath: path, contents: Data(bytes))
-            guard let reader: RecordReader = try? (self == .csv
-                ? CSVReader(path: path, displayName: "fuzz") : JSONLinesReader(path: path, displayName: "fuzz"))
+            guard
+                let reader: RecordReader = try?
+                    (self == .csv
+                    ? CSVReader(path: path, displayName: "fuzz") : JSONLinesReader(path: path, displayName: "fuzz"))
             else { return }
             let mapper = RecordMapper(kind: .invoices, file: "fuzz", accounts: ["acme": 1, "beta": 2])
             for _ in 0..<10_000 {
@@ -68,14 +72,16 @@ enum FuzzTarget: String, CaseIterable {
 
     /// A file per process for the readers, which read files.
     private static let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "scorebook-fuzz-\(getpid())").path
+        "scorebook-fuzz-\(getpid())"
+    ).path
 }
 
 /// The target named by `SCOREBOOK_FUZZ_TARGET`, chosen once.
 private let target: FuzzTarget = {
     let name = ProcessInfo.processInfo.environment["SCOREBOOK_FUZZ_TARGET"] ?? ""
     guard let target = FuzzTarget(rawValue: name) else {
-        fatalError("SCOREBOOK_FUZZ_TARGET must be one of \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))")
+        fatalError(
+            "SCOREBOOK_FUZZ_TARGET must be one of \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     return target
 }()

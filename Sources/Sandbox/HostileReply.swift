@@ -2,8 +2,10 @@ import Connectors
 import Foundation
 
 /// The Sandbox as an attacker or a broken server: answers that echo the token, point elsewhere, never end or carry
-/// numbers no field can hold. Each is a fault (`echo_token`, `foreign_next`, `huge_body`, `long_rate_window`,
-/// `huge_number`) for the tests that play the attacker over loopback.
+/// numbers no field can hold.
+///
+/// Each is a fault (`echo_token`, `foreign_next`, `huge_body`, `long_rate_window`, `huge_number`) for the tests that
+/// play the attacker over loopback.
 enum HostileReply {
     /// The hostile answer for the fault, or nil when the fault is another kind.
     static func make(_ fault: Fault, reply: Reply, api: SandboxServer.API, authorization: String?) -> Reply? {
@@ -38,7 +40,7 @@ enum HostileReply {
         }
     }
 
-    /// The reply with the first listed record's `field` (dotted, e.g. `subscription.plan_unit_price`) set to `literal`.
+    /// The reply with the first listed record's dotted `field` (`subscription.plan_unit_price`) set to `literal`.
     private static func withNumber(_ reply: Reply, field: String, literal: String) -> Reply? {
         guard var page = (try? JSONSerialization.jsonObject(with: reply.body)) as? [String: Any],
             let listKey = ["data", "results", "records", "list"].first(where: { page[$0] is [Any] }),

@@ -8,8 +8,10 @@ private final class ActFixture {
     let scorebook: ScorebookProcess
     let common: [String]
     let exportPath: String
-    static let bands = ["Champion", "Loyal", "Potential Loyalist", "New Customer", "Promising", "Needs Attention", "At Risk",
-                 "Can't Lose Them", "Hibernating", "Lost"]
+    static let bands = [
+        "Champion", "Loyal", "Potential Loyalist", "New Customer", "Promising", "Needs Attention", "At Risk",
+        "Can't Lose Them", "Hibernating", "Lost",
+    ]
 
     init() throws {
         sandbox = try SandboxProcess(accounts: 10)
@@ -47,7 +49,9 @@ private final class ActFixture {
     /// The webhook deliveries received: delivery id and account, in arrival order.
     func received() throws -> [(id: String, account: String)] {
         try (sandbox.control("GET", "/_sandbox/webhooks")["deliveries"] as? [[String: Any]] ?? []).map { delivery in
-            let body = (try? JSONSerialization.jsonObject(with: Data((delivery["body"] as? String ?? "").utf8))) as? [String: Any]
+            let body =
+                (try? JSONSerialization.jsonObject(with: Data((delivery["body"] as? String ?? "").utf8)))
+                as? [String: Any]
             let id = delivery["delivery"] as? String ?? ""
             #expect(body?["delivery_id"] as? String == id, "the header and the body carry the same id")
             return (id, body?["account_id"] as? String ?? "")
@@ -65,10 +69,11 @@ private final class ActFixture {
     func changedAccounts(from earlier: String?, to later: String) throws -> Set<String> {
         func bands(_ day: String) throws -> [String: String] {
             let output = try scorebook.run(["show", "rfm@\(day)", "--format", "csv"] + common)
-            return Dictionary(uniqueKeysWithValues: output.stdout.split(separator: "\n").dropFirst().map { line in
-                let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-                return (cells[0], cells[4])
-            })
+            return Dictionary(
+                uniqueKeysWithValues: output.stdout.split(separator: "\n").dropFirst().map { line in
+                    let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                    return (cells[0], cells[4])
+                })
         }
         let before = try earlier.map(bands) ?? [:]
         return Set(try bands(later).filter { before[$0.key] != $0.value }.keys)
@@ -148,7 +153,9 @@ private final class ActFixture {
     let hung = try fixture.scorebook.run(["act", "rfm", "--timeout", "1"] + fixture.common)
     #expect(hung.status == 1)
     #expect(hung.stderr.split(separator: "\n").count == 1, "one line: \(hung.stderr)")
-    #expect(hung.stderr.contains("webhook for rfm") && hung.stderr.contains("still failing after 3 attempts"), "\(hung.stderr)")
+    #expect(
+        hung.stderr.contains("webhook for rfm") && hung.stderr.contains("still failing after 3 attempts"),
+        "\(hung.stderr)")
     let tries = try fixture.received()
     #expect(tries.count == 3 && Set(tries.map(\.id)).count == 1, "three tries of one delivery")
 
@@ -199,7 +206,8 @@ private final class ActFixture {
     #expect(runs.stdout.split(separator: "\n").contains { $0.contains("backfill") && $0.contains("2026-05-01") })
     // Asked for, an older day joins the current series; the latest as-of day still leads it.
     try fixture.run(asOf: "2026-04-01", ["--kind", "current"])
-    #expect(try fixture.expectSuccess(["show", "rfm", "--top", "1"] + fixture.common).stdout.contains("as of 2026-08-01"))
+    #expect(
+        try fixture.expectSuccess(["show", "rfm", "--top", "1"] + fixture.common).stdout.contains("as of 2026-08-01"))
 }
 
 @Test func aRunThatScoresNoAccountIsRefusedInOneLine() throws {

@@ -7,17 +7,17 @@ import Testing
     let common = ["--db", scorebook.path("hostile.db")]
     let title = "\u{1B}]0;pwned\u{07}"
     try """
-        account_id,name
-        acc-1,"=HYPERLINK(""http://evil"",""x"")"
-        acc-\u{1B}[2J,"\(title)Evil\rCorp"
-        acc-3,"@SUM(1+1)"
-        """.write(toFile: scorebook.path("accounts.csv"), atomically: true, encoding: .utf8)
+    account_id,name
+    acc-1,"=HYPERLINK(""http://evil"",""x"")"
+    acc-\u{1B}[2J,"\(title)Evil\rCorp"
+    acc-3,"@SUM(1+1)"
+    """.write(toFile: scorebook.path("accounts.csv"), atomically: true, encoding: .utf8)
     try """
-        invoice_id,account_id,issued_date,amount_due_cents,paid_date
-        i1,acc-1,2025-01-01,100,2025-01-02
-        i2,acc-\u{1B}[2J,2025-02-01,200,2025-02-02
-        i3,acc-3,2025-02-10,300,2025-02-11
-        """.write(toFile: scorebook.path("invoices.csv"), atomically: true, encoding: .utf8)
+    invoice_id,account_id,issued_date,amount_due_cents,paid_date
+    i1,acc-1,2025-01-01,100,2025-01-02
+    i2,acc-\u{1B}[2J,2025-02-01,200,2025-02-02
+    i3,acc-3,2025-02-10,300,2025-02-11
+    """.write(toFile: scorebook.path("invoices.csv"), atomically: true, encoding: .utf8)
     #expect(try scorebook.run(["init"] + common).status == 0)
     #expect(try scorebook.run(["import", "accounts", scorebook.path("accounts.csv")] + common).status == 0)
     #expect(try scorebook.run(["import", "invoices", scorebook.path("invoices.csv")] + common).status == 0)
@@ -32,7 +32,8 @@ import Testing
         try scorebook.run(["accounts", "--unlinked"] + common),
     ]
     for output in outputs {
-        #expect(!output.stdout.contains("\u{1B}") && !output.stderr.contains("\u{1B}"), "\(output.stdout)\(output.stderr)")
+        #expect(
+            !output.stdout.contains("\u{1B}") && !output.stderr.contains("\u{1B}"), "\(output.stdout)\(output.stderr)")
         #expect(!output.stdout.contains("\u{07}") && !output.stderr.contains("\u{07}"))
     }
     #expect(outputs[0].stdout.contains("\\u001B]0;pwned\\u0007Evil\\u000DCorp"))

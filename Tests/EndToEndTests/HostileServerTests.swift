@@ -2,7 +2,9 @@ import Foundation
 import Testing
 
 /// The Sandbox as an attacker on loopback: it echoes tokens, points the next page elsewhere, sends endless bodies and
-/// asks for endless pauses. None of that leaks a token, follows the server, or stalls the sync.
+/// asks for endless pauses.
+///
+/// None of that leaks a token, follows the server, or stalls the sync.
 private final class HostileSync {
     let sandbox: SandboxProcess
     let scorebook = try! ScorebookProcess()
@@ -16,7 +18,8 @@ private final class HostileSync {
     }
 
     func fault(_ kind: String, _ path: String, _ extra: [String: Any] = [:]) throws {
-        try sandbox.control("POST", "/_sandbox/faults", ["kind": kind, "path": path, "times": -1].merging(extra) { $1 })
+        try sandbox.control(
+            "POST", "/_sandbox/faults", ["kind": kind, "path": path, "times": -1].merging(extra) { $1 })
     }
 
     func sync(_ sources: [String], _ extra: [String] = [], environment: [String: String] = SandboxProcess.environment)
@@ -43,14 +46,16 @@ private func forms(of token: String) -> [String] {
     ("salesforce", "/services/data", SandboxProcess.salesforceToken, true),
     ("chargebee", "/api/v2/customers", SandboxProcess.chargebeeKey, true),
 ])
-func anEchoedTokenNeverReachesTheTerminalOrTheDatabase(source: String, path: String, token: String, other: Bool) throws {
+func anEchoedTokenNeverReachesTheTerminalOrTheDatabase(source: String, path: String, token: String, other: Bool) throws
+{
     let hostile = try HostileSync(salesforceAndChargebee: other)
     try hostile.fault("echo_token", path)
     let failed = try hostile.sync([source])
     #expect(failed.status == 1)
     #expect(failed.stderr.contains("[redacted]"), "the echo is there, scrubbed: \(failed.stderr)")
     let status = try hostile.storedErrors()
-    let database = try Data(contentsOf: URL(fileURLWithPath: hostile.scorebook.path("hostile.db")))
+    let database =
+        try Data(contentsOf: URL(fileURLWithPath: hostile.scorebook.path("hostile.db")))
         + ((try? Data(contentsOf: URL(fileURLWithPath: hostile.scorebook.path("hostile.db-wal")))) ?? Data())
     for form in forms(of: token) {
         #expect(!failed.stderr.contains(form) && !failed.stdout.contains(form), "\(source): \(failed.stderr)")
@@ -74,7 +79,8 @@ func anEchoedTokenNeverReachesTheTerminalOrTheDatabase(source: String, path: Str
     let started = Date()
     let failed = try hostile.sync(["stripe"], ["--max-body-mb", "1"])
     #expect(failed.status == 1)
-    #expect(failed.stderr.contains("the response is larger than 1 MiB (max_body_mb); not read further"), "\(failed.stderr)")
+    #expect(
+        failed.stderr.contains("the response is larger than 1 MiB (max_body_mb); not read further"), "\(failed.stderr)")
     #expect(failed.stderr.split(separator: "\n").count == 1)
     #expect(Date().timeIntervalSince(started) < 20, "not retried six times")
 }
@@ -129,7 +135,9 @@ func anEchoedTokenNeverReachesTheTerminalOrTheDatabase(source: String, path: Str
         kill(process.processIdentifier, SIGSEGV)
         process.waitUntilExit()
         Thread.sleep(forTimeInterval: 0.5)
-        let cores = try FileManager.default.contentsOfDirectory(atPath: scorebook.folder.path).filter { $0.hasPrefix("core") }
+        let cores = try FileManager.default.contentsOfDirectory(atPath: scorebook.folder.path).filter {
+            $0.hasPrefix("core")
+        }
         return (process.terminationStatus, cores, limits)
     }
     let binary = try ScorebookProcess.binary.path
@@ -137,7 +145,9 @@ func anEchoedTokenNeverReachesTheTerminalOrTheDatabase(source: String, path: Str
     #expect(crashed.signal == SIGSEGV)
     #expect(crashed.cores.isEmpty)
     let coreLine = crashed.limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") } ?? ""
-    #expect(coreLine.split(separator: " ", omittingEmptySubsequences: true).dropFirst(4).prefix(2) == ["0", "0"], "\(coreLine)")
+    #expect(
+        coreLine.split(separator: " ", omittingEmptySubsequences: true).dropFirst(4).prefix(2) == ["0", "0"],
+        "\(coreLine)")
     // The positive control: where the kernel writes plain core files here, another program crashing does leave one.
     let pattern = (try? String(contentsOfFile: "/proc/sys/kernel/core_pattern", encoding: .utf8)) ?? ""
     if pattern.hasPrefix("core") {

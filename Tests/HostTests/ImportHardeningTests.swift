@@ -34,7 +34,8 @@ private func refusal(_ name: String, _ bytes: [UInt8], kind: ImportKind = .accou
 }
 
 @Test func aHugeFieldOrAnEndlessRecordIsRefusedBeforeItFillsMemory() throws {
-    let field = Array("account_id,name\nacc-1,".utf8) + Array(repeating: UInt8(ascii: "x"), count: ImportLimits.fieldBytes + 10)
+    let field =
+        Array("account_id,name\nacc-1,".utf8) + Array(repeating: UInt8(ascii: "x"), count: ImportLimits.fieldBytes + 10)
     #expect(try refusal("huge.csv", field) == "huge.csv:2: field 2 is longer than 1 MiB; nothing was imported")
     // An unclosed quote swallows the rest of the file into one field.
     let runaway = Array(("account_id,name\nacc,\"" + String(repeating: "yyyy,zzzz\n", count: 200_000)).utf8)
@@ -42,8 +43,11 @@ private func refusal(_ name: String, _ bytes: [UInt8], kind: ImportKind = .accou
     #expect(try refusal("quote.csv", runaway).hasSuffix("field 2 is longer than 1 MiB; nothing was imported"))
     // Millions of empty fields: each small, the record past 8 MiB.
     let wide = Array(("account_id,name\n" + String(repeating: "y,", count: 5_000_000)).utf8)
-    #expect(try refusal("wide.csv", wide) == "wide.csv:2: the record is longer than 8 MiB (an unclosed quote?); nothing was imported")
-    let line = Array("{\"account_id\": \"".utf8) + Array(repeating: UInt8(ascii: "z"), count: ImportLimits.recordBytes + 10)
+    #expect(
+        try refusal("wide.csv", wide)
+            == "wide.csv:2: the record is longer than 8 MiB (an unclosed quote?); nothing was imported")
+    let line =
+        Array("{\"account_id\": \"".utf8) + Array(repeating: UInt8(ascii: "z"), count: ImportLimits.recordBytes + 10)
     #expect(try refusal("long.jsonl", line) == "long.jsonl:1: the line is longer than 8 MiB; nothing was imported")
 }
 
@@ -67,7 +71,9 @@ func everyLineEndIsRead(end: String) throws {
     let text = ["account_id,name", "a,Acme", "b,\"Beta\(end)Two\"", "c,Gamma"].joined(separator: end) + end
     let summary = try scratch.importText(.accounts, "ends.csv", text)
     #expect(summary.rowsRead == 3)
-    let names = try scratch.database.makeStatement("SELECT name FROM accounts ORDER BY external_id").map { $0.text(0) ?? "" }
+    let names = try scratch.database.makeStatement("SELECT name FROM accounts ORDER BY external_id").map {
+        $0.text(0) ?? ""
+    }
     #expect(names == ["Acme", "Beta\(end)Two", "Gamma"])
 }
 

@@ -29,7 +29,9 @@ public enum SecretRedactor {
         let parts = value.split(separator: " ", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { return register(value) }
         register(parts[1])
-        if parts[0].lowercased() == "basic", let decoded = Data(base64Encoded: parts[1]).map({ String(decoding: $0, as: UTF8.self) }) {
+        if parts[0].lowercased() == "basic",
+            let decoded = Data(base64Encoded: parts[1]).map({ String(decoding: $0, as: UTF8.self) })
+        {
             register(decoded)
             for half in decoded.split(separator: ":", omittingEmptySubsequences: true) { register(String(half)) }
         }

@@ -11,14 +11,16 @@ public enum ServerURL {
         guard let origin = URLComponents(string: base), origin.host != nil else {
             throw SyncError(what: "configuration", reason: "base_url \(base) is not a URL")
         }
-        let isPlainPath = path.hasPrefix("/") && !path.hasPrefix("//")
+        let isPlainPath =
+            path.hasPrefix("/") && !path.hasPrefix("//")
             && !path.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F || $0 == "\\" }
         let url = base + path
         guard isPlainPath, let resolved = URLComponents(string: url), resolved.scheme == origin.scheme,
             resolved.host == origin.host, resolved.port == origin.port, resolved.user == nil, resolved.password == nil
         else {
             throw SyncError(
-                what: "server URL", reason: "refusing \(path.prefix(120)): it leaves \(origin.host ?? base) (the token goes nowhere else)")
+                what: "server URL",
+                reason: "refusing \(path.prefix(120)): it leaves \(origin.host ?? base) (the token goes nowhere else)")
         }
         return url
     }

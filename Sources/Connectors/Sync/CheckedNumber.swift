@@ -3,8 +3,9 @@ import Foundation
 /// Numbers from an API, converted with checks: a value no canonical column can hold (an amount past ten trillion in
 /// major units, a timestamp outside years 1 to 9999, a price × quantity that overflows) is `OutOfRange`, never a trap.
 enum CheckedNumber {
-    /// The largest amount in minor units a row may hold: 10^15 (ten trillion dollars). Sums of many such amounts
-    /// still fit in 64 bits, so no fact query overflows either.
+    /// The largest amount in minor units a row may hold: 10^15 (ten trillion dollars).
+    ///
+    /// Sums of many such amounts still fit in 64 bits, so no fact query overflows either.
     static let maxMinorUnits: Int64 = 1_000_000_000_000_000
 
     /// Unix seconds of 0001-01-01 and of 9999-12-31 23:59:59.

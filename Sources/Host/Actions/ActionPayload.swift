@@ -1,8 +1,9 @@
 import Foundation
 import Store
 
-/// What a delivery says about the account: the webhook's JSON body, a CSV row, a task's text. Stored with the
-/// delivery before it is sent, so a delivery sent again carries the very same body.
+/// What a delivery says about the account: the webhook's JSON body, a CSV row, a task's text.
+///
+/// Stored with the delivery before it is sent, so a delivery sent again carries the very same body.
 struct ActionPayload {
     let score: String
     let runID: Int64
@@ -55,12 +56,17 @@ struct ActionPayload {
     }
 
     /// The CSV export's columns.
-    static let csvHeader = ["score", "run", "as_of", "account_id", "name", "value", "band", "previous_band", "contact_warning",
-                            "delivery_id"]
+    static let csvHeader = [
+        "score", "run", "as_of", "account_id", "name", "value", "band", "previous_band", "contact_warning",
+        "delivery_id",
+    ]
 
     /// The CSV export's cells.
     var csvCells: [String] {
-        [score, String(runID), asOf, accountID, name, JSONText.number(value), band, previousBand ?? "", contactWarning ?? "",
-         deliveryID]
+        [
+            score, String(runID), asOf, accountID, name, JSONText.number(value), band, previousBand ?? "",
+            contactWarning ?? "",
+            deliveryID,
+        ]
     }
 }

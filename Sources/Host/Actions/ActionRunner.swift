@@ -60,7 +60,8 @@ public struct ActionRunner {
         defer { withExtendedLifetime(lock) {} }
         let runs = try ScoreRunStore(database: database).currentRuns(of: score.name)
         guard let latest = runs.first else {
-            throw CompareError.noCurrentRun(score.name, hasOtherRuns: try !ScoreRunStore(database: database).runs(of: score.name).isEmpty)
+            throw CompareError.noCurrentRun(
+                score.name, hasOtherRuns: try !ScoreRunStore(database: database).runs(of: score.name).isEmpty)
         }
         let store = ActionStore(database: database)
         let base = try baseRun(of: score, latest: latest, runs: runs, store: store)
@@ -68,15 +69,18 @@ public struct ActionRunner {
         let asOf = Day(iso: latest.asOf) ?? .today
         for transition in try store.transitions(runID: latest.id, previousRunID: base) {
             for action in score.actions[transition.band] ?? [] {
-                let warning = action.reachesPerson
+                let warning =
+                    action.reachesPerson
                     ? try contactWarning(transition, asOf: asOf, maxAge: score.contactMaxAgeDays, store: store) : nil
                 func delivery(_ status: String) -> Delivery {
-                    Delivery(accountID: transition.accountID, name: transition.name, band: transition.band,
-                             previousBand: transition.previousBand, action: action.description, contactWarning: warning,
-                             status: status)
+                    Delivery(
+                        accountID: transition.accountID, name: transition.name, band: transition.band,
+                        previousBand: transition.previousBand, action: action.description, contactWarning: warning,
+                        status: status)
                 }
                 let recorded = try store.delivery(
-                    scoreName: score.name, runID: latest.id, accountRowID: transition.accountRowID, action: action.description)
+                    scoreName: score.name, runID: latest.id, accountRowID: transition.accountRowID,
+                    action: action.description)
                 if recorded?.isSent == true {
                     deliveries.append(delivery("already sent"))
                     continue
@@ -89,16 +93,19 @@ public struct ActionRunner {
                     deliveries.append(delivery("skipped: \(reason)"))
                     continue
                 }
-                let pending = try recorded ?? {
-                    let id = UUID().uuidString.lowercased()
-                    let payload = ActionPayload(
-                        score: score, run: latest, transition: transition, warning: warning, deliveryID: id)
-                    let fresh = ActionStore.Delivery(
-                        deliveryID: id, runID: latest.id, accountRowID: transition.accountRowID, band: transition.band,
-                        action: action.description, isSent: false, payload: payload.json)
-                    try store.recordPending(scoreName: score.name, fresh)
-                    return fresh
-                }()
+                let pending =
+                    try recorded
+                    ?? {
+                        let id = UUID().uuidString.lowercased()
+                        let payload = ActionPayload(
+                            score: score, run: latest, transition: transition, warning: warning, deliveryID: id)
+                        let fresh = ActionStore.Delivery(
+                            deliveryID: id, runID: latest.id, accountRowID: transition.accountRowID,
+                            band: transition.band,
+                            action: action.description, isSent: false, payload: payload.json)
+                        try store.recordPending(scoreName: score.name, fresh)
+                        return fresh
+                    }()
                 try sender.send(action, pending, payload: ActionPayload(json: pending.payload), score: score.name)
                 try store.markSent(deliveryID: pending.deliveryID)
                 deliveries.append(delivery(recorded == nil ? "sent" : "sent again (pending)"))
@@ -109,7 +116,8 @@ public struct ActionRunner {
     }
 
     /// The run transitions are counted from: the one `act` last finished on, or the run before the latest.
-    private func baseRun(of score: NamedScore, latest: ScoreRun, runs: [ScoreRun], store: ActionStore) throws -> Int64? {
+    private func baseRun(of score: NamedScore, latest: ScoreRun, runs: [ScoreRun], store: ActionStore) throws -> Int64?
+    {
         let previous = runs.dropFirst().first?.id
         guard let acted = try store.lastActed(scoreName: score.name) else { return previous }
         if acted.runID == latest.id { return acted.baseRunID }
@@ -122,8 +130,10 @@ public struct ActionRunner {
         for pending in try store.pendingDeliveries(scoreName: score.name) where pending.runID != runID {
             let payload = ActionPayload(json: pending.payload)
             func delivery(_ status: String) -> Delivery {
-                Delivery(accountID: payload.accountID, name: payload.name, band: pending.band, previousBand: payload.previousBand,
-                         action: pending.action, contactWarning: payload.contactWarning, status: status)
+                Delivery(
+                    accountID: payload.accountID, name: payload.name, band: pending.band,
+                    previousBand: payload.previousBand,
+                    action: pending.action, contactWarning: payload.contactWarning, status: status)
             }
             guard let action = score.actions.values.joined().first(where: { $0.description == pending.action }) else {
                 deliveries.append(delivery("pending: the action is no longer configured"))
@@ -136,11 +146,18 @@ public struct ActionRunner {
         return deliveries
     }
 
-    private func contactWarning(_ transition: ActionStore.Transition, asOf: Day, maxAge: Int, store: ActionStore) throws -> String? {
-        guard let contact = try store.primaryContact(accountRowID: transition.accountRowID) else { return "no contact on record" }
+    private func contactWarning(_ transition: ActionStore.Transition, asOf: Day, maxAge: Int, store: ActionStore) throws
+        -> String?
+    {
+        guard let contact = try store.primaryContact(accountRowID: transition.accountRowID) else {
+            return "no contact on record"
+        }
         guard contact.email != nil else { return "the primary contact has no e-mail" }
-        guard let last = contact.lastActivity.flatMap(Day.init(iso:)) else { return "the primary contact has no recorded activity" }
+        guard let last = contact.lastActivity.flatMap(Day.init(iso:)) else {
+            return "the primary contact has no recorded activity"
+        }
         let age = asOf.days(since: last)
-        return age > maxAge ? "the primary contact's last activity was \(age) days ago (\(last)); check they are still there" : nil
+        return age > maxAge
+            ? "the primary contact's last activity was \(age) days ago (\(last)); check they are still there" : nil
     }
 }

@@ -30,7 +30,8 @@ struct ActionSender {
             case .hubspotTask(_, let sourceName):
                 guard let source = sources[sourceName], source.kind == .hubspot else {
                     throw CompareError(
-                        "hubspot_task: no HubSpot source named \"\(sourceName)\" is configured (or its token is not set)")
+                        "hubspot_task: no HubSpot source named \"\(sourceName)\" is configured (or its token is not set)"
+                    )
                 }
             case .webhook, .csv:
                 break
@@ -49,8 +50,9 @@ struct ActionSender {
         let what = "\(score) \(payload.accountID)"
         switch action {
         case .webhook(let url, let secretVariable):
-            try postWebhook(Array(delivery.payload.utf8), id: delivery.deliveryID, to: url, secretVariable: secretVariable,
-                            what: what)
+            try postWebhook(
+                Array(delivery.payload.utf8), id: delivery.deliveryID, to: url, secretVariable: secretVariable,
+                what: what)
         case .csv(let path):
             try appendCSV(path: path, payload: payload)
         case .hubspotTask(let subject, let sourceName):
@@ -71,20 +73,26 @@ struct ActionSender {
         return client
     }
 
-    private func postWebhook(_ body: [UInt8], id: String, to url: String, secretVariable: String?, what: String) throws {
-        var headers: [(name: String, value: String)] = [("Content-Type", "application/json"), ("X-Scorebook-Delivery", id)]
+    private func postWebhook(_ body: [UInt8], id: String, to url: String, secretVariable: String?, what: String) throws
+    {
+        var headers: [(name: String, value: String)] = [
+            ("Content-Type", "application/json"), ("X-Scorebook-Delivery", id),
+        ]
         if let secretVariable {
             guard let secret = environment[secretVariable], !secret.isEmpty else {
                 throw CompareError("webhook secret: environment variable \(secretVariable) is not set")
             }
             headers.append(("X-Scorebook-Signature", try WebhookSignature.header(secret: secret, body: body)))
         }
-        _ = try client().send(HTTPRequest(method: "POST", url: url, headers: headers, body: body), what: "webhook for \(what)") {
+        _ = try client().send(
+            HTTPRequest(method: "POST", url: url, headers: headers, body: body), what: "webhook for \(what)"
+        ) {
             response in
             switch response.status {
             case 200..<300: return .accept
             case 300..<400: return .fail("HTTP \(response.status): redirects are not followed; configure the final URL")
-            case 408, 429, 500...: return .retry(after: HTTPClient.retryAfter(response), reason: "HTTP \(response.status)")
+            case 408, 429, 500...:
+                return .retry(after: HTTPClient.retryAfter(response), reason: "HTTP \(response.status)")
             default: return .fail("HTTP \(response.status)")
             }
         }
@@ -93,7 +101,9 @@ struct ActionSender {
     /// Appends the delivery's row, unless the file already holds its id (a row written before a crash).
     private func appendCSV(path: String, payload: ActionPayload) throws {
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        if !folder.isEmpty {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
         let header = CSVField.row(ActionPayload.csvHeader)
         let existing = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
         if let existing, !existing.isEmpty {
