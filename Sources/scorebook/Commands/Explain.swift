@@ -23,7 +23,7 @@ struct Explain: ParsableCommand {
     func run() throws {
         let database = try global.workspace.openDatabase()
         let store = ScoreRunStore(database: database)
-        let stored = try RunLookup(store: store).run(of: name, id: runID)
+        let stored = try RunLookup(store: store, configured: global.configuredNames).run(of: name, id: runID)
         guard let result = try store.results(runID: stored.id, accountID: account).first else {
             throw CleanError("account \"\(account)\" is not in run \(stored.id) of \(name) (not scored as of \(stored.asOf), or unknown)")
         }
