@@ -45,6 +45,12 @@ public enum LifetimeValueScore: ScoreModule {
             throw LifetimeValueError("the fit did not converge (BG/NBD \(purchases.converged ? "ok" : "not converged"), "
                 + "Gamma-Gamma \(spend.converged ? "ok" : "not converged")); the data may not suit the model")
         }
+        if let degeneracy = spend.model.degeneracy {
+            throw LifetimeValueError(
+                "the Gamma-Gamma fit is degenerate (p \(format(spend.model.p)), q \(format(spend.model.q)), gamma "
+                    + "\(format(spend.model.gamma))): \(degeneracy); nothing stored. For subscription billing the "
+                    + "value module's contract metrics fit better")
+        }
         let horizon = Double(configuration.horizonDays)
         let discount = pow(1 + configuration.discountRateYearly, -horizon / 365)
         let parameters: [(name: String, value: DetailValue)] = [
@@ -67,6 +73,11 @@ public enum LifetimeValueScore: ScoreModule {
                 ] + parameters)
         }
     }
+}
+
+/// A parameter as the error shows it: three decimals, or a whole number when it is large.
+private func format(_ value: Double) -> String {
+    abs(value) >= 1_000 && value.isFinite ? String(format: "%.0f", value) : String(format: "%.3f", value)
 }
 
 /// Why a clv score cannot be computed, in one line.

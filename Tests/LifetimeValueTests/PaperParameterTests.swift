@@ -98,3 +98,44 @@ private func within(_ value: Double, _ published: Double, _ share: Double = 0.00
     let direct = customers.reduce(0.0) { $0 + model.logLikelihood($1) }
     #expect(abs(BetaGeometricModel.BatchLikelihood(customers).total(model) - direct) < 1e-6)
 }
+
+@Test func aDegenerateGammaGammaFitIsRecognisedAndCDNOWsIsNot() {
+    let paper = GammaGammaModel(p: 6.25, q: 3.74, gamma: 15.44)
+    let runaway = GammaGammaModel(p: 892_351, q: 3.1, gamma: 0.0002)
+    let flat = GammaGammaModel(p: 3_257, q: 2.4e15, gamma: 3.7e13)
+    let infiniteMean = GammaGammaModel(p: 6.25, q: 0.9, gamma: 15.44)
+    let notANumber = GammaGammaModel(p: Double.nan, q: 3.74, gamma: 15.44)
+    #expect(!paper.isDegenerate)
+    #expect(runaway.isDegenerate)
+    #expect(flat.isDegenerate)
+    #expect(infiniteMean.isDegenerate)
+    #expect(notANumber.isDegenerate)
+}
+
+/// Subscription-like billing: every account pays the same 49.00 at every purchase, so spend never varies.
+private func flatSpendFacts() -> FactTable {
+    var rows: [(account: AccountRef, facts: [FactKey: Double])] = []
+    for index in 0..<300 {
+        let frequency = Double(1 + index % 12)
+        let span: Double = frequency * 30
+        var values: [FactKey: Double] = [:]
+        values[.repeatPurchaseDays] = frequency
+        values[.purchaseSpanDays] = span
+        values[.tenureDays] = span + 20
+        values[.repeatPurchaseValue] = 4_900
+        rows.append((AccountRef(id: "a\(index)", name: "A \(index)"), values))
+    }
+    return FactTable(asOf: Day(iso: "2025-01-01") ?? .today, rows: rows)
+}
+
+@Test func clvRefusesToScoreOnADegenerateSpendFit() throws {
+    let facts = flatSpendFacts()
+    var error: LifetimeValueError?
+    do {
+        _ = try LifetimeValueScore.score(facts, configuration: LifetimeValueConfiguration())
+    } catch let refusal as LifetimeValueError {
+        error = refusal
+    }
+    let message: String = error?.description ?? ""
+    #expect(message.contains("Gamma-Gamma fit is degenerate"), "\(message)")
+}
