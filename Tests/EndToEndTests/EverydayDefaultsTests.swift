@@ -37,3 +37,22 @@ import Testing
         #expect(!typo.stderr.contains("scorebook run helth"), "\(arguments): \(typo.stderr)")
     }
 }
+
+/// Issue 14, item 4: a band nobody is in is said by `run` and by `check`.
+@Test func runAndCheckWarnWhenABandIsEmpty() throws {
+    let scorebook = try ScorebookProcess()
+    let config = scorebook.path("bands.yml")
+    try "scores:\n  health:\n    module: health\n".write(toFile: config, atomically: true, encoding: .utf8)
+    let common = ["--db", scorebook.path("bands.db"), "--config", config]
+    #expect(try scorebook.run(["init"] + common).status == 0)
+    #expect(try scorebook.run(["import", "accounts", ScorebookProcess.fixture("seed004/accounts.csv")] + common).status == 0)
+    #expect(try scorebook.run(["import", "invoices", ScorebookProcess.fixture("seed004/invoices.csv")] + common).status == 0)
+    let run = try scorebook.run(["run", "--as-of", "2025-01-01"] + common)
+    #expect(run.status == 0, "\(run.stderr)")
+    let bands = run.stdout.split(separator: ";").last.map(String.init) ?? ""
+    #expect(!bands.contains("Green"), "\(run.stdout)")
+    #expect(run.stderr.contains("warning: health: band Green is empty (0 of 5 accounts)"), "\(run.stderr)")
+    let check = try scorebook.run(["check"] + common)
+    #expect(check.status == 0)
+    #expect(check.stdout.contains("warning: run 1 as of 2025-01-01: band Green is empty (0 of 5 accounts)"), "\(check.stdout)")
+}
