@@ -32,7 +32,7 @@ public struct ScoreRunner {
     public func run(_ score: NamedScore, asOf: Day, kind: RunKind? = nil) throws -> RunSummary {
         var (facts, rowIDs) = try FactLoader(database: database).load(score.facts, asOf: asOf)
         if let segment = score.segment {
-            (facts, rowIDs) = try segment.restrict(facts, rowIDs: rowIDs, database: database)
+            (facts, rowIDs) = try segment.restrict(facts, rowIDs: rowIDs, database: database, score: score.name)
         }
         let rowByID = Dictionary(zip(facts.accounts.map(\.id), rowIDs), uniquingKeysWith: { first, _ in first })
         let model = score.usesTrainedModel ? try ModelTrainer(database: database).latestModel(of: score) : nil

@@ -99,7 +99,7 @@ public struct ModelTrainer {
     public func train(_ score: NamedScore, _ request: TrainingRequest) throws -> TrainingReport {
         var (facts, rowIDs) = try FactLoader(database: database).load(score.facts, asOf: request.asOf)
         if let segment = score.segment {
-            (facts, rowIDs) = try segment.restrict(facts, rowIDs: rowIDs, database: database)
+            (facts, rowIDs) = try segment.restrict(facts, rowIDs: rowIDs, database: database, score: score.name)
         }
         guard let features = score.features(facts) else {
             throw TrainingError.notTrainable(score: score.name, module: score.module)
