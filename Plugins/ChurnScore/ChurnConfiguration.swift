@@ -35,7 +35,8 @@ public struct ChurnConfiguration: ModuleConfiguration, Equatable {
     /// The default trained-mode bands, on the model's probability of the outcome within the horizon, in percent:
     /// High from 10%, Medium from 5%. Churn within 90 days is rare (a few percent of the base), so 67% is never
     /// reached (the demo: 690 of 690 Low); 10% is about twice the usual quarterly rate.
-    public static let probabilityBands = Bands(trusted: [Band("Low", 0, 4), Band("Medium", 5, 9), Band("High", 10, 100)])
+    public static let probabilityBands = Bands(
+        trusted: [Band("Low", 0, 4), Band("Medium", 5, 9), Band("High", 10, 100)])
 
     public init() {}
 

@@ -153,7 +153,9 @@ public struct GammaGammaModel: Sendable, Equatable {
     /// What makes the fit degenerate, in words; nil when it is not.
     public var degeneracy: String? {
         if ![p, q, gamma].allSatisfy(\.isFinite) { return "a parameter is not finite" }
-        if q <= 1 { return "q at or below 1 makes the mean spend infinite, and one-time buyers' expected spend negative" }
+        if q <= 1 {
+            return "q at or below 1 makes the mean spend infinite, and one-time buyers' expected spend negative"
+        }
         if p > 10_000 || q > 10_000 { return "spend per purchase hardly varies, within accounts or between them" }
         return nil
     }

@@ -30,7 +30,8 @@ public struct ReferralConfiguration: ModuleConfiguration, Equatable {
                 + "(default referred_revenue 50, big_logo 30, lighthouse 20, second_degree_revenue 0)"
         ),
         Setting("normalisation", "referred revenue: min-max (default) or percentile"),
-        Setting("bands", "label: low-high, or low-high% for shares of the base (default High 30-100, Medium 1-29, Low 0)"),
+        Setting(
+            "bands", "label: low-high, or low-high% for shares of the base (default High 30-100, Medium 1-29, Low 0)"),
         Setting("window_days", "days of the referred accounts' payments that count (default 365)"),
         Setting("big_logos", "account ids that are big logos, whatever their size (default none)"),
         Setting("big_logo_employees", "employees from which an account is a big logo; null for none (default 1000)"),

@@ -121,13 +121,15 @@ public struct Bands: Sendable, Equatable, Codable {
         var bands: [Band] = []
         let shares = mapping.values.filter { $0.trimmingCharacters(in: .whitespaces).hasSuffix("%") }.count
         guard shares == 0 || shares == mapping.count else {
-            throw ConfigurationProblem("bands mix shares of the base (90-100%) and values (67-100); use one kind", at: path)
+            throw ConfigurationProblem(
+                "bands mix shares of the base (90-100%) and values (67-100); use one kind", at: path)
         }
         for (label, range) in mapping.sorted(by: { $0.key < $1.key }) {
             let written = range.trimmingCharacters(in: .whitespaces)
             guard let band = Self.parse(label: label, range: shares > 0 ? String(written.dropLast()) : written) else {
                 throw ConfigurationProblem(
-                    "band \(label): \"\(range)\" is not a range like 40-74 (or a share like 90-100%)", at: path + [label])
+                    "band \(label): \"\(range)\" is not a range like 40-74 (or a share like 90-100%)",
+                    at: path + [label])
             }
             bands.append(band)
         }
@@ -142,7 +144,9 @@ public struct Bands: Sendable, Equatable, Codable {
         var container = encoder.singleValueContainer()
         let unit = isShareOfBase ? "%" : ""
         try container.encode(
-            Dictionary(uniqueKeysWithValues: ranges.map { ($0.label, "\(Self.text($0.lower))-\(Self.text($0.upper))\(unit)") }))
+            Dictionary(
+                uniqueKeysWithValues: ranges.map { ($0.label, "\(Self.text($0.lower))-\(Self.text($0.upper))\(unit)") })
+        )
     }
 
     static func parse(label: String, range: String) -> Band? {

@@ -16,8 +16,10 @@ import Testing
         """.write(toFile: config, atomically: true, encoding: .utf8)
     let common = ["--db", scorebook.path("everyday.db"), "--config", config]
     #expect(try scorebook.run(["init"] + common).status == 0)
-    #expect(try scorebook.run(["import", "accounts", ScorebookProcess.fixture("seed004/accounts.csv")] + common).status == 0)
-    #expect(try scorebook.run(["import", "invoices", ScorebookProcess.fixture("seed004/invoices.csv")] + common).status == 0)
+    for kind in ["accounts", "invoices"] {
+        let file = ScorebookProcess.fixture("seed004/\(kind).csv")
+        #expect(try scorebook.run(["import", kind, file] + common).status == 0)
+    }
 
     let all = try scorebook.run(["run", "--as-of", "2025-01-01"] + common)
     #expect(all.status == 0, "\(all.stderr)")
@@ -29,7 +31,8 @@ import Testing
     let named = try scorebook.run(["run", "churn_trained", "--as-of", "2025-01-01"] + common)
     #expect(named.status == 1, "a score asked for by name that cannot run is a failure")
 
-    for arguments in [["run", "helth"], ["show", "helth"], ["explain", "helth", "acme"], ["compare", "helth", "health"]] {
+    let typos = [["run", "helth"], ["show", "helth"], ["explain", "helth", "acme"], ["compare", "helth", "health"]]
+    for arguments in typos {
         let typo = try scorebook.run(arguments + common)
         #expect(typo.status != 0)
         #expect(typo.stderr.contains("\"helth\""), "\(arguments): \(typo.stderr)")
@@ -45,8 +48,10 @@ import Testing
     try "scores:\n  health:\n    module: health\n".write(toFile: config, atomically: true, encoding: .utf8)
     let common = ["--db", scorebook.path("bands.db"), "--config", config]
     #expect(try scorebook.run(["init"] + common).status == 0)
-    #expect(try scorebook.run(["import", "accounts", ScorebookProcess.fixture("seed004/accounts.csv")] + common).status == 0)
-    #expect(try scorebook.run(["import", "invoices", ScorebookProcess.fixture("seed004/invoices.csv")] + common).status == 0)
+    for kind in ["accounts", "invoices"] {
+        let file = ScorebookProcess.fixture("seed004/\(kind).csv")
+        #expect(try scorebook.run(["import", kind, file] + common).status == 0)
+    }
     let run = try scorebook.run(["run", "--as-of", "2025-01-01"] + common)
     #expect(run.status == 0, "\(run.stderr)")
     let bands = run.stdout.split(separator: ";").last.map(String.init) ?? ""
@@ -54,5 +59,6 @@ import Testing
     #expect(run.stderr.contains("warning: health: band Green is empty (0 of 5 accounts)"), "\(run.stderr)")
     let check = try scorebook.run(["check"] + common)
     #expect(check.status == 0)
-    #expect(check.stdout.contains("warning: run 1 as of 2025-01-01: band Green is empty (0 of 5 accounts)"), "\(check.stdout)")
+    let expected = "warning: run 1 as of 2025-01-01: band Green is empty (0 of 5 accounts)"
+    #expect(check.stdout.contains(expected), "\(check.stdout)")
 }

@@ -57,7 +57,8 @@ private func band(_ value: Double) -> String { value >= 75 ? "Green" : value >= 
     for tree in trees {
         scores += [score("\(tree)g", 80), score("\(tree)p", 10), score("\(tree)c1", 20), score("\(tree)c2", 60)]
         scores.append(score("\(tree)d", 50))
-        links += [("\(tree)p", "\(tree)g"), ("\(tree)c1", "\(tree)p"), ("\(tree)c2", "\(tree)p"), ("\(tree)d", "\(tree)g")]
+        links += [("\(tree)p", "\(tree)g"), ("\(tree)c1", "\(tree)p"), ("\(tree)c2", "\(tree)p")]
+        links.append(("\(tree)d", "\(tree)g"))
     }
     var generator = SystemRandomNumberGenerator()
     var results: [[String]] = []

@@ -113,7 +113,8 @@ func theNewtonSolverMatchesScikitLearn(lambda: Double, intercept: Double, first:
     let heldOutStrict = TrainingMinimums(training: 1, heldOut: report.heldOutPositives + 1)
     #expect(throws: TrainingError.self) {
         try ModelTrainer(database: scratch.database).train(
-            score, TrainingRequest(outcome: "churned", horizonDays: 90, asOf: end.adding(days: -90), minimums: heldOutStrict))
+            score,
+            TrainingRequest(outcome: "churned", horizonDays: 90, asOf: end.adding(days: -90), minimums: heldOutStrict))
     }
     #expect(try TrainedModelStore(database: scratch.database).latest(scoreName: "risk")?.id == report.modelID)
 }

@@ -53,7 +53,8 @@ public struct ComparisonRenderer {
             lines.append("Largest rises and falls:")
             var movers = TextTable(columns: ["account_id", "name", "from", "to", "change", "bands"], numeric: [2, 3, 4])
             for pair in rises + falls {
-                movers.rows.append([pair.accountID, pair.accountName, Figures.fixed(pair.first), Figures.fixed(pair.second),
+                movers.rows.append([
+                    pair.accountID, pair.accountName, Figures.fixed(pair.first), Figures.fixed(pair.second),
                                     Figures.fixed(pair.second - pair.first), "\(pair.firstBand) -> \(pair.secondBand)"])
             }
             lines.append(movers.render())

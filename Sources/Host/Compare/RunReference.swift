@@ -20,7 +20,8 @@ public struct RunReference: Sendable, Equatable, CustomStringConvertible {
     /// configuration), a name that is neither configured nor ever run is answered as a likely typo.
     public func resolve(in store: ScoreRunStore, configured: [String]? = nil) throws -> ScoreRun {
         if let configured, !configured.contains(scoreName), try store.runs(of: scoreName).isEmpty {
-            throw CompareError("score \"\(scoreName)\" is " + NameSuggestion.notConfigured(scoreName, configured: configured))
+            throw CompareError(
+                "score \"\(scoreName)\" is " + NameSuggestion.notConfigured(scoreName, configured: configured))
         }
         guard let selector else {
             guard let run = try store.latestRun(of: scoreName) else {

@@ -37,7 +37,8 @@ public struct ExplanationChange {
         self.second = second
         let before = Self.parts(first.components)
         let after = Self.parts(second.components)
-        let signals = before.map(\.signal) + after.map(\.signal).filter { signal in !before.contains { $0.signal == signal } }
+        let added = after.map(\.signal).filter { signal in !before.contains { $0.signal == signal } }
+        let signals = before.map(\.signal) + added
         rows = signals.map { signal in
             Row(
                 signal: signal, first: before.first { $0.signal == signal }?.part,
@@ -88,7 +89,8 @@ public struct ExplanationChange {
         }
         func run(_ run: ScoreRun, _ result: StoredResult) -> String {
             JSONText.object([
-                ("run_id", String(run.id)), ("as_of", JSONText.string(run.asOf)), ("value", JSONText.number(result.value)),
+                ("run_id", String(run.id)), ("as_of", JSONText.string(run.asOf)),
+                ("value", JSONText.number(result.value)),
                 ("band", JSONText.string(result.band)),
             ])
         }
@@ -135,7 +137,9 @@ public struct ExplanationChange {
             let number = { (key: String) in (component[key] as? NSNumber)?.doubleValue }
             return (
                 component["signal"] as? String ?? "?",
-                Part(raw: number("raw"), normalised: number("normalised") ?? 0, contribution: number("contribution") ?? 0)
+                Part(
+                    raw: number("raw"), normalised: number("normalised") ?? 0,
+                    contribution: number("contribution") ?? 0)
             )
         }
     }

@@ -14,8 +14,9 @@ public enum RollupMethod: String, Sendable, CaseIterable {
 ///
 /// Children keep their own scores. A parent's score becomes the roll-up of itself (when scored) and its scored
 /// children, computed bottom-up in a fixed order, so a parent that is itself a child enters its own parent's roll-up
-/// with its rolled-up score and every rerun gives the same numbers; its components are then one per member (raw = the member's score, weight = the member's share), so they
-/// still sum to the score and `explain` shows the children's part.
+/// with its rolled-up score and every rerun gives the same numbers. Its components are then one per member (raw =
+/// the member's score, weight = the member's share), so they still sum to the score and `explain` shows the
+/// children's part.
 struct Rollup {
     let method: RollupMethod
     let higherIsBetter: Bool

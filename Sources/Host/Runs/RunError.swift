@@ -12,7 +12,8 @@ public enum RunError: Error, CustomStringConvertible, Sendable {
         case .nothingScored(let score, let asOf):
             return "\(score): no account could be scored as of \(asOf) (no data on or before that day?); nothing stored"
         case .unknownField(let score, let field, let available):
-            return "\(score): where: no account has a field \"\(field)\" (available: \(available.joined(separator: ", ")))"
+            return
+                "\(score): where: no account has a field \"\(field)\" (available: \(available.joined(separator: ", ")))"
         }
     }
 }

@@ -13,7 +13,8 @@ extension Segment {
         var available: Set<String> = []
         var found: Set<String> = []
         let columns = AccountFields.columns.joined(separator: ", ")
-        try database.statement("SELECT id, industry, employees, country, raw, \(columns) FROM accounts").forEach { row in
+        try database.statement("SELECT id, industry, employees, country, raw, \(columns) FROM accounts").forEach {
+            row in
             let industry = row.text(1)?.trimmingCharacters(in: .whitespaces)
             let country = row.text(3)?.trimmingCharacters(in: .whitespaces)
             guard matches(industry: industry, employees: row.optionalDouble(2), country: country) else { return }

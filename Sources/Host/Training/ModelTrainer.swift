@@ -113,12 +113,16 @@ public struct ModelTrainer {
         let labels = features.rows.map { positives.contains(rowIDs[$0]) ? 1.0 : 0.0 }
         let split = StratifiedSplit.split(labels: labels, heldOutShare: request.heldOutShare, seed: request.seed)
         // Refused before anything is stored, so the model in use stays the previous one.
-        let parts = [("training", split.training, request.minimums.training), ("held-out", split.heldOut, request.minimums.heldOut)]
+        let parts = [
+            ("training", split.training, request.minimums.training),
+            ("held-out", split.heldOut, request.minimums.heldOut),
+        ]
         for (part, rows, minimum) in parts {
             let positives = rows.filter { labels[$0] == 1 }.count
             if positives < minimum || rows.count - positives < minimum {
                 throw TrainingError.tooFewOutcomes(
-                    score: score.name, part: part, positives: positives, negatives: rows.count - positives, minimum: minimum)
+                    score: score.name, part: part, positives: positives, negatives: rows.count - positives,
+                    minimum: minimum)
             }
         }
         let heldOut = Set(split.heldOut)

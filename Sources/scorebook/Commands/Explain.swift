@@ -25,7 +25,10 @@ struct Explain: ParsableCommand {
     private var span: (String, String)? {
         let reference = RunReference(name)
         guard let selector = reference.selector, let dots = selector.range(of: "..") else { return nil }
-        return ("\(reference.scoreName)@\(selector[..<dots.lowerBound])", "\(reference.scoreName)@\(selector[dots.upperBound...])")
+        return (
+            "\(reference.scoreName)@\(selector[..<dots.lowerBound])",
+            "\(reference.scoreName)@\(selector[dots.upperBound...])"
+        )
     }
 
     func validate() throws {
@@ -39,7 +42,9 @@ struct Explain: ParsableCommand {
         if let (from, to) = span {
             let (firstRun, first) = try result(in: lookup.run(of: from, id: nil), store: store)
             let (secondRun, second) = try result(in: lookup.run(of: to, id: nil), store: store)
-            print(ExplanationChange(firstRun: firstRun, first: first, secondRun: secondRun, second: second).render(format))
+            print(
+                ExplanationChange(firstRun: firstRun, first: first, secondRun: secondRun, second: second).render(format)
+            )
             return
         }
         let (stored, result) = try result(in: lookup.run(of: name, id: runID), store: store)
