@@ -143,8 +143,7 @@ public struct GammaGammaModel: Sendable, Equatable {
             - (p * x + q) * log(gamma + m * x)
     }
 
-    /// True when the fit ran off to an edge of the parameter space instead of describing the spend: q at or below 1
-    /// (the population's mean spend is then infinite), p or q above 10,000 (spend that hardly varies within or
+    /// True when the fit ran off to an edge of the parameter space instead of describing the spend: p or q above 10,000 (spend that hardly varies within or
     /// between accounts, as subscription billing gives: issue 14 met `gamma 0.000, p 892351` at 20,000 accounts, and
     /// one flat price gives q and gamma in the trillions), or a parameter that is not finite. The bounds are on the
     /// shapes only, which do not depend on the currency; CDNOW's fit is p 6.25, q 3.74, gamma 15.44.
@@ -153,9 +152,6 @@ public struct GammaGammaModel: Sendable, Equatable {
     /// What makes the fit degenerate, in words; nil when it is not.
     public var degeneracy: String? {
         if ![p, q, gamma].allSatisfy(\.isFinite) { return "a parameter is not finite" }
-        if q <= 1 {
-            return "q at or below 1 makes the mean spend infinite, and one-time buyers' expected spend negative"
-        }
         if p > 10_000 || q > 10_000 { return "spend per purchase hardly varies, within accounts or between them" }
         return nil
     }
