@@ -8,7 +8,7 @@ public struct ChurnConfiguration: ModuleConfiguration, Equatable {
     public var weights: [String: Double]?
     /// How signals are scaled across the base.
     public var normalisation: Normalisation = .minMax
-    /// Risk bands; nil for High/Medium/Low.
+    /// Risk bands; nil for the mode's default High/Medium/Low.
     public var bands: Bands?
     /// Days of each usage window: the last ones against the ones before.
     public var usageWindowDays = 30
@@ -25,10 +25,18 @@ public struct ChurnConfiguration: ModuleConfiguration, Equatable {
     /// The trained model in force; the host sets it from the store before a trained run, never the YAML.
     public var model: TrainedModel?
 
-    /// The default risk bands: High 67-100, Medium 34-66, Low 0-33.
-    public static let standardBands = Bands(trusted: [
-        Band("Low", 0, 33), Band("Medium", 34, 66), Band("High", 67, 100),
-    ])
+    /// The default rules-mode bands, by share of the scored base: the riskiest 10% High, the next 20% Medium.
+    ///
+    /// A rules score is a weighted sum of scaled signals, so few accounts reach 67 (the demo: 1 of 690 with value
+    /// bands); a share always gives the save team a list of a size it can work.
+    public static let standardBands = Bands(
+        trusted: [Band("Low", 0, 69), Band("Medium", 70, 89), Band("High", 90, 100)], isShareOfBase: true)
+
+    /// The default trained-mode bands, on the model's probability of the outcome within the horizon, in percent:
+    /// High from 10%, Medium from 5%. Churn within 90 days is rare (a few percent of the base), so 67% is never
+    /// reached (the demo: 690 of 690 Low); 10% is about twice the usual quarterly rate.
+    public static let probabilityBands = Bands(
+        trusted: [Band("Low", 0, 4), Band("Medium", 5, 9), Band("High", 10, 100)])
 
     public init() {}
 
@@ -41,7 +49,10 @@ public struct ChurnConfiguration: ModuleConfiguration, Equatable {
                 + "detractor 15, mrr_contraction 15, renewal_near 10); rules mode only"
         ),
         Setting("normalisation", "min-max (default) or percentile"),
-        Setting("bands", "label: low-high (default High 67-100, Medium 34-66, Low 0-33)"),
+        Setting(
+            "bands",
+            "label: low-high, or low-high% for shares of the base (default rules High 90-100%, Medium 70-89%, "
+                + "Low 0-69%; trained, on the probability in percent, High 10-100, Medium 5-9, Low 0-4)"),
         Setting("usage_window_days", "days of each usage window, the last against the one before (default 30)"),
         Setting("ticket_window_days", "days in which high-priority tickets count (default 90)"),
         Setting("payment_window_days", "days of invoices whose late or failed payment counts (default 180)"),
@@ -101,7 +112,7 @@ public struct ChurnConfiguration: ModuleConfiguration, Equatable {
     }
 
     /// The bands in force.
-    public var effectiveBands: Bands { bands ?? Self.standardBands }
+    public var effectiveBands: Bands { bands ?? (mode == .trained ? Self.probabilityBands : Self.standardBands) }
 
     public var signals: [SignalSpec] {
         effectiveWeights.filter { $0.weight > 0 }.map { SignalSpec(name: $0.name, share: $0.weight) }

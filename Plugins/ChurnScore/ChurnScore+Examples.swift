@@ -98,7 +98,8 @@ extension ChurnScore {
             name: "trained model", configuration: configuration, facts: table,
             expected: [
                 Expectation("worried", value: 73.105_857_863_000_49, tolerance: 1e-9, band: "High"),
-                Expectation("average", value: 11.920_292_202_211_755, tolerance: 1e-9, band: "Low"),
+                // 11.9% within the horizon is past the 10% where the probability bands start High.
+                Expectation("average", value: 11.920_292_202_211_755, tolerance: 1e-9, band: "High"),
             ])
     }
 }

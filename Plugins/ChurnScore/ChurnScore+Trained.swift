@@ -16,7 +16,8 @@ extension ChurnScore {
         // Read the model's features by name, so a model stored before a feature was added still lines up.
         let columns = model.features.map { features.names.firstIndex(of: $0) }
         let bands = configuration.effectiveBands
-        return features.rows.indices.map { position in
+        // Share bands need the whole batch, so the module's labels are set once every account is scored.
+        return bands.relabel(features.rows.indices.map { position in
             let values = columns.map { column in column.flatMap { features.values[position][$0] } }
             let standardised = model.standardised(values)
             let terms = zip(model.coefficients, standardised).map { $0 * $1 }
@@ -47,6 +48,6 @@ extension ChurnScore {
                 components: components,
                 details: [("probability", .number((risk * 100).rounded() / 10_000))]
                     + (model.source.map { [("model", DetailValue.text($0))] } ?? []))
-        }
+        })
     }
 }

@@ -143,6 +143,19 @@ public struct GammaGammaModel: Sendable, Equatable {
             - (p * x + q) * log(gamma + m * x)
     }
 
+    /// True when the fit ran off to an edge of the parameter space instead of describing the spend: p or q above 10,000 (spend that hardly varies within or
+    /// between accounts, as subscription billing gives: issue 14 met `gamma 0.000, p 892351` at 20,000 accounts, and
+    /// one flat price gives q and gamma in the trillions), or a parameter that is not finite. The bounds are on the
+    /// shapes only, which do not depend on the currency; CDNOW's fit is p 6.25, q 3.74, gamma 15.44.
+    public var isDegenerate: Bool { degeneracy != nil }
+
+    /// What makes the fit degenerate, in words; nil when it is not.
+    public var degeneracy: String? {
+        if ![p, q, gamma].allSatisfy(\.isFinite) { return "a parameter is not finite" }
+        if p > 10_000 || q > 10_000 { return "spend per purchase hardly varies, within accounts or between them" }
+        return nil
+    }
+
     /// The conditional expected mean spend per purchase.
     public func expectedAverageValue(_ customer: PurchaseSummary) -> Double {
         let x = customer.frequency

@@ -45,6 +45,14 @@ public enum LifetimeValueScore: ScoreModule {
             throw LifetimeValueError("the fit did not converge (BG/NBD \(purchases.converged ? "ok" : "not converged"), "
                 + "Gamma-Gamma \(spend.converged ? "ok" : "not converged")); the data may not suit the model")
         }
+        // A degenerate spend fit still ranks by each account's own mean spend (its limit), so it is said on every
+        // account, not refused: BG/NBD's purchases stay valid.
+        let spendWarning: [(name: String, value: DetailValue)] = spend.model.degeneracy.map { degeneracy in
+            let text = "degenerate (p \(format(spend.model.p)), q \(format(spend.model.q)), gamma "
+                + "\(format(spend.model.gamma))): \(degeneracy), so each account's own mean spend is what counts; "
+                + "for subscription billing the value module's contract metrics fit better"
+            return [("spend_fit", .text(text))]
+        } ?? []
         let horizon = Double(configuration.horizonDays)
         let discount = pow(1 + configuration.discountRateYearly, -horizon / 365)
         let parameters: [(name: String, value: DetailValue)] = [
@@ -64,9 +72,14 @@ public enum LifetimeValueScore: ScoreModule {
                     ("p_alive", .number(alive)), ("expected_purchases", .number(expected)),
                     ("expected_average_value", .number(average)), ("frequency", .number(customer.frequency)),
                     ("recency", .number(customer.recency)), ("T", .number(customer.age)), ("monetary", .number(customer.monetary)),
-                ] + parameters)
+                ] + parameters + spendWarning)
         }
     }
+}
+
+/// A parameter as the error shows it: three decimals, or a whole number when it is large.
+private func format(_ value: Double) -> String {
+    abs(value) >= 1_000 && value.isFinite ? String(format: "%.0f", value) : String(format: "%.3f", value)
 }
 
 /// Why a clv score cannot be computed, in one line.

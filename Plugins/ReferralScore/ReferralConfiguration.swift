@@ -30,7 +30,8 @@ public struct ReferralConfiguration: ModuleConfiguration, Equatable {
                 + "(default referred_revenue 50, big_logo 30, lighthouse 20, second_degree_revenue 0)"
         ),
         Setting("normalisation", "referred revenue: min-max (default) or percentile"),
-        Setting("bands", "label: low-high (default High 67-100, Medium 34-66, Low 0-33)"),
+        Setting(
+            "bands", "label: low-high, or low-high% for shares of the base (default High 30-100, Medium 1-29, Low 0)"),
         Setting("window_days", "days of the referred accounts' payments that count (default 365)"),
         Setting("big_logos", "account ids that are big logos, whatever their size (default none)"),
         Setting("big_logo_employees", "employees from which an account is a big logo; null for none (default 1000)"),
@@ -80,9 +81,14 @@ public struct ReferralConfiguration: ModuleConfiguration, Equatable {
     }
 
     /// The bands in force.
-    public var effectiveBands: Bands {
-        bands ?? Bands(trusted: [Band("Low", 0, 33), Band("Medium", 34, 66), Band("High", 67, 100)])
-    }
+    public var effectiveBands: Bands { bands ?? Self.standardBands }
+
+    /// The default bands: High 30-100, Medium 1-29, Low 0.
+    ///
+    /// Most accounts refer nobody and are no big logo, so their score is 0 (the demo: 864 of 923) and 34-66 or 67-100
+    /// are out of reach (922 of 923 Low). Low means no value beyond the account's own revenue, Medium some, and High at
+    /// least what a big logo alone (weight 30 by default) brings. Shares of the base would tie the zeros together.
+    public static let standardBands = Bands(trusted: [Band("Low", 0, 0), Band("Medium", 1, 29), Band("High", 30, 100)])
 
     /// The weight of a signal in force.
     func weight(of signal: ReferralSignal) -> Double {

@@ -48,9 +48,9 @@ extension ReferralScore {
             name: "referrers, big logos and lighthouses", configuration: configuration, facts: facts,
             expected: [
                 Expectation(
-                    "hub", value: 50, band: "Medium",
+                    "hub", value: 50, band: "High",
                     details: [("referred_accounts", .integer(3)), ("big_logo", .text("no"))]),
-                Expectation("giant", value: 30 + 10, band: "Medium", details: [("big_logo", .text("yes"))]),
+                Expectation("giant", value: 30 + 10, band: "High", details: [("big_logo", .text("yes"))]),
                 Expectation("listed", value: 25 + 30 + 20, band: "High", details: [("big_logo", .text("yes"))]),
                 Expectation("plain", value: 0, band: "Low", details: [("referred_accounts", .integer(0))]),
             ])
@@ -76,8 +76,8 @@ extension ReferralScore {
         return WorkedExample(
             name: "second-degree revenue with its own weight", configuration: configuration, facts: facts,
             expected: [
-                Expectation("a", value: 20 + 40, tolerance: 1e-9, band: "Medium"),
-                Expectation("b", value: 60, band: "Medium"),
+                Expectation("a", value: 20 + 40, tolerance: 1e-9, band: "High"),
+                Expectation("b", value: 60, band: "High"),
                 Expectation("c", value: 0, band: "Low"),
             ])
     }

@@ -45,7 +45,14 @@ public struct Demo {
             let request = TrainingRequest(
                 outcome: "churned", horizonDays: Self.trainingHorizonDays,
                 asOf: options.endDay.adding(days: -Self.trainingHorizonDays))
-            let trained = try trainer.train(score, request)
+            // Too few churns on a small data set: said, and the score is then reported as not run.
+            let trained: TrainingReport
+            do {
+                trained = try trainer.train(score, request)
+            } catch let refusal as TrainingError {
+                report("\(score.name): not trained: \(refusal)")
+                continue
+            }
             report(
                 "trained \(score.name) as of \(request.asOf) on \(trained.trainingRows) accounts: held-out AUC "
                     + String(format: "%.3f", trained.model.heldOutAUC)

@@ -138,14 +138,19 @@ public struct ScoreRunStore {
         }
     }
 
-    /// A run's accounts with value, band and position only: what comparisons need, without the components.
-    public func values(runID: Int64) throws -> [(accountID: String, value: Double, band: String, position: Int)] {
+    /// A run's accounts with name, value, band and position only: what comparisons need, without the components.
+    public func values(
+        runID: Int64
+    ) throws -> [(accountID: String, value: Double, band: String, position: Int, accountName: String)] {
         try database.makeStatement(
             """
-            SELECT a.external_id, r.value, r.band, r.position FROM score_results r JOIN accounts a ON a.id = r.account_id
+            SELECT a.external_id, r.value, r.band, r.position, coalesce(a.name, a.external_id)
+            FROM score_results r JOIN accounts a ON a.id = r.account_id
             WHERE r.run_id = ? ORDER BY r.position
             """
-        ).map([.integer(runID)]) { (($0.text(0) ?? ""), $0.double(1), ($0.text(2) ?? ""), Int($0.integer(3))) }
+        ).map([.integer(runID)]) {
+            (($0.text(0) ?? ""), $0.double(1), ($0.text(2) ?? ""), Int($0.integer(3)), ($0.text(4) ?? ""))
+        }
     }
 
     /// The run of a score as of a day: a current or backfill run before a validation or holdout one, the latest stored

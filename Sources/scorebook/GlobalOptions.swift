@@ -13,6 +13,9 @@ struct GlobalOptions: ParsableArguments {
 
     /// The workspace these options name.
     var workspace: Workspace { Workspace(database: database, configuration: configuration) }
+
+    /// The score names the configuration holds, to answer a mistyped name; nil when it cannot be read.
+    var configuredNames: [String]? { try? workspace.loadConfiguration().scores.map(\.name) }
 }
 
 extension OutputFormat: ExpressibleByArgument {}

@@ -140,7 +140,7 @@ import Testing
 
     let unknown = try scorebook.run(["compare", "nothing", "seed_rfm"] + common)
     #expect(unknown.status == 1)
-    #expect(unknown.stderr == "Error: score \"nothing\" has not been run yet (run `scorebook run nothing`)\n")
+    #expect(unknown.stderr == "Error: score \"nothing\" is not configured (configured: seed_rfm)\n")
     let missing = try scorebook.run(["compare", "seed_rfm@999", "seed_rfm"] + common)
     #expect(missing.stderr == "Error: score \"seed_rfm\" has no run 999 (see `scorebook runs seed_rfm`)\n")
     let same = try scorebook.run(["compare", "seed_rfm", "seed_rfm"] + common)

@@ -77,3 +77,47 @@ func aSegmentScoresOnlyItsAccounts(filter: String, expected: [String]) throws {
     #expect(plain.configurationHash != segmented.configurationHash)
     #expect(segmented.segment?.description == "country in [us]")
 }
+
+/// Accounts with fields beyond the mapped ones: a CSV's extra columns and a synced record's properties, kept raw.
+private func scratchWithRawFields() throws -> Scratch {
+    let scratch = try scratchWithAccounts()
+    _ = try scratch.importText(
+        .accounts, "more.csv",
+        """
+        account_id,name,industry,employees,country,plan,owner,seats
+        a,A,Software,200,US,Pro,ana,12
+        b,B,software,5000,DE,enterprise,bo,400
+        c,C,retail,300,US,starter,ana,3
+        """)
+    try scratch.database.execute(
+        #"UPDATE accounts SET raw = '{"id":"18","properties":{"plan":"pro","segment":"SMB"}}' WHERE external_id = 'd'"#)
+    return scratch
+}
+
+@Test(arguments: [
+    ("{plan: pro}", ["a", "d"]),
+    ("{plan: [pro, enterprise], owner: ana}", ["a"]),
+    ("{seats: 10-500}", ["a", "b"]),
+    ("{properties.segment: smb}", ["d"]),
+    ("{domain: none.example}", []),
+    ("{name: [A, C]}", ["a", "c"]),
+])
+func aSegmentFiltersOnRawAndCanonicalFields(filter: String, expected: [String]) throws {
+    let scratch = try scratchWithRawFields()
+    #expect(try scored(filter, in: scratch) == expected)
+}
+
+@Test func aSegmentOnAFieldNoAccountHasListsTheFieldsThereAre() throws {
+    let scratch = try scratchWithRawFields()
+    let score = try ScorebookConfiguration.parse(
+        yaml: "scores:\n  rfm:\n    module: value\n    where: {tier: gold}\n", file: "t"
+    ).scores[0]
+    let refusal = #expect(throws: RunError.self) {
+        try ScoreRunner(database: scratch.database).run(score, asOf: Day(year: 2025, month: 1, day: 1) ?? .today)
+    }
+    let message = refusal.map { "\($0)" } ?? ""
+    #expect(message.hasPrefix("rfm: where: no account has a field \"tier\" (available: "), "\(message)")
+    for field in ["plan", "owner", "seats", "segment", "industry", "employees", "country", "name"] {
+        #expect(message.contains(field), "\(field) in \(message)")
+    }
+}

@@ -97,4 +97,29 @@ func theNewtonSolverMatchesScikitLearn(lambda: Double, intercept: Double, first:
         #expect((0...100).contains(result.value))
         #expect(result.details.contains("\"model\":\"\(report.modelID), trained as of 2026-08-02"))
     }
+
+    // Too few churns in a part: refused in one line, and the model in use stays the one above.
+    let strict = TrainingMinimums(training: report.trainingPositives + 1)
+    let refused = #expect(throws: TrainingError.self) {
+        try ModelTrainer(database: scratch.database).train(
+            score, TrainingRequest(outcome: "churned", horizonDays: 90, asOf: end.adding(days: -90), minimums: strict))
+    }
+    #expect(
+        refused == .tooFewOutcomes(
+            score: "risk", part: "training", positives: report.trainingPositives,
+            negatives: report.trainingRows - report.trainingPositives, minimum: report.trainingPositives + 1))
+    #expect(refused.map { "\($0)".contains("\n") } == false)
+    #expect(try TrainedModelStore(database: scratch.database).latest(scoreName: "risk")?.id == report.modelID)
+    let heldOutStrict = TrainingMinimums(training: 1, heldOut: report.heldOutPositives + 1)
+    #expect(throws: TrainingError.self) {
+        try ModelTrainer(database: scratch.database).train(
+            score,
+            TrainingRequest(outcome: "churned", horizonDays: 90, asOf: end.adding(days: -90), minimums: heldOutStrict))
+    }
+    #expect(try TrainedModelStore(database: scratch.database).latest(scoreName: "risk")?.id == report.modelID)
+}
+
+@Test func theDefaultMinimumsAreTenToFitAndFiveHeldOut() {
+    #expect(TrainingMinimums() == TrainingMinimums(training: 10, heldOut: 5))
+    #expect(TrainingMinimums(training: 0, heldOut: -3) == TrainingMinimums(training: 1, heldOut: 1))
 }

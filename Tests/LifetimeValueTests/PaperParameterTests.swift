@@ -98,3 +98,46 @@ private func within(_ value: Double, _ published: Double, _ share: Double = 0.00
     let direct = customers.reduce(0.0) { $0 + model.logLikelihood($1) }
     #expect(abs(BetaGeometricModel.BatchLikelihood(customers).total(model) - direct) < 1e-6)
 }
+
+@Test func aDegenerateGammaGammaFitIsRecognisedAndCDNOWsIsNot() {
+    let paper = GammaGammaModel(p: 6.25, q: 3.74, gamma: 15.44)
+    let runaway = GammaGammaModel(p: 892_351, q: 3.1, gamma: 0.0002)
+    let flat = GammaGammaModel(p: 3_257, q: 2.4e15, gamma: 3.7e13)
+    let notANumber = GammaGammaModel(p: Double.nan, q: 3.74, gamma: 15.44)
+    #expect(!paper.isDegenerate)
+    #expect(runaway.isDegenerate)
+    #expect(flat.isDegenerate)
+    #expect(notANumber.isDegenerate)
+}
+
+/// Subscription-like billing: every account pays the same 49.00 at every purchase, so spend never varies.
+private func flatSpendFacts() -> FactTable {
+    var rows: [(account: AccountRef, facts: [FactKey: Double])] = []
+    for index in 0..<300 {
+        let frequency = Double(1 + index % 12)
+        let span: Double = frequency * 30
+        var values: [FactKey: Double] = [:]
+        values[.repeatPurchaseDays] = frequency
+        values[.purchaseSpanDays] = span
+        values[.tenureDays] = span + 20
+        values[.repeatPurchaseValue] = 4_900
+        rows.append((AccountRef(id: "a\(index)", name: "A \(index)"), values))
+    }
+    return FactTable(asOf: Day(iso: "2025-01-01") ?? .today, rows: rows)
+}
+
+@Test func clvSaysOnEveryAccountThatItsSpendFitIsDegenerate() throws {
+    let scores = try LifetimeValueScore.score(flatSpendFacts(), configuration: LifetimeValueConfiguration())
+    #expect(scores.count == 300)
+    for score in scores {
+        guard case .text(let text)? = score.detail("spend_fit") else {
+            Issue.record("no spend_fit on \(score.accountID)")
+            continue
+        }
+        #expect(text.hasPrefix("degenerate (p "), "\(text)")
+        // The limit of the Gamma-Gamma estimate is the account's own mean spend: 49.00.
+        if case .number(let average)? = score.detail("expected_average_value") {
+            #expect(abs(average - 49) < 0.5)
+        }
+    }
+}

@@ -7,6 +7,8 @@ public struct Comparison {
     /// One account in both runs.
     public struct Pair: Sendable {
         public let accountID: String
+        /// The account's name (its id when it has none).
+        public let accountName: String
         public let first: Double
         public let second: Double
         public let firstBand: String
@@ -47,7 +49,8 @@ public struct Comparison {
         pairs = common.indices.map { index in
             let other = byID[common[index].accountID]
             return Pair(
-                accountID: common[index].accountID, first: firstValues[index], second: secondValues[index],
+                accountID: common[index].accountID, accountName: common[index].accountName,
+                first: firstValues[index], second: secondValues[index],
                 firstBand: common[index].band, secondBand: other?.band ?? "", firstRank: firstRanks[index],
                 secondRank: secondRanks[index])
         }

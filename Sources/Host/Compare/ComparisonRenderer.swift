@@ -51,9 +51,10 @@ public struct ComparisonRenderer {
         if comparison.isOverTime {
             let (rises, falls) = comparison.movers(limit: limit)
             lines.append("Largest rises and falls:")
-            var movers = TextTable(columns: ["account_id", "from", "to", "change", "bands"], numeric: [1, 2, 3])
+            var movers = TextTable(columns: ["account_id", "name", "from", "to", "change", "bands"], numeric: [2, 3, 4])
             for pair in rises + falls {
-                movers.rows.append([pair.accountID, Figures.fixed(pair.first), Figures.fixed(pair.second),
+                movers.rows.append([
+                    pair.accountID, pair.accountName, Figures.fixed(pair.first), Figures.fixed(pair.second),
                                     Figures.fixed(pair.second - pair.first), "\(pair.firstBand) -> \(pair.secondBand)"])
             }
             lines.append(movers.render())
@@ -71,7 +72,8 @@ public struct ComparisonRenderer {
     private func json() -> String {
         func pair(_ pair: Comparison.Pair) -> String {
             JSONText.object([
-                ("account_id", JSONText.string(pair.accountID)), ("first_score", JSONText.number(pair.first)),
+                ("account_id", JSONText.string(pair.accountID)), ("name", JSONText.string(pair.accountName)),
+                ("first_score", JSONText.number(pair.first)),
                 ("second_score", JSONText.number(pair.second)), ("first_band", JSONText.string(pair.firstBand)),
                 ("second_band", JSONText.string(pair.secondBand)), ("first_rank", JSONText.number(pair.firstRank)),
                 ("second_rank", JSONText.number(pair.secondRank)),

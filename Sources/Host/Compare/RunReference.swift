@@ -16,8 +16,13 @@ public struct RunReference: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { selector.map { "\(scoreName)@\($0)" } ?? scoreName }
 
-    /// The stored run this names, or a one-line error saying why there is none.
-    public func resolve(in store: ScoreRunStore) throws -> ScoreRun {
+    /// The stored run this names, or a one-line error saying why there is none. With `configured` (the names in the
+    /// configuration), a name that is neither configured nor ever run is answered as a likely typo.
+    public func resolve(in store: ScoreRunStore, configured: [String]? = nil) throws -> ScoreRun {
+        if let configured, !configured.contains(scoreName), try store.runs(of: scoreName).isEmpty {
+            throw CompareError(
+                "score \"\(scoreName)\" is " + NameSuggestion.notConfigured(scoreName, configured: configured))
+        }
         guard let selector else {
             guard let run = try store.latestRun(of: scoreName) else {
                 throw CompareError.noCurrentRun(scoreName, hasOtherRuns: try !store.runs(of: scoreName).isEmpty)

@@ -34,6 +34,8 @@ public struct NamedScore: Sendable {
     public let rollup: RollupMethod?
     /// The band of a value, for modules whose bands follow the value; nil for the others (RFM segments).
     public let bandForValue: (@Sendable (Double) -> String)?
+    /// The bands in force, for modules whose bands follow the value; nil for the others (RFM segments).
+    public let bands: Bands?
     /// True when the score runs on the model `scorebook train` stored for its name.
     public let usesTrainedModel: Bool
     private let scorer: @Sendable (FactTable, TrainedModel?) throws -> [AccountScore]
@@ -47,8 +49,10 @@ public struct NamedScore: Sendable {
         self.rollup = rollup
         if let banded = configuration as? any BandedConfiguration {
             let bands = banded.effectiveBands
+            self.bands = bands
             self.bandForValue = { @Sendable value in bands.label(for: value) }
         } else {
+            self.bands = nil
             self.bandForValue = nil
         }
         self.actions = actions

@@ -80,11 +80,11 @@ public struct ScorebookConfiguration: Sendable {
         }
     }
 
-    /// The named score, or an error listing the configured names.
+    /// The named score, or an error suggesting the closest configured name (else listing them).
     public func score(named name: String) throws -> NamedScore {
         guard let score = scores.first(where: { $0.name == name }) else {
-            let known = scores.map(\.name).joined(separator: ", ")
-            throw ConfigError(file: file, line: nil, score: name, message: "not configured (configured: \(known.isEmpty ? "none" : known))")
+            let message = NameSuggestion.notConfigured(name, configured: scores.map(\.name))
+            throw ConfigError(file: file, line: nil, score: name, message: message)
         }
         return score
     }

@@ -78,7 +78,7 @@ scores:
       detractor: 15
       mrr_contraction: 15
       renewal_near: 10
-    bands: {High: 67-100, Medium: 34-66, Low: 0-33}
+    bands: {High: 90-100%, Medium: 70-89%, Low: 0-69%}   # the riskiest 10% High, the next 20% Medium
 
   churn_enterprise:
     module: churn

@@ -13,8 +13,10 @@ public enum RollupMethod: String, Sendable, CaseIterable {
 /// Rolls children's scores up into their parents', after the module has scored every account on its own.
 ///
 /// Children keep their own scores. A parent's score becomes the roll-up of itself (when scored) and its scored
-/// children; its components are then one per member (raw = the member's score, weight = the member's share), so they
-/// still sum to the score and `explain` shows the children's part.
+/// children, computed bottom-up in a fixed order, so a parent that is itself a child enters its own parent's roll-up
+/// with its rolled-up score and every rerun gives the same numbers. Its components are then one per member (raw =
+/// the member's score, weight = the member's share), so they still sum to the score and `explain` shows the
+/// children's part.
 struct Rollup {
     let method: RollupMethod
     let higherIsBetter: Bool
@@ -26,8 +28,9 @@ struct Rollup {
         for (child, parent) in parents where byID[child] != nil && child != parent {
             children[parent, default: []].append(child)
         }
-        for (parent, kids) in children {
-            let members = ([parent] + kids.sorted()).compactMap { byID[$0] }
+        for parent in Self.bottomUp(children) {
+            let kids = children[parent, default: []].sorted()
+            let members = ([parent] + kids).compactMap { byID[$0] }
             guard !members.isEmpty else { continue }
             let weights: [Double]
             switch method {
@@ -51,6 +54,26 @@ struct Rollup {
                 details: [("rollup", .text(method.rawValue)), ("children", .integer(kids.count)),
                           ("own_score", byID[parent].map { .number($0.value) } ?? .text("not scored"))])
         }
-        return Array(byID.values)
+        return byID.values.sorted { $0.accountID < $1.accountID }
+    }
+
+    /// The parents in the order their roll-ups must be made: a parent after every descendant that is itself a
+    /// parent (by height, then id), so a grandparent takes its children's rolled-up scores, the same on every run.
+    /// A cycle of parent links is cut where the walk meets it again.
+    static func bottomUp(_ children: [String: [String]]) -> [String] {
+        var heights: [String: Int] = [:]
+        var visiting: Set<String> = []
+        func height(_ account: String) -> Int {
+            if let known = heights[account] { return known }
+            guard let kids = children[account], visiting.insert(account).inserted else { return 0 }
+            let value = 1 + (kids.sorted().map(height).max() ?? 0)
+            visiting.remove(account)
+            heights[account] = value
+            return value
+        }
+        let ordered: [(account: String, height: Int)] = children.keys.sorted().map { ($0, height($0)) }
+        return ordered.sorted { lhs, rhs in
+            lhs.height == rhs.height ? lhs.account < rhs.account : lhs.height < rhs.height
+        }.map(\.account)
     }
 }

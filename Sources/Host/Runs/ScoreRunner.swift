@@ -32,7 +32,7 @@ public struct ScoreRunner {
     public func run(_ score: NamedScore, asOf: Day, kind: RunKind? = nil) throws -> RunSummary {
         var (facts, rowIDs) = try FactLoader(database: database).load(score.facts, asOf: asOf)
         if let segment = score.segment {
-            (facts, rowIDs) = try segment.restrict(facts, rowIDs: rowIDs, database: database)
+            (facts, rowIDs) = try segment.restrict(facts, rowIDs: rowIDs, database: database, score: score.name)
         }
         let rowByID = Dictionary(zip(facts.accounts.map(\.id), rowIDs), uniquingKeysWith: { first, _ in first })
         let model = score.usesTrainedModel ? try ModelTrainer(database: database).latestModel(of: score) : nil
@@ -48,6 +48,8 @@ public struct ScoreRunner {
             scored = Rollup(method: method, higherIsBetter: score.higherIsBetter, band: band)
                 .apply(scored, parents: parents, revenue: revenueByID)
         }
+        // Bands by share of the base are set on the final values, roll-ups included.
+        if let bands = score.bands { scored = bands.relabel(scored) }
         let scores = scored.sorted(by: Self.order(higherIsBetter: score.higherIsBetter))
         guard !scores.isEmpty else { throw RunError.nothingScored(score: score.name, asOf: asOf) }
         let store = ScoreRunStore(database: database)
@@ -76,7 +78,7 @@ public struct ScoreRunner {
         let bandCounts = counts.sorted { $0.value == $1.value ? $0.key < $1.key : $0.value > $1.value }.map { ($0.key, $0.value) }
         return RunSummary(
             runID: runID, scoreName: score.name, asOf: asOf, kind: kind, accountCount: scores.count, bandCounts: bandCounts,
-            warnings: score.warnings)
+            warnings: score.warnings + (score.bands.map { EmptyBands.warnings(bands: $0, counts: bandCounts) } ?? []))
     }
 
     /// Best first: by value (descending when higher is better), then by account id, so positions are stable.

@@ -3,8 +3,9 @@ import ScoreKit
 /// A named score's `where:` filter on account fields, applied before scoring: every field given must match.
 ///
 /// `where: {industry: [software, fintech], employees: 50-1000, country: US}`: industries and countries are compared
-/// without case, a single value or a list; employees is an inclusive range. An account whose field is unknown does not
-/// match a filter on that field.
+/// without case, a single value or a list; employees is an inclusive range. Any other field (`plan: pro`) is read
+/// from the account's columns or raw JSON (`FieldFilter`). An account whose field is unknown does not match a filter
+/// on that field.
 public struct Segment: Sendable, Equatable, CustomStringConvertible {
     /// Industries that match, lower case; empty for any.
     public let industries: [String]
@@ -12,15 +13,21 @@ public struct Segment: Sendable, Equatable, CustomStringConvertible {
     public let employees: ClosedRange<Double>?
     /// Countries that match, lower case; empty for any.
     public let countries: [String]
+    /// Conditions on any other field, a canonical column or the raw JSON's (`plan: [pro, enterprise]`).
+    public let others: [FieldFilter]
 
-    /// The fields a filter may name.
+    /// The fields with their own rules; any other name is a `FieldFilter`.
     public static let fields = ["industry", "employees", "country"]
 
     /// Creates a filter; names are compared without case.
-    public init(industries: [String] = [], employees: ClosedRange<Double>? = nil, countries: [String] = []) {
+    public init(
+        industries: [String] = [], employees: ClosedRange<Double>? = nil, countries: [String] = [],
+        others: [FieldFilter] = []
+    ) {
         self.industries = industries.map { $0.lowercased() }
         self.employees = employees
         self.countries = countries.map { $0.lowercased() }
+        self.others = others.sorted { $0.field < $1.field }
     }
 
     /// True when an account with these fields is in the segment.
@@ -45,6 +52,7 @@ public struct Segment: Sendable, Equatable, CustomStringConvertible {
             parts.append("employees \(Self.text(employees.lowerBound))-\(Self.text(employees.upperBound))")
         }
         if !countries.isEmpty { parts.append("country in [\(countries.sorted().joined(separator: ", "))]") }
+        parts += others.map(\.description)
         return parts.joined(separator: "; ")
     }
 

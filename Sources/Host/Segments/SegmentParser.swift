@@ -13,19 +13,26 @@ struct SegmentParser {
         var industries: [String] = []
         var employees: ClosedRange<Double>?
         var countries: [String] = []
+        var others: [FieldFilter] = []
         for (key, value) in mapping {
             let line = key.mark?.line ?? keyLine
-            switch key.string ?? "" {
+            let field = key.string ?? ""
+            switch field {
             case "industry": industries = try names(value, field: "industry", line: line)
             case "country": countries = try names(value, field: "country", line: line)
             case "employees": employees = try range(value, line: line)
             default:
-                throw error(
-                    "where: unknown field \"\(key.string ?? "")\" (fields: \(Segment.fields.joined(separator: ", ")))",
-                    line)
+                guard field.range(of: #"^[A-Za-z_][A-Za-z0-9_.\-]*$"#, options: .regularExpression) != nil else {
+                    throw error("where: \"\(field)\" is not a field name", line)
+                }
+                if let text = value.string, let bounds = try? range(value, line: line), text.contains("-") {
+                    others.append(FieldFilter(field: field, range: bounds))
+                } else {
+                    others.append(FieldFilter(field: field, values: try names(value, field: field, line: line)))
+                }
             }
         }
-        return Segment(industries: industries, employees: employees, countries: countries)
+        return Segment(industries: industries, employees: employees, countries: countries, others: others)
     }
 
     private func names(_ node: Node, field: String, line: Int?) throws -> [String] {

@@ -16,10 +16,13 @@ public struct TrainingRequest: Sendable {
     public let seed: UInt64
     /// The L2 penalty.
     public let lambda: Double
+    /// The fewest positives and negatives each part needs before its model is trusted.
+    public let minimums: TrainingMinimums
 
-    /// Creates a request with a 30% held-out part, seed 42 and lambda 1.
+    /// Creates a request with a 30% held-out part, seed 42, lambda 1 and the default minimums.
     public init(
-        outcome: String, horizonDays: Int, asOf: Day, heldOutShare: Double = 0.3, seed: UInt64 = 42, lambda: Double = 1
+        outcome: String, horizonDays: Int, asOf: Day, heldOutShare: Double = 0.3, seed: UInt64 = 42, lambda: Double = 1,
+        minimums: TrainingMinimums = TrainingMinimums()
     ) {
         self.outcome = outcome
         self.horizonDays = horizonDays
@@ -27,6 +30,7 @@ public struct TrainingRequest: Sendable {
         self.heldOutShare = heldOutShare
         self.seed = seed
         self.lambda = lambda
+        self.minimums = minimums
     }
 }
 
@@ -95,7 +99,7 @@ public struct ModelTrainer {
     public func train(_ score: NamedScore, _ request: TrainingRequest) throws -> TrainingReport {
         var (facts, rowIDs) = try FactLoader(database: database).load(score.facts, asOf: request.asOf)
         if let segment = score.segment {
-            (facts, rowIDs) = try segment.restrict(facts, rowIDs: rowIDs, database: database)
+            (facts, rowIDs) = try segment.restrict(facts, rowIDs: rowIDs, database: database, score: score.name)
         }
         guard let features = score.features(facts) else {
             throw TrainingError.notTrainable(score: score.name, module: score.module)
@@ -108,10 +112,17 @@ public struct ModelTrainer {
         let positives = try accountsWithOutcome(request.outcome, after: request.asOf, through: horizonEnd)
         let labels = features.rows.map { positives.contains(rowIDs[$0]) ? 1.0 : 0.0 }
         let split = StratifiedSplit.split(labels: labels, heldOutShare: request.heldOutShare, seed: request.seed)
-        for (part, rows) in [("training", split.training), ("held-out", split.heldOut)] {
-            let count = rows.filter { labels[$0] == 1 }.count
-            if count == 0 || count == rows.count {
-                throw TrainingError.oneClass(score: score.name, part: part, positives: count, rows: rows.count)
+        // Refused before anything is stored, so the model in use stays the previous one.
+        let parts = [
+            ("training", split.training, request.minimums.training),
+            ("held-out", split.heldOut, request.minimums.heldOut),
+        ]
+        for (part, rows, minimum) in parts {
+            let positives = rows.filter { labels[$0] == 1 }.count
+            if positives < minimum || rows.count - positives < minimum {
+                throw TrainingError.tooFewOutcomes(
+                    score: score.name, part: part, positives: positives, negatives: rows.count - positives,
+                    minimum: minimum)
             }
         }
         let heldOut = Set(split.heldOut)

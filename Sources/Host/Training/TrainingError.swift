@@ -10,8 +10,8 @@ public enum TrainingError: Error, CustomStringConvertible, Sendable, Equatable {
     case notTrainable(score: String, module: String)
     /// The horizon reaches past the data, so outcomes are not known yet.
     case horizonPastData(score: String, horizonEnd: String, lastDay: String)
-    /// One part of the split lacks a class.
-    case oneClass(score: String, part: String, positives: Int, rows: Int)
+    /// One part of the split has fewer positives or negatives than the minimum.
+    case tooFewOutcomes(score: String, part: String, positives: Int, negatives: Int, minimum: Int)
     /// A trained score has no stored model.
     case noModel(score: String)
     /// A stored model could not be read.
@@ -27,9 +27,10 @@ public enum TrainingError: Error, CustomStringConvertible, Sendable, Equatable {
         case .horizonPastData(let score, let end, let last):
             return "score \"\(score)\": the horizon ends \(end), after the data's last day \(last); "
                 + "outcomes are not known yet (pick an earlier --as-of)"
-        case .oneClass(let score, let part, let positives, let rows):
-            return "score \"\(score)\": the \(part) part has \(positives) positive of \(rows) rows; "
-                + "both outcomes are needed (pick another --as-of or --horizon)"
+        case .tooFewOutcomes(let score, let part, let positives, let negatives, let minimum):
+            return "score \"\(score)\": the \(part) part has \(positives) positive and \(negatives) negative rows, "
+                + "at least \(minimum) of each are needed; no model stored, the previous one stays (widen --horizon, "
+                + "move --as-of or lower --min-\(part == "training" ? "training" : "held-out"))"
         case .noModel(let score):
             return "score \"\(score)\" is mode trained but has no model yet; run `scorebook train \(score) "
                 + "--outcome churned --horizon 90d --as-of YYYY-MM-DD`"

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import Host
+import Store
 
 /// `scorebook check`: validate the configuration and print warnings.
 struct Check: ParsableCommand {
@@ -12,6 +14,10 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let configuration = try global.workspace.loadConfiguration()
+        // With a database, the last current run of each score, made with this configuration, says which bands it
+        // left empty.
+        let store = FileManager.default.fileExists(atPath: global.workspace.databasePath)
+            ? try? ScoreRunStore(database: global.workspace.openDatabase()) : nil
         guard format == .table else {
             var listing = Listing(columns: ["score", "module", "facts", "configuration", "warnings"], numeric: [2])
             listing.rows = configuration.scores.map { score in
@@ -27,7 +33,14 @@ struct Check: ParsableCommand {
         }
         for score in configuration.scores {
             print("\(score.name) (\(score.module)): ok, \(score.facts.count) facts, configuration \(score.configurationHash)")
-            for warning in score.warnings {
+            var warnings = score.warnings
+            if let store, let bands = score.bands, let run = try store.latestRun(of: score.name),
+                run.configHash == score.configurationHash
+            {
+                warnings += EmptyBands.warnings(bands: bands, counts: try store.bandCounts(runID: run.id))
+                    .map { "run \(run.id) as of \(run.asOf): \($0)" }
+            }
+            for warning in warnings {
                 print("  warning: \(warning)")
             }
         }

@@ -29,8 +29,9 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         let store = ScoreRunStore(database: try global.workspace.openDatabase())
-        let a = try RunReference(first).resolve(in: store)
-        let b = try RunReference(second).resolve(in: store)
+        let configured = global.configuredNames
+        let a = try RunReference(first).resolve(in: store, configured: configured)
+        let b = try RunReference(second).resolve(in: store, configured: configured)
         guard a.id != b.id else { throw CleanError("both sides name run \(a.id); compare two different runs") }
         print(ComparisonRenderer(comparison: try Comparison(first: a, second: b, store: store), limit: top).render(format))
     }

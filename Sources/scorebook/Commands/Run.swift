@@ -35,7 +35,8 @@ struct Run: ParsableCommand {
         let database = try workspace.openDatabase()
         let runner = ScoreRunner(database: database)
         // Each score runs on its own: one that fails says why in one line, the others still run, and the exit code
-        // says that something failed (what cron needs).
+        // says that something failed (what cron needs). Run without names, a trained score with no model yet is
+        // skipped with a warning: it cannot run, and the starter configuration has one.
         var failures = 0
         var reports: [RunReport] = []
         let started = Date()
@@ -57,6 +58,8 @@ struct Run: ParsableCommand {
                 for warning in summary.warnings {
                     Terminal.warn("warning: \(score.name): \(warning)")
                 }
+            } catch TrainingError.noModel(let name) where names.isEmpty {
+                Terminal.warn("warning: \(name): skipped, no trained model yet (`scorebook train \(name) --as-of DAY`)")
             } catch {
                 if Terminal.isInteractive { Terminal.progress(nil) }
                 failures += 1

@@ -30,7 +30,7 @@ struct Show: ParsableCommand {
     func run() throws {
         let database = try global.workspace.openDatabase()
         let store = ScoreRunStore(database: database)
-        let stored = try RunLookup(store: store).run(of: name, id: runID)
+        let stored = try RunLookup(store: store, configured: global.configuredNames).run(of: name, id: runID)
         let results = try store.results(runID: stored.id, band: band, limit: top)
         print(ResultRenderer(run: stored, results: results).render(format))
     }
@@ -39,11 +39,13 @@ struct Show: ParsableCommand {
 /// Finds the run a command refers to: `--run ID` wins, else the reference (`NAME`, `NAME@ID`, `NAME@DATE`).
 struct RunLookup {
     let store: ScoreRunStore
+    /// The configured score names, to answer a mistyped one.
+    var configured: [String]?
 
     func run(of name: String, id: Int64?) throws -> ScoreRun {
         let reference = RunReference(name)
-        if let id { return try RunReference("\(reference.scoreName)@\(id)").resolve(in: store) }
-        return try reference.resolve(in: store)
+        if let id { return try RunReference("\(reference.scoreName)@\(id)").resolve(in: store, configured: configured) }
+        return try reference.resolve(in: store, configured: configured)
     }
 }
 

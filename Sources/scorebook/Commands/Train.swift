@@ -28,6 +28,12 @@ struct Train: ParsableCommand {
     @Option(help: "L2 penalty on the standardised coefficients (default 1, as scikit-learn's C=1).")
     var lambda: Double = 1
 
+    @Option(help: "Positives and negatives (each) the training part needs, else no model is stored (default 10).")
+    var minTraining: Int = TrainingMinimums.defaultTraining
+
+    @Option(help: "Positives and negatives (each) the held-out part needs, else no model is stored (default 5).")
+    var minHeldOut: Int = TrainingMinimums.defaultHeldOut
+
     @Option(help: "Also write the rows trained on (account, part, label, raw features) to this CSV file.")
     var export: String?
 
@@ -39,6 +45,9 @@ struct Train: ParsableCommand {
             throw ValidationError("--horizon must be a positive number of days, like 90d; got \"\(horizon)\"")
         }
         guard lambda > 0 else { throw ValidationError("--lambda must be above 0; got \(lambda)") }
+        guard minTraining >= 1, minHeldOut >= 1 else {
+            throw ValidationError("--min-training and --min-held-out must be at least 1")
+        }
     }
 
     func run() throws {
@@ -47,7 +56,8 @@ struct Train: ParsableCommand {
         let database = try workspace.openDatabase()
         let started = Date()
         let request = TrainingRequest(
-            outcome: outcome, horizonDays: Self.days(horizon) ?? 90, asOf: asOf, seed: seed, lambda: lambda)
+            outcome: outcome, horizonDays: Self.days(horizon) ?? 90, asOf: asOf, seed: seed, lambda: lambda,
+            minimums: TrainingMinimums(training: minTraining, heldOut: minHeldOut))
         let report = try ModelTrainer(database: database).train(score, request)
         let seconds = Date().timeIntervalSince(started)
         if let export { try FileWriting.write(report.rows.csv, to: export) }
