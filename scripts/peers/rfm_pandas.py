@@ -4,13 +4,12 @@
 It scores what the value module's RFM method scores: every account with a paid invoice on or before the day, by
 recency (days since its last paid invoice), frequency (paid invoices in the last 365 days) and monetary value (paid
 cents in those days), each letter 1-5 by quintile (rank-based, ties together), the score the mean of the letters on
-0-100; then it writes one row per account (value, code, components as JSON) into a table of PEER.db, as scorebook
-stores its results.
+0-100; then it writes one row per account into a table of PEER.db: position, value, code, and each letter with
+its raw value (what scorebook keeps as components and details, in pandas' own columns rather than JSON per row).
 
 Usage: rfm_pandas.py SCOREBOOK.db AS_OF PEER.db   (run under /usr/bin/time for memory)
 """
 import datetime
-import json
 import sqlite3
 import sys
 
@@ -44,12 +43,9 @@ rfm["f"] = letters(rfm.frequency, True)
 rfm["m"] = letters(rfm.monetary, True)
 rfm["value"] = ((rfm.r - 1) + (rfm.f - 1) + (rfm.m - 1)) * 25 / 3
 rfm["code"] = rfm.r.astype(str) + rfm.f.astype(str) + rfm.m.astype(str)
-rfm["components"] = [
-    json.dumps([{"signal": name, "raw": float(raw), "normalised": (letter - 1) * 25.0, "weight": 1 / 3}
-                for name, raw, letter in (("recency", r, rl), ("frequency", f, fl), ("monetary", m, ml))])
-    for r, f, m, rl, fl, ml in zip(rfm.recency, rfm.frequency, rfm.monetary, rfm.r, rfm.f, rfm.m)]
 rfm = rfm.sort_values(["value"], ascending=False)
 rfm["position"] = range(1, len(rfm) + 1)
 with sqlite3.connect(peer) as connection:
-    rfm[["position", "value", "code", "components"]].to_sql("rfm_results", connection, if_exists="replace")
+    columns = ["position", "value", "code", "recency", "frequency", "monetary", "r", "f", "m"]
+    rfm[columns].to_sql("rfm_results", connection, if_exists="replace")
 print(f"scored {len(rfm)} accounts as of {as_of}")
