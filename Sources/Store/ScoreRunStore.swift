@@ -77,7 +77,8 @@ public struct ScoreRunStore {
     ) throws {
         let statement = try database.cachedStatement(
             """
-            INSERT INTO score_results (run_id, account_id, position, value, band, components, details, components_layout)
+            INSERT INTO score_results
+                (run_id, account_id, position, value, band, components, details, components_layout)
             VALUES (?, ?, ?, ?, ?, ?, ?, 1)
             """)
         try statement.bind([.integer(runID), .integer(accountRowID), .integer(Int64(position)), .real(value), .text(band)])

@@ -47,9 +47,9 @@ public struct Importer {
             func writeAll() throws {
                 while let record = try reader.next() {
                     let row = try mapper.map(record, header: reader.header)
-                    if try upserter.upsert(source: Self.source, externalID: row.externalID, values: row.values, raw: row.raw) {
-                        written += 1
-                    }
+                    let changed = try upserter.upsert(
+                        source: Self.source, externalID: row.externalID, values: row.values, raw: row.raw)
+                    if changed { written += 1 }
                     read += 1
                     if read % 10_000 == 0 { progress?(read, reader.bytesRead) }
                 }
