@@ -8,7 +8,7 @@ import Foundation
 /// transaction that drops it, so one set aside by a sync that then crashed is put back by the next command that opens
 /// the database (see `restore`). Scores that run meanwhile stay correct, only slower.
 public struct DeferredIndexes {
-    private let database: Database
+    let database: Database
 
     /// Works on `database`.
     public init(database: Database) { self.database = database }
@@ -17,17 +17,21 @@ public struct DeferredIndexes {
     public func setAside(_ tables: [CanonicalTable]) throws {
         try database.transaction {
             for table in tables {
-                let indexes = try database.makeStatement(
-                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
-                    + " AND sql NOT LIKE 'CREATE UNIQUE%'"
-                ).map([.text(table.rawValue)]) { (name: $0.text(0) ?? "", sql: $0.text(1) ?? "") }
-                for index in indexes where !index.name.isEmpty {
+                for index in try secondaryIndexes(of: table) {
                     try database.cachedStatement("INSERT OR REPLACE INTO deferred_indexes (name, table_name, sql) VALUES (?, ?, ?)")
                         .run([.text(index.name), .text(table.rawValue), .text(index.sql)])
                     try database.execute("DROP INDEX \"\(index.name)\"")
                 }
             }
         }
+    }
+
+    /// The secondary indexes of a table (not its unique keys), by name with the SQL that builds each.
+    func secondaryIndexes(of table: CanonicalTable) throws -> [(name: String, sql: String)] {
+        try database.makeStatement(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
+                + " AND sql NOT LIKE 'CREATE UNIQUE%'"
+        ).map([.text(table.rawValue)]) { (name: $0.text(0) ?? "", sql: $0.text(1) ?? "") }.filter { !$0.name.isEmpty }
     }
 
     /// How many indexes are set aside.

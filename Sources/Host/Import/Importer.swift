@@ -44,13 +44,20 @@ public struct Importer {
             let upserter = try Upserter(database: database, table: kind.table)
             var read = 0
             var written = 0
-            while let record = try reader.next() {
-                let row = try mapper.map(record, header: reader.header)
-                if try upserter.upsert(source: Self.source, externalID: row.externalID, values: row.values, raw: row.raw) {
-                    written += 1
+            func writeAll() throws {
+                while let record = try reader.next() {
+                    let row = try mapper.map(record, header: reader.header)
+                    let changed = try upserter.upsert(
+                        source: Self.source, externalID: row.externalID, values: row.values, raw: row.raw)
+                    if changed { written += 1 }
+                    read += 1
+                    if read % 10_000 == 0 { progress?(read, reader.bytesRead) }
                 }
-                read += 1
-                if read % 10_000 == 0 { progress?(read, reader.bytesRead) }
+            }
+            if try isBulk(path: path, table: kind.table) {
+                try DeferredIndexes(database: database).withoutSecondaryIndexes(of: kind.table, writeAll)
+            } else {
+                try writeAll()
             }
             try AccountDirectory(database: database).recordImport(
                 kind: kind.rawValue, file: name, rowsRead: read, rowsWritten: written,
@@ -58,5 +65,19 @@ public struct Importer {
             return (read, written)
         }
         return ImportSummary(kind: kind, rowsRead: read, rowsWritten: written)
+    }
+
+    /// The file size from which an import sets the table's secondary indexes aside and builds them again at the end.
+    static let bulkBytes = 4 << 20
+
+    /// Whether the import is large against its table: a file of at least `bulkBytes` holding about as many records
+    /// as the table has rows (taking 100 bytes a record), so sorting the whole table once beats a random index insert
+    /// per record. Measured on M's invoices (1.24M rows, 84 MB, into an empty table with two secondary indexes):
+    /// building both at the end is 13% of the import's CPU samples, and the import went from 30.4 s to 22.0 s (17.6 to
+    /// 12.7 s of CPU) with this and the raw JSON left without the mapped columns.
+    private func isBulk(path: String, table: CanonicalTable) throws -> Bool {
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard bytes >= Self.bulkBytes else { return false }
+        return bytes / 100 >= (try AccountDirectory(database: database).count(table))
     }
 }

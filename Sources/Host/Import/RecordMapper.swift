@@ -17,6 +17,8 @@ final class RecordMapper {
     private var fieldIndex: [Int?] = []
     private var idIndex: Int?
     private var naturalKeyIndex: [Int?] = []
+    /// Per header position: whether the column is mapped (or the id), so its text is not repeated in the raw JSON.
+    private var isMapped: [Bool] = []
     private var rawWriter = JSONWriter()
 
     init(kind: ImportKind, file: String, accounts: [String: Int64]) {
@@ -69,14 +71,15 @@ final class RecordMapper {
         return Row(externalID: externalID, values: values, raw: raw(record, header: header))
     }
 
-    /// A JSON Lines record keeps its line; a CSV record becomes an object of its columns as text.
+    /// A JSON Lines record keeps its line; a CSV record becomes an object of its other columns as text (the mapped
+    /// ones and the id are in their own columns already; an invoices file with only those gets `{}`).
     private func raw(_ record: Record, header: [String]) -> [UInt8] {
         if let original = record.originalJSON { return Array(original.utf8) }
         rawWriter.reset()
         rawWriter.raw("{")
         var first = true
-        for (key, value) in zip(header, record.fields) {
-            guard let value else { continue }
+        for (position, (key, value)) in zip(header, record.fields).enumerated() {
+            guard let value, !isMapped[position] else { continue }
             if !first { rawWriter.raw(",") }
             first = false
             rawWriter.string(key)
@@ -105,6 +108,8 @@ final class RecordMapper {
         fieldIndex = fields.map { index[$0.name] }
         idIndex = kind.idColumn.flatMap { index[$0] }
         naturalKeyIndex = kind.naturalKey.map { index[$0] }
+        let mapped = Set(fields.map(\.name) + [kind.idColumn].compactMap { $0 })
+        isMapped = header.map(mapped.contains)
     }
 }
 

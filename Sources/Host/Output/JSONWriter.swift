@@ -66,22 +66,23 @@ struct JSONWriter {
         }
     }
 
-    /// Writes components as a JSON array of objects.
+    /// Writes components as a JSON array of positional arrays, `[signal, raw, normalised, weight, contribution,
+    /// manual]`: how a run stores them (`ScoreRunStore.insertResult`), half the bytes of objects.
     mutating func components(_ components: [Component]) {
         raw("[")
         for (index, component) in components.enumerated() {
             if index > 0 { raw(",") }
-            raw("{\"signal\":")
+            raw("[")
             string(component.signal)
-            raw(",\"raw\":")
+            raw(",")
             if let value = component.raw { number(value) } else { raw("null") }
-            raw(",\"normalised\":")
+            raw(",")
             number(component.normalised)
-            raw(",\"weight\":")
+            raw(",")
             number(component.weight)
-            raw(",\"contribution\":")
+            raw(",")
             number(component.contribution)
-            raw(component.isManual ? ",\"manual\":true}" : ",\"manual\":false}")
+            raw(component.isManual ? ",true]" : ",false]")
         }
         raw("]")
     }

@@ -28,6 +28,7 @@ public struct Migrator: Sendable {
         Migration(identifier: "8-deferred-indexes", sql: DeferredIndexSchema.sql),
         Migration(identifier: "9-skipped-records", sql: SkippedRecordsSchema.sql),
         Migration(identifier: "10-run-kinds-and-deliveries", sql: RunKindDeliverySchema.sql),
+        Migration(identifier: "11-compact-components", sql: CompactComponentsSchema.sql),
     ])
 
     /// Applies every migration the database has not recorded, each in its own transaction with its record.
