@@ -25,8 +25,9 @@ enum ChargebeeMapping {
     static func invoice(_ invoice: [String: Any], account: Int64) throws -> [SQLValue] {
         let lines = invoice["line_items"] as? [[String: Any]] ?? []
         let deleted = invoice["deleted"] as? Bool == true
+        let issued = try day(invoice, "date")
         return [
-            .integer(account), (try day(invoice, "date") ?? "").sqlValue, try day(invoice, "due_date").sqlValue,
+            .integer(account), .text(issued ?? ""), try day(invoice, "due_date").sqlValue,
             try day(invoice, "paid_at").sqlValue,
             .integer(try integer(invoice, "total")), .integer(try integer(invoice, "amount_paid")),
             (invoice["currency_code"] as? String).map { $0.lowercased() }.sqlValue,
