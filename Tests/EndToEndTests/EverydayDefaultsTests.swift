@@ -61,4 +61,7 @@ import Testing
     #expect(check.status == 0)
     let expected = "warning: run 1 as of 2025-01-01: band Green is empty (0 of 5 accounts)"
     #expect(check.stdout.contains(expected), "\(check.stdout)")
+    #expect(check.stdout.contains("1 scores, 1 warnings"), "the summary counts it: \(check.stdout)")
+    let json = try scorebook.run(["check", "--format", "json"] + common)
+    #expect(json.stdout.contains("band Green is empty"), "\(json.stdout)")
 }

@@ -18,32 +18,32 @@ struct Check: ParsableCommand {
         // left empty.
         let store = FileManager.default.fileExists(atPath: global.workspace.databasePath)
             ? try? ScoreRunStore(database: global.workspace.openDatabase()) : nil
+        // Each score's warnings, with the bands its last current run (made with this configuration) left empty.
+        let warnings = try configuration.scores.map { score -> [String] in
+            guard let store, let bands = score.bands, let run = try store.latestRun(of: score.name),
+                run.configHash == score.configurationHash
+            else { return score.warnings }
+            return score.warnings
+                + EmptyBands.warnings(bands: bands, counts: try store.bandCounts(runID: run.id))
+                .map { "run \(run.id) as of \(run.asOf): \($0)" }
+        }
+        let count = warnings.joined().count
         guard format == .table else {
             var listing = Listing(columns: ["score", "module", "facts", "configuration", "warnings"], numeric: [2])
-            listing.rows = configuration.scores.map { score in
+            listing.rows = zip(configuration.scores, warnings).map { score, warnings in
                 [score.name, score.module, String(score.facts.count), score.configurationHash,
-                 score.warnings.joined(separator: "; ")]
+                 warnings.joined(separator: "; ")]
             }
-            listing.fields = [
-                ("file", .text(configuration.file)),
-                ("warnings", .number(Double(configuration.scores.flatMap(\.warnings).count))),
-            ]
+            listing.fields = [("file", .text(configuration.file)), ("warnings", .number(Double(count)))]
             print(listing.render(format))
             return
         }
-        for score in configuration.scores {
+        for (score, warnings) in zip(configuration.scores, warnings) {
             print("\(score.name) (\(score.module)): ok, \(score.facts.count) facts, configuration \(score.configurationHash)")
-            var warnings = score.warnings
-            if let store, let bands = score.bands, let run = try store.latestRun(of: score.name),
-                run.configHash == score.configurationHash
-            {
-                warnings += EmptyBands.warnings(bands: bands, counts: try store.bandCounts(runID: run.id))
-                    .map { "run \(run.id) as of \(run.asOf): \($0)" }
-            }
             for warning in warnings {
                 print("  warning: \(warning)")
             }
         }
-        print("\(configuration.file): \(configuration.scores.count) scores, \(configuration.scores.flatMap(\.warnings).count) warnings")
+        print("\(configuration.file): \(configuration.scores.count) scores, \(count) warnings")
     }
 }
