@@ -10,6 +10,8 @@ public enum SecretRedactor {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var secrets: Set<String> = []
     nonisolated(unsafe) private static var ordered: [String] = []
+    /// `Authorization` values already taken apart: every request of a sync carries the same one.
+    nonisolated(unsafe) private static var headers: Set<String> = []
 
     /// Registers a token and the forms it travels in; tokens under 6 characters are not worth hiding (and would
     /// scrub common words).
@@ -26,6 +28,10 @@ public enum SecretRedactor {
 
     /// Registers what an `Authorization` header carries: a bearer token, or Basic's base64 and what it decodes to.
     public static func register(authorization value: String) {
+        lock.lock()
+        let isKnown = !headers.insert(value).inserted
+        lock.unlock()
+        guard !isKnown else { return }
         let parts = value.split(separator: " ", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { return register(value) }
         register(parts[1])
@@ -42,6 +48,7 @@ public enum SecretRedactor {
         lock.lock()
         let forms = ordered
         lock.unlock()
+        guard !forms.isEmpty else { return text }  // a command that sent no token (show, explain) pays nothing
         var result = text
         for form in forms where result.contains(form) {
             result = result.replacingOccurrences(of: form, with: "[redacted]")

@@ -148,7 +148,7 @@ public struct HubSpotSource {
         var after: String?
         repeat {
             let page = try context.fetch(
-                "/crm/v3/objects/\(stream)?limit=\(context.settings.pageSize)&archived=true" + (after.map { "&after=\($0)" } ?? ""),
+                "/crm/v3/objects/\(stream)?limit=\(context.settings.pageSize)&archived=true" + (after.map { "&after=" + ServerURL.queryValue($0) } ?? ""),
                 headers: headers, what: "\(name) archived \(stream) page \(counter.entry.pages + 1)", classify: Self.classify)
             let results = page["results"] as? [[String: Any]] ?? []
             try context.database.transaction {

@@ -74,7 +74,7 @@ extension StripeSource {
             var number = 0
             while true {
                 number += 1
-                let after = cursor.map { "&starting_after=\($0)" } ?? ""
+                let after = cursor.map { "&starting_after=" + ServerURL.queryValue($0) } ?? ""
                 // Canceled subscriptions are listed only with status=all.
                 let status = stream == "subscriptions" ? "&status=all" : ""
                 let what = "\(name) \(stream) page \(number)"

@@ -22,7 +22,7 @@ extension StripeSource {
             let what = "\(name) invoice_payments page \(number)"
             let path =
                 "/v1/invoice_payments?limit=\(context.settings.pageSize)"
-                + (cursor.map { "&starting_after=\($0)" } ?? "")
+                + (cursor.map { "&starting_after=" + ServerURL.queryValue($0) } ?? "")
             let page = try StripePaging.page(
                 what: what,
                 fetch: {

@@ -70,7 +70,7 @@ public struct StripeSource {
             var after: String?
             while true {
                 let path = "/v1/events?limit=\(context.settings.pageSize)"
-                    + (after.map { "&starting_after=\($0)" } ?? "")
+                    + (after.map { "&starting_after=" + ServerURL.queryValue($0) } ?? "")
                 let what = "\(name) events page \(counter.entry.pages + 1)"
                 let page = try StripePaging.page(what: what, fetch: { try fetch(path, what: what) }, body: { $0 })
                 let objects = page["data"] as? [[String: Any]] ?? []
