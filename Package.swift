@@ -36,6 +36,11 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(
+            name: "CPostgres",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
@@ -53,7 +58,7 @@ let package = Package(
         .target(name: "CProcess"),
         .target(name: "ScoreKit"),
         .target(name: "Connectors", dependencies: ["CCurl", "Store", "ScoreKit"]),
-        .target(name: "Store", dependencies: ["CSQLite"]),
+        .target(name: "Store", dependencies: ["CSQLite", "CPostgres"]),
         .target(
             name: "Host",
             dependencies: ["Store", "Connectors", "ScoreKit", "CCrypto", .product(name: "Yams", package: "Yams")]
@@ -69,12 +74,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "TestSupport", dependencies: ["Store"], path: "Tests/TestSupport"),
         .testTarget(name: "ScoreKitTests", dependencies: ["ScoreKit"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "HostTests", dependencies: ["Host", "Store", "ScoreKit"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
+        .testTarget(name: "HostTests", dependencies: ["Host", "Store", "ScoreKit", "TestSupport"]),
         .testTarget(name: "LifetimeValueTests", dependencies: ["LifetimeValueScore"], exclude: ["Fixtures"]),
         .testTarget(name: "ConnectorsTests", dependencies: ["Connectors"], exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["scorebook", "Store", "Sandbox", "Connectors", "Host"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["scorebook", "Store", "Sandbox", "Connectors", "Host", "TestSupport"], exclude: ["Fixtures"]),
     ] + moduleTargets + fuzzTargets,
     swiftLanguageModes: [.v5]
 )

@@ -4,7 +4,7 @@ import Store
 
 /// Where a command works: the database file and the configuration file, from options, the environment or defaults.
 public struct Workspace: Sendable {
-    /// The database path (`--db`, `SCOREBOOK_DB`, or `scorebook.db`).
+    /// The database: a file's path or a `postgresql://` URI (`--db`, `SCOREBOOK_DB`, or `scorebook.db`).
     public let databasePath: String
     /// The configuration path (`--config`, `SCOREBOOK_CONFIG`, or `config/scorebook.yml`).
     public let configurationPath: String
@@ -22,7 +22,7 @@ public struct Workspace: Sendable {
 
     /// Opens the database, creating and migrating it when `create` is true; otherwise it must exist.
     public func openDatabase(create: Bool = false) throws -> Database {
-        if !create && !FileManager.default.fileExists(atPath: databasePath) {
+        if !create && Engine(location: databasePath) == .sqlite && !FileManager.default.fileExists(atPath: databasePath) {
             throw StoreError(code: 14, message: "no database at \(databasePath)", context: "opening it; run `scorebook init` or pass --db")
         }
         let database = try Database(path: databasePath, create: create)
@@ -33,7 +33,7 @@ public struct Workspace: Sendable {
     /// Builds the indexes a crashed sync set aside, unless a sync is running now (it will put them back itself).
     private func restoreIndexesLeftAside(_ database: Database) throws {
         let indexes = DeferredIndexes(database: database)
-        guard try indexes.pending() > 0, let lock = try? ProcessLock.sync(databasePath: databasePath) else { return }
+        guard try indexes.pending() > 0, let lock = try? ProcessLock.sync(database: database) else { return }
         try withExtendedLifetime(lock) { try indexes.restore() }
     }
 

@@ -39,22 +39,28 @@ public enum CanonicalTable: String, Sendable, CaseIterable {
 }
 
 /// Idempotent writes into one canonical table: insert, or update only when something differs.
+///
+/// Whether a row was inserted or updated is the one thing the engines say differently: SQLite sets the last row id
+/// on an insert only, PostgreSQL returns `xmax = 0` for a row this statement inserted.
 public struct Upserter {
     private let statement: Statement
     private let table: CanonicalTable
+    private let engine: Engine
 
     /// Prepares the upsert for a table.
     public init(database: Database, table: CanonicalTable) throws {
         let columns = table.columns + ["raw"]
         let placeholders = Array(repeating: "?", count: columns.count + 2).joined(separator: ", ")
         let updates = columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        let differs = columns.map { "\(table.rawValue).\($0) IS NOT excluded.\($0)" }.joined(separator: " OR ")
+        let distinct = database.engine == .sqlite ? "IS NOT" : "IS DISTINCT FROM"
+        let differs = columns.map { "\(table.rawValue).\($0) \(distinct) excluded.\($0)" }.joined(separator: " OR ")
         let sql = """
             INSERT INTO \(table.rawValue) (source, external_id, \(columns.joined(separator: ", "))) VALUES (\(placeholders))
             ON CONFLICT (source, external_id) DO UPDATE SET \(updates) WHERE \(differs)
             """
-        self.statement = try database.cachedStatement(sql)
+        self.statement = try database.cachedStatement(database.engine == .sqlite ? sql : sql + " RETURNING xmax = 0")
         self.table = table
+        engine = database.engine
     }
 
     /// Writes one record; returns true when a row was inserted or changed.
@@ -80,19 +86,22 @@ public struct Upserter {
 
     /// Writes one record whose raw JSON is a slice of a larger body (its span of a list page).
     public func write(source: String, externalID: String, values: [SQLValue], raw: ArraySlice<UInt8>) throws -> Outcome {
+        try bind(source: source, externalID: externalID, values: values, raw: raw)
+        guard engine == .sqlite else {
+            return try statement.map { $0.integer(0) == 1 ? Outcome.inserted : .updated }.first ?? .unchanged
+        }
         // An upsert that updates leaves the last rowid alone; an insert sets it (row ids start at 1). Comparing with the
         // rowid before would miss an insert that got the same id as the last row written to another table.
         statement.database.lastInsertedRowID = 0
-        guard try bind(source: source, externalID: externalID, values: values, raw: raw) else { return .unchanged }
+        guard try statement.step() > 0 else { return .unchanged }
         return statement.database.lastInsertedRowID != 0 ? .inserted : .updated
     }
 
-    private func bind(source: String, externalID: String, values: [SQLValue], raw: ArraySlice<UInt8>) throws -> Bool {
+    private func bind(source: String, externalID: String, values: [SQLValue], raw: ArraySlice<UInt8>) throws {
         precondition(values.count == table.columns.count, "\(table.rawValue) takes \(table.columns.count) values")
         try statement.bind(values, offset: 2)
         try statement.bind(.text(source), at: 1)
         try statement.bind(.text(externalID), at: 2)
         try statement.bind(utf8: raw, at: Int32(values.count + 3))
-        return try statement.step() > 0
     }
 }

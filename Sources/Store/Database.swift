@@ -1,11 +1,21 @@
 import CSQLite
 import Foundation
 
-/// One SQLite connection: WAL, a busy timeout, foreign keys on, and the schema migrated on open.
+/// One connection, to an SQLite file (WAL, a busy timeout, foreign keys on) or a PostgreSQL server (a libpq URI),
+/// with the schema migrated on open.
 public final class Database {
-    let handle: OpaquePointer
-    /// The file's path.
+    enum Connection {
+        case sqlite(OpaquePointer)
+        case postgres(PostgresConnection)
+    }
+
+    let connection: Connection
+    /// The engine behind the connection.
+    public let engine: Engine
+    /// The file's path, or the server's URI with any password masked.
     public let path: String
+    /// What `init` was given, password included, to open another connection to the same place.
+    private let location: String
     private var statements: [String: Statement] = [:]
 
     /// The page cache per connection, in KiB: large enough that a bulk import does not spill pages to the WAL
@@ -18,8 +28,18 @@ public final class Database {
     /// How long a writer waits for another before failing, in milliseconds.
     public static let busyTimeoutMilliseconds: Int32 = 10_000
 
-    /// Opens (creating when asked) the database at `path` and brings its schema up to date.
+    /// Opens (creating when asked) the database at `path`, a file or a `postgresql://` URI, and brings its schema up
+    /// to date. On PostgreSQL the database must exist; `create` is about the file only.
     public init(path: String, create: Bool = true, migrate: Bool = true) throws {
+        engine = Engine(location: path)
+        location = path
+        if engine == .postgres {
+            let server = try PostgresConnection(url: path)
+            connection = .postgres(server)
+            self.path = server.displayURL
+            if migrate { try Migrator.postgres.migrate(self) }
+            return
+        }
         var handle: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(path, &handle, flags, nil)
@@ -28,7 +48,7 @@ public final class Database {
             if let handle { sqlite3_close_v2(handle) }
             throw StoreError(code: code, message: message, context: "opening \(path)")
         }
-        self.handle = handle
+        connection = .sqlite(handle)
         self.path = path
         sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
         try execute("PRAGMA journal_mode = WAL")
@@ -44,11 +64,21 @@ public final class Database {
 
     deinit {
         statements.removeAll()
-        sqlite3_close_v2(handle)
+        if case .sqlite(let handle) = connection { sqlite3_close_v2(handle) }
+    }
+
+    /// Another connection to the same database, its schema taken as it is: for a lock held apart from the work.
+    public func reopen() throws -> Database {
+        try Database(path: location, create: false, migrate: false)
     }
 
     /// Runs one or more statements without parameters.
     public func execute(_ sql: String) throws {
+        let handle: OpaquePointer
+        switch connection {
+        case .postgres(let server): return try server.execute(sql)
+        case .sqlite(let sqlite): handle = sqlite
+        }
         var message: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(handle, sql, nil, nil, &message)
         guard code == SQLITE_OK else {
@@ -79,7 +109,7 @@ public final class Database {
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
+        try begin()
         do {
             let result = try body()
             try execute("COMMIT")
@@ -90,19 +120,22 @@ public final class Database {
         }
     }
 
+    /// Starts a transaction that writes: on SQLite it takes the write lock at once (`BEGIN IMMEDIATE`), so two
+    /// writers wait for each other at the start instead of one failing at its first write.
+    public func begin() throws {
+        try execute(engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN")
+    }
+
     /// Lets the WAL grow to `pages` pages (SQLite's default is 1,000) before they are copied back into the database.
     /// A sync sets it high: an index page rewritten by many transactions is then copied back once, not each time.
     public func checkpointEvery(pages: Int) throws {
+        guard engine == .sqlite else { return }
         try execute("PRAGMA wal_autocheckpoint = \(pages)")
     }
 
-    /// The rowid of the last inserted row.
-    public var lastInsertedRowID: Int64 {
-        get { sqlite3_last_insert_rowid(handle) }
-        set { sqlite3_set_last_insert_rowid(handle, newValue) }
-    }
-
-    func error(_ code: Int32, context: String) -> StoreError {
-        StoreError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), context: context)
+    /// The rowid of the last inserted row on SQLite (0 on PostgreSQL, where `RETURNING` says it).
+    var lastInsertedRowID: Int64 {
+        get { if case .sqlite(let handle) = connection { sqlite3_last_insert_rowid(handle) } else { 0 } }
+        set { if case .sqlite(let handle) = connection { sqlite3_set_last_insert_rowid(handle, newValue) } }
     }
 }

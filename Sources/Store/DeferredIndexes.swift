@@ -18,8 +18,12 @@ public struct DeferredIndexes {
         try database.transaction {
             for table in tables {
                 for index in try secondaryIndexes(of: table) {
-                    try database.cachedStatement("INSERT OR REPLACE INTO deferred_indexes (name, table_name, sql) VALUES (?, ?, ?)")
-                        .run([.text(index.name), .text(table.rawValue), .text(index.sql)])
+                    try database.cachedStatement(
+                        """
+                        INSERT INTO deferred_indexes (name, table_name, sql) VALUES (?, ?, ?)
+                        ON CONFLICT (name) DO UPDATE SET table_name = excluded.table_name, sql = excluded.sql
+                        """
+                    ).run([.text(index.name), .text(table.rawValue), .text(index.sql)])
                     try database.execute("DROP INDEX \"\(index.name)\"")
                 }
             }
@@ -28,10 +32,13 @@ public struct DeferredIndexes {
 
     /// The secondary indexes of a table (not its unique keys), by name with the SQL that builds each.
     func secondaryIndexes(of table: CanonicalTable) throws -> [(name: String, sql: String)] {
-        try database.makeStatement(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
+        let catalogue =
+            database.engine == .sqlite
+            ? "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
                 + " AND sql NOT LIKE 'CREATE UNIQUE%'"
-        ).map([.text(table.rawValue)]) { (name: $0.text(0) ?? "", sql: $0.text(1) ?? "") }.filter { !$0.name.isEmpty }
+            : "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ?"
+                + " AND indexdef NOT LIKE 'CREATE UNIQUE%'"
+        return try database.makeStatement(catalogue).map([.text(table.rawValue)]) { (name: $0.text(0) ?? "", sql: $0.text(1) ?? "") }.filter { !$0.name.isEmpty }
     }
 
     /// How many indexes are set aside.
@@ -44,13 +51,17 @@ public struct DeferredIndexes {
     @discardableResult
     public func restore() throws -> Int {
         guard try pending() > 0 else { return 0 }
-        try database.execute("PRAGMA temp_store = FILE")
-        try database.execute("PRAGMA threads = 2")
-        try database.execute("PRAGMA cache_size = -32768")  // the sort's memory too: 32 MiB, then temporary files
+        if database.engine == .sqlite {
+            try database.execute("PRAGMA temp_store = FILE")
+            try database.execute("PRAGMA threads = 2")
+            try database.execute("PRAGMA cache_size = -32768")  // the sort's memory too: 32 MiB, then temporary files
+        }
         defer {
-            try? database.execute("PRAGMA cache_size = -\(Database.cacheKibibytes)")
-            try? database.execute("PRAGMA threads = 0")
-            try? database.execute("PRAGMA temp_store = MEMORY")
+            if database.engine == .sqlite {
+                try? database.execute("PRAGMA cache_size = -\(Database.cacheKibibytes)")
+                try? database.execute("PRAGMA threads = 0")
+                try? database.execute("PRAGMA temp_store = MEMORY")
+            }
         }
         return try database.transaction {
             let indexes = try database.makeStatement("SELECT name, sql FROM deferred_indexes ORDER BY name")

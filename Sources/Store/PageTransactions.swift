@@ -22,7 +22,7 @@ public final class PageTransactions {
     /// Runs one page's writes (its records and its cursor) inside the current run of pages.
     public func page(_ body: () throws -> Void) throws {
         if openedAt == nil {
-            try database.execute("BEGIN IMMEDIATE")
+            try database.begin()
             openedAt = Date()
         }
         do {

@@ -50,11 +50,10 @@ public struct ScoreRunStore {
         try database.makeStatement(
             """
             INSERT INTO score_runs (score_name, module, config_hash, configuration, as_of, started_at, kind)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
             """
-        ).run([.text(scoreName), .text(module), .text(configHash), .text(configuration), .text(asOf), .text(Self.now()),
-               .text(kind.rawValue)])
-        return database.lastInsertedRowID
+        ).map([.text(scoreName), .text(module), .text(configHash), .text(configuration), .text(asOf), .text(Self.now()),
+               .text(kind.rawValue)]) { $0.integer(0) }[0]
     }
 
     /// The kind a new run as of `asOf` gets when none is asked for: a backfill when the score has a current run as of
@@ -100,9 +99,9 @@ public struct ScoreRunStore {
 
     /// The score's current series, latest as-of day first (the latest stored first within a day).
     public func currentRuns(of scoreName: String, limit: Int? = nil) throws -> [ScoreRun] {
-        try runs(
-            where: "score_name = ? AND kind = 'current' AND finished_at IS NOT NULL ORDER BY as_of DESC, id DESC LIMIT ?",
-            [.text(scoreName), .integer(Int64(limit ?? -1))])
+        let order = "score_name = ? AND kind = 'current' AND finished_at IS NOT NULL ORDER BY as_of DESC, id DESC"
+        guard let limit else { return try runs(where: order, [.text(scoreName)]) }
+        return try runs(where: order + " LIMIT ?", [.text(scoreName), .integer(Int64(limit))])
     }
 
     /// A run by id.
@@ -124,7 +123,7 @@ public struct ScoreRunStore {
     ) throws -> [StoredResult] {
         var sql = """
             SELECT a.external_id, coalesce(a.name, a.external_id), r.position, r.value, r.band,
-                \(Self.componentObjects), r.details
+                r.components, r.details, r.components_layout
             FROM score_results r JOIN accounts a ON a.id = r.account_id WHERE r.run_id = ?
             """
         var values: [SQLValue] = [.integer(runID)]
@@ -144,20 +143,11 @@ public struct ScoreRunStore {
         return try database.makeStatement(sql).map(values) { row in
             StoredResult(
                 accountID: row.text(0) ?? "", accountName: row.text(1) ?? "", position: Int(row.integer(2)),
-                value: row.double(3), band: row.text(4) ?? "", components: row.text(5) ?? "[]", details: row.text(6) ?? "{}")
+                value: row.double(3), band: row.text(4) ?? "",
+                components: row.integer(7) == 1 ? CompactComponents.objects(row.text(5) ?? "[]") : row.text(5) ?? "[]",
+                details: row.text(6) ?? "{}")
         }
     }
-
-    /// The components of `r` as a JSON array of objects whatever their layout. `->` keeps each number's and string's
-    /// JSON text as stored, so the objects are the bytes the writer would have made.
-    static let componentObjects = """
-        CASE r.components_layout WHEN 1 THEN (
-            SELECT json_group_array(json_object(
-                'signal', c.value -> 0, 'raw', c.value -> 1, 'normalised', c.value -> 2, 'weight', c.value -> 3,
-                'contribution', c.value -> 4, 'manual', c.value -> 5))
-            FROM json_each(r.components) c)
-        ELSE r.components END
-        """
 
     /// A run's accounts with name, value, band and position only: what comparisons need, without the components.
     public func values(

@@ -1,8 +1,14 @@
+import CPostgres
 import CSQLite
 
 /// A prepared statement, reused in loops: bind, step, read, reset.
 public final class Statement {
-    let handle: OpaquePointer
+    private enum Prepared {
+        case sqlite(OpaquePointer)
+        case postgres(PostgresStatement)
+    }
+
+    private let prepared: Prepared
     /// Unowned: the connection caches its statements, and a strong reference back would keep both alive forever
     /// (and the database never closed, its WAL never checkpointed).
     unowned let database: Database
@@ -11,23 +17,30 @@ public final class Statement {
 
     /// Prepares `sql`; a persistent statement (one the connection caches) tells SQLite it will be reused for long.
     init(database: Database, sql: String, isPersistent: Bool) throws {
-        var handle: OpaquePointer?
-        let flags = isPersistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0
-        let code = sqlite3_prepare_v3(database.handle, sql, -1, flags, &handle, nil)
-        guard code == SQLITE_OK, let handle else {
-            throw database.error(code, context: "preparing `\(sql)`")
-        }
-        self.handle = handle
         self.database = database
         self.sql = sql
+        switch database.connection {
+        case .postgres(let server):
+            prepared = .postgres(PostgresStatement(connection: server, sql: sql, isPersistent: isPersistent))
+        case .sqlite(let connection):
+            var handle: OpaquePointer?
+            let flags = isPersistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0
+            let code = sqlite3_prepare_v3(connection, sql, -1, flags, &handle, nil)
+            guard code == SQLITE_OK, let handle else {
+                throw Self.sqliteError(connection, context: "preparing `\(sql)`")
+            }
+            prepared = .sqlite(handle)
+        }
     }
 
-    deinit { sqlite3_finalize(handle) }
+    deinit {
+        if case .sqlite(let handle) = prepared { sqlite3_finalize(handle) }
+    }
 
     /// Binds values to the parameters in order, starting after `offset` parameters, after clearing the previous run.
     @discardableResult
     public func bind(_ values: [SQLValue], offset: Int = 0) throws -> Statement {
-        sqlite3_reset(handle)
+        if case .sqlite(let handle) = prepared { sqlite3_reset(handle) }
         for (index, value) in values.enumerated() {
             try bind(value, at: Int32(offset + index + 1))
         }
@@ -41,6 +54,11 @@ public final class Statement {
 
     /// Binds a slice of UTF-8 bytes (a record's own span of a page, say) as text to a 1-based parameter index.
     public func bind(utf8 bytes: ArraySlice<UInt8>, at index: Int32) throws {
+        let handle: OpaquePointer
+        switch prepared {
+        case .postgres(let statement): return try statement.set(.text(String(decoding: bytes, as: UTF8.self)), at: index)
+        case .sqlite(let sqlite): handle = sqlite
+        }
         let code = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -48,20 +66,30 @@ public final class Statement {
                 }
             } ?? sqlite3_bind_text(handle, index, "", 0, csqlite_transient())
         }
-        guard code == SQLITE_OK else { throw database.error(code, context: "binding parameter \(index) of `\(sql)`") }
+        guard code == SQLITE_OK else { throw error(context: "binding parameter \(index) of `\(sql)`") }
     }
 
     /// Steps a statement whose parameters are already bound; returns the number of rows it changed.
     @discardableResult
     public func step() throws -> Int {
+        let handle: OpaquePointer
+        switch prepared {
+        case .postgres(let statement): return try statement.execute(context: "executing `\(sql)`")
+        case .sqlite(let sqlite): handle = sqlite
+        }
         defer { sqlite3_reset(handle) }
         let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE || code == SQLITE_ROW else { throw database.error(code, context: "executing `\(sql)`") }
-        return Int(sqlite3_changes(database.handle))
+        guard code == SQLITE_DONE || code == SQLITE_ROW else { throw error(context: "executing `\(sql)`") }
+        return Int(sqlite3_changes(sqlite3_db_handle(handle)))
     }
 
     /// Binds one value to a 1-based parameter index.
     public func bind(_ value: SQLValue, at index: Int32) throws {
+        let handle: OpaquePointer
+        switch prepared {
+        case .postgres(let statement): return try statement.set(value, at: index)
+        case .sqlite(let sqlite): handle = sqlite
+        }
         let code: Int32
         switch value {
         case .null: code = sqlite3_bind_null(handle, index)
@@ -69,7 +97,7 @@ public final class Statement {
         case .real(let number): code = sqlite3_bind_double(handle, index, number)
         case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, csqlite_transient())
         }
-        guard code == SQLITE_OK else { throw database.error(code, context: "binding parameter \(index) of `\(sql)`") }
+        guard code == SQLITE_OK else { throw error(context: "binding parameter \(index) of `\(sql)`") }
     }
 
     /// Runs a statement that returns no rows; returns the number of rows it changed.
@@ -82,12 +110,23 @@ public final class Statement {
     /// Runs a query and calls `body` with each row.
     public func forEach(_ values: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
         try bind(values)
+        let handle: OpaquePointer
+        switch prepared {
+        case .postgres(let statement):
+            let reader = try statement.query(context: "executing `\(sql)`")
+            while let result = try reader.next() {
+                defer { PQclear(result) }
+                for row in 0..<PQntuples(result) { try body(Row(handle: result, postgresRow: row)) }
+            }
+            return
+        case .sqlite(let sqlite): handle = sqlite
+        }
         defer { sqlite3_reset(handle) }
-        let row = Row(handle: handle)
+        let row = Row(handle: handle, postgresRow: -1)
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else { throw database.error(code, context: "executing `\(sql)`") }
+            guard code == SQLITE_ROW else { throw error(context: "executing `\(sql)`") }
             try body(row)
         }
     }
@@ -98,30 +137,17 @@ public final class Statement {
         try forEach(values) { results.append(try transform($0)) }
         return results
     }
-}
 
-/// The current row of a running query; valid only inside the `forEach` body.
-public struct Row {
-    let handle: OpaquePointer
-
-    /// True when the column is NULL.
-    public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
-
-    /// The column as an integer (0 for NULL).
-    public func integer(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
-
-    /// The column as a number (0 for NULL).
-    public func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
-
-    /// The column as text, or nil for NULL.
-    public func text(_ column: Int32) -> String? {
-        guard let pointer = sqlite3_column_text(handle, column) else { return nil }
-        return String(cString: pointer)
+    private func error(context: String) -> StoreError {
+        guard case .sqlite(let handle) = prepared else {
+            return StoreError(engine: .postgres, message: "unexpected", context: context)
+        }
+        return Self.sqliteError(sqlite3_db_handle(handle), context: context)
     }
 
-    /// The column as an optional number.
-    public func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : double(column) }
-
-    /// The column as an optional integer.
-    public func optionalInteger(_ column: Int32) -> Int64? { isNull(column) ? nil : integer(column) }
+    private static func sqliteError(_ connection: OpaquePointer?, context: String) -> StoreError {
+        StoreError(
+            code: sqlite3_extended_errcode(connection), message: String(cString: sqlite3_errmsg(connection)),
+            context: context)
+    }
 }

@@ -55,14 +55,13 @@ public struct TrainedModelStore {
             """
             INSERT INTO trained_models (score_name, module, outcome, as_of, horizon_days, training_rows, held_out_rows,
                                         held_out_auc, model, trained_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """
-        ).run([
+        ).map([
             .text(model.scoreName), .text(model.module), .text(model.outcome), .text(model.asOf),
             .integer(Int64(model.horizonDays)), .integer(Int64(model.trainingRows)),
             .integer(Int64(model.heldOutRows)), .real(model.heldOutAUC), .text(model.model), .text(model.trainedAt),
-        ])
-        return database.lastInsertedRowID
+        ]) { $0.integer(0) }[0]
     }
 
     /// The newest model of a score, if any.

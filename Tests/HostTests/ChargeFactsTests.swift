@@ -5,8 +5,8 @@ import Testing
 @testable import Host
 
 /// Failed and disputed charges from `payments`, as of a day and over a window.
-@Test func failedAndDisputedChargesCountInTheWindowUpToTheAsOfDay() throws {
-    let scratch = try Scratch()
+@Test(arguments: Engine.allCases) func failedAndDisputedChargesCountInTheWindowUpToTheAsOfDay(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
     try scratch.importText(.accounts, "accounts.csv", "account_id,name\nacme,Acme\nlegacy,Legacy\n")
     let acme = try #require(
         try scratch.database.makeStatement("SELECT id FROM accounts WHERE external_id = 'acme'").map { $0.integer(0) }.first)

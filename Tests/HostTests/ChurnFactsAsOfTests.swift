@@ -20,8 +20,8 @@ private func churnFeatures(_ scratch: Scratch) throws -> [String: [String: Doubl
     return result
 }
 
-@Test func churnFeaturesIgnoreRowsDatedAfterTheAsOfDay() throws {
-    let scratch = try Scratch()
+@Test(arguments: Engine.allCases) func churnFeaturesIgnoreRowsDatedAfterTheAsOfDay(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
     try scratch.importText(.accounts, "accounts.csv", "account_id,name\nacme,Acme\n")
     try scratch.importText(
         .mrr, "mrr.csv",

@@ -4,8 +4,8 @@ import Testing
 
 @testable import Host
 
-private func scratchWithRuns() throws -> (Scratch, ScoreRun, ScoreRun, ScoreRunStore) {
-    let scratch = try Scratch()
+private func scratchWithRuns(_ engine: Engine) throws -> (Scratch, ScoreRun, ScoreRun, ScoreRunStore) {
+    let scratch = try Scratch(engine: engine)
     try scratch.importText(.accounts, "accounts.csv", "account_id,name\na,A\nb,B\nc,C\nd,D\n")
     try scratch.importText(.invoices, "invoices.csv", """
         invoice_id,account_id,issued_date,amount_due_cents,status
@@ -23,8 +23,9 @@ private func scratchWithRuns() throws -> (Scratch, ScoreRun, ScoreRun, ScoreRunS
     return (scratch, try #require(try store.run(id: early.runID)), try #require(try store.run(id: late.runID)), store)
 }
 
-@Test func comparingTwoRunsUsesOnlyTheirCommonAccounts() throws {
-    let (_, early, late, store) = try scratchWithRuns()
+@Test(arguments: Engine.allCases) func comparingTwoRunsUsesOnlyTheirCommonAccounts(engine: Engine) throws {
+    let (scratch, early, late, store) = try scratchWithRuns(engine)
+    defer { withExtendedLifetime(scratch) {} }
     let comparison = try Comparison(first: early, second: late, store: store)
     #expect(comparison.isOverTime)
     #expect(comparison.pairs.map(\.accountID).sorted() == ["a", "b", "c"])
@@ -34,8 +35,9 @@ private func scratchWithRuns() throws -> (Scratch, ScoreRun, ScoreRun, ScoreRunS
     #expect((rises + falls).allSatisfy { $0.first != $0.second })
 }
 
-@Test func referencesNameTheLatestRunARunIdOrADay() throws {
-    let (_, early, late, store) = try scratchWithRuns()
+@Test(arguments: Engine.allCases) func referencesNameTheLatestRunARunIdOrADay(engine: Engine) throws {
+    let (scratch, early, late, store) = try scratchWithRuns(engine)
+    defer { withExtendedLifetime(scratch) {} }
     #expect(try RunReference("rfm").resolve(in: store).id == late.id)
     #expect(try RunReference("rfm@\(early.id)").resolve(in: store).id == early.id)
     #expect(try RunReference("rfm@2025-01-01").resolve(in: store).id == early.id)
@@ -48,8 +50,8 @@ private func scratchWithRuns() throws -> (Scratch, ScoreRun, ScoreRun, ScoreRunS
     } throws: { "\($0)" == "score \"health\" has not been run yet (run `scorebook run health`)" }
 }
 
-@Test func pruningKeepsTheNewestRunsAndTheirResults() throws {
-    let (scratch, early, late, store) = try scratchWithRuns()
+@Test(arguments: Engine.allCases) func pruningKeepsTheNewestRunsAndTheirResults(engine: Engine) throws {
+    let (scratch, early, late, store) = try scratchWithRuns(engine)
     #expect(try store.prune(scoreName: "rfm", keep: 1) == 1)
     #expect(try store.run(id: early.id) == nil)
     #expect(try store.values(runID: late.id).count == 4)
@@ -58,8 +60,8 @@ private func scratchWithRuns() throws -> (Scratch, ScoreRun, ScoreRun, ScoreRunS
     #expect(orphans == 0)
 }
 
-@Test func twoScoresWithNoAccountsInCommonAreRefusedInOneLine() throws {
-    let (scratch, _, late, store) = try scratchWithRuns()
+@Test(arguments: Engine.allCases) func twoScoresWithNoAccountsInCommonAreRefusedInOneLine(engine: Engine) throws {
+    let (scratch, _, late, store) = try scratchWithRuns(engine)
     try scratch.importText(.accounts, "more.csv", "account_id,name\ne,E\n")
     try scratch.importText(.assessments, "assessments.csv", "account_id,item,answer,author,assessed_date\ne,need_fit,yes,ana,2025-01-02\n")
     let configuration = try ScorebookConfiguration.parse(

@@ -9,7 +9,7 @@ import Testing
 ///
 /// The switch in `caseNumber` has no `default`, so a new case does not compile
 /// until it is numbered here, and the coverage test then fails until it has an example.
-private let examples: [FactKey] = [
+let allFactKeyExamples: [FactKey] = [
     .daysSinceLastPayment, .paidInvoices(windowDays: 365), .paidAmount(windowDays: 365), .lifetimeRevenue,
     .firstYearRevenue, .tenureDays, .distinctProducts(windowDays: 365), .currentMRR, .pastMRR(daysBefore: 90),
     .daysToNextInvoice, .keyFeatureUses(windowDays: 30), .acquisitionCost, .yearlyCostToServe,
@@ -68,11 +68,11 @@ private func caseNumber(_ key: FactKey) -> Int {
 }
 
 @Test func theExamplesCoverEveryFactKeyCase() {
-    #expect(Set(examples.map(caseNumber)) == Set(0...37))
+    #expect(Set(allFactKeyExamples.map(caseNumber)) == Set(0...37))
 }
 
-@Test func everyFactKeyYieldsValuesOnGeneratedData() throws {
-    let scratch = try Scratch()
+@Test(arguments: Engine.allCases) func everyFactKeyYieldsValuesOnGeneratedData(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
     let data = scratch.folder.appendingPathComponent("data").path
     _ = try DataGenerator(options: DataGenerator.Options(accounts: 300, seed: 11, usageDays: 120)).write(to: data)
     let importer = Importer(database: scratch.database)
@@ -88,8 +88,8 @@ private func caseNumber(_ key: FactKey) -> Int {
                id % 2, '{}'
         FROM accounts ORDER BY id LIMIT 2
         """)
-    let (facts, _) = try FactLoader(database: scratch.database).load(examples, asOf: DataGenerator.defaultEndDay)
-    for key in examples {
+    let (facts, _) = try FactLoader(database: scratch.database).load(allFactKeyExamples, asOf: DataGenerator.defaultEndDay)
+    for key in allFactKeyExamples {
         let values = facts.column(key).compactMap { $0 }
         #expect(!values.isEmpty, "\(key) came back with no value for any of \(facts.accounts.count) accounts")
     }

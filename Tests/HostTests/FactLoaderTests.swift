@@ -4,8 +4,8 @@ import Testing
 
 @testable import Host
 
-@Test func factsSeeOnlyWhatWasKnownOnTheAsOfDay() throws {
-    let scratch = try Scratch()
+@Test(arguments: Engine.allCases) func factsSeeOnlyWhatWasKnownOnTheAsOfDay(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
     try scratch.importText(.accounts, "accounts.csv", "account_id,name\nacme,Acme\nnew,Newco\n")
     try scratch.importText(.invoices, "invoices.csv", """
         invoice_id,account_id,issued_date,paid_date,amount_due_cents,status
@@ -26,8 +26,8 @@ import Testing
     #expect(facts.column(.lifetimeRevenue) == [1000, nil])
 }
 
-@Test func windowsCountFromTheAsOfDayBack() throws {
-    let scratch = try Scratch()
+@Test(arguments: Engine.allCases) func windowsCountFromTheAsOfDayBack(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
     try scratch.importText(.accounts, "accounts.csv", "account_id,name\nacme,Acme\n")
     try scratch.importText(.invoices, "invoices.csv", """
         invoice_id,account_id,issued_date,amount_due_cents,status
@@ -43,8 +43,8 @@ import Testing
     #expect(facts.column(.tenureDays) == [1096])
 }
 
-@Test func theLatestAssessmentAnswerOnOrBeforeTheDayWins() throws {
-    let scratch = try Scratch()
+@Test(arguments: Engine.allCases) func theLatestAssessmentAnswerOnOrBeforeTheDayWins(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
     try scratch.importText(.accounts, "accounts.csv", "account_id,name\nacme,Acme\n")
     try scratch.importText(.assessments, "assessments.csv", """
         account_id,item,answer,author,assessed_date
@@ -57,8 +57,8 @@ import Testing
     #expect(facts.column(.assessment(item: "need_fit")) == [1])
 }
 
-@Test func aRunStoresEveryScoredAccountBestFirst() throws {
-    let scratch = try Scratch()
+@Test(arguments: Engine.allCases) func aRunStoresEveryScoredAccountBestFirst(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
     try scratch.importText(.accounts, "accounts.csv", "account_id,name\na,A\nb,B\nc,C\n")
     try scratch.importText(.invoices, "invoices.csv", """
         invoice_id,account_id,issued_date,amount_due_cents,status

@@ -51,8 +51,8 @@ private func refusal(_ name: String, _ bytes: [UInt8], kind: ImportKind = .accou
     #expect(try refusal("long.jsonl", line) == "long.jsonl:1: the line is longer than 8 MiB; nothing was imported")
 }
 
-@Test func devZeroAndADirectoryAreOneLineEach() throws {
-    let scratch = try Scratch()
+@Test(arguments: Engine.allCases) func devZeroAndADirectoryAreOneLineEach(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
     let importer = Importer(database: scratch.database)
     #expect {
         try importer.importFile(kind: .accounts, path: "/dev/zero", displayName: "/dev/zero")
@@ -77,8 +77,8 @@ func everyLineEndIsRead(end: String) throws {
     #expect(names == ["Acme", "Beta\(end)Two", "Gamma"])
 }
 
-@Test func aCRLFSplitAcrossChunksIsOneLineEnd() throws {
-    let scratch = try Scratch()
+@Test(arguments: Engine.allCases) func aCRLFSplitAcrossChunksIsOneLineEnd(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
     // The CR is the chunk's last byte and its LF the next chunk's first: still one line end, not a blank line.
     let header = "account_id,name\r\n"
     let filler = String(repeating: "x", count: ChunkedFile.chunkSize - header.utf8.count - "a,".utf8.count - 1)

@@ -17,8 +17,8 @@ private let invoices = """
     inv-3,beta,2024-12-05,2025-01-04,2024-12-20,9900,paid
     """
 
-@Test func importingTheSameFileTwiceChangesNothing() throws {
-    let scratch = try Scratch()
+@Test(arguments: Engine.allCases) func importingTheSameFileTwiceChangesNothing(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
     #expect(try scratch.importText(.accounts, "accounts.csv", accounts) == ImportSummary(kind: .accounts, rowsRead: 2, rowsWritten: 2))
     #expect(try scratch.importText(.invoices, "invoices.csv", invoices).rowsWritten == 3)
     let before = try scratch.counts()
@@ -27,8 +27,8 @@ private let invoices = """
     #expect(try scratch.counts() == before)
 }
 
-@Test func extraColumnsAreKeptInTheRawJSONAndMappedOnesOnlyInTheirColumns() throws {
-    let scratch = try Scratch()
+@Test(arguments: Engine.allCases) func extraColumnsAreKeptInTheRawJSONAndMappedOnesOnlyInTheirColumns(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
     try scratch.importText(.accounts, "accounts.csv", accounts)
     let raw = try scratch.database.makeStatement("SELECT name, raw FROM accounts WHERE external_id = 'beta'").map { ($0.text(0), $0.text(1)) }
     #expect(raw.first?.0 == "Beta, LLC")
@@ -36,8 +36,8 @@ private let invoices = """
     #expect(object == ["tier": "silver"])
 }
 
-@Test func invoiceDefaultsFollowThePaidDate() throws {
-    let scratch = try Scratch()
+@Test(arguments: Engine.allCases) func invoiceDefaultsFollowThePaidDate(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
     try scratch.importText(.accounts, "accounts.csv", accounts)
     try scratch.importText(.invoices, "invoices.csv", """
         account_id,issued_date,paid_date,amount_due_cents
@@ -113,15 +113,15 @@ func aBadFileIsRefusedWithOneLineAndWritesNothing(_ bad: BadFile) throws {
     #expect(try scratch.counts() == before)
 }
 
-@Test func quotedFieldsMayHoldCommasQuotesAndNewlines() throws {
-    let scratch = try Scratch()
+@Test(arguments: Engine.allCases) func quotedFieldsMayHoldCommasQuotesAndNewlines(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
     try scratch.importText(.accounts, "accounts.csv", "account_id,name\r\nq1,\"Quote \"\"Q\"\", Inc\nSecond line\"\r\nq2,Plain\r\n")
     let names = try scratch.database.makeStatement("SELECT name FROM accounts ORDER BY external_id").map { $0.text(0) ?? "" }
     #expect(names == ["Quote \"Q\", Inc\nSecond line", "Plain"])
 }
 
-@Test func jsonLinesImportKeepsTheLineAsRaw() throws {
-    let scratch = try Scratch()
+@Test(arguments: Engine.allCases) func jsonLinesImportKeepsTheLineAsRaw(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
     try scratch.importText(.accounts, "accounts.jsonl", """
         {"account_id": "j1", "name": "Jay", "employees": 12, "vip": true}
         {"account_id": "j2", "name": "Kay", "region": "EMEA"}
@@ -133,8 +133,8 @@ func aBadFileIsRefusedWithOneLineAndWritesNothing(_ bad: BadFile) throws {
     #expect(rows[1].2 == #"{"account_id": "j2", "name": "Kay", "region": "EMEA"}"#)
 }
 
-@Test func rowsWithoutAnIdGetAStableKey() throws {
-    let scratch = try Scratch()
+@Test(arguments: Engine.allCases) func rowsWithoutAnIdGetAStableKey(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
     try scratch.importText(.accounts, "accounts.csv", accounts)
     let usage = "account_id,day,active_users,key_feature_uses\nacme,2024-12-01,5,10\nacme,2024-12-02,6,12\n"
     #expect(try scratch.importText(.usage, "usage.csv", usage).rowsWritten == 2)

@@ -52,8 +52,8 @@ private let futureInvoices = """
     f3,beta,2025-01-20,2025-02-19,2025-02-25,6000,6000,paid
     """
 
-@Test func healthFactsIgnoreRowsDatedAfterTheAsOfDay() throws {
-    let scratch = try Scratch()
+@Test(arguments: Engine.allCases) func healthFactsIgnoreRowsDatedAfterTheAsOfDay(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
     try scratch.importText(.accounts, "accounts.csv", "account_id,name,employees\nacme,Acme,100\nbeta,Beta,20\n")
     try scratch.importText(.invoices, "invoices.csv", invoices)
     try scratch.importText(
@@ -105,8 +105,8 @@ private let futureInvoices = """
     #expect(afterwards["unresolved_tickets"] == ["acme": 2, "beta": 1])
 }
 
-@Test func creditFactsIgnoreRowsDatedAfterTheAsOfDay() throws {
-    let scratch = try Scratch()
+@Test(arguments: Engine.allCases) func creditFactsIgnoreRowsDatedAfterTheAsOfDay(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
     try scratch.importText(
         .accounts, "accounts.csv", "account_id,name,employees,industry\nacme,Acme,100,Retail\nbeta,Beta,20,software\n")
     try scratch.importText(.invoices, "invoices.csv", invoices)
@@ -134,8 +134,8 @@ private let futureInvoices = """
     #expect(try snapshot(keys, scratch, asOf: later)["invoices_issued[365d]"] == ["acme": 8, "beta": 1])
 }
 
-@Test func referralFactsIgnoreAccountsAndPaymentsAfterTheAsOfDay() throws {
-    let scratch = try Scratch()
+@Test(arguments: Engine.allCases) func referralFactsIgnoreAccountsAndPaymentsAfterTheAsOfDay(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
     try scratch.importText(
         .accounts, "accounts.csv",
         """

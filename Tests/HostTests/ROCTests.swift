@@ -20,8 +20,8 @@ import Testing
     #expect(curve.last! == (1, 1))
 }
 
-@Test func validationExcludesTheAlreadyLostAndReadsTheScoresDirection() throws {
-    let scratch = try Scratch()
+@Test(arguments: Engine.allCases) func validationExcludesTheAlreadyLostAndReadsTheScoresDirection(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
     try scratch.importText(.accounts, "accounts.csv", "account_id,name\na,A\nb,B\nc,C\nd,D\ne,E\n")
     try scratch.importText(.invoices, "invoices.csv", """
         invoice_id,account_id,issued_date,amount_due_cents,status

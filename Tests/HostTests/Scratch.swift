@@ -1,17 +1,21 @@
 import Foundation
 import Store
+import TestSupport
 
 @testable import Host
 
-/// A temporary folder with a database file, for tests that write files; removed when the test ends.
+/// A temporary folder for files and a database on either engine, for tests that write files; removed when the test
+/// ends.
 final class Scratch {
     let folder: URL
+    let store: TestDatabase
     let database: Database
 
-    init() throws {
+    init(engine: Engine = .sqlite) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("scorebook-host-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        database = try Database(path: folder.appendingPathComponent("test.db").path)
+        store = try TestDatabase(engine: engine)
+        database = try store.open()
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }

@@ -6,8 +6,8 @@ import Testing
 @testable import Host
 
 /// Five accounts with a paid invoice each, different in industry, size and country.
-private func scratchWithAccounts() throws -> Scratch {
-    let scratch = try Scratch()
+private func scratchWithAccounts(_ engine: Engine = .sqlite) throws -> Scratch {
+    let scratch = try Scratch(engine: engine)
     try scratch.importText(
         .accounts, "accounts.csv",
         """
@@ -58,9 +58,9 @@ func aSegmentScoresOnlyItsAccounts(filter: String, expected: [String]) throws {
     #expect(try scored(filter, in: scratch) == expected)
 }
 
-@Test func aSegmentChangesTheNormalisationBase() throws {
+@Test(arguments: Engine.allCases) func aSegmentChangesTheNormalisationBase(engine: Engine) throws {
     // Monetary quintiles over a and b alone: b paid more, so it scores above a; over all five, a is the lowest.
-    let scratch = try scratchWithAccounts()
+    let scratch = try scratchWithAccounts(engine)
     let yaml = "scores:\n  rfm:\n    module: value\n    where: {industry: software}\n"
     let score = try ScorebookConfiguration.parse(yaml: yaml, file: "t").scores[0]
     let summary = try ScoreRunner(database: scratch.database).run(
@@ -79,8 +79,8 @@ func aSegmentScoresOnlyItsAccounts(filter: String, expected: [String]) throws {
 }
 
 /// Accounts with fields beyond the mapped ones: a CSV's extra columns and a synced record's properties, kept raw.
-private func scratchWithRawFields() throws -> Scratch {
-    let scratch = try scratchWithAccounts()
+private func scratchWithRawFields(_ engine: Engine = .sqlite) throws -> Scratch {
+    let scratch = try scratchWithAccounts(engine)
     _ = try scratch.importText(
         .accounts, "more.csv",
         """

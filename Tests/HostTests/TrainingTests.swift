@@ -52,8 +52,8 @@ func theNewtonSolverMatchesScikitLearn(lambda: Double, intercept: Double, first:
     #expect(ModelTrainer.warnings(auc: 0.9).first?.contains("leakage") == true)
 }
 
-@Test func aTrainedChurnScoreTrainsAndRunsEndToEnd() throws {
-    let scratch = try Scratch()
+@Test(arguments: Engine.allCases) func aTrainedChurnScoreTrainsAndRunsEndToEnd(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
     let data = scratch.folder.appendingPathComponent("data").path
     _ = try DataGenerator(options: DataGenerator.Options(accounts: 800, seed: 3, usageDays: 180)).write(to: data)
     let importer = Importer(database: scratch.database)

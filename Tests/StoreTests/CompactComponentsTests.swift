@@ -2,8 +2,8 @@ import Testing
 
 @testable import Store
 
-private func storeWithAccount() throws -> (TemporaryDatabase, Database, Int64) {
-    let file = TemporaryDatabase()
+private func storeWithAccount(_ engine: Engine) throws -> (TemporaryDatabase, Database, Int64) {
+    let file = TemporaryDatabase(engine)
     let database = try Database(path: file.path)
     let values: [SQLValue] = ["A", nil, nil, nil, nil, nil, nil, nil, nil, nil, nil]
     let upserter = try Upserter(database: database, table: .accounts)
@@ -12,8 +12,8 @@ private func storeWithAccount() throws -> (TemporaryDatabase, Database, Int64) {
     return (file, database, rowID)
 }
 
-@Test func positionalComponentsAreReadBackAsTheObjectsByteForByte() throws {
-    let (file, database, account) = try storeWithAccount()
+@Test(arguments: Engine.allCases) func positionalComponentsAreReadBackAsTheObjectsByteForByte(engine: Engine) throws {
+    let (file, database, account) = try storeWithAccount(engine)
     let store = ScoreRunStore(database: database)
     let run = try store.begin(
         scoreName: "rfm", module: "value", configHash: "h", configuration: "{}", asOf: "2025-01-01", kind: .current)
@@ -32,8 +32,8 @@ private func storeWithAccount() throws -> (TemporaryDatabase, Database, Int64) {
     withExtendedLifetime(file) {}
 }
 
-@Test func resultsStoredAsObjectsBeforeTheLayoutAreReadAsStored() throws {
-    let (file, database, account) = try storeWithAccount()
+@Test(arguments: Engine.allCases) func resultsStoredAsObjectsBeforeTheLayoutAreReadAsStored(engine: Engine) throws {
+    let (file, database, account) = try storeWithAccount(engine)
     let store = ScoreRunStore(database: database)
     let run = try store.begin(
         scoreName: "rfm", module: "value", configHash: "h", configuration: "{}", asOf: "2025-01-01", kind: .current)

@@ -3,12 +3,11 @@ import Testing
 @testable import Store
 
 private func indexes(_ database: Database) throws -> [String] {
-    try database.makeStatement("SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
-        .map { $0.text(0) ?? "" }
+    try secondaryIndexCatalogue(database)
 }
 
-@Test func indexesSetAsideAreBuiltAgainAsTheyWere() throws {
-    let file = TemporaryDatabase()
+@Test(arguments: Engine.allCases) func indexesSetAsideAreBuiltAgainAsTheyWere(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
     let database = try Database(path: file.path)
     let before = try indexes(database)
     try DeferredIndexes(database: database).setAside([.invoices, .payments])
@@ -17,8 +16,11 @@ private func indexes(_ database: Database) throws -> [String] {
     #expect(aside.contains { $0.hasPrefix("accounts_by_external_id:") })
     #expect(try DeferredIndexes(database: database).pending() == before.count - aside.count)
     // The unique keys upserts rely on stay.
-    let unique = try database.makeStatement("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_autoindex_invoices_1'")
-        .map { $0.integer(0) }.first
+    let catalogue =
+        engine == .sqlite
+        ? "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_autoindex_invoices_1'"
+        : "SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'invoices_source_external_id_key'"
+    let unique = try database.makeStatement(catalogue).map { $0.integer(0) }.first
     #expect(unique == 1)
     #expect(try DeferredIndexes(database: database).restore() == before.count - aside.count)
     #expect(try indexes(database) == before)

@@ -11,8 +11,8 @@ private func insertAccount(
     ).run([.text(source), .text(id), .text(id), domain.sqlValue, crmLink.sqlValue])
 }
 
-@Test func sourceNamesAreBoundNotSpliced() throws {
-    let file = TemporaryDatabase()
+@Test(arguments: Engine.allCases) func sourceNamesAreBoundNotSpliced(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
     let database = try Database(path: file.path)
     let crm = "o'brien crm"
     let billing = "billing'); DROP TABLE accounts; --"

@@ -3,15 +3,13 @@ import Testing
 @testable import Store
 
 private func indexes(_ database: Database) throws -> [String] {
-    try database.makeStatement(
-        "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
-    ).map { $0.text(0) ?? "" }
+    try secondaryIndexCatalogue(database)
 }
 
 private struct Abandoned: Error {}
 
-@Test func indexesDroppedForABulkWriteAreBuiltAgainInTheSameTransaction() throws {
-    let file = TemporaryDatabase()
+@Test(arguments: Engine.allCases) func indexesDroppedForABulkWriteAreBuiltAgainInTheSameTransaction(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
     let database = try Database(path: file.path)
     let before = try indexes(database)
     let during = try database.transaction {
@@ -23,8 +21,8 @@ private struct Abandoned: Error {}
     #expect(try DeferredIndexes(database: database).pending() == 0, "nothing is noted: a rollback restores them")
 }
 
-@Test func aBulkWriteThatFailsLeavesTheIndexesAsTheyWere() throws {
-    let file = TemporaryDatabase()
+@Test(arguments: Engine.allCases) func aBulkWriteThatFailsLeavesTheIndexesAsTheyWere(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
     let database = try Database(path: file.path)
     let before = try indexes(database)
     #expect(throws: Abandoned.self) {

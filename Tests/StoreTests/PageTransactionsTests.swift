@@ -13,8 +13,8 @@ private func files(_ path: String) throws -> [String] {
     try Database(path: path).makeStatement("SELECT file FROM imports ORDER BY id").map { $0.text(0) ?? "" }
 }
 
-@Test func pagesAreCommittedInRunsThatOthersSeeOnlyOnceCommitted() throws {
-    let file = TemporaryDatabase()
+@Test(arguments: Engine.allCases) func pagesAreCommittedInRunsThatOthersSeeOnlyOnceCommitted(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
     let database = try Database(path: file.path)
     let transactions = PageTransactions(database: database, interval: 3_600)
     try transactions.page { try importRow(database, "p1") }
@@ -25,8 +25,8 @@ private func files(_ path: String) throws -> [String] {
     try transactions.commit()
 }
 
-@Test func aFailingPageUndoesItsRunAndTheNextPageStartsAFreshOne() throws {
-    let file = TemporaryDatabase()
+@Test(arguments: Engine.allCases) func aFailingPageUndoesItsRunAndTheNextPageStartsAFreshOne(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
     let database = try Database(path: file.path)
     let transactions = PageTransactions(database: database, interval: 3_600)
     try transactions.page { try importRow(database, "p1") }
@@ -43,8 +43,8 @@ private func files(_ path: String) throws -> [String] {
     #expect(try files(file.path) == ["p3"])
 }
 
-@Test func aRunIsCommittedOnceItsIntervalHasPassed() throws {
-    let file = TemporaryDatabase()
+@Test(arguments: Engine.allCases) func aRunIsCommittedOnceItsIntervalHasPassed(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
     let database = try Database(path: file.path)
     let transactions = PageTransactions(database: database, interval: 0)
     try transactions.page { try importRow(database, "p1") }

@@ -2,8 +2,8 @@ import Testing
 
 @testable import Store
 
-@Test func statusShowsEachStreamsLatestRowAndOnlyFailuresNoStreamHasLoggedSince() throws {
-    let file = TemporaryDatabase()
+@Test(arguments: Engine.allCases) func statusShowsEachStreamsLatestRowAndOnlyFailuresNoStreamHasLoggedSince(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
     let log = SyncStateStore(database: try Database(path: file.path))
     func entry(_ source: String, _ stream: String, records: Int, error: String? = nil) -> SyncLogEntry {
         var entry = SyncLogEntry(source: source, stream: stream, mode: "incremental")
@@ -25,8 +25,8 @@ import Testing
     #expect(try log.recentLog(limit: 2).map(\.stream) == ["*", "companies"])
 }
 
-@Test func theLogKeepsHowManyRecordsWereLeftOut() throws {
-    let file = TemporaryDatabase()
+@Test(arguments: Engine.allCases) func theLogKeepsHowManyRecordsWereLeftOut(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
     let log = SyncStateStore(database: try Database(path: file.path))
     var entry = SyncLogEntry(source: "hubspot", stream: "deals", mode: "full")
     entry.records = 10

@@ -6,8 +6,8 @@ private func account(_ name: String) -> [SQLValue] {
     [.text(name), "acme.example", "software", 120, "NL", "2024-01-01", nil, nil, nil, nil, nil]
 }
 
-@Test func writingTheSameRecordTwiceChangesNothing() throws {
-    let file = TemporaryDatabase()
+@Test(arguments: Engine.allCases) func writingTheSameRecordTwiceChangesNothing(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
     let database = try Database(path: file.path)
     let upserter = try Upserter(database: database, table: .accounts)
     #expect(try upserter.upsert(source: "file", externalID: "acme", values: account("Acme"), raw: "{\"a\":1}"))
@@ -18,8 +18,8 @@ private func account(_ name: String) -> [SQLValue] {
     #expect(name == "Acme BV")
 }
 
-@Test func theSameIdFromTwoSourcesIsTwoRecords() throws {
-    let file = TemporaryDatabase()
+@Test(arguments: Engine.allCases) func theSameIdFromTwoSourcesIsTwoRecords(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
     let database = try Database(path: file.path)
     let upserter = try Upserter(database: database, table: .accounts)
     try upserter.upsert(source: "file", externalID: "1", values: account("A"), raw: "{}")
@@ -27,8 +27,8 @@ private func account(_ name: String) -> [SQLValue] {
     #expect(try AccountDirectory(database: database).count(.accounts) == 2)
 }
 
-@Test func aFailedTransactionLeavesNothingBehind() throws {
-    let file = TemporaryDatabase()
+@Test(arguments: Engine.allCases) func aFailedTransactionLeavesNothingBehind(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
     let database = try Database(path: file.path)
     struct Stop: Error {}
     #expect(throws: Stop.self) {
@@ -40,8 +40,8 @@ private func account(_ name: String) -> [SQLValue] {
     #expect(try AccountDirectory(database: database).count(.accounts) == 0)
 }
 
-@Test func aForeignKeyViolationIsAOneLineStoreError() throws {
-    let file = TemporaryDatabase()
+@Test(arguments: Engine.allCases) func aForeignKeyViolationIsAOneLineStoreError(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
     let database = try Database(path: file.path)
     let upserter = try Upserter(database: database, table: .invoices)
     #expect {
@@ -50,13 +50,17 @@ private func account(_ name: String) -> [SQLValue] {
             values: [.integer(42), "2024-01-01", nil, nil, 100, 100, "usd", "paid", nil], raw: "{}")
     } throws: { error in
         guard let error = error as? StoreError else { return false }
-        return error.isConstraint && error.description.hasPrefix("SQLite error 787: FOREIGN KEY constraint failed")
+        let start =
+            engine == .sqlite
+            ? "SQLite error 787: FOREIGN KEY constraint failed"
+            : "PostgreSQL error 23503: insert or update on table \"invoices\" violates foreign key constraint"
+        return error.isConstraint && error.description.hasPrefix(start)
             && !error.description.contains("\n")
     }
 }
 
-@Test func runsAreStoredWithTheirResultsInPositionOrder() throws {
-    let file = TemporaryDatabase()
+@Test(arguments: Engine.allCases) func runsAreStoredWithTheirResultsInPositionOrder(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
     let database = try Database(path: file.path)
     let upserter = try Upserter(database: database, table: .accounts)
     try upserter.upsert(source: "file", externalID: "a", values: account("A"), raw: "{}")
@@ -73,8 +77,8 @@ private func account(_ name: String) -> [SQLValue] {
     #expect(try store.results(runID: run, band: "Red").map(\.accountID) == ["b"])
 }
 
-@Test func anInsertIsToldFromAnUpdateWhateverWasWrittenBefore() throws {
-    let file = TemporaryDatabase()
+@Test(arguments: Engine.allCases) func anInsertIsToldFromAnUpdateWhateverWasWrittenBefore(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
     let database = try Database(path: file.path)
     // Row 1 of another table, written just before: the account's first row gets the same rowid.
     try database.execute("INSERT INTO imports (kind, file, rows_read, rows_written, imported_at) VALUES ('x', 'y', 0, 0, 'z')")

@@ -1,16 +1,65 @@
 import Foundation
+import Store
 
-/// One process at a time per database and job (a sync, the actions of one score): an exclusive `flock` on
-/// `<database>.<job>-lock`.
+/// One process at a time per database and job (a sync, the actions of one score).
 ///
-/// The kernel releases the lock when the process ends, however it ends, so a crashed job never leaves it stuck.
+/// On SQLite an exclusive `flock` on `<database>.<job>-lock`; on PostgreSQL, where the processes may be on different
+/// machines, a session advisory lock (`pg_try_advisory_lock`) on a connection of its own, keyed by the job. Either is
+/// released when the process ends, however it ends, so a crashed job never leaves it stuck.
 public final class ProcessLock {
-    private let descriptor: Int32
+    private enum Held {
+        case file(Int32)
+        case advisory(Database, key: Int64)
+    }
 
-    /// Takes the lock of `job` (a word or two: "sync", "act rfm") or fails at once, saying another holds it.
+    private let held: Held
+
+    /// Takes the lock of `job` (a word or two: "sync", "act rfm") on `database`, or fails at once, saying another
+    /// holds it.
+    public init(database: Database, job: String) throws {
+        guard database.engine == .postgres else {
+            held = .file(try Self.lockFile(databasePath: database.path, job: job))
+            return
+        }
+        let connection = try database.reopen()
+        let key = Self.key(job)
+        let taken = try connection.makeStatement("SELECT pg_try_advisory_lock(?)").map([.integer(key)]) {
+            $0.integer(0) == 1
+        }
+        guard taken.first == true else {
+            throw SyncError(what: job, reason: "another \(job) is running on \(database.path)")
+        }
+        held = .advisory(connection, key: key)
+    }
+
+    /// Takes the lock of `job` on the SQLite file at `databasePath`.
     public init(databasePath: String, job: String) throws {
+        held = .file(try Self.lockFile(databasePath: databasePath, job: job))
+    }
+
+    /// Takes the sync lock of a database.
+    public static func sync(database: Database) throws -> ProcessLock {
+        try ProcessLock(database: database, job: "sync")
+    }
+
+    /// Takes the sync lock of the SQLite file at `databasePath`.
+    public static func sync(databasePath: String) throws -> ProcessLock {
+        try ProcessLock(databasePath: databasePath, job: "sync")
+    }
+
+    deinit {
+        switch held {
+        case .file(let descriptor):
+            flock(descriptor, LOCK_UN)
+            close(descriptor)
+        case .advisory(let connection, let key):
+            _ = try? connection.makeStatement("SELECT pg_advisory_unlock(?)").map([.integer(key)]) { _ in () }
+        }
+    }
+
+    private static func lockFile(databasePath: String, job: String) throws -> Int32 {
         let path = databasePath + "." + job.map { $0.isLetter || $0.isNumber ? $0 : "-" } + "-lock"
-        descriptor = open(path, O_CREAT | O_RDWR, 0o644)
+        let descriptor = open(path, O_CREAT | O_RDWR, 0o644)
         guard descriptor >= 0 else {
             throw SyncError(what: job, reason: "cannot open the lock file \(path): \(String(cString: strerror(errno)))")
         }
@@ -18,15 +67,15 @@ public final class ProcessLock {
             close(descriptor)
             throw SyncError(what: job, reason: "another \(job) is running on \(databasePath)")
         }
+        return descriptor
     }
 
-    /// Takes the sync lock of a database.
-    public static func sync(databasePath: String) throws -> ProcessLock {
-        try ProcessLock(databasePath: databasePath, job: "sync")
-    }
-
-    deinit {
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
+    /// A job's advisory lock key: FNV-1a of its name, a number that stays the same across builds and machines.
+    static func key(_ job: String) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in ("scorebook " + job).utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return Int64(bitPattern: hash)
     }
 }

@@ -24,7 +24,7 @@ public struct Syncer {
         _ sources: [SourceSettings], full: Bool, linking: (billing: [String], crm: [String]),
         reconcile: Bool = false, progress: @escaping (String) -> Void, warning: @escaping (String) -> Void = { _ in }
     ) throws -> [SyncLogEntry] {
-        let lock = try ProcessLock.sync(databasePath: database.path)
+        let lock = try ProcessLock.sync(database: database)
         defer { withExtendedLifetime(lock) {} }
         try database.checkpointEvery(pages: Self.checkpointPages)
         defer { try? database.checkpointEvery(pages: 1_000) }

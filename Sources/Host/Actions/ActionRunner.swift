@@ -56,7 +56,7 @@ public struct ActionRunner {
             throw CompareError("score \"\(score.name)\" has no `actions:` in the configuration")
         }
         if !dryRun { try sender.preflight(Array(score.actions.values.joined())) }
-        let lock = dryRun ? nil : try ProcessLock(databasePath: database.path, job: "act \(score.name)")
+        let lock = dryRun ? nil : try ProcessLock(database: database, job: "act \(score.name)")
         defer { withExtendedLifetime(lock) {} }
         let runs = try ScoreRunStore(database: database).currentRuns(of: score.name)
         guard let latest = runs.first else {

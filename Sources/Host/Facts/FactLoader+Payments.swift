@@ -64,7 +64,7 @@ extension FactLoader {
             FROM (SELECT account_id, issued_date, coalesce(due_date, issued_date) AS due, paid_date, status,
                          amount_due_cents, amount_paid_cents
                   FROM invoices
-                  WHERE issued_date <= ?1 AND status NOT IN ('void', 'draft'))
+                  WHERE issued_date <= ?1 AND status NOT IN ('void', 'draft')) AS billed
             GROUP BY account_id
             """
         let values =

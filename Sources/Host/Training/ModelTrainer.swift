@@ -191,7 +191,7 @@ public struct ModelTrainer {
             """
             SELECT max(day) FROM (
                 SELECT max(event_date) AS day FROM outcomes UNION ALL SELECT max(issued_date) FROM invoices
-                UNION ALL SELECT max(day) FROM usage_daily UNION ALL SELECT max(effective_date) FROM mrr_changes)
+                UNION ALL SELECT max(day) FROM usage_daily UNION ALL SELECT max(effective_date) FROM mrr_changes) AS latest
             """
         ).map { $0.text(0).flatMap(Day.init(iso:)) }.first ?? nil
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Named schema migrations, each recorded by its identifier in `schema_migrations` once applied (GRDB's
 /// `DatabaseMigrator`).
 ///
@@ -31,31 +33,65 @@ public struct Migrator: Sendable {
         Migration(identifier: "11-compact-components", sql: CompactComponentsSchema.sql),
     ])
 
+    /// Scorebook's schema on PostgreSQL: the same tables in PostgreSQL's types. A change to the schema is a new
+    /// migration at the end of both lists.
+    public static let postgres = Migrator(migrations: [
+        Migration(identifier: "1-schema", sql: PostgresSchema.sql),
+        Migration(identifier: "2-sqlite-functions", sql: PostgresFunctions.sql),
+    ])
+
+    /// The schema's migrations on `engine`.
+    public static func schema(of engine: Engine) -> Migrator {
+        engine == .sqlite ? standard : postgres
+    }
+
     /// Applies every migration the database has not recorded, each in its own transaction with its record.
     ///
     /// A database that counts its migrations in `PRAGMA user_version` (scorebook before identifiers) first gets its
-    /// count turned into records; one that has recorded a migration this scorebook does not know is refused.
+    /// count turned into records; one that has recorded a migration this scorebook does not know is refused. On
+    /// PostgreSQL, where several machines may open one database at once, migrating holds an advisory lock.
     public func migrate(_ database: Database) throws {
         let identifiers = migrations.map(\.identifier)
         guard Set(identifiers).count == identifiers.count else {
-            throw StoreError(
-                code: 0, message: "two migrations share an identifier", context: "migrating \(database.path)")
+            throw StoreError(message: "two migrations share an identifier", context: "migrating \(database.path)")
         }
-        try Self.adoptUserVersion(database)
+        guard database.engine == .postgres else {
+            try Self.adoptUserVersion(database)
+            return try apply(database, identifiers: identifiers)
+        }
+        try database.execute("SELECT pg_advisory_lock(\(Self.postgresLockKey))")
+        defer { try? database.execute("SELECT pg_advisory_unlock(\(Self.postgresLockKey))") }
+        try database.execute(
+            """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                identifier text PRIMARY KEY, applied_at text, position bigint GENERATED ALWAYS AS IDENTITY)
+            """)
+        try apply(database, identifiers: identifiers)
+    }
+
+    /// The advisory lock key migrations hold on PostgreSQL (any fixed number no other lock of Scorebook uses).
+    static let postgresLockKey: Int64 = 0x5C0_4EB0_0C00
+
+    private func apply(_ database: Database, identifiers: [String]) throws {
         let applied = try database.appliedMigrations
         let unknown = applied.filter { !identifiers.contains($0) }
         guard unknown.isEmpty else {
             throw StoreError(
-                code: 0, message: "applied migrations this scorebook does not know: \(unknown.joined(separator: ", "))",
+                message: "applied migrations this scorebook does not know: \(unknown.joined(separator: ", "))",
                 context: "opening \(database.path); upgrade scorebook")
         }
         for migration in migrations where !applied.contains(migration.identifier) {
             try database.transaction {
                 try database.execute(migration.sql)
-                try database.cachedStatement(
-                    "INSERT INTO schema_migrations (identifier, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ'))"
-                ).run([.text(migration.identifier)])
+                try database.cachedStatement("INSERT INTO schema_migrations (identifier, applied_at) VALUES (?, ?)")
+                    .run([.text(migration.identifier), .text(Self.now())])
             }
         }
+    }
+
+    private static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
     }
 }

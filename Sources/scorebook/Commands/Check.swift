@@ -16,7 +16,8 @@ struct Check: ParsableCommand {
         let configuration = try global.workspace.loadConfiguration()
         // With a database, the last current run of each score, made with this configuration, says which bands it
         // left empty.
-        let store = FileManager.default.fileExists(atPath: global.workspace.databasePath)
+        let location = global.workspace.databasePath
+        let store = Engine(location: location) == .postgres || FileManager.default.fileExists(atPath: location)
             ? try? ScoreRunStore(database: global.workspace.openDatabase()) : nil
         // Each score's warnings, with the bands its last current run (made with this configuration) left empty.
         let warnings = try configuration.scores.map { score -> [String] in

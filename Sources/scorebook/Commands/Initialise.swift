@@ -14,7 +14,7 @@ struct Initialise: ParsableCommand {
         let database = try workspace.openDatabase(create: true)
         let migrations = try database.appliedMigrations
         let last = migrations.last ?? "none"
-        print("database \(workspace.databasePath) ready (\(migrations.count) migrations, the last \(last))")
+        print("database \(database.path) ready (\(migrations.count) migrations, the last \(last))")
         let path = workspace.configurationPath
         if FileManager.default.fileExists(atPath: path) {
             print("configuration \(path) kept as it is")

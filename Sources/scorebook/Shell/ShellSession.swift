@@ -176,7 +176,7 @@ final class ShellSession {
             let assessment = try Assessment(configuration: configuration, name: name)
             let database = try workspace.openDatabase()
             guard try AccountDirectory(database: database).rowIDsByExternalID()[account] != nil else {
-                throw CleanError("no account \"\(account)\" in \(workspace.databasePath)")
+                throw CleanError("no account \"\(account)\" in \(database.path)")
             }
             print("Assessing \(account) for \(assessment.score.name) as \(author); answer \(assessment.allowed).")
             guard let answers = assessment.answers(ask: ask, say: { self.report($0) }) else {
