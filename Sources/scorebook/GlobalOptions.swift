@@ -5,7 +5,9 @@ import Store
 
 /// Options every command takes: where the database and the configuration are.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: "The SQLite database file (env SCOREBOOK_DB; default scorebook.db).")
+    @Option(
+        name: .customLong("db"),
+        help: "An SQLite file or a postgresql:// URI (env SCOREBOOK_DB; default scorebook.db).")
     var database: String?
 
     @Option(name: .customLong("config"), help: "The configuration file (env SCOREBOOK_CONFIG; default config/scorebook.yml).")

@@ -1,4 +1,5 @@
 import Foundation
+import Store
 import Testing
 
 /// `act` as a crashing machine, a second operator and a bad receiver would meet it: every band change is delivered,
@@ -13,9 +14,9 @@ private final class ActFixture {
         "Can't Lose Them", "Hibernating", "Lost",
     ]
 
-    init() throws {
+    init(_ engine: Engine) throws {
         sandbox = try SandboxProcess(accounts: 10)
-        scorebook = try ScorebookProcess()
+        scorebook = try ScorebookProcess(engine: engine)
         exportPath = scorebook.path("exports/changes.csv")
         let webhook = "\(sandbox.baseURL)/_sandbox/webhook"
         let export = exportPath
@@ -28,7 +29,7 @@ private final class ActFixture {
         }.joined(separator: "\n")
         try "scores:\n  rfm:\n    module: value\n    actions:\n\(actions)\n"
             .write(toFile: scorebook.path("act.yml"), atomically: true, encoding: .utf8)
-        common = ["--db", scorebook.path("act.db"), "--config", scorebook.path("act.yml")]
+        common = ["--db", try scorebook.database("act.db"), "--config", scorebook.path("act.yml")]
         try expectSuccess(["generate", "--accounts", "60", "--out", scorebook.path("data")])
         for kind in ["accounts", "invoices"] {
             try expectSuccess(["import", kind, scorebook.path("data/\(kind).csv")] + common)
@@ -80,8 +81,8 @@ private final class ActFixture {
     }
 }
 
-@Test func killedActsDeliverEveryChangeUnderOneIdAndWriteEachRowOnce() throws {
-    let fixture = try ActFixture()
+@Test(arguments: Engine.allCases) func killedActsDeliverEveryChangeUnderOneIdAndWriteEachRowOnce(engine: Engine) throws {
+    let fixture = try ActFixture(engine)
     try fixture.run(asOf: "2026-06-01")
     // Every account of the first run enters its band: dozens of deliveries, each answered after 50 ms.
     let expected = try fixture.changedAccounts(from: nil, to: "2026-06-01")
@@ -117,8 +118,8 @@ private final class ActFixture {
     #expect(try fixture.received().count == received.count)
 }
 
-@Test func twoActsAtOnceDeliverEachChangeOnce() throws {
-    let fixture = try ActFixture()
+@Test(arguments: Engine.allCases) func twoActsAtOnceDeliverEachChangeOnce(engine: Engine) throws {
+    let fixture = try ActFixture(engine)
     try fixture.run(asOf: "2026-06-01")
     let expected = try fixture.changedAccounts(from: nil, to: "2026-06-01")
     _ = try fixture.sandbox.control("POST", "/_sandbox/webhook_mode", ["mode": "hang", "seconds": 0.02])
@@ -146,8 +147,8 @@ private final class ActFixture {
     #expect(Set(received.map(\.account)) == expected)
 }
 
-@Test func aReceiverThatNeverAnswersGetsTheSameDeliveryAgainAndNothingElse() throws {
-    let fixture = try ActFixture()
+@Test(arguments: Engine.allCases) func aReceiverThatNeverAnswersGetsTheSameDeliveryAgainAndNothingElse(engine: Engine) throws {
+    let fixture = try ActFixture(engine)
     try fixture.run(asOf: "2026-06-01")
     _ = try fixture.sandbox.control("POST", "/_sandbox/webhook_mode", ["mode": "hang", "seconds": 3])
     let hung = try fixture.scorebook.run(["act", "rfm", "--timeout", "1"] + fixture.common)
@@ -168,8 +169,8 @@ private final class ActFixture {
     #expect(pending.count == 1, "\(resumed.stdout)")
 }
 
-@Test func aRedirectingReceiverIsNotFollowed() throws {
-    let fixture = try ActFixture()
+@Test(arguments: Engine.allCases) func aRedirectingReceiverIsNotFollowed(engine: Engine) throws {
+    let fixture = try ActFixture(engine)
     try fixture.run(asOf: "2026-06-01")
     _ = try fixture.sandbox.control("POST", "/_sandbox/webhook_mode", ["mode": "redirect"])
     let redirected = try fixture.scorebook.run(["act", "rfm"] + fixture.common)
@@ -178,8 +179,8 @@ private final class ActFixture {
     #expect(try fixture.received().count == 1)
 }
 
-@Test func actTakesEveryChangeSinceTheRunItLastActedOnAndIgnoresBackfills() throws {
-    let fixture = try ActFixture()
+@Test(arguments: Engine.allCases) func actTakesEveryChangeSinceTheRunItLastActedOnAndIgnoresBackfills(engine: Engine) throws {
+    let fixture = try ActFixture(engine)
     try fixture.run(asOf: "2026-06-01")
     try fixture.expectSuccess(["act", "rfm"] + fixture.common)
     let afterFirst = try fixture.received().count
@@ -210,8 +211,8 @@ private final class ActFixture {
         try fixture.expectSuccess(["show", "rfm", "--top", "1"] + fixture.common).stdout.contains("as of 2026-08-01"))
 }
 
-@Test func aRunThatScoresNoAccountIsRefusedInOneLine() throws {
-    let fixture = try ActFixture()
+@Test(arguments: Engine.allCases) func aRunThatScoresNoAccountIsRefusedInOneLine(engine: Engine) throws {
+    let fixture = try ActFixture(engine)
     let empty = try fixture.scorebook.run(["run", "rfm", "--as-of", "2001-01-01"] + fixture.common)
     #expect(empty.status == 1)
     #expect(empty.stderr.contains("no account could be scored as of 2001-01-01"), "\(empty.stderr)")

@@ -1,9 +1,10 @@
 import Foundation
+import Store
 import Testing
 
-@Test func actSendsSignedWebhooksOnceFlagsStaleContactsAndDryRunSendsNothing() throws {
+@Test(arguments: Engine.allCases) func actSendsSignedWebhooksOnceFlagsStaleContactsAndDryRunSendsNothing(engine: Engine) throws {
     let sandbox = try SandboxProcess(accounts: 10)
-    let scorebook = try ScorebookProcess()
+    let scorebook = try ScorebookProcess(engine: engine)
     let config = scorebook.path("act.yml")
     let exportPath = scorebook.path("exports/lost.csv")
     try """
@@ -26,7 +27,7 @@ import Testing
         c1,acme,Ada,ada@acme.example,yes,2024-12-15
         c2,epsilon,Eve,eve@epsilon.example,yes,2024-01-10
         """.write(toFile: contacts, atomically: true, encoding: .utf8)
-    let common = ["--db", scorebook.path("act.db"), "--config", config]
+    let common = ["--db", (try scorebook.database("act.db")), "--config", config]
     let secret = ["ACT_SECRET": "s3cret-for-hmac"]
     #expect(try scorebook.run(["import", "accounts", ScorebookProcess.fixture("seed004/accounts.csv")] + common).status == 0)
     #expect(try scorebook.run(["import", "invoices", ScorebookProcess.fixture("seed004/invoices.csv")] + common).status == 0)
@@ -69,9 +70,9 @@ import Testing
     #expect((try sandbox.control("GET", "/_sandbox/webhooks")["deliveries"] as? [Any])?.count == 2)
 }
 
-@Test func actCreatesHubSpotTasksOnSyncedCompaniesThroughTheSource() throws {
+@Test(arguments: Engine.allCases) func actCreatesHubSpotTasksOnSyncedCompaniesThroughTheSource(engine: Engine) throws {
     let sandbox = try SandboxProcess(accounts: 60)
-    let scorebook = try ScorebookProcess()
+    let scorebook = try ScorebookProcess(engine: engine)
     let config = scorebook.path("tasks.yml")
     try (sandbox.configuration() + """
 
@@ -80,7 +81,7 @@ import Testing
                 - hubspot_task: "Thank {name}: {band}"
                   source: hubspot
         """).write(toFile: config, atomically: true, encoding: .utf8)
-    let common = ["--db", scorebook.path("tasks.db"), "--config", config]
+    let common = ["--db", (try scorebook.database("tasks.db")), "--config", config]
     #expect(try scorebook.run(["sync"] + common, environment: SandboxProcess.environment).status == 0)
     #expect(try scorebook.run(["run", "rfm", "--as-of", "2026-10-31"] + common).status == 0)
     let acted = try scorebook.run(["act", "rfm"] + common, environment: SandboxProcess.environment)

@@ -1,10 +1,13 @@
 import Foundation
+import Store
 import Testing
 
 /// Issue 14, item 9: a nightly `scorebook run` passes while a trained score waits for its model, and a mistyped name
 /// is answered with the configured one.
-@Test func runSkipsAnUntrainedScoreWithOneWarningAndMistypedNamesGetASuggestion() throws {
-    let scorebook = try ScorebookProcess()
+@Test(arguments: Engine.allCases) func runSkipsAnUntrainedScoreWithOneWarningAndMistypedNamesGetASuggestion(
+    engine: Engine
+) throws {
+    let scorebook = try ScorebookProcess(engine: engine)
     let config = scorebook.path("everyday.yml")
     try """
     scores:
@@ -14,7 +17,7 @@ import Testing
         module: churn
         mode: trained
     """.write(toFile: config, atomically: true, encoding: .utf8)
-    let common = ["--db", scorebook.path("everyday.db"), "--config", config]
+    let common = ["--db", (try scorebook.database("everyday.db")), "--config", config]
     #expect(try scorebook.run(["init"] + common).status == 0)
     for kind in ["accounts", "invoices"] {
         let file = ScorebookProcess.fixture("seed004/\(kind).csv")
@@ -42,11 +45,11 @@ import Testing
 }
 
 /// Issue 14, item 4: a band nobody is in is said by `run` and by `check`.
-@Test func runAndCheckWarnWhenABandIsEmpty() throws {
-    let scorebook = try ScorebookProcess()
+@Test(arguments: Engine.allCases) func runAndCheckWarnWhenABandIsEmpty(engine: Engine) throws {
+    let scorebook = try ScorebookProcess(engine: engine)
     let config = scorebook.path("bands.yml")
     try "scores:\n  health:\n    module: health\n".write(toFile: config, atomically: true, encoding: .utf8)
-    let common = ["--db", scorebook.path("bands.db"), "--config", config]
+    let common = ["--db", (try scorebook.database("bands.db")), "--config", config]
     #expect(try scorebook.run(["init"] + common).status == 0)
     for kind in ["accounts", "invoices"] {
         let file = ScorebookProcess.fixture("seed004/\(kind).csv")

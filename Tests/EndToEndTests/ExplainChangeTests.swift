@@ -1,12 +1,13 @@
 import Foundation
+import Store
 import Testing
 
 /// Issue 14, item 5: `explain NAME@A..B ACCOUNT` says which components moved the score, and compare's movers are named.
-@Test func explainOverTwoRunsSumsComponentChangesToTheScoresChange() throws {
-    let scorebook = try ScorebookProcess()
+@Test(arguments: Engine.allCases) func explainOverTwoRunsSumsComponentChangesToTheScoresChange(engine: Engine) throws {
+    let scorebook = try ScorebookProcess(engine: engine)
     let config = scorebook.path("change.yml")
     try "scores:\n  health:\n    module: health\n".write(toFile: config, atomically: true, encoding: .utf8)
-    let common = ["--db", scorebook.path("change.db"), "--config", config]
+    let common = ["--db", (try scorebook.database("change.db")), "--config", config]
     #expect(try scorebook.run(["init"] + common).status == 0)
     for kind in ["accounts", "invoices"] {
         let file = ScorebookProcess.fixture("seed004/\(kind).csv")

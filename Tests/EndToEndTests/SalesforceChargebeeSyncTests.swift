@@ -74,17 +74,24 @@ import Testing
         try sandbox.control("GET", "/_sandbox/summary?apis=salesforce,chargebee").mapValues { "\($0)" }
     }
 
+    /// Today in UTC, as the Sandbox dates what it closes now.
+    static var today: String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.string(from: Date())
+    }
+
     static func scalar(_ path: String, _ sql: String) throws -> Int64? {
         try Database(path: path).makeStatement(sql).map { $0.integer(0) }.first
     }
 
-    @Test func fullThenIncrementalSyncsEndWithTheSourceData() throws {
+    @Test(arguments: Engine.allCases) func fullThenIncrementalSyncsEndWithTheSourceData(engine: Engine) throws {
         let sandbox = try SandboxProcess()
-        let scorebook = try ScorebookProcess()
+        let scorebook = try ScorebookProcess(engine: engine)
         let config = scorebook.path("sfcb.yml")
         try sandbox.salesforceChargebeeConfiguration(pageSize: 50).write(
             toFile: config, atomically: true, encoding: .utf8)
-        let db = scorebook.path("sfcb.db")
+        let db = (try scorebook.database("sfcb.db"))
         let common = ["--db", db, "--config", config]
 
         var clock = Date()
@@ -135,7 +142,7 @@ import Testing
             second.stdout.hasPrefix("synced chargebee, salesforce: \(15 + 5 + removed) records, \(16 + 5 + removed) written"),
             "\(second.stdout)")
         #expect(
-            try Self.scalar(db, "SELECT count(*) FROM deals WHERE source = 'salesforce' AND stage = 'Closed Won' AND close_date = date('now')")
+            try Self.scalar(db, "SELECT count(*) FROM deals WHERE source = 'salesforce' AND stage = 'Closed Won' AND close_date = '\(Self.today)'")
                 == 2)
 
         let third = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
@@ -163,13 +170,13 @@ import Testing
                 == 0)
     }
 
-    @Test func requestLimitStopsInOneLineFaultsAreSurvivedAndARerunFinishes() throws {
+    @Test(arguments: Engine.allCases) func requestLimitStopsInOneLineFaultsAreSurvivedAndARerunFinishes(engine: Engine) throws {
         let sandbox = try SandboxProcess(accounts: 120)
-        let scorebook = try ScorebookProcess()
+        let scorebook = try ScorebookProcess(engine: engine)
         let config = scorebook.path("limits.yml")
         try sandbox.salesforceChargebeeConfiguration(pageSize: 20).write(
             toFile: config, atomically: true, encoding: .utf8)
-        let db = scorebook.path("limits.db")
+        let db = (try scorebook.database("limits.db"))
         let common = ["--db", db, "--config", config]
 
         // Survived: Chargebee 429 with and without Retry-After, 503, a cut-off body; Salesforce 503, invalid JSON and an
@@ -235,13 +242,13 @@ import Testing
         #expect(!status.stdout.contains("REQUEST_LIMIT_EXCEEDED") && status.stdout.contains("salesforce  accounts "), "\(status.stdout)")
     }
 
-    @Test func anExpiredQueryLocatorAsksAgainFromTheLastRecordWritten() throws {
+    @Test(arguments: Engine.allCases) func anExpiredQueryLocatorAsksAgainFromTheLastRecordWritten(engine: Engine) throws {
         let sandbox = try SandboxProcess(accounts: 60)
-        let scorebook = try ScorebookProcess()
+        let scorebook = try ScorebookProcess(engine: engine)
         let config = scorebook.path("locator.yml")
         try sandbox.salesforceChargebeeConfiguration(pageSize: 10).write(
             toFile: config, atomically: true, encoding: .utf8)
-        let db = scorebook.path("locator.db")
+        let db = (try scorebook.database("locator.db"))
         let common = ["--db", db, "--config", config]
         try sandbox.control(
             "POST", "/_sandbox/faults", ["kind": "invalid_locator", "path": "/services/data/v60.0/query/", "times": 2])
@@ -256,13 +263,13 @@ import Testing
         #expect(try Self.scalar(db, "SELECT count(*) FROM accounts WHERE source = 'salesforce'") == 60)
     }
 
-    @Test func anOpportunityOfAnAccountNoSyncWroteBringsItsAccountById() throws {
+    @Test(arguments: Engine.allCases) func anOpportunityOfAnAccountNoSyncWroteBringsItsAccountById(engine: Engine) throws {
         let sandbox = try SandboxProcess(accounts: 60)
-        let scorebook = try ScorebookProcess()
+        let scorebook = try ScorebookProcess(engine: engine)
         let config = scorebook.path("unknown.yml")
         try sandbox.salesforceChargebeeConfiguration(pageSize: 25).write(
             toFile: config, atomically: true, encoding: .utf8)
-        let db = scorebook.path("unknown.db")
+        let db = (try scorebook.database("unknown.db"))
         let common = ["--db", db, "--config", config]
         let first = try scorebook.run(["sync", "salesforce"] + common, environment: SandboxProcess.environment)
         #expect(first.status == 0, "\(first.stderr)")
@@ -330,12 +337,12 @@ import Testing
                 """) == 0)
     }
 
-    @Test func tokensNeverReachOutputLogsOrTheDatabase() throws {
+    @Test(arguments: Engine.allCases) func tokensNeverReachOutputLogsOrTheDatabase(engine: Engine) throws {
         let sandbox = try SandboxProcess(accounts: 60)
-        let scorebook = try ScorebookProcess()
+        let scorebook = try ScorebookProcess(engine: engine)
         let config = scorebook.path("token.yml")
         try sandbox.salesforceChargebeeConfiguration().write(toFile: config, atomically: true, encoding: .utf8)
-        let common = ["--db", scorebook.path("token.db"), "--config", config]
+        let common = ["--db", (try scorebook.database("token.db")), "--config", config]
         try sandbox.control(
             "POST", "/_sandbox/faults", ["kind": "expired_token", "path": "/services/data", "times": 1])
         let failed = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
@@ -355,6 +362,7 @@ import Testing
                 decoding: (try? Data(contentsOf: scorebook.folder.appendingPathComponent(name))) ?? Data(),
                 as: UTF8.self)
         }
+        everything += try scorebook.storedText("token.db")
         #expect(everything.contains("001SB0000000000001"))  // the database was read: an account id is there
         let basic = Data((SandboxProcess.chargebeeKey + ":").utf8).base64EncodedString()
         for token in [

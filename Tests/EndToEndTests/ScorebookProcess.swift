@@ -1,12 +1,44 @@
 import Foundation
+import Store
+import TestSupport
 
 /// Runs the built `scorebook` binary in a scratch folder, as a user would from a shell.
 final class ScorebookProcess {
     let folder: URL
+    /// The engine `database(_:)` names databases on.
+    let engine: Engine
+    private var databases: [String: TestDatabase] = [:]
 
-    init() throws {
+    init(engine: Engine = .sqlite) throws {
+        self.engine = engine
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("scorebook-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    /// Everything the database called `name` holds, to search for what must never be stored: a file's bytes, or on
+    /// PostgreSQL every row of every table of its schema as text.
+    func storedText(_ name: String) throws -> String {
+        guard engine == .postgres else {
+            return String(decoding: (try? Data(contentsOf: folder.appendingPathComponent(name))) ?? Data(), as: UTF8.self)
+        }
+        let database = try Database(path: try self.database(name), migrate: false)
+        let tables = try database.makeStatement(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name"
+        ).map { $0.text(0) ?? "" }
+        return try tables.map { table in
+            try database.makeStatement("SELECT string_agg(t::text, E'\\n') FROM \"\(table)\" t").map { $0.text(0) ?? "" }
+                .joined()
+        }.joined(separator: "\n")
+    }
+
+    /// What `--db` takes for the database called `name`: a file in the folder, or on PostgreSQL a schema of its own
+    /// on the test server (the same one each time the name is asked for, dropped with this value).
+    func database(_ name: String) throws -> String {
+        guard engine == .postgres else { return path(name) }
+        if let database = databases[name] { return database.path }
+        let database = try TestDatabase(engine: .postgres)
+        databases[name] = database
+        return database.path
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }

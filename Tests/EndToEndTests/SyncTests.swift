@@ -77,21 +77,21 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
         .mapValues { "\($0)" }
 }
 
-@Test func fullThenIncrementalSyncsEndWithTheSourceData() throws {
+@Test(arguments: Engine.allCases) func fullThenIncrementalSyncsEndWithTheSourceData(engine: Engine) throws {
     let sandbox = try SandboxProcess()
-    let scorebook = try ScorebookProcess()
+    let scorebook = try ScorebookProcess(engine: engine)
     let config = scorebook.path("sync.yml")
     try sandbox.configuration().write(toFile: config, atomically: true, encoding: .utf8)
-    let common = ["--db", scorebook.path("sync.db"), "--config", config]
+    let common = ["--db", (try scorebook.database("sync.db")), "--config", config]
 
     let first = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(first.status == 0, "\(first.stderr)")
     let listed = try sandboxSummary(sandbox)
     #expect(Int(listed["deals"] ?? "") ?? 0 > 200 && Int(listed["tickets"] ?? "") ?? 0 > 100, "\(listed)")
-    #expect(try databaseSummary(scorebook.path("sync.db")) == listed)
+    #expect(try databaseSummary((try scorebook.database("sync.db"))) == listed)
     // Every charge listed and inserted, in a log row of its own.
     let charges = Int64(listed["charges"] ?? "") ?? -1
-    #expect(try latestLog(scorebook.path("sync.db"), "stripe", "charges") == [charges, charges, 0])
+    #expect(try latestLog((try scorebook.database("sync.db")), "stripe", "charges") == [charges, charges, 0])
 
     try sandbox.control("POST", "/_sandbox/mutate", [
         "paid": 4, "renamed": 3, "archived": 2, "deleted": 1, "contacts_active": 5, "deals_won": 3, "deals_archived": 2,
@@ -100,20 +100,20 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     let second = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(second.status == 0, "\(second.stderr)")
     let changed = try sandboxSummary(sandbox)
-    #expect(try databaseSummary(scorebook.path("sync.db")) == changed)
+    #expect(try databaseSummary((try scorebook.database("sync.db"))) == changed)
     #expect(changed["charges"] != listed["charges"] && changed["disputed_charges"] != listed["disputed_charges"])
     // Through events: 4 invoices paid (a charge.succeeded and an invoice.paid each), a subscription ended with its
     // deleted customer, 2 failed attempts, 3 refunds and 2 disputes (each rewriting the charge it names).
-    #expect(try latestLog(scorebook.path("sync.db"), "stripe", "events") == [17, 6, 10])
-    let renamed = try Database(path: scorebook.path("sync.db")).makeStatement(
+    #expect(try latestLog((try scorebook.database("sync.db")), "stripe", "events") == [17, 6, 10])
+    let renamed = try Database(path: (try scorebook.database("sync.db"))).makeStatement(
         "SELECT count(*) FROM accounts WHERE name LIKE '% (renamed)'").map { $0.integer(0) }.first
     #expect(renamed == 3)
     // Contacts whose activity the Sandbox just recorded now carry today's date (the freshness `act` checks).
-    let active = try Database(path: scorebook.path("sync.db")).makeStatement(
+    let active = try Database(path: (try scorebook.database("sync.db"))).makeStatement(
         "SELECT count(*) FROM contacts WHERE last_activity_date = ?").map([.text(ScoreKitToday.text)]) { $0.integer(0) }.first
     #expect(active == 5)
     // Deals won and tickets closed today came through search; archived ones are gone.
-    let today = try Database(path: scorebook.path("sync.db")).makeStatement(
+    let today = try Database(path: (try scorebook.database("sync.db"))).makeStatement(
         """
         SELECT (SELECT count(*) FROM deals WHERE is_won = 1 AND close_date = ?1),
                (SELECT count(*) FROM tickets WHERE status = 'closed' AND substr(closed_at, 1, 10) = ?1),
@@ -124,7 +124,7 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     let listedTickets = Int64(listed["tickets"] ?? "") ?? 0
     #expect(today == [3, 4, listedDeals - 2, listedTickets - 1])
     // Priorities and statuses are the words the health score's support signal reads.
-    let words = try Database(path: scorebook.path("sync.db")).makeStatement(
+    let words = try Database(path: (try scorebook.database("sync.db"))).makeStatement(
         "SELECT DISTINCT priority || '/' || status FROM tickets ORDER BY 1").map { $0.text(0) ?? "" }
     #expect(words == ["high/closed", "high/open", "low/closed", "low/open", "medium/closed", "medium/open"])
 
@@ -135,7 +135,7 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     #expect(scores.stdout.split(separator: "\n").filter { $0.hasPrefix("hubspot") || $0.hasPrefix("stripe") }.allSatisfy { $0.hasSuffix("fresh") })
 
     // Identity: explicit links and matching domains join billing customers to CRM companies; the rest are listed.
-    let database = try Database(path: scorebook.path("sync.db"))
+    let database = try Database(path: (try scorebook.database("sync.db")))
     let linked = try database.makeStatement("SELECT count(*) FROM accounts WHERE source = 'stripe' AND canonical_id IS NOT NULL")
         .map { $0.integer(0) }.first ?? 0
     let orphans = try database.makeStatement(
@@ -147,12 +147,12 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     #expect(unlinked.stdout.contains("stripe   cus_00000017"))
 }
 
-@Test func faultsAreSurvivedOrReportedInOneLineAndARerunFinishes() throws {
+@Test(arguments: Engine.allCases) func faultsAreSurvivedOrReportedInOneLineAndARerunFinishes(engine: Engine) throws {
     let sandbox = try SandboxProcess(accounts: 120)
-    let scorebook = try ScorebookProcess()
+    let scorebook = try ScorebookProcess(engine: engine)
     let config = scorebook.path("faults.yml")
     try sandbox.configuration(pageSize: 20).write(toFile: config, atomically: true, encoding: .utf8)
-    let common = ["--db", scorebook.path("faults.db"), "--config", config]
+    let common = ["--db", (try scorebook.database("faults.db")), "--config", config]
     for (kind, path) in [
         ("rate_limit", "/v1/invoices"), ("rate_limit_no_retry_after", "/v1/customers"), ("server_error", "/crm/v3"),
         ("cut_off", "/v1/invoices"), ("invalid_json", "/crm/v3"), ("server_error", "/v1/invoices"),
@@ -165,7 +165,7 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     }
     let survived = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(survived.status == 0, "\(survived.stderr)")
-    #expect(try databaseSummary(scorebook.path("faults.db")) == sandboxSummary(sandbox))
+    #expect(try databaseSummary((try scorebook.database("faults.db"))) == sandboxSummary(sandbox))
     let status = try scorebook.run(["sync", "--status"] + common)
     #expect(status.stdout.contains("stripe   invoices"))
 
@@ -198,7 +198,7 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     let rerun = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(rerun.status == 0, "\(rerun.stderr)")
     #expect(rerun.stdout.contains(" 1 retries"), "\(rerun.stdout)")
-    #expect(try databaseSummary(scorebook.path("faults.db")) == sandboxSummary(sandbox))
+    #expect(try databaseSummary((try scorebook.database("faults.db"))) == sandboxSummary(sandbox))
 
     // A deal failing in the middle of the streams stops with one line naming source, stream and reason.
     try sandbox.control("POST", "/_sandbox/mutate", ["deals_won": 1])
@@ -245,12 +245,12 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     #expect(try Database(path: scorebook.path("kill.db")).makeStatement(indexSQL).map { $0.text(0) ?? "" } == fresh)
 }
 
-@Test func tokensNeverReachOutputLogsOrTheDatabase() throws {
+@Test(arguments: Engine.allCases) func tokensNeverReachOutputLogsOrTheDatabase(engine: Engine) throws {
     let sandbox = try SandboxProcess(accounts: 60)
-    let scorebook = try ScorebookProcess()
+    let scorebook = try ScorebookProcess(engine: engine)
     let config = scorebook.path("token.yml")
     try sandbox.configuration().write(toFile: config, atomically: true, encoding: .utf8)
-    let common = ["--db", scorebook.path("token.db"), "--config", config]
+    let common = ["--db", (try scorebook.database("token.db")), "--config", config]
     try sandbox.control("POST", "/_sandbox/faults", ["kind": "expired_token", "path": "/v1/customers", "times": 1])
     let failed = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(failed.status == 1 && failed.stderr.contains("HTTP 401"), "\(failed.stderr)")
@@ -266,11 +266,11 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     func everything() throws -> String {
         try FileManager.default.contentsOfDirectory(atPath: scorebook.folder.path).map { name in
             String(decoding: (try? Data(contentsOf: scorebook.folder.appendingPathComponent(name))) ?? Data(), as: UTF8.self)
-        }.joined() + outputs
+        }.joined() + outputs + (try scorebook.storedText("token.db"))
     }
     let tokens = [SandboxProcess.stripeToken, SandboxProcess.hubspotToken, "sk_test_wrong_but_secret_1234", "pat-wrong-secret"]
     // Positive controls: the search reads the synced data, and finds a token where one is.
-    let synced = try Database(path: scorebook.path("token.db")).makeStatement("SELECT external_id FROM accounts LIMIT 1")
+    let synced = try Database(path: (try scorebook.database("token.db"))).makeStatement("SELECT external_id FROM accounts LIMIT 1")
         .map { $0.text(0) ?? "" }.first ?? ""
     // Only booleans and prefixes reach #expect, so a failure prints neither the files nor a whole token.
     let written = try everything()
@@ -283,12 +283,12 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     #expect(findsPlanted, "the search misses a token written to a file")
 }
 
-@Test func dataChangingBetweenPagesIsCaughtUpWithoutLossOrDuplicates() throws {
+@Test(arguments: Engine.allCases) func dataChangingBetweenPagesIsCaughtUpWithoutLossOrDuplicates(engine: Engine) throws {
     let sandbox = try SandboxProcess(accounts: 120)
-    let scorebook = try ScorebookProcess()
+    let scorebook = try ScorebookProcess(engine: engine)
     let config = scorebook.path("moving.yml")
     try sandbox.configuration(pageSize: 20).write(toFile: config, atomically: true, encoding: .utf8)
-    let common = ["--db", scorebook.path("moving.db"), "--config", config]
+    let common = ["--db", (try scorebook.database("moving.db")), "--config", config]
     let before = try sandboxSummary(sandbox)
     // The data changes right after the second page of invoices, of charges (new ones come before the cursor) and of
     // companies go out.
@@ -304,19 +304,19 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     // Stripe catches up through events in the same sync; HubSpot's renames come with the next incremental search.
     let second = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(second.status == 0, "\(second.stderr)")
-    #expect(try databaseSummary(scorebook.path("moving.db")) == after)
+    #expect(try databaseSummary((try scorebook.database("moving.db"))) == after)
     // The three changes renamed the same two companies; the database has the latest names.
-    let renamedThrice = try Database(path: scorebook.path("moving.db")).makeStatement(
+    let renamedThrice = try Database(path: (try scorebook.database("moving.db"))).makeStatement(
         "SELECT count(*) FROM accounts WHERE name LIKE '% (renamed) (renamed) (renamed)'").map { $0.integer(0) }.first
     #expect(renamedThrice == 2)
 }
 
-@Test func chargesOfCustomersDeletedBeforeTheFirstSyncAreKeptUnderPlaceholderAccounts() throws {
+@Test(arguments: Engine.allCases) func chargesOfCustomersDeletedBeforeTheFirstSyncAreKeptUnderPlaceholderAccounts(engine: Engine) throws {
     let sandbox = try SandboxProcess(accounts: 60)
-    let scorebook = try ScorebookProcess()
+    let scorebook = try ScorebookProcess(engine: engine)
     let config = scorebook.path("gone.yml")
     try sandbox.configuration(pageSize: 20).write(toFile: config, atomically: true, encoding: .utf8)
-    let db = scorebook.path("gone.db")
+    let db = (try scorebook.database("gone.db"))
     // The customers listing leaves deleted customers out; their invoices and charges are still listed.
     try sandbox.control("POST", "/_sandbox/mutate", ["deleted": 5])
     let run = try scorebook.run(["sync", "stripe", "--db", db, "--config", config], environment: SandboxProcess.environment)
@@ -337,22 +337,22 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     #expect(kept > 0)
 }
 
-@Test func dealsAndTicketsOfArchivedCompaniesAreKeptUnderTheirCompany() throws {
+@Test(arguments: Engine.allCases) func dealsAndTicketsOfArchivedCompaniesAreKeptUnderTheirCompany(engine: Engine) throws {
     let sandbox = try SandboxProcess(accounts: 60)
-    let scorebook = try ScorebookProcess()
+    let scorebook = try ScorebookProcess(engine: engine)
     let config = scorebook.path("archived.yml")
     try sandbox.configuration(pageSize: 25).write(toFile: config, atomically: true, encoding: .utf8)
-    let common = ["--db", scorebook.path("archived.db"), "--config", config]
+    let common = ["--db", (try scorebook.database("archived.db")), "--config", config]
     // Archived before any sync: the listing never shows these companies, their deals and tickets still name them.
     try sandbox.control("POST", "/_sandbox/mutate", ["archived": 4])
     let run = try scorebook.run(["sync", "hubspot"] + common, environment: SandboxProcess.environment)
     #expect(run.status == 0, "\(run.stderr)")
     let source = try sandboxSummary(sandbox)
-    let synced = try databaseSummary(scorebook.path("archived.db"))
+    let synced = try databaseSummary((try scorebook.database("archived.db")))
     for key in ["companies", "archived_companies", "deals", "deal_checksum", "tickets", "ticket_checksum"] {
         #expect(synced[key] == source[key], "\(key): database \(synced[key] ?? "-"), sandbox \(source[key] ?? "-")")
     }
-    let underArchived = try Database(path: scorebook.path("archived.db")).makeStatement(
+    let underArchived = try Database(path: (try scorebook.database("archived.db"))).makeStatement(
         """
         SELECT count(*) FROM (SELECT account_id FROM deals UNION ALL SELECT account_id FROM tickets) r
         JOIN accounts a ON a.id = r.account_id WHERE a.deleted_at IS NOT NULL
@@ -365,34 +365,34 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     for archived in 57...60 { #expect(!unlinked.stdout.contains("\(18_000_000 + archived)"), "\(unlinked.stdout)") }
 }
 
-@Test func indexesACrashedSyncSetAsideAreBuiltAgainByTheNextCommandUnlessASyncRuns() throws {
-    let scorebook = try ScorebookProcess()
-    let path = scorebook.path("aside.db")
+@Test(arguments: Engine.allCases) func indexesACrashedSyncSetAsideAreBuiltAgainByTheNextCommandUnlessASyncRuns(engine: Engine) throws {
+    let scorebook = try ScorebookProcess(engine: engine)
+    let path = (try scorebook.database("aside.db"))
     let common = ["--db", path]
-    let expected = try Database(path: path).makeStatement("SELECT name FROM sqlite_master WHERE name = 'invoices_paid_by_account'")
+    let expected = try Database(path: path).makeStatement(indexNamed(engine))
         .map { $0.text(0) ?? "" }
     #expect(expected == ["invoices_paid_by_account"])
     // As a sync that was killed after setting the invoices' indexes aside leaves the database.
     try DeferredIndexes(database: try Database(path: path)).setAside([.invoices])
     do {
-        let lock = try ProcessLock.sync(databasePath: path)  // a sync is running: the indexes are its to put back
+        let lock = try ProcessLock.sync(database: try Database(path: path))  // a sync is running: the indexes are its to put back
         #expect(try scorebook.run(["runs"] + common).status == 0)
         #expect(try DeferredIndexes(database: try Database(path: path)).pending() > 0)
         withExtendedLifetime(lock) {}
     }
     #expect(try scorebook.run(["runs"] + common).status == 0)
     #expect(try DeferredIndexes(database: try Database(path: path)).pending() == 0)
-    let rebuilt = try Database(path: path).makeStatement("SELECT name FROM sqlite_master WHERE name = 'invoices_paid_by_account'")
+    let rebuilt = try Database(path: path).makeStatement(indexNamed(engine))
         .map { $0.text(0) ?? "" }
     #expect(rebuilt == expected)
 }
 
-@Test func hubSpotsRateLimitHeadersHoldTheSyncBeforeA429() throws {
+@Test(arguments: Engine.allCases) func hubSpotsRateLimitHeadersHoldTheSyncBeforeA429(engine: Engine) throws {
     let sandbox = try SandboxProcess(accounts: 60)
-    let scorebook = try ScorebookProcess()
+    let scorebook = try ScorebookProcess(engine: engine)
     let config = scorebook.path("paced.yml")
     try sandbox.configuration(pageSize: 10).write(toFile: config, atomically: true, encoding: .utf8)
-    let db = scorebook.path("paced.db")
+    let db = (try scorebook.database("paced.db"))
     // Eight requests per rolling second: the listing needs about forty.
     try sandbox.control("POST", "/_sandbox/hubspot_rate_limit", ["max": 8, "interval_ms": 1_000])
     let started = Date()
@@ -408,4 +408,11 @@ private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String
     for key in ["companies", "contacts", "deals", "deal_checksum", "tickets", "ticket_checksum"] {
         #expect(synced[key] == source[key], "\(key)")
     }
+}
+
+/// The catalogue query that finds the invoices' paid index by name on `engine`.
+private func indexNamed(_ engine: Engine) -> String {
+    engine == .sqlite
+        ? "SELECT name FROM sqlite_master WHERE name = 'invoices_paid_by_account'"
+        : "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'invoices_paid_by_account'"
 }

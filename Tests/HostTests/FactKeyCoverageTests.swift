@@ -88,7 +88,8 @@ private func caseNumber(_ key: FactKey) -> Int {
                id % 2, '{}'
         FROM accounts ORDER BY id LIMIT 2
         """)
-    let (facts, _) = try FactLoader(database: scratch.database).load(allFactKeyExamples, asOf: DataGenerator.defaultEndDay)
+    let (facts, _) = try FactLoader(database: scratch.database).load(
+        allFactKeyExamples, asOf: DataGenerator.defaultEndDay)
     for key in allFactKeyExamples {
         let values = facts.column(key).compactMap { $0 }
         #expect(!values.isEmpty, "\(key) came back with no value for any of \(facts.accounts.count) accounts")

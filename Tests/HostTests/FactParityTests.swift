@@ -24,8 +24,10 @@ private func fixture(_ engine: Engine) throws -> Scratch {
         try upserter.upsert(
             source: "stripe", externalID: "ch_\(account)",
             values: [
-                .integer(rowID), nil, .text(end.adding(days: -(index * 7) % 400).description), .integer(Int64(1000 + index)),
-                "usd", .text(status), status == "failed" ? "card_declined" : nil, .integer(Int64(index % 5 == 0 ? 1 : 0)),
+                .integer(rowID), nil, .text(end.adding(days: -(index * 7) % 400).description),
+                .integer(Int64(1000 + index)),
+                "usd", .text(status), status == "failed" ? "card_declined" : nil,
+                .integer(Int64(index % 5 == 0 ? 1 : 0)),
                 .integer(Int64(index % 3 == 0 ? 250 : 0)),
             ], raw: "{}")
     }
@@ -65,7 +67,10 @@ func everyFactIsTheSameOnSQLiteAndPostgreSQL(day: String) throws {
                 case (let x?, let y?): x == y || abs(x - y) <= 1e-9 * max(1, abs(x), abs(y))
                 default: false
                 }
-            if !same { differences.append("\(account) \(key): SQLite \(String(describing: a)), PostgreSQL \(String(describing: b))") }
+            if !same {
+                differences.append(
+                    "\(account) \(key): SQLite \(String(describing: a)), PostgreSQL \(String(describing: b))")
+            }
         }
     }
     #expect(differences.isEmpty, "\(differences.count) differences, the first: \(differences.prefix(5))")

@@ -8,7 +8,9 @@ private func indexes(_ database: Database) throws -> [String] {
 
 private struct Abandoned: Error {}
 
-@Test(arguments: Engine.allCases) func indexesDroppedForABulkWriteAreBuiltAgainInTheSameTransaction(engine: Engine) throws {
+@Test(arguments: Engine.allCases) func indexesDroppedForABulkWriteAreBuiltAgainInTheSameTransaction(engine: Engine)
+    throws
+{
     let file = TemporaryDatabase(engine)
     let database = try Database(path: file.path)
     let before = try indexes(database)

@@ -4,7 +4,8 @@ import Store
 /// One process at a time per database and job (a sync, the actions of one score).
 ///
 /// On SQLite an exclusive `flock` on `<database>.<job>-lock`; on PostgreSQL, where the processes may be on different
-/// machines, a session advisory lock (`pg_try_advisory_lock`) on a connection of its own, keyed by the job. Either is
+/// machines, a session advisory lock (`pg_try_advisory_lock`) on a connection of its own, keyed by the job and the
+/// schema. Either is
 /// released when the process ends, however it ends, so a crashed job never leaves it stuck.
 public final class ProcessLock {
     private enum Held {
@@ -22,7 +23,9 @@ public final class ProcessLock {
             return
         }
         let connection = try database.reopen()
-        let key = Self.key(job)
+        // Advisory locks are per database; the schema joins the key so two schemas of one database do not collide.
+        let schema = try connection.makeStatement("SELECT current_schema()").map { $0.text(0) ?? "" }.first ?? ""
+        let key = Self.key(job + " " + schema)
         let taken = try connection.makeStatement("SELECT pg_try_advisory_lock(?)").map([.integer(key)]) {
             $0.integer(0) == 1
         }

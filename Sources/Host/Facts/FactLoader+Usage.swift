@@ -27,7 +27,9 @@ extension FactLoader {
             let start = "?\(offset + 3)"
             columns.append("count(CASE WHEN day > \(start) THEN 1 END)")
             columns.append("sum(CASE WHEN day > \(start) THEN coalesce(key_feature_uses, 0) ELSE 0 END)")
-            columns.append("avg(CASE WHEN day > \(start) THEN active_users END)")
+            // As a double on both engines: PostgreSQL's avg of integers is numeric, rounded to 16 places before the
+            // double, a last digit off SQLite's.
+            columns.append("avg(CAST(CASE WHEN day > \(start) THEN active_users END AS DOUBLE PRECISION))")
         }
         // Decay and peaks after the windows' columns; their window starts are bound literally (whole days).
         let extraStart = Int32(columns.count)
