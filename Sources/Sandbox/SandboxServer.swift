@@ -11,7 +11,9 @@ import Host
 /// "archived": 1, "deleted": 1}`, `deals_won`, `deals_archived`, `tickets_closed`, `tickets_archived`, Stripe charges
 /// `charges_failed`, `charges_refunded`, `charges_disputed`, and for the other two APIs `salesforce_renamed`,
 /// `salesforce_deleted`, `salesforce_opportunities_won`, `salesforce_cases_closed`, `salesforce_contacts_deleted`,
-/// `chargebee_paid`, `chargebee_renamed`, `chargebee_deleted`, `chargebee_cancelled`, `chargebee_subscriptions_deleted`),
+/// `chargebee_paid`, `chargebee_renamed`, `chargebee_deleted`, `chargebee_cancelled`,
+/// `chargebee_subscriptions_deleted`; `purged` and `purged_<kind>`, records gone past every retention window:
+/// SandboxPurge),
 /// `POST /_sandbox/hubspot_search_rate_limit` (`{"max": 4, "interval_ms": 1000}`: search's own window; `GET` says how
 /// many searches it refused),
 /// `POST /_sandbox/stripe_event_version` (`{"api_version": "2024-06-20"}`: new events rendered in that version's

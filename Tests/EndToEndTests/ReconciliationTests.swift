@@ -27,14 +27,14 @@ private func liveAccounts(_ path: String, _ source: String) throws -> Int {
 
     let reconciled = try scorebook.run(["sync", "--reconcile"] + common, environment: env)
     #expect(reconciled.status == 0, "\(reconciled.stderr)")
-    #expect(reconciled.stdout.contains("6 no longer at the source marked deleted"), "\(reconciled.stdout)")
+    #expect(reconciled.stdout.contains("no longer at the source: 6 accounts, 0 contacts"), "\(reconciled.stdout)")
     let summary = try sandbox.control("GET", "/_sandbox/summary")
     #expect(try liveAccounts(db, "hubspot") == summary["companies"] as? Int)
     #expect(try liveAccounts(db, "stripe") == summary["customers"] as? Int)
     let status = try scorebook.run(["sync", "--status", "--format", "json"] + common).stdout
     #expect(status.contains("accounts_reconciled"))
     let again = try scorebook.run(["sync", "--reconcile"] + common, environment: env)
-    #expect(again.stdout.contains(", 0 no longer at the source marked deleted"), "\(again.stdout)")
+    #expect(again.stdout.contains("no longer at the source: 0 accounts, 0 contacts"), "\(again.stdout)")
 }
 
 @Test func reconcilingSalesforceAndChargebeeAndOnSchedule() throws {
