@@ -56,7 +56,9 @@ struct ChargebeeRoutes {
                 // Subscription entries carry their customer too.
                 return page(order, limit: limit, ascending: ascending, start: start) { position in
                     let subscription = data.chargebeeSubscriptions[position]
-                    guard filter.keeps(updatedAt: subscription.updatedAt, deleted: subscription.isDeleted) else {
+                    guard !subscription.isPurged,
+                        filter.keeps(updatedAt: subscription.updatedAt, deleted: subscription.isDeleted)
+                    else {
                         return nil
                     }
                     return [
@@ -72,7 +74,7 @@ struct ChargebeeRoutes {
                 }
                 return page(order, limit: limit, ascending: ascending, start: start) { position in
                     let invoice = data.chargebeeInvoices[position]
-                    return filter.keeps(updatedAt: invoice.updatedAt, deleted: false)
+                    return !invoice.isPurged && filter.keeps(updatedAt: invoice.updatedAt, deleted: false)
                         ? ["invoice": ChargebeeJSON.invoice(invoice)] : nil
                 }
             case let path where path.hasPrefix("/api/v2/customers/"):

@@ -16,6 +16,8 @@ struct SandboxChargebeeSubscription {
     var cancelledAt: Int64?
     var updatedAt: Int64
     var isDeleted = false
+    /// Deleted and gone for good: not listed even with `include_deleted`.
+    var isPurged = false
 }
 
 extension SandboxData {

@@ -12,6 +12,8 @@ struct SandboxDeal {
     var closeMilliseconds: Int64
     var modifiedMilliseconds: Int64
     var isArchived = false
+    /// Gone past every retention window: in no listing, archived ones included.
+    var isPurged = false
 
     var isClosed: Bool { stage == "closedwon" || stage == "closedlost" }
 }
@@ -28,6 +30,8 @@ struct SandboxTicket {
     var closedMilliseconds: Int64?
     var modifiedMilliseconds: Int64
     var isArchived = false
+    /// Gone past every retention window: in no listing, archived ones included.
+    var isPurged = false
 }
 
 extension SandboxData {

@@ -8,6 +8,14 @@ final class HubSpotRateWindow: @unchecked Sendable {
     private let lock = NSLock()
     private var limit: (max: Int, milliseconds: Int)?
     private var sent: [Date] = []
+    private var refusals = 0
+
+    /// Requests answered with the 429 since the window was set.
+    var refused: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return refusals
+    }
 
     /// Sets the window: at most `max` requests in any `milliseconds`; nil turns it off.
     func set(max: Int?, milliseconds: Int) {
@@ -15,6 +23,7 @@ final class HubSpotRateWindow: @unchecked Sendable {
         defer { lock.unlock() }
         limit = max.map { ($0, milliseconds) }
         sent = []
+        refusals = 0
     }
 
     /// Counts a request: the headers its answer carries, and whether it is over the limit; nil with no window set.
@@ -25,7 +34,7 @@ final class HubSpotRateWindow: @unchecked Sendable {
         let now = Date()
         sent.removeAll { now.timeIntervalSince($0) * 1_000 >= Double(limit.milliseconds) }
         let over = sent.count >= limit.max
-        if !over { sent.append(now) }
+        if over { refusals += 1 } else { sent.append(now) }
         let headers = [
             "X-HubSpot-RateLimit-Max": String(limit.max),
             "X-HubSpot-RateLimit-Remaining": String(max(0, limit.max - sent.count)),

@@ -68,13 +68,13 @@ struct HubSpotRoutes {
         case .companies:
             return data.companies.filter { !$0.isPurged }.map { company in (Int64(company.id) ?? 0, company.modifiedMilliseconds, company.isArchived, { HubSpotJSON.company(company) }) }
         case .contacts:
-            return data.contacts.map { contact in (Int64(contact.id) ?? 0, contact.modifiedMilliseconds, contact.isArchived, { HubSpotJSON.contact(contact) }) }
+            return data.contacts.filter { !$0.isPurged }.map { contact in (Int64(contact.id) ?? 0, contact.modifiedMilliseconds, contact.isArchived, { HubSpotJSON.contact(contact) }) }
         case .deals:
-            return data.deals.map { deal in
+            return data.deals.filter { !$0.isPurged }.map { deal in
                 (Int64(deal.id) ?? 0, deal.modifiedMilliseconds, deal.isArchived, { HubSpotJSON.deal(deal, withCompanies: withCompanies) })
             }
         case .tickets:
-            return data.tickets.map { ticket in
+            return data.tickets.filter { !$0.isPurged }.map { ticket in
                 (Int64(ticket.id) ?? 0, ticket.modifiedMilliseconds, ticket.isArchived, { HubSpotJSON.ticket(ticket, withCompanies: withCompanies) })
             }
         }

@@ -8,6 +8,8 @@ struct SandboxSalesforceRecord {
     var fields: [String: Any]
     var modstampMilliseconds: Int64
     var isDeleted = false
+    /// Emptied from the recycle bin: in no query, `queryAll` included.
+    var isPurged = false
 }
 
 extension SandboxData {

@@ -47,6 +47,8 @@ struct SandboxChargebeeInvoice {
     var status: String
     let product: String
     var updatedAt: Int64
+    /// Deleted and gone for good: not listed even with `include_deleted` (a synced copy ends up `deleted`).
+    var isPurged = false
 }
 
 extension SandboxData {
@@ -120,7 +122,9 @@ extension SandboxData {
         }
         done.merge(mutateSalesforceRecords(asked, now: nowMilliseconds)) { $1 }
         for position in chargebeeInvoices.indices
-        where want("chargebee_paid") && chargebeeInvoices[position].status == "payment_due" {
+        where want("chargebee_paid") && chargebeeInvoices[position].status == "payment_due"
+            && !chargebeeInvoices[position].isPurged
+        {
             chargebeeInvoices[position].status = "paid"
             chargebeeInvoices[position].amountPaid = chargebeeInvoices[position].total
             chargebeeInvoices[position].paidAt = nowSeconds
@@ -147,7 +151,7 @@ extension SandboxData {
         let accountText = salesforceAccounts.filter { !$0.isDeleted }.map { "\($0.id)|\($0.name)" }.sorted().joined(
             separator: "\n")
         let invoiceText = chargebeeInvoices.map {
-            "\($0.id)|\($0.amountPaid)|\(ChargebeeJSON.canonicalStatus($0.status))"
+            "\($0.id)|\($0.amountPaid)|\($0.isPurged ? "deleted" : ChargebeeJSON.canonicalStatus($0.status))"
         }.sorted().joined(separator: "\n")
         let liveCustomers = chargebeeCustomers.filter { !$0.isDeleted }.count
         let liveAccounts = salesforceAccounts.filter { !$0.isDeleted }.count
@@ -157,7 +161,7 @@ extension SandboxData {
             "chargebee_customers": liveCustomers,
             "chargebee_deleted_customers": chargebeeCustomers.count - liveCustomers,
             "chargebee_invoices": chargebeeInvoices.count,
-            "chargebee_paid_invoices": chargebeeInvoices.filter { $0.status == "paid" }.count,
+            "chargebee_paid_invoices": chargebeeInvoices.filter { $0.status == "paid" && !$0.isPurged }.count,
             "chargebee_invoice_checksum": Checksum.hex(invoiceText),
                 ]
         return salesforceRecordsSummary().merging(accountsAndChargebee) { $1 }

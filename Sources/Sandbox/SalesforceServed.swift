@@ -11,11 +11,6 @@ protocol SalesforceServed {
     func value(_ field: String) -> Any
 }
 
-extension SandboxSalesforceRecord {
-    /// Contacts, opportunities and cases are never purged here.
-    var isPurged: Bool { false }
-}
-
 extension SandboxSalesforceAccount: SalesforceServed {
     func value(_ field: String) -> Any {
         switch field {

@@ -24,9 +24,11 @@ struct SandboxContact {
     let firstName: String
     let lastName: String
     let email: String
-    let lastActivityMilliseconds: Int64
+    var lastActivityMilliseconds: Int64
     var modifiedMilliseconds: Int64
     var isArchived = false
+    /// Gone past every retention window: in no listing, archived ones included.
+    var isPurged = false
 }
 
 /// A Stripe customer as the Sandbox serves it.
@@ -79,7 +81,7 @@ struct SandboxEvent {
 final class SandboxData: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var companies: [SandboxCompany] = []
-    private(set) var contacts: [SandboxContact] = []
+    var contacts: [SandboxContact] = []
     /// HubSpot deals (derived from the generated MRR history) and tickets (HubSpotDealsAndTickets).
     var deals: [SandboxDeal] = []
     var tickets: [SandboxTicket] = []
@@ -245,10 +247,7 @@ final class SandboxData: @unchecked Sendable {
         for position in contacts.indices.prefix(contactsActive) {
             let now = Self.nowMilliseconds()
             contacts[position].modifiedMilliseconds = now
-            contacts[position] = SandboxContact(
-                id: contacts[position].id, companyID: contacts[position].companyID, firstName: contacts[position].firstName,
-                lastName: contacts[position].lastName, email: contacts[position].email, lastActivityMilliseconds: now,
-                modifiedMilliseconds: now)
+            contacts[position].lastActivityMilliseconds = now
             done["contacts_active", default: 0] += 1
         }
         for position in invoices.indices where done["paid", default: 0] < paid && invoices[position].status == "open" {

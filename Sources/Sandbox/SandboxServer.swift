@@ -11,8 +11,11 @@ import Host
 /// "archived": 1, "deleted": 1}`, `deals_won`, `deals_archived`, `tickets_closed`, `tickets_archived`, Stripe charges
 /// `charges_failed`, `charges_refunded`, `charges_disputed`, and for the other two APIs `salesforce_renamed`,
 /// `salesforce_deleted`, `salesforce_opportunities_won`, `salesforce_cases_closed`, `salesforce_contacts_deleted`,
-/// `chargebee_paid`, `chargebee_renamed`, `chargebee_deleted`, `chargebee_cancelled`, `chargebee_subscriptions_deleted`),
-/// `POST /_sandbox/hubspot_search_rate_limit` (`{"max": 4, "interval_ms": 1000}`: search's own window),
+/// `chargebee_paid`, `chargebee_renamed`, `chargebee_deleted`, `chargebee_cancelled`,
+/// `chargebee_subscriptions_deleted`; `purged` and `purged_<kind>`, records gone past every retention window:
+/// SandboxPurge),
+/// `POST /_sandbox/hubspot_search_rate_limit` (`{"max": 4, "interval_ms": 1000}`: search's own window; `GET` says how
+/// many searches it refused),
 /// `POST /_sandbox/stripe_event_version` (`{"api_version": "2024-06-20"}`: new events rendered in that version's
 /// shape), `GET /_sandbox/summary` (HubSpot and Stripe;
 /// `?apis=salesforce,chargebee` for those two) and `POST /_sandbox/salesforce/expire_locators`.
@@ -260,6 +263,9 @@ public final class SandboxServer: @unchecked Sendable {
         case ("POST", "/_sandbox/hubspot_search_rate_limit"):
             hubspotSearchWindow.set(max: object["max"] as? Int, milliseconds: object["interval_ms"] as? Int ?? 1_000)
             return .json(200, ["ok": true])
+        case ("GET", "/_sandbox/hubspot_search_rate_limit"):
+            // How many searches search's own window refused since it was set.
+            return .json(200, ["refused": hubspotSearchWindow.refused])
         case ("POST", "/_sandbox/hubspot_rate_limit"):
             hubspotWindow.set(max: object["max"] as? Int, milliseconds: object["interval_ms"] as? Int ?? 10_000)
             return .json(200, ["ok": true])

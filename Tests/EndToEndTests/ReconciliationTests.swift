@@ -7,11 +7,11 @@ private func liveAccounts(_ path: String, _ source: String) throws -> Int {
     try AccountDirectory(database: try Database(path: path)).liveExternalIDs(source: source).count
 }
 
-@Test func reconcilingMarksAccountsTheSourcesNoLongerListAsDeleted() throws {
+@Test(arguments: Engine.allCases) func reconcilingMarksAccountsTheSourcesNoLongerListAsDeleted(engine: Engine) throws {
     let sandbox = try SandboxProcess(accounts: 60)
-    let scorebook = try ScorebookProcess()
+    let scorebook = try ScorebookProcess(engine: engine)
     try sandbox.configuration().write(toFile: scorebook.path("r.yml"), atomically: true, encoding: .utf8)
-    let db = scorebook.path("r.db")
+    let db = (try scorebook.database("r.db"))
     let common = ["--db", db, "--config", scorebook.path("r.yml")]
     let env = SandboxProcess.environment
     #expect(try scorebook.run(["sync"] + common, environment: env).status == 0)
@@ -27,24 +27,24 @@ private func liveAccounts(_ path: String, _ source: String) throws -> Int {
 
     let reconciled = try scorebook.run(["sync", "--reconcile"] + common, environment: env)
     #expect(reconciled.status == 0, "\(reconciled.stderr)")
-    #expect(reconciled.stdout.contains("6 no longer at the source marked deleted"), "\(reconciled.stdout)")
+    #expect(reconciled.stdout.contains("no longer at the source: 6 accounts, 0 contacts"), "\(reconciled.stdout)")
     let summary = try sandbox.control("GET", "/_sandbox/summary")
     #expect(try liveAccounts(db, "hubspot") == summary["companies"] as? Int)
     #expect(try liveAccounts(db, "stripe") == summary["customers"] as? Int)
     let status = try scorebook.run(["sync", "--status", "--format", "json"] + common).stdout
     #expect(status.contains("accounts_reconciled"))
     let again = try scorebook.run(["sync", "--reconcile"] + common, environment: env)
-    #expect(again.stdout.contains(", 0 no longer at the source marked deleted"), "\(again.stdout)")
+    #expect(again.stdout.contains("no longer at the source: 0 accounts, 0 contacts"), "\(again.stdout)")
 }
 
-@Test func reconcilingSalesforceAndChargebeeAndOnSchedule() throws {
+@Test(arguments: Engine.allCases) func reconcilingSalesforceAndChargebeeAndOnSchedule(engine: Engine) throws {
     let sandbox = try SandboxProcess(accounts: 60)
-    let scorebook = try ScorebookProcess()
+    let scorebook = try ScorebookProcess(engine: engine)
     let config = sandbox.salesforceChargebeeConfiguration().replacingOccurrences(
         of: "    crm_link_field: cf_salesforce_account_id\n",
         with: "    crm_link_field: cf_salesforce_account_id\n    reconcile_every_days: 3\n")
     try config.write(toFile: scorebook.path("r.yml"), atomically: true, encoding: .utf8)
-    let db = scorebook.path("r.db")
+    let db = (try scorebook.database("r.db"))
     let common = ["--db", db, "--config", scorebook.path("r.yml")]
     let env = SandboxProcess.environment
     #expect(try scorebook.run(["sync"] + common, environment: env).status == 0)
@@ -64,11 +64,11 @@ private func liveAccounts(_ path: String, _ source: String) throws -> Int {
     #expect(try liveAccounts(db, "salesforce") == summary["salesforce_accounts"] as? Int)
 }
 
-@Test func aListingThatLacksMostAccountsIsRefusedAndChangesNothing() throws {
+@Test(arguments: Engine.allCases) func aListingThatLacksMostAccountsIsRefusedAndChangesNothing(engine: Engine) throws {
     let sandbox = try SandboxProcess(accounts: 20)
-    let scorebook = try ScorebookProcess()
+    let scorebook = try ScorebookProcess(engine: engine)
     try sandbox.configuration().write(toFile: scorebook.path("r.yml"), atomically: true, encoding: .utf8)
-    let db = scorebook.path("r.db")
+    let db = (try scorebook.database("r.db"))
     let common = ["stripe", "--db", db, "--config", scorebook.path("r.yml")]
     #expect(try scorebook.run(["sync"] + common, environment: SandboxProcess.environment).status == 0)
     let live = try liveAccounts(db, "stripe")

@@ -10,7 +10,7 @@ private enum ScoreKitToday {
 }
 
 /// What the database holds of the synced sources, in the Sandbox summary's terms.
-private func databaseSummary(_ path: String) throws -> [String: String] {
+func databaseSummary(_ path: String) throws -> [String: String] {
     let database = try Database(path: path)
     func count(_ sql: String) throws -> String {
         String(try database.makeStatement(sql).map { $0.integer(0) }.first ?? -1)
@@ -72,7 +72,7 @@ private func latestLog(_ path: String, _ source: String, _ stream: String) throw
 
 /// The Sandbox's summary, less what the database keeps no table of (invoice payments are links, read into each
 /// payment's invoice; events are changes, applied to the rows they name).
-private func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
+func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     try sandbox.control("GET", "/_sandbox/summary").filter { !["invoice_payments", "events"].contains($0.key) }
         .mapValues { "\($0)" }
 }

@@ -35,7 +35,14 @@ public final class HTTPClient {
     }
 
     /// Sends a request until the classifier accepts the response, or fails with a reason naming `what`.
-    public func send(_ request: HTTPRequest, what: String, classify: (HTTPResponse) -> ResponseVerdict) throws -> HTTPResponse {
+    ///
+    /// Every attempt, each retry included, waits for `endpointPacer` (an endpoint's own limit, such as HubSpot's
+    /// search) and then the client's pacer; a retry's pause holds the endpoint's pacer too, so no other request to
+    /// that endpoint goes out before the retry.
+    public func send(
+        _ request: HTTPRequest, what: String, endpointPacer: RequestPacer? = nil,
+        classify: (HTTPResponse) -> ResponseVerdict
+    ) throws -> HTTPResponse {
         for header in request.headers where header.name.lowercased() == "authorization" {
             SecretRedactor.register(authorization: header.value)
         }
@@ -43,6 +50,7 @@ public final class HTTPClient {
         while true {
             attempt += 1
             try checkDeadline(what: what)
+            endpointPacer?.wait()
             pacer.wait()
             let reason: String
             var retryAfter: Double?
@@ -83,6 +91,7 @@ public final class HTTPClient {
                 throw SyncError(what: what, reason: "\(reason); the deadline comes before the next try")
             }
             retries += 1
+            endpointPacer?.hold(for: pause)
             Thread.sleep(forTimeInterval: pause)
         }
     }

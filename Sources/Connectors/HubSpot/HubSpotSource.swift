@@ -12,7 +12,7 @@ import Store
 /// already wrote. Search cannot page past 10,000 results: before that cap, the pass restarts from the last timestamp.
 /// Search is eventually consistent, so bookmarks lag the sync's start by `search_lag_ms` (default 5 s).
 /// A DAILY 429 stops the sync (retrying only burns requests until midnight); TEN_SECONDLY 429s are retried.
-/// Searches are paced on their own limit (HubSpotSearchPacer) as well as the general one.
+/// Searches are paced on their own limit (HubSpotSearchPacer) as well as the general one, retries included.
 public struct HubSpotSource {
     static let searchCap = 10_000
     let context: SyncContext
@@ -110,11 +110,12 @@ public struct HubSpotSource {
                 "properties": object.properties, "limit": context.settings.pageSize, "after": String(offset),
             ]
             let what = "\(name) \(stream) search page \(counter.entry.pages + 1)"
-            let searchRate = context.settings.searchRequestsPerSecond
-            HubSpotSearchPacer.pacer(token: context.settings.token, requestsPerSecond: searchRate).wait()
+            // Every attempt waits for search's own pace, a retry after a 429 as much as the first.
+            let searchPacer = HubSpotSearchPacer.pacer(
+                token: context.settings.token, requestsPerSecond: context.settings.searchRequestsPerSecond)
             let page = try context.fetch(
                 "/crm/v3/objects/\(stream)/search", method: "POST", body: body, headers: headers, what: what,
-                classify: Self.classify)
+                endpointPacer: searchPacer, classify: Self.classify)
             let results = page["results"] as? [[String: Any]] ?? []
             let companies = try companyIDs(of: results, object, listed: false, what: what + " associations")
             let hasNext = (page["paging"] as? [String: Any])?["next"] != nil

@@ -28,7 +28,10 @@ public struct HubSpotTask {
             method: "POST", url: source.baseURL + "/crm/v3/objects/tasks/search",
             headers: [("Authorization", "Bearer \(source.token)"), ("Content-Type", "application/json")],
             body: CanonicalJSON.bytes(query))
-        let response = try client.send(request, what: "HubSpot task search for \(what)", classify: Self.classify)
+        let searchPacer = HubSpotSearchPacer.pacer(
+            token: source.token, requestsPerSecond: source.searchRequestsPerSecond)
+        let response = try client.send(
+            request, what: "HubSpot task search for \(what)", endpointPacer: searchPacer, classify: Self.classify)
         guard let total = (response.jsonObject?["total"] as? NSNumber)?.intValue else {
             throw SyncError(what: "HubSpot task search for \(what)", reason: "the answer has no total")
         }

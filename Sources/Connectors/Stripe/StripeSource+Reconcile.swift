@@ -1,8 +1,16 @@
 extension StripeSource {
     /// Every customer id Stripe lists (deleted customers are not listed), paged with `starting_after`.
-    func liveAccountIDs() throws -> (ids: Set<String>, pages: Int) {
-        try IDListing.collect("\(name) reconciliation") { cursor, number in
-            let what = "\(name) reconciliation page \(number)"
+    ///
+    /// Customers are the only stream to reconcile: Stripe cancels subscriptions rather than deleting them (they stay
+    /// listed with `status=all`), never deletes charges, and deletes only draft invoices, which no score reads.
+    func reconciliationListings() throws -> [ReconciledStream.Listing] {
+        [try ReconciledStream.Listing.of(.accounts, context: context) { try liveAccountIDs() }]
+    }
+
+    /// Every customer id, page by page.
+    private func liveAccountIDs() throws -> (ids: Set<String>, pages: Int) {
+        try IDListing.collect("\(name) customers reconciliation") { cursor, number in
+            let what = "\(name) customers reconciliation page \(number)"
             let after = cursor.map { "&starting_after=" + ServerURL.queryValue($0) } ?? ""
             let page = try StripePaging.page(
                 what: what,

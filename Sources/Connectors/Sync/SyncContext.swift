@@ -62,10 +62,13 @@ public final class SyncContext {
         warning("\(settings.name) \(stream) \(id): \(reason); the record is left out")
     }
 
-    /// Sends a GET or POST with the source's auth, returning the parsed JSON object or failing with one clear line.
+    /// Sends a GET or POST with the source's auth, returning the parsed JSON object or failing with one clear line;
+    /// every attempt waits for `endpointPacer` too, when the endpoint has a limit of its own.
     func fetch(_ path: String, method: String = "GET", body: [String: Any]? = nil, headers: [(name: String, value: String)],
-               what: String, classify: (HTTPResponse) -> ResponseVerdict) throws -> [String: Any] {
-        try send(path, method: method, body: body, headers: headers, on: client, what: what, classify: classify) { body in
+               what: String, endpointPacer: RequestPacer? = nil,
+               classify: (HTTPResponse) -> ResponseVerdict) throws -> [String: Any] {
+        try send(path, method: method, body: body, headers: headers, on: client, what: what,
+                 endpointPacer: endpointPacer, classify: classify) { body in
             guard let object = try JSONReader.parse(body) as? [String: Any] else {
                 throw JSONReader.Error(offset: 0, reason: "the body is not a JSON object")
             }
@@ -94,7 +97,8 @@ public final class SyncContext {
     /// problem, retried with the parser's reason. The body is parsed once, and kept.
     private func send<Parsed>(
         _ path: String, method: String, body: [String: Any]?, headers: [(name: String, value: String)], on client: HTTPClient,
-        what: String, classify: (HTTPResponse) -> ResponseVerdict, parse: ([UInt8]) throws -> Parsed
+        what: String, endpointPacer: RequestPacer? = nil, classify: (HTTPResponse) -> ResponseVerdict,
+        parse: ([UInt8]) throws -> Parsed
     ) throws -> Parsed {
         let url = try ServerURL.resolve(base: settings.baseURL, path: path)
         var request = HTTPRequest(method: method, url: url, headers: headers + [("Accept", "application/json")])
@@ -103,7 +107,7 @@ public final class SyncContext {
             request.headers.append(("Content-Type", "application/json"))
         }
         var parsed: Parsed?
-        _ = try client.send(request, what: what) { response in
+        _ = try client.send(request, what: what, endpointPacer: endpointPacer) { response in
             let verdict = classify(response)
             guard verdict == .accept else { return verdict }
             do {

@@ -44,25 +44,18 @@ public struct Syncer {
             do {
                 let context = try SyncContext(
                     database: database, settings: settings, options: options, progress: progress, warning: warning)
-                var result: [SyncLogEntry]
+                // One source for both: a Salesforce session renewed while syncing is still good for the listing.
+                let source: any SyncedSource
                 switch settings.kind {
-                case .stripe: result = try StripeSource(context: context).sync(full: full)
-                case .hubspot: result = try HubSpotSource(context: context).sync(full: full)
-                case .salesforce: result = try SalesforceSource(context: context).sync(full: full)
-                case .chargebee: result = try ChargebeeSource(context: context).sync(full: full)
+                case .stripe: source = StripeSource(context: context)
+                case .hubspot: source = HubSpotSource(context: context)
+                case .salesforce: source = SalesforceSource(context: context)
+                case .chargebee: source = ChargebeeSource(context: context)
                 }
+                var result = try source.sync(full: full)
                 let reconciliation = Reconciliation(context: context)
                 if try reconciliation.isDue(asked: reconcile, everyDays: settings.reconcileEveryDays) {
-                    progress("\(settings.name): reconciling account ids")
-                    let started = Date()
-                    let listed: (ids: Set<String>, pages: Int)
-                    switch settings.kind {
-                    case .stripe: listed = try StripeSource(context: context).liveAccountIDs()
-                    case .hubspot: listed = try HubSpotSource(context: context).liveAccountIDs()
-                    case .salesforce: listed = try SalesforceSource(context: context).liveAccountIDs()
-                    case .chargebee: listed = try ChargebeeSource(context: context).liveAccountIDs()
-                    }
-                    result.append(try reconciliation.apply(listed: listed.ids, pages: listed.pages, started: started))
+                    result += try reconciliation.apply(try source.reconciliationListings())
                 }
                 for entry in result {
                     var finished = entry

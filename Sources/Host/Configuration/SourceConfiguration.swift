@@ -36,8 +36,8 @@ public struct SourceConfiguration: Sendable {
     /// Salesforce's refresh-token flow: the token endpoint and the variables holding the client id, the client secret
     /// and the refresh token (`token_url`, `client_id_env`, `client_secret_env`, `refresh_token_env`).
     public var refresh: (tokenURL: String, clientIDVariable: String, clientSecretVariable: String, refreshVariable: String)?
-    /// Days between passes that mark accounts the source no longer lists as deleted (`reconcile_every_days`, default 7;
-    /// 0: only on `sync --reconcile`).
+    /// Days between passes that retire the accounts, contacts, deals, tickets, subscriptions and invoices the source
+    /// no longer lists (`reconcile_every_days`, default 7; 0: only on `sync --reconcile`).
     public var reconcileEveryDays: Int
     /// The line it starts on, for messages.
     let line: Int?

@@ -5,11 +5,12 @@ extension FactLoader {
     /// One grouped pass over invoices for payment behaviour: issued, due, on time, late, uncollectible, open balance,
     /// and the days to the next expected invoice.
     ///
-    /// Void and draft invoices are left out. An invoice without a due day is due on its issue day. As of a day, an
-    /// invoice is paid when its status is paid and its paid day (if any) is not later; one paid later was open then.
-    /// An uncollectible invoice counts as failed once its due day has passed and is not part of the open balance:
-    /// the data does not say when it was written off. Every account with an invoice issued by the day gets every
-    /// asked-for fact, 0 when none count.
+    /// Void, draft and deleted invoices are left out (a billing source's deleted invoice keeps its row, with status
+    /// `deleted`). An invoice without a due day is due on its issue day. As of a day, an invoice is paid when its
+    /// status is paid and its paid day (if any) is not later; one paid later was open then. An uncollectible invoice
+    /// counts as failed once its due day has passed and is not part of the open balance: the data does not say when
+    /// it was written off. Every account with an invoice issued by the day gets every asked-for fact, 0 when none
+    /// count.
     func loadPaymentFacts(_ wanted: Set<FactKey>, asOf: Day, into builder: inout ColumnBuilder) throws {
         var windows: Set<Int> = []
         for key in wanted {
@@ -64,7 +65,7 @@ extension FactLoader {
             FROM (SELECT account_id, issued_date, coalesce(due_date, issued_date) AS due, paid_date, status,
                          amount_due_cents, amount_paid_cents
                   FROM invoices
-                  WHERE issued_date <= ?1 AND status NOT IN ('void', 'draft')) AS billed
+                  WHERE issued_date <= ?1 AND status NOT IN ('void', 'draft', 'deleted')) AS billed
             GROUP BY account_id
             """
         let values =

@@ -19,7 +19,7 @@ struct Sync: ParsableCommand {
     @Flag(help: "Start over: forget cursors and bookmarks and list everything again.")
     var full = false
 
-    @Flag(help: "After syncing, list every account id each source still has and mark the rest deleted (also every reconcile_every_days, default 7).")
+    @Flag(help: "After syncing, list every id each source still has (accounts, contacts, deals, tickets, subscriptions, invoices) and retire the rest (also every reconcile_every_days, default 7).")
     var reconcile = false
 
     @Flag(help: "Show where each stream stands (its latest sync log row) instead of syncing.")
@@ -84,7 +84,6 @@ struct Sync: ParsableCommand {
                 Terminal.warn("warning: \(line)")
             })
         if interactive { Terminal.progress(nil) }
-        let reconciled = entries.filter { $0.mode == "reconcile" }
         let synced = entries.filter { $0.mode != "reconcile" }
         let records = synced.reduce(0) { $0 + $1.records }
         let writes = synced.reduce(0) { $0 + $1.inserts + $1.updates + $1.deletes }
@@ -92,8 +91,7 @@ struct Sync: ParsableCommand {
         print("synced \(Set(entries.map(\.source)).sorted().joined(separator: ", ")): \(records) records, \(writes) written, "
             + "\(entries.reduce(0) { $0 + $1.retries }) retries"
             + (skipped > 0 ? ", \(skipped) left out (no company or account to file them under, or a number out of range)" : "")
-            + (reconciled.isEmpty ? "" : "; reconciled \(reconciled.reduce(0) { $0 + $1.records }) account ids, "
-                + "\(reconciled.reduce(0) { $0 + $1.deletes }) no longer at the source marked deleted"))
+            + ReconciliationLine.clause(entries))
     }
 }
 
