@@ -156,3 +156,20 @@ func anEditChangesOnlyTheLinesOfItsSetting(_ edit: EditCase) throws {
         "    weights: {fit: {revenue_icp: 55, brand_icp: 45}, intent: {product_activity: 70, deal_activity: 30}}  # tiers"
     #expect(plan.text.split(separator: "\n").last.map(String.init) == expected)
 }
+
+@Test func aPointGridInAFileWithCRLFLineEndsIsEditedAsItsRows() throws {
+    let yaml =
+        "scores:\r\n  health:\r\n    module: health\r\n    grids:\r\n      support:\r\n        0: 100\r\n"
+        + "        1-3: 50\r\n        4+: 0\r\n"
+    let fixture = try TuningFixture(yaml)
+    let sheet = try fixture.export("health")
+    #expect(sheet.contains("health,grids.support,points,,1,3,50\nhealth,grids.support,points,,4,,0\n"), "\(sheet)")
+    let edited = sheet.replacingOccurrences(of: "points,,1,3,50", with: "points,,1,2,60")
+        .replacingOccurrences(of: "points,,4,,0", with: "points,,3,,0")
+    let plan = try fixture.plan("health", sheet: edited)
+    #expect(
+        plan.text
+            == "scores:\r\n  health:\r\n    module: health\r\n    grids:\r\n      support:\r\n        0: 100\r\n"
+            + "        1-2: 60\r\n        3+: 0\r\n")
+    #expect(LineDiff.unified(plan.original, plan.text, name: "f").hasSuffix("+        1-2: 60\n+        3+: 0"))
+}

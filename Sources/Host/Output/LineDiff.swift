@@ -2,8 +2,8 @@
 public enum LineDiff {
     /// The diff of `before` and `after`, each named `name`; empty when they are the same.
     public static func unified(_ before: String, _ after: String, name: String) -> String {
-        let old = before.components(separatedBy: "\n")
-        let new = after.components(separatedBy: "\n")
+        let old = lines(before)
+        let new = lines(after)
         guard old != new else { return "" }
         var lines = ["--- \(name)", "+++ \(name) (after)"]
         for hunk in hunks(old, new) {
@@ -12,6 +12,11 @@ public enum LineDiff {
             lines += hunk.removed.map { "-" + $0 } + hunk.added.map { "+" + $0 }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The lines of a text, whether they end in LF or CR LF.
+    private static func lines(_ text: String) -> [String] {
+        text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
     }
 
     private struct Hunk {
