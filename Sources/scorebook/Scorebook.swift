@@ -12,7 +12,7 @@ struct Scorebook: ParsableCommand {
         version: ScorebookVersion.current,
         subcommands: [
             Initialise.self, Import.self, Generate.self, Modules.self, Scores.self, Check.self, Run.self, Show.self,
-            Explain.self, Compare.self, Validate.self, Act.self, Report.self, Runs.self, Train.self, Sync.self,
+            Explain.self, Tune.self, Compare.self, Validate.self, Act.self, Report.self, Runs.self, Train.self, Sync.self,
             SandboxCommand.self, Accounts.self, DemoCommand.self, ShellCommand.self,
         ]
     )

@@ -38,6 +38,8 @@ public struct NamedScore: Sendable {
     public let bands: Bands?
     /// True when the score runs on the model `scorebook train` stored for its name.
     public let usesTrainedModel: Bool
+    /// The weights, bands and grids in force, for a spreadsheet; nil when the module does not list them.
+    public let tunables: [Tunable]?
     private let scorer: @Sendable (FactTable, TrainedModel?) throws -> [AccountScore]
     private let featureReader: (@Sendable (FactTable) -> FeatureRows)?
 
@@ -55,6 +57,7 @@ public struct NamedScore: Sendable {
             self.bands = nil
             self.bandForValue = nil
         }
+        self.tunables = (configuration as? any TunableConfiguration)?.tunables
         self.actions = actions
         self.contactMaxAgeDays = contactMaxAgeDays
         self.name = name

@@ -37,13 +37,9 @@ struct NamedScoreParser {
         let settingsNode = Self.plainKeys(Node.mapping(Node.Mapping(settings)))
         let configuration: Module.Configuration
         do {
-            configuration = try YAMLDecoder().decode(Module.Configuration.self, from: settingsNode)
-            try configuration.validate()
+            configuration = try SettingsCheck.configuration(of: module, from: settingsNode)
         } catch let problem as ConfigurationProblem {
             throw error(problem.message, line: line(of: problem.path, in: settingsNode))
-        } catch let decoding as DecodingError {
-            let (path, message) = Self.describe(decoding)
-            throw error(message, line: line(of: path, in: settingsNode))
         }
         let actions = try mapping["actions"].map { try ActionSpec.parse($0, file: file, score: name) } ?? [:]
         var contactAge = NamedScore.defaultContactMaxAgeDays

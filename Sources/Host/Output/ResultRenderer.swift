@@ -65,20 +65,35 @@ public struct ResultRenderer {
         return header + "\n" + table.render()
     }
 
+    /// One row per account: its result, the run's id, as-of day and kind, the module's details, then per signal its
+    /// raw value, scaled value, weight and contribution (`recency_raw`, `recency_normalised`, `recency_weight`,
+    /// `recency_contribution`), the numbers `explain` shows, unrounded.
     private func csv() -> String {
         let names = detailNames
-        let signals = results.first.map(componentSignals) ?? []
+        let signals = componentSignals
+        let parts = ["raw", "normalised", "weight", "contribution"]
         var lines = [
-            CSVField.row(["account_id", "name", "rank", "score", "band"] + names + signals.flatMap { ["\($0)_raw", "\($0)_contribution"] })
+            CSVField.row(
+                ["account_id", "name", "rank", "score", "band", "run", "as_of", "kind"] + names
+                    + signals.flatMap { signal in parts.map { "\(signal)_\($0)" } })
         ]
         for result in results {
             let values = Dictionary(details(result), uniquingKeysWith: { first, _ in first })
-            let components = componentValues(result)
-            let cells = [result.accountID, result.accountName, String(result.position), JSONText.number(result.value), result.band]
+            let components = Dictionary(
+                parsedComponents(result).compactMap { component in
+                    (component["signal"] as? String).map { ($0, component) }
+                },
+                uniquingKeysWith: { first, _ in first })
+            let cells =
+                [
+                    result.accountID, result.accountName, String(result.position), JSONText.number(result.value),
+                    result.band, String(run.id), run.asOf, run.kind.rawValue,
+                ]
                 + names.map { values[$0].map { "\($0)" } ?? "" }
-                + signals.flatMap { signal -> [String] in
-                    let component = components[signal]
-                    return [component?.raw.map(JSONText.number) ?? "", component.map { JSONText.number($0.contribution) } ?? ""]
+                + signals.flatMap { signal in
+                    parts.map { part in
+                        (components[signal]?[part] as? NSNumber).map { JSONText.number($0.doubleValue) } ?? ""
+                    }
                 }
             lines.append(CSVField.row(cells))
         }
@@ -103,17 +118,15 @@ public struct ResultRenderer {
             ])
     }
 
-    private func componentSignals(_ result: StoredResult) -> [String] {
-        parsedComponents(result).compactMap { $0["signal"] as? String }
-    }
-
-    private func componentValues(_ result: StoredResult) -> [String: (raw: Double?, contribution: Double)] {
-        var values: [String: (raw: Double?, contribution: Double)] = [:]
-        for component in parsedComponents(result) {
-            guard let signal = component["signal"] as? String else { continue }
-            values[signal] = ((component["raw"] as? NSNumber)?.doubleValue, (component["contribution"] as? NSNumber)?.doubleValue ?? 0)
+    /// Every signal of the results, in the order they first appear, so an account missing one still lines up.
+    private var componentSignals: [String] {
+        var signals: [String] = []
+        for result in results {
+            for signal in parsedComponents(result).compactMap({ $0["signal"] as? String }) where !signals.contains(signal) {
+                signals.append(signal)
+            }
         }
-        return values
+        return signals
     }
 
     private func parsedComponents(_ result: StoredResult) -> [[String: Any]] {
