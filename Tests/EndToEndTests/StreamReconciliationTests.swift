@@ -25,7 +25,8 @@ struct StreamReconciliationTests {
         return try scorebook.run(["show", "health", "--format", "csv"] + common).stdout
     }
 
-    @Test(arguments: Engine.allCases) func purgedHubSpotContactsDealsAndTicketsAreRemovedCountedAndNoLongerScored(engine: Engine) throws {
+    @Test(arguments: Engine.allCases)
+    func purgedHubSpotContactsDealsAndTicketsAreRemovedCountedAndNoLongerScored(engine: Engine) throws {
         let sandbox = try SandboxProcess(accounts: 60)
         let scorebook = try ScorebookProcess(engine: engine)
         let config = scorebook.path("r.yml")
@@ -72,7 +73,8 @@ struct StreamReconciliationTests {
         #expect(scores != staleScores)
     }
 
-    @Test(arguments: Engine.allCases) func purgedSalesforceRecordsAndChargebeeSubscriptionsAndInvoicesAreRetired(engine: Engine) throws {
+    @Test(arguments: Engine.allCases)
+    func purgedSalesforceRecordsAndChargebeeSubscriptionsAndInvoicesAreRetired(engine: Engine) throws {
         let sandbox = try SandboxProcess(accounts: 60)
         let scorebook = try ScorebookProcess(engine: engine)
         let config = scorebook.path("r.yml")
@@ -125,7 +127,8 @@ struct StreamReconciliationTests {
         #expect(scores != staleScores)
     }
 
-    @Test(arguments: Engine.allCases) func aStreamWhoseListingLacksMostOfItsRowsRefusesThePassAndChangesNothing(engine: Engine) throws {
+    @Test(arguments: Engine.allCases)
+    func aStreamWhoseListingLacksMostOfItsRowsRefusesThePassAndChangesNothing(engine: Engine) throws {
         let sandbox = try SandboxProcess(accounts: 20)
         let scorebook = try ScorebookProcess(engine: engine)
         let config = scorebook.path("r.yml")

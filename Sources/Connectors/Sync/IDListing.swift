@@ -17,7 +17,8 @@ enum IDListing {
             guard let next else { return (ids, number) }
             guard seen.insert(next).inserted else {
                 throw SyncError(
-                    what: what, reason: "the cursor \(next) repeated; stopping instead of retiring what it did not reach")
+                    what: what,
+                    reason: "the cursor \(next) repeated; stopping instead of retiring what it did not reach")
             }
             cursor = next
         }
