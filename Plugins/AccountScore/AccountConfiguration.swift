@@ -31,7 +31,7 @@ public struct AccountConfiguration: ModuleConfiguration, Equatable {
     public var detractorMax = 6.0
     /// The lowest NPS answer that counts as a promoter.
     public var promoterMin = 9.0
-    /// How activity and breadth are scaled across the base.
+    /// How the signals scaled across the base (activity, breadth, deals, tickets) are scaled.
     public var normalisation: Normalisation = .minMax
     /// Priority bands; nil for Tier 1 70-100, Tier 2 40-69, Tier 3 0-39.
     public var bands: Bands?
