@@ -1,8 +1,11 @@
 import ScoreKit
 
 extension AccountScore {
-    /// Default groups on three accounts, and a configured multi-tier model with its own revenue ICP.
-    public static var examples: [WorkedExample<AccountScore>] { [defaults, customProfile] }
+    /// Default groups on three accounts, a configured multi-tier model with its own revenue ICP, and the two default
+    /// journeys on three more.
+    public static var examples: [WorkedExample<AccountScore>] {
+        [defaults, customProfile, expansionJourney, attritionJourney]
+    }
 
     private static let asOf = Day(year: 2025, month: 1, day: 1) ?? Day(ordinal: 0)
 

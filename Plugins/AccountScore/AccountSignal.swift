@@ -30,7 +30,8 @@ public enum AccountSignal: String, Sendable, CaseIterable {
     case productActivity = "product_activity"
     /// MRR rises (new business, expansions), each decayed by its age.
     case dealActivity = "deal_activity"
-    /// Peak daily active users against the size of a buying committee: 1 is weak, `committee_size` (6) or more full.
+    /// Engaged contacts (peak daily active users for an account without contacts) against the size of a buying
+    /// committee: 1 is weak, `committee_size` (6) or more full.
     case committee
     /// Peak daily active users per employee, scaled across the base.
     case breadth
@@ -41,6 +42,18 @@ public enum AccountSignal: String, Sendable, CaseIterable {
         case .revenueICP, .brandICP: return .fit
         case .productActivity, .dealActivity: return .intent
         case .committee, .breadth: return .engagement
+        }
+    }
+
+    /// The same signal in the journeys' catalogue, which reads and scales it.
+    var touchpointSignal: TouchpointSignal {
+        switch self {
+        case .revenueICP: return .revenueICP
+        case .brandICP: return .brandICP
+        case .productActivity: return .productActivity
+        case .dealActivity: return .dealActivity
+        case .committee: return .committee
+        case .breadth: return .breadth
         }
     }
 

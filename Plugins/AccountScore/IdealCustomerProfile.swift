@@ -47,13 +47,7 @@ public struct IdealCustomerProfile: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: Decoder) throws {
-        let path = decoder.codingPath.map(\.stringValue)
-        let known = CodingKeys.allCases.map(\.rawValue)
-        for key in try decoder.container(keyedBy: AnyKey.self).allKeys where !known.contains(key.stringValue) {
-            throw ConfigurationProblem(
-                "unknown key \"\(key.stringValue)\" in \(path.joined(separator: ".")) "
-                    + "(known: \(known.joined(separator: ", ")))", at: path + [key.stringValue])
-        }
+        try AnyKey.refuseUnknown(in: decoder, known: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         industries = try container.decodeIfPresent([String].self, forKey: .industries) ?? []
         employees = try container.decodeIfPresent(EmployeeRange.self, forKey: .employees)

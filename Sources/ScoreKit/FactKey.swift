@@ -75,12 +75,21 @@ public enum FactKey: Hashable, Sendable, CustomStringConvertible {
     case decayedKeyFeatureUses(halfLifeDays: Int, windowDays: Int)
     /// MRR rises (a first MRR, or one above the previous) in the window, each weighted by 0.5^(age / half-life).
     case decayedExpansions(halfLifeDays: Int, windowDays: Int)
-    /// The most daily active users on any usage day in the window: a stand-in for distinct engaged contacts.
+    /// The most daily active users on any usage day in the window.
     case peakActiveUsers(windowDays: Int)
     /// Accounts created on or before the as-of day that this account referred, directly (1) or through one (2).
     case referredAccounts(degree: Int)
     /// Money paid in the window by the accounts of `referredAccounts(degree:)`, in minor units.
     case referredRevenue(degree: Int, windowDays: Int)
+    /// Distinct contacts (by e-mail, else by record) whose last activity is in the window ending on the as-of day;
+    /// 0 for an account with contacts but none engaged, nil for one without contacts.
+    case engagedContacts(windowDays: Int)
+    /// Distinct contacts known for the account (contacts carry no date of their own); nil for none.
+    case knownContacts
+    /// Deals won with a close day in the window (synced HubSpot deals, Salesforce opportunities).
+    case wonDeals(windowDays: Int)
+    /// Money on the deals open as of the day (created by then, not closed by then), in minor units.
+    case openDealAmount
 
     /// A stable name, used in listings and messages: `paid_invoices[365d]`, `assessment[need_fit]`.
     public var description: String {
@@ -123,6 +132,10 @@ public enum FactKey: Hashable, Sendable, CustomStringConvertible {
         case .peakActiveUsers(let days): return "peak_active_users[\(days)d]"
         case .referredAccounts(let degree): return "referred_accounts[degree \(degree)]"
         case .referredRevenue(let degree, let days): return "referred_revenue[degree \(degree), \(days)d]"
+        case .engagedContacts(let days): return "engaged_contacts[\(days)d]"
+        case .knownContacts: return "known_contacts"
+        case .wonDeals(let days): return "won_deals[\(days)d]"
+        case .openDealAmount: return "open_deal_amount"
         }
     }
 }

@@ -22,6 +22,7 @@ let allFactKeyExamples: [FactKey] = [
     .country("US"), .decayedKeyFeatureUses(halfLifeDays: 30, windowDays: 90),
     .decayedExpansions(halfLifeDays: 90, windowDays: 365), .peakActiveUsers(windowDays: 30),
     .referredAccounts(degree: 1), .referredRevenue(degree: 1, windowDays: 365),
+    .engagedContacts(windowDays: 90), .knownContacts, .wonDeals(windowDays: 90), .openDealAmount,
 ]
 
 private func caseNumber(_ key: FactKey) -> Int {
@@ -64,11 +65,15 @@ private func caseNumber(_ key: FactKey) -> Int {
     case .peakActiveUsers: return 35
     case .referredAccounts: return 36
     case .referredRevenue: return 37
+    case .engagedContacts: return 38
+    case .knownContacts: return 39
+    case .wonDeals: return 40
+    case .openDealAmount: return 41
     }
 }
 
 @Test func theExamplesCoverEveryFactKeyCase() {
-    #expect(Set(allFactKeyExamples.map(caseNumber)) == Set(0...37))
+    #expect(Set(allFactKeyExamples.map(caseNumber)) == Set(0...41))
 }
 
 @Test(arguments: Engine.allCases) func everyFactKeyYieldsValuesOnGeneratedData(engine: Engine) throws {
@@ -86,6 +91,15 @@ private func caseNumber(_ key: FactKey) -> Int {
         INSERT INTO payments (source, external_id, account_id, created_date, amount_cents, status, disputed, raw)
         SELECT 'stripe', 'ch_' || id, id, '\(day)', 1000, CASE WHEN id % 2 = 0 THEN 'failed' ELSE 'succeeded' END,
                id % 2, '{}'
+        FROM accounts ORDER BY id LIMIT 2
+        """)
+    // Deals come from syncs only too: one won a month before the end, one still open.
+    try scratch.database.execute(
+        """
+        INSERT INTO deals (source, external_id, account_id, name, amount_cents, created_date, close_date, is_closed,
+                           is_won, raw)
+        SELECT 'hubspot', 'deal_' || id, id, 'Expansion', 500000, '\(day)', CASE WHEN id % 2 = 0 THEN '\(day)' END,
+               1 - id % 2, 1 - id % 2, '{}'
         FROM accounts ORDER BY id LIMIT 2
         """)
     let (facts, _) = try FactLoader(database: scratch.database).load(

@@ -72,7 +72,7 @@ public struct NamedScore: Sendable {
                 + (rollup.map { "\nrollup " + $0.rawValue } ?? ""))
         self.facts = Module.facts(for: configuration)
         self.warnings = configuration.warnings
-        self.higherIsBetter = Module.higherIsBetter
+        self.higherIsBetter = (configuration as? any DirectedConfiguration)?.higherIsBetter ?? Module.higherIsBetter
         self.staleAfterDays = Module.staleAfterDays
         let trainable = configuration as? any TrainableConfiguration
         self.usesTrainedModel = trainable?.usesTrainedModel ?? false

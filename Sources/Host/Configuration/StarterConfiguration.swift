@@ -112,7 +112,27 @@ scores:
     half_life_days: 30
     committee_size: 6
     normalisation: percentile
-    bands: {Tier 1: 70-100, Tier 2: 40-69, Tier 3: 0-39}
+    bands: {Tier 1: 90-100%, Tier 2: 70-89%, Tier 3: 0-69%}   # the top 10% Tier 1: a list to work whatever the data
+
+  expansion:
+    module: account
+    description: Expansion journey - product adoption, engaged contacts and promoters, hand-raising deals, fit
+    journey: expansion
+    journeys:
+      expansion:
+        touchpoints:                # weights sum to 100, and each touchpoint's signals to 100 again
+          adoption: {weight: 35, signals: {product_activity: 70, breadth: 30}}
+          relationship: {weight: 25, signals: {committee: 70, promoter: 30}}
+          hand_raisers: {weight: 25, signals: {open_pipeline: 40, won_deals: 30, deal_activity: 30}}
+          fit: {weight: 15, signals: {revenue_icp: 70, brand_icp: 30}}
+    bands: {Tier 1: 90-100%, Tier 2: 70-89%, Tier 3: 0-69%}   # the top 10% Tier 1, the next 20% Tier 2
+
+  attrition:
+    module: account
+    description: Attrition journey, a risk - complaints, late payments, usage falling and contacts silent, detractors
+    journey: attrition              # the default touchpoints: complaints 30, payment_friction 25, going_quiet 25,
+                                    # detraction 20 (scorebook modules lists them)
+    bands: {High: 90-100%, Medium: 70-89%, Low: 0-69%}        # the 10% nearest the loss High
 
   clv:
     module: clv

@@ -50,6 +50,8 @@ public struct FactLoader {
         case .accounts: try loadAccountFacts(wanted, into: &builder)
         case .referrals: try loadReferralFacts(wanted, asOf: asOf, into: &builder)
         case .purchaseDays: try loadPurchaseDayFacts(wanted, asOf: asOf, into: &builder)
+        case .contacts: try loadContactFacts(wanted, asOf: asOf, into: &builder)
+        case .deals: try loadDealFacts(wanted, asOf: asOf, into: &builder)
         }
     }
 

@@ -8,7 +8,7 @@ import ScoreKit
 /// every key yields values on generated data.
 enum FactPass: CaseIterable {
     case invoices, mrr, accountCosts, assessments, payments, charges, usage, tickets, nps, accounts, referrals
-    case purchaseDays
+    case purchaseDays, contacts, deals
 }
 
 extension FactKey {
@@ -41,6 +41,10 @@ extension FactKey {
             return .referrals
         case .repeatPurchaseDays, .purchaseSpanDays, .repeatPurchaseValue:
             return .purchaseDays
+        case .engagedContacts, .knownContacts:
+            return .contacts
+        case .wonDeals, .openDealAmount:
+            return .deals
         }
     }
 }

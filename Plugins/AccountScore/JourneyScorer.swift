@@ -1,0 +1,47 @@
+import ScoreKit
+
+/// Scores one journey: each weighted signal read and scaled, weighted by its share of the score (touchpoint weight x
+/// signal weight / 100), summed; the components carry every tier in their names and the details each touchpoint's
+/// points.
+struct JourneyScorer {
+    let name: String
+    let journey: Journey
+    let reader: AccountFacts
+
+    /// Scores every account of the table.
+    func score(_ facts: FactTable) -> [ScoreKit.AccountScore] {
+        let configuration = reader.configuration
+        let leaves = journey.leaves
+        let rows = Array(facts.accounts.indices)
+        let raw = leaves.map { leaf in rows.map { reader.raw(leaf.signal, row: $0) } }
+        let scaled = zip(leaves, raw).map { reader.scaled($0.signal, $1) }
+        let columns = SignalColumns(
+            weights: leaves.map { (name: $0.name(in: name), weight: $0.share) }, raw: raw, scaled: scaled,
+            missing: Normaliser.constantValue)
+        let bands = configuration.effectiveBands
+        let signals = Set(leaves.map(\.signal))
+        let grades: [(name: String, signal: TouchpointSignal, kind: AccountSignal)] = [
+            ("revenue_icp_grade", .revenueICP, .revenueICP), ("brand_icp_grade", .brandICP, .brandICP),
+        ]
+        return bands.relabel(
+            rows.map { row in
+                let components = columns.components(row: row)
+                let value = components.total
+                var details: [(name: String, value: DetailValue)] = []
+                for (touchpoint, _) in journey.orderedTouchpoints {
+                    let points = zip(leaves, components).filter { $0.0.touchpoint == touchpoint }
+                        .reduce(0) { $0 + $1.1.contribution }
+                    details.append((touchpoint, .number((points * 100).rounded() / 100)))
+                }
+                for grade in grades where signals.contains(grade.signal) {
+                    let match = reader.raw(grade.signal, row: row) ?? 0
+                    details.append(
+                        (grade.name, .text(configuration.profile(grade.kind).effectiveGrades.label(for: match))))
+                }
+                if signals.contains(.committee) { details.append(reader.committeeSource(row: row)) }
+                return ScoreKit.AccountScore(
+                    accountID: facts.accounts[row].id, value: value, band: bands.label(for: value),
+                    components: components, details: details)
+            })
+    }
+}
