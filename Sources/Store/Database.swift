@@ -107,6 +107,14 @@ public final class Database {
     /// How many statements the connection keeps prepared.
     var cachedStatementCount: Int { statements.count }
 
+    /// Copies `rows` into `table` with PostgreSQL's `COPY`; returns how many rows went in. PostgreSQL only.
+    func copy(into table: String, columns: [String], rows: CopyRows) throws -> Int {
+        guard case .postgres(let server) = connection else {
+            throw StoreError(message: "COPY is PostgreSQL's", context: "copying into \(table)")
+        }
+        return try server.copy(into: table, columns: columns, rows: rows)
+    }
+
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         try begin()

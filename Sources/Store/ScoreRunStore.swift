@@ -86,6 +86,11 @@ public struct ScoreRunStore {
         try statement.step()
     }
 
+    /// A writer of the results of run `runID`, the fastest way the engine has.
+    public func resultWriter(runID: Int64) -> ResultWriter {
+        ResultWriter(store: self, database: database, runID: runID)
+    }
+
     /// Marks a run finished with its account count.
     public func finish(runID: Int64, accountCount: Int) throws {
         try database.makeStatement("UPDATE score_runs SET finished_at = ?, account_count = ? WHERE id = ?")

@@ -41,18 +41,16 @@ public struct Importer {
         let mapper = RecordMapper(kind: kind, file: name, accounts: accounts)
 
         let (read, written) = try database.transaction { () -> (Int, Int) in
-            let upserter = try Upserter(database: database, table: kind.table)
+            let upserter = try BulkUpserter(database: database, table: kind.table)
             var read = 0
-            var written = 0
             func writeAll() throws {
                 while let record = try reader.next() {
                     let row = try mapper.map(record, header: reader.header)
-                    let changed = try upserter.upsert(
-                        source: Self.source, externalID: row.externalID, values: row.values, raw: row.raw)
-                    if changed { written += 1 }
+                    try upserter.add(source: Self.source, externalID: row.externalID, values: row.values, raw: row.raw)
                     read += 1
                     if read % 10_000 == 0 { progress?(read, reader.bytesRead) }
                 }
+                try upserter.finish()
             }
             if try isBulk(path: path, table: kind.table) {
                 try DeferredIndexes(database: database).withoutSecondaryIndexes(of: kind.table, writeAll)
@@ -60,9 +58,9 @@ public struct Importer {
                 try writeAll()
             }
             try AccountDirectory(database: database).recordImport(
-                kind: kind.rawValue, file: name, rowsRead: read, rowsWritten: written,
+                kind: kind.rawValue, file: name, rowsRead: read, rowsWritten: upserter.written,
                 at: ISO8601DateFormatter().string(from: Date()))
-            return (read, written)
+            return (read, upserter.written)
         }
         return ImportSummary(kind: kind, rowsRead: read, rowsWritten: written)
     }

@@ -60,16 +60,18 @@ public struct ScoreRunner {
                 configuration: score.canonicalConfiguration, asOf: asOf.description, kind: kind)
             var components = JSONWriter()
             var details = JSONWriter()
+            let writer = store.resultWriter(runID: runID)
             for (position, result) in scores.enumerated() {
                 guard let rowID = rowByID[result.accountID] else { continue }
                 components.reset()
                 components.components(result.components)
                 details.reset()
                 details.details(result.details)
-                try store.insertResult(
-                    runID: runID, accountRowID: rowID, position: position + 1, value: result.value, band: result.band,
+                try writer.add(
+                    accountRowID: rowID, position: position + 1, value: result.value, band: result.band,
                     components: components.bytes, details: details.bytes)
             }
+            try writer.finish()
             try store.finish(runID: runID, accountCount: scores.count)
             return runID
         }

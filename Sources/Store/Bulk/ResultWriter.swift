@@ -1,0 +1,54 @@
+/// A run's results, written as they come: on SQLite by the prepared insert, one call each; on PostgreSQL gathered and
+/// sent with `COPY` every `batchSize` results, so a run of 100k accounts is a few round trips, not 100k.
+public final class ResultWriter {
+    /// How many results PostgreSQL gets per `COPY`.
+    public static let batchSize = 10_000
+
+    private let store: ScoreRunStore
+    private let database: Database
+    private let runID: Int64
+    private var rows = CopyRows()
+
+    init(store: ScoreRunStore, database: Database, runID: Int64) {
+        self.store = store
+        self.database = database
+        self.runID = runID
+    }
+
+    /// Stores one account's result (see `ScoreRunStore.insertResult` for the layout of `components`).
+    public func add(
+        accountRowID: Int64, position: Int, value: Double, band: String, components: [UInt8], details: [UInt8]
+    ) throws {
+        guard database.engine == .postgres else {
+            return try store.insertResult(
+                runID: runID, accountRowID: accountRowID, position: position, value: value, band: band,
+                components: components, details: details)
+        }
+        rows.append(.integer(runID))
+        rows.append(.integer(accountRowID))
+        rows.append(.integer(Int64(position)))
+        rows.append(.real(value))
+        rows.append(.text(band))
+        rows.append(utf8: components)
+        rows.append(utf8: details)
+        rows.append(.integer(1))
+        rows.endRow()
+        if rows.count >= Self.batchSize { try flush() }
+    }
+
+    /// Sends what is gathered; call it before the run is finished.
+    public func finish() throws {
+        try flush()
+    }
+
+    private func flush() throws {
+        guard rows.count > 0 else { return }
+        _ = try database.copy(
+            into: "score_results",
+            columns: [
+                "run_id", "account_id", "position", "value", "band", "components", "details", "components_layout",
+            ],
+            rows: rows)
+        rows.removeAll()
+    }
+}
