@@ -183,13 +183,13 @@ public struct ScoreRunStore {
 
     /// Deletes all but the newest `keep` runs of a score (their results go with them); returns the runs deleted.
     public func prune(scoreName: String, keep: Int) throws -> Int {
-        try database.transaction {
-            try database.makeStatement(
-                """
-                DELETE FROM score_runs WHERE score_name = ? AND id NOT IN
-                    (SELECT id FROM score_runs WHERE score_name = ? ORDER BY id DESC LIMIT ?)
-                """
-            ).run([.text(scoreName), .text(scoreName), .integer(Int64(keep))])
+        // The results first: on PostgreSQL they have no foreign key to cascade from (see `PostgresSchema`).
+        let older = "SELECT id FROM score_runs WHERE score_name = ? AND id NOT IN"
+            + " (SELECT id FROM score_runs WHERE score_name = ? ORDER BY id DESC LIMIT ?)"
+        let values: [SQLValue] = [.text(scoreName), .text(scoreName), .integer(Int64(keep))]
+        return try database.transaction {
+            try database.makeStatement("DELETE FROM score_results WHERE run_id IN (\(older))").run(values)
+            return try database.makeStatement("DELETE FROM score_runs WHERE id IN (\(older))").run(values)
         }
     }
 

@@ -25,16 +25,24 @@ private let shipped: [(identifier: String, fingerprint: String)] = [
     ("8-deferred-indexes", "498ffcc1d3daa3c0"),
     ("9-skipped-records", "255c188c79e84060"),
     ("10-run-kinds-and-deliveries", "9a5611bf9b5026a2"),
+    ("11-compact-components", "5b48fc352ee8b2ea"),
 ]
 
-@Test func shippedMigrationsAreNeverEditedOrRenamed() {
-    let current = Migrator.standard.migrations.prefix(shipped.count).map { ($0.identifier, fingerprint($0.sql)) }
-    for (migration, pinned) in zip(current, shipped) {
+/// PostgreSQL's shipped migrations (`Migrator.postgres`), pinned the same way.
+private let shippedOnPostgres: [(identifier: String, fingerprint: String)] = [
+    ("1-schema", "7468d5fab99d374e"),
+    ("2-sqlite-functions", "8e75436cbfce3ee5"),
+]
+
+@Test(arguments: [(Migrator.standard, shipped), (Migrator.postgres, shippedOnPostgres)])
+func shippedMigrationsAreNeverEditedOrRenamed(migrator: Migrator, pins: [(identifier: String, fingerprint: String)]) {
+    let current = migrator.migrations.prefix(pins.count).map { ($0.identifier, fingerprint($0.sql)) }
+    for (migration, pinned) in zip(current, pins) {
         #expect(migration.0 == pinned.identifier, "a shipped migration was renamed or moved; add a new one instead")
         #expect(
             migration.1 == pinned.fingerprint, "\(pinned.identifier) was edited after shipping; add a new one instead")
     }
-    #expect(current.count == shipped.count)
+    #expect(current.count == pins.count)
 }
 
 @Test func theDomainIndexIsOnTheExpressionIdentityQueries() throws {
