@@ -14,6 +14,12 @@ public final class Database {
     public let engine: Engine
     /// The file's path, or the server's URI with any password masked.
     public let path: String
+    /// A short name for headings: the file's name, or the PostgreSQL database's name.
+    public var displayName: String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return engine == .sqlite ? name : String(name.prefix { $0 != "?" })
+    }
+
     /// What `init` was given, password included, to open another connection to the same place.
     private let location: String
     private var statements: [String: Statement] = [:]

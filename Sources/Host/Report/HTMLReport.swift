@@ -64,7 +64,7 @@ public struct HTMLReport {
             <html lang="en"><head><meta charset="utf-8"><title>Scorebook report</title>
             <style>\(Self.style)</style></head>
             <body><h1>Scorebook report</h1><p class="meta">\(runs.count) score\(runs.count == 1 ? "" : "s"), generated \
-            \(generated) UTC from \(SVG.escape(URL(fileURLWithPath: database.path).lastPathComponent)).</p>
+            \(generated) UTC from \(SVG.escape(database.displayName)).</p>
             <p class="contents">\(contents)</p>
             \(sections.joined(separator: "\n"))
             </body></html>
