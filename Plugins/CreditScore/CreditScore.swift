@@ -30,7 +30,7 @@ public enum CreditScore: ScoreModule {
         return keys
     }
 
-    public static func score(_ facts: FactTable, configuration: CreditConfiguration) throws -> [AccountScore] {
+    public static func score(_ facts: FactTable, configuration: CreditConfiguration) throws -> [ScoredAccount] {
         let columns = Dictionary(uniqueKeysWithValues: Self.facts(for: configuration).map { ($0, facts.column($0)) })
         let issued = columns[.invoicesIssued(windowDays: configuration.windowDays)] ?? []
         let base = facts.accounts.indices.filter { (issued[$0] ?? 0) > 0 }
@@ -56,7 +56,7 @@ public enum CreditScore: ScoreModule {
             let components = signals.components(row: row)
             let value = components.total
             let grade = bands.label(for: value)
-            return AccountScore(
+            return ScoredAccount(
                 accountID: facts.accounts[base[row]].id, value: value, band: grade, components: components,
                 details: [("terms", .text(terms[grade] ?? ""))])
         }

@@ -93,10 +93,10 @@ public struct Bands: Sendable, Equatable, Codable {
     }
 
     /// The scores with their bands set from these bands; unchanged for value bands, which the module already used.
-    public func relabel(_ scores: [AccountScore]) -> [AccountScore] {
+    public func relabel(_ scores: [ScoredAccount]) -> [ScoredAccount] {
         guard isShareOfBase else { return scores }
         return zip(scores, labels(for: scores.map(\.value))).map { score, band in
-            AccountScore(
+            ScoredAccount(
                 accountID: score.accountID, value: score.value, band: band, components: score.components,
                 details: score.details)
         }

@@ -21,7 +21,7 @@ public struct WorkedExample<Module: ScoreModule>: Sendable {
 
     /// Scores the facts and lists every difference from the expectations; empty when the example holds.
     public func mismatches() -> [String] {
-        let scores: [AccountScore]
+        let scores: [ScoredAccount]
         do {
             try configuration.validate()
             scores = try Module.score(facts, configuration: configuration)
@@ -70,7 +70,7 @@ public struct Expectation: Sendable {
         self.details = details
     }
 
-    func differences(from score: AccountScore) -> [String] {
+    func differences(from score: ScoredAccount) -> [String] {
         var differences: [String] = []
         if let value, abs(value - score.value) > tolerance {
             differences.append("score \(score.value), expected \(value)")
