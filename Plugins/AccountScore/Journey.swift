@@ -38,6 +38,11 @@ public struct Journey: Sendable, Equatable, Codable {
             }
     }
 
+    /// The touchpoints with their weights, heaviest first, as help text says them: `adoption 35, fit 15`.
+    var weightsText: String {
+        orderedTouchpoints.map { "\($0.name) \(Touchpoint.text($0.touchpoint.weight))" }.joined(separator: ", ")
+    }
+
     /// Every weighted signal with its touchpoint and its share of the whole score, in touchpoint then signal order.
     var leaves: [JourneyLeaf] {
         orderedTouchpoints.flatMap { name, touchpoint in

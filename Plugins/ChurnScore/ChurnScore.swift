@@ -36,7 +36,7 @@ public enum ChurnScore: ScoreModule {
         let scaled = zip(ChurnSignal.allCases, raw).map { signal, values -> [Double?] in
             // A flag is already 0 or 100; an account without an NPS answer is no known detractor.
             if signal == .detractor { return values.map { ($0 ?? 0) * 100 } }
-            return Normaliser.scale(values, by: configuration.normalisation, invert: signal.isInverted)
+            return signal.scale(values, by: configuration.normalisation)
         }
         let signals = SignalColumns(
             weights: configuration.effectiveWeights, raw: raw, scaled: scaled, missing: Normaliser.constantValue)

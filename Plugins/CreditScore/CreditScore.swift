@@ -44,7 +44,7 @@ public enum CreditScore: ScoreModule {
                 let logarithms = values.map { $0.map { log10(max($0, 1)) } }
                 return Normaliser.scale(logarithms, by: configuration.normalisation)
             default:
-                return Normaliser.scale(values, by: configuration.normalisation, invert: signal.isInverted)
+                return signal.scale(values, by: configuration.normalisation)
             }
         }
         let signals = SignalColumns(

@@ -40,7 +40,7 @@ public enum HealthScore: ScoreModule {
         // good); the others are scaled across the base.
         let scaled = zip(HealthSignal.allCases, raw).map { signal, values in
             configuration.grids[signal.rawValue]?.scale(values)
-                ?? Normaliser.scale(values, by: configuration.normalisation, invert: signal.isInverted)
+                ?? signal.scale(values, by: configuration.normalisation)
         }
         // An account without the fact (no NPS answer yet) neither gains nor loses.
         let signals = SignalColumns(
