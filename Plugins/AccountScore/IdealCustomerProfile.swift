@@ -45,7 +45,7 @@ public struct IdealCustomerProfile: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: Decoder) throws {
-        try AnyKey.refuseUnknown(in: decoder, known: CodingKeys.allCases.map(\.rawValue))
+        try SettingKey.refuseUnknown(in: decoder, known: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         industries = try container.decodeIfPresent([String].self, forKey: .industries) ?? []
         employees = try container.decodeIfPresent(EmployeeRange.self, forKey: .employees)

@@ -23,7 +23,7 @@ public struct Journey: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: Decoder) throws {
-        try AnyKey.refuseUnknown(in: decoder, known: CodingKeys.allCases.map(\.rawValue))
+        try SettingKey.refuseUnknown(in: decoder, known: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         isRisk = try container.decodeIfPresent(Bool.self, forKey: .isRisk) ?? false
         touchpoints = try container.decode([String: Touchpoint].self, forKey: .touchpoints)
