@@ -7,8 +7,6 @@ extension AccountScore {
         [defaults, customProfile, expansionJourney, attritionJourney]
     }
 
-    private static let asOf = Day(year: 2025, month: 1, day: 1) ?? Day(ordinal: 0)
-
     private static let industries = ["software", "fintech", "healthcare", "education", "media", "retail"]
     private static let countries = ["us", "gb", "de", "nl"]
 
@@ -22,12 +20,12 @@ extension AccountScore {
         ]
         for name in industries { facts[.industry(name)] = name == industry ? 1 : 0 }
         for name in countries { facts[.country(name)] = name == country ? 1 : 0 }
-        return (AccountRef(id: id, name: id), facts)
+        return (AccountRef(id), facts)
     }
 
     private static var accounts: FactTable {
         FactTable(
-            asOf: asOf,
+            asOf: .workedExample,
             rows: [
                 row("ideal", industry: "software", employees: 200, country: "us", uses: 100, deals: 1, peak: 8),
                 row("brand", industry: "healthcare", employees: 20_000, country: "fr", uses: 0, deals: 0, peak: 1),

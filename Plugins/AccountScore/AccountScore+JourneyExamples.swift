@@ -1,8 +1,6 @@
 import ScoreKit
 
 extension AccountScore {
-    private static let journeyAsOf = Day(year: 2025, month: 1, day: 1) ?? Day(ordinal: 0)
-
     /// One account's facts under the default windows; industry and country as the flags the host gives.
     private static func journeyRow(
         _ id: String, industry: String, country: String, facts: [FactKey: Double]
@@ -12,7 +10,7 @@ extension AccountScore {
             all[.industry(name)] = name == industry ? 1 : 0
         }
         for name in ["us", "gb", "de", "nl"] { all[.country(name)] = name == country ? 1 : 0 }
-        return (AccountRef(id: id, name: id), all)
+        return (AccountRef(id), all)
     }
 
     /// Three accounts: `ready` is expanding, `steady` in between, `slipping` on its way out (no contacts, no
@@ -29,7 +27,7 @@ extension AccountScore {
         let urgent = FactKey.highPriorityTickets(windowDays: 90)
         let won = FactKey.wonDeals(windowDays: 90)
         return FactTable(
-            asOf: journeyAsOf,
+            asOf: .workedExample,
             rows: [
                 journeyRow(
                     "ready", industry: "software", country: "us",

@@ -25,7 +25,7 @@ public enum AccountScore: ScoreModule {
 
     public static func score(
         _ facts: FactTable, configuration: AccountConfiguration
-    ) throws -> [ScoreKit.AccountScore] {
+    ) throws -> [ScoredAccount] {
         let reader = AccountFacts(
             columns: Dictionary(uniqueKeysWithValues: Self.facts(for: configuration).map { ($0, facts.column($0)) }),
             configuration: configuration)
@@ -56,7 +56,7 @@ public enum AccountScore: ScoreModule {
                     ("brand_icp_grade", .text(brandGrades.label(for: raw[brand][row] ?? 0))),
                 ]
                 if weighsCommittee { details.append(reader.committeeSource(row: base[row])) }
-                return ScoreKit.AccountScore(
+                return ScoredAccount(
                     accountID: facts.accounts[base[row]].id, value: value, band: bands.label(for: value),
                     components: components, details: details)
             })

@@ -1,5 +1,7 @@
+import ScoreKit
+
 /// The groups of the account score (seed 002's multi-tier model): each has a weight, its signals weights inside it.
-public enum AccountGroup: String, Sendable, CaseIterable {
+public enum AccountGroup: String, WeightedSignal {
     /// Fit with the ideal customer profiles.
     case fit
     /// Recent activity, decayed: product use and deal activity.
@@ -8,7 +10,7 @@ public enum AccountGroup: String, Sendable, CaseIterable {
     case engagement
 
     /// The group's weight when the configuration gives none.
-    var defaultWeight: Double {
+    public var defaultWeight: Double {
         switch self {
         case .fit: return 40
         case .intent: return 30
@@ -21,7 +23,7 @@ public enum AccountGroup: String, Sendable, CaseIterable {
 }
 
 /// The leaf signals of the account score, each inside one group.
-public enum AccountSignal: String, Sendable, CaseIterable {
+public enum AccountSignal: String, WeightedSignal {
     /// Match with the revenue ICP, 0-100 by its rules.
     case revenueICP = "revenue_icp"
     /// Match with the brand-equity ICP, 0-100 by its rules.
@@ -58,7 +60,7 @@ public enum AccountSignal: String, Sendable, CaseIterable {
     }
 
     /// The weight inside its group when the configuration gives none.
-    var defaultWeight: Double {
+    public var defaultWeight: Double {
         switch self {
         case .revenueICP: return 70
         case .brandICP: return 30

@@ -1,7 +1,7 @@
 import ScoreKit
 
 /// One criterion of an ideal customer profile.
-public enum ProfileCriterion: String, Sendable, CaseIterable {
+public enum ProfileCriterion: String, WeightedSignal {
     /// The account's industry is one of the profile's.
     case industry
     /// The account's employees are in the profile's range.
@@ -10,7 +10,7 @@ public enum ProfileCriterion: String, Sendable, CaseIterable {
     case country
 
     /// The criterion's weight inside the profile when the configuration gives none.
-    var defaultWeight: Double { self == .country ? 20 : 40 }
+    public var defaultWeight: Double { self == .country ? 20 : 40 }
 }
 
 /// An ideal customer profile (seed 002: revenue ICP or brand-equity ICP): rules on industry, size and country, with
@@ -31,9 +31,7 @@ public struct IdealCustomerProfile: Sendable, Equatable, Codable {
     public var grades: Bands?
 
     /// The default grades.
-    public static let standardGrades = Bands(trusted: [
-        Band("D", 0, 24), Band("C", 25, 49), Band("B", 50, 74), Band("A", 75, 100),
-    ])
+    public static let standardGrades = Bands.floors([("A", 75), ("B", 50), ("C", 25), ("D", 0)])
 
     /// Creates a profile.
     public init(industries: [String] = [], employees: EmployeeRange? = nil, countries: [String] = []) {
@@ -47,7 +45,7 @@ public struct IdealCustomerProfile: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: Decoder) throws {
-        try AnyKey.refuseUnknown(in: decoder, known: CodingKeys.allCases.map(\.rawValue))
+        try SettingKey.refuseUnknown(in: decoder, known: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         industries = try container.decodeIfPresent([String].self, forKey: .industries) ?? []
         employees = try container.decodeIfPresent(EmployeeRange.self, forKey: .employees)
@@ -57,22 +55,14 @@ public struct IdealCustomerProfile: Sendable, Equatable, Codable {
     }
 
     /// The criterion weights in force, in criterion order.
-    public var effectiveWeights: [(name: String, weight: Double)] {
-        ProfileCriterion.allCases.map { criterion in
-            (criterion.rawValue, weights.map { $0[criterion.rawValue] ?? 0 } ?? criterion.defaultWeight)
-        }
-    }
+    public var effectiveWeights: [(name: String, weight: Double)] { ProfileCriterion.weights(weights) }
 
     /// The grades in force.
     public var effectiveGrades: Bands { grades ?? Self.standardGrades }
 
     /// Checks the criterion weights; `path` names the profile (`["icp", "revenue_icp"]`).
     func validate(at path: [String]) throws {
-        if let weights {
-            try Weights.check(
-                configured: weights, known: ProfileCriterion.allCases.map(\.rawValue), inForce: effectiveWeights,
-                at: path + ["weights"])
-        }
+        try ProfileCriterion.check(weights, at: path + ["weights"])
     }
 
     /// The facts the profile's rules read.

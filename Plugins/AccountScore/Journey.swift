@@ -23,7 +23,7 @@ public struct Journey: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: Decoder) throws {
-        try AnyKey.refuseUnknown(in: decoder, known: CodingKeys.allCases.map(\.rawValue))
+        try SettingKey.refuseUnknown(in: decoder, known: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         isRisk = try container.decodeIfPresent(Bool.self, forKey: .isRisk) ?? false
         touchpoints = try container.decode([String: Touchpoint].self, forKey: .touchpoints)
@@ -36,6 +36,11 @@ public struct Journey: Sendable, Equatable, Codable {
                 lhs.touchpoint.weight == rhs.touchpoint.weight
                     ? lhs.name < rhs.name : lhs.touchpoint.weight > rhs.touchpoint.weight
             }
+    }
+
+    /// The touchpoints with their weights, heaviest first, as help text says them: `adoption 35, fit 15`.
+    var weightsText: String {
+        orderedTouchpoints.map { "\($0.name) \(Touchpoint.text($0.touchpoint.weight))" }.joined(separator: ", ")
     }
 
     /// Every weighted signal with its touchpoint and its share of the whole score, in touchpoint then signal order.

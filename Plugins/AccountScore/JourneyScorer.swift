@@ -9,7 +9,7 @@ struct JourneyScorer {
     let reader: AccountFacts
 
     /// Scores every account of the table.
-    func score(_ facts: FactTable) -> [ScoreKit.AccountScore] {
+    func score(_ facts: FactTable) -> [ScoredAccount] {
         let configuration = reader.configuration
         let leaves = journey.leaves
         let rows = Array(facts.accounts.indices)
@@ -39,7 +39,7 @@ struct JourneyScorer {
                         (grade.name, .text(configuration.profile(grade.kind).effectiveGrades.label(for: match))))
                 }
                 if signals.contains(.committee) { details.append(reader.committeeSource(row: row)) }
-                return ScoreKit.AccountScore(
+                return ScoredAccount(
                     accountID: facts.accounts[row].id, value: value, band: bands.label(for: value),
                     components: components, details: details)
             })

@@ -28,10 +28,8 @@ public enum StandardJourneys {
     ///
     /// The top 10% are Tier 1, the next 20% Tier 2. A sum of many scaled signals seldom reaches 70, so value bands
     /// would leave Tier 1 nearly empty.
-    public static let bands = Bands(
-        trusted: [Band("Tier 3", 0, 69), Band("Tier 2", 70, 89), Band("Tier 1", 90, 100)], isShareOfBase: true)
+    public static let bands = Bands.topTenth("Tier 1", nextFifth: "Tier 2", rest: "Tier 3")
 
     /// Default bands of a risk journey, by share of the base: the 10% nearest the loss High, the next 20% Medium.
-    public static let riskBands = Bands(
-        trusted: [Band("Low", 0, 69), Band("Medium", 70, 89), Band("High", 90, 100)], isShareOfBase: true)
+    public static let riskBands = Bands.topTenth("High", nextFifth: "Medium", rest: "Low")
 }

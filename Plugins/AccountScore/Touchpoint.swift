@@ -18,7 +18,7 @@ public struct Touchpoint: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: Decoder) throws {
-        try AnyKey.refuseUnknown(in: decoder, known: CodingKeys.allCases.map(\.rawValue))
+        try SettingKey.refuseUnknown(in: decoder, known: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         weight = try container.decode(Double.self, forKey: .weight)
         signals = try container.decode([String: Double].self, forKey: .signals)

@@ -4,10 +4,6 @@ extension ChurnScore {
     /// Rules on a small base, and a trained model's probability split into components.
     public static var examples: [WorkedExample<ChurnScore>] { [rulesBase, trainedModel] }
 
-    private static let asOf = Day(year: 2025, month: 1, day: 1) ?? Day(ordinal: 0)
-
-    private static func account(_ id: String) -> AccountRef { AccountRef(id: id, name: id) }
-
     /// Facts for one account with 30-day usage windows: uses in the last 30 days and in the 30 before.
     private static func facts(
         mrr: Double, pastMRR: Double, recentUses: Double, earlierUses: Double, urgent: Double, due: Double,
@@ -30,28 +26,28 @@ extension ChurnScore {
     /// turned around.
     static var rulesBase: WorkedExample<ChurnScore> {
         let table = FactTable(
-            asOf: asOf,
+            asOf: .workedExample,
             rows: [
                 (
-                    account("falling"),
+                    AccountRef("falling"),
                     facts(
                         mrr: 1_000, pastMRR: 1_000, recentUses: 50, earlierUses: 100, urgent: 4, due: 6, onTime: 2,
                         nps: 3, daysToInvoice: 5)
                 ),
                 (
-                    account("steady"),
+                    AccountRef("steady"),
                     facts(
                         mrr: 1_000, pastMRR: 1_000, recentUses: 100, earlierUses: 100, urgent: 0, due: 6, onTime: 6,
                         nps: 9, daysToInvoice: 60)
                 ),
                 (
-                    account("shrinking"),
+                    AccountRef("shrinking"),
                     facts(
                         mrr: 500, pastMRR: 1_000, recentUses: 120, earlierUses: 100, urgent: 2, due: 6, onTime: 5,
                         nps: nil, daysToInvoice: 200)
                 ),
                 (
-                    account("gone"),
+                    AccountRef("gone"),
                     facts(
                         mrr: 0, pastMRR: 1_000, recentUses: 0, earlierUses: 100, urgent: 9, due: 6, onTime: 0, nps: 0,
                         daysToInvoice: 0)
@@ -66,6 +62,7 @@ extension ChurnScore {
                 Expectation("steady", value: 60.0 / 7 + 60.0 / 17, tolerance: 1e-9, band: "Low"),
                 // tickets 15 x 2/4, payments 15 x 1/4, contraction 15.
                 Expectation("shrinking", value: 7.5 + 3.75 + 15, band: "Low"),
+                .notScored("gone"),
             ])
     }
 
@@ -79,16 +76,16 @@ extension ChurnScore {
             features: names, means: names.map { _ in 0 }, deviations: names.map { _ in 1 },
             coefficients: [-0.02, 0.5, 0, 0, 0, 0], intercept: -2, heldOutAUC: 0.8)
         let table = FactTable(
-            asOf: asOf,
+            asOf: .workedExample,
             rows: [
                 (
-                    account("worried"),
+                    AccountRef("worried"),
                     facts(
                         mrr: 1_000, pastMRR: 1_000, recentUses: 50, earlierUses: 100, urgent: 4, due: 6, onTime: 6,
                         nps: 9, daysToInvoice: 30)
                 ),
                 (
-                    account("average"),
+                    AccountRef("average"),
                     facts(
                         mrr: 1_000, pastMRR: 1_000, recentUses: 100, earlierUses: 100, urgent: 0, due: 6, onTime: 6,
                         nps: 9, daysToInvoice: 30)

@@ -11,7 +11,7 @@ extension ChurnScore {
     /// `weight` the coefficient.
     static func scoreByModel(
         _ facts: FactTable, configuration: ChurnConfiguration, model: TrainedModel
-    ) -> [AccountScore] {
+    ) -> [ScoredAccount] {
         let features = configuration.features(facts)
         // Read the model's features by name, so a model stored before a feature was added still lines up.
         let columns = model.features.map { features.names.firstIndex(of: $0) }
@@ -43,7 +43,7 @@ extension ChurnScore {
             }
             // The components' sum, so the score is exactly what they add up to.
             let value = components.total
-            return AccountScore(
+            return ScoredAccount(
                 accountID: facts.accounts[features.rows[position]].id, value: value, band: bands.label(for: value),
                 components: components,
                 details: [("probability", .number((risk * 100).rounded() / 10_000))]

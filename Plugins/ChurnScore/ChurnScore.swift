@@ -19,7 +19,7 @@ public enum ChurnScore: ScoreModule {
         ChurnFacts.keys(for: configuration)
     }
 
-    public static func score(_ facts: FactTable, configuration: ChurnConfiguration) throws -> [AccountScore] {
+    public static func score(_ facts: FactTable, configuration: ChurnConfiguration) throws -> [ScoredAccount] {
         switch configuration.mode {
         case .rules: return scoreByRules(facts, configuration: configuration)
         case .trained:
@@ -30,13 +30,13 @@ public enum ChurnScore: ScoreModule {
         }
     }
 
-    static func scoreByRules(_ facts: FactTable, configuration: ChurnConfiguration) -> [AccountScore] {
+    static func scoreByRules(_ facts: FactTable, configuration: ChurnConfiguration) -> [ScoredAccount] {
         let features = configuration.features(facts)
         let raw = features.names.indices.map { column in features.values.map { $0[column] } }
         let scaled = zip(ChurnSignal.allCases, raw).map { signal, values -> [Double?] in
             // A flag is already 0 or 100; an account without an NPS answer is no known detractor.
             if signal == .detractor { return values.map { ($0 ?? 0) * 100 } }
-            return Normaliser.scale(values, by: configuration.normalisation, invert: signal.isInverted)
+            return signal.scale(values, by: configuration.normalisation)
         }
         let signals = SignalColumns(
             weights: configuration.effectiveWeights, raw: raw, scaled: scaled, missing: Normaliser.constantValue)
@@ -45,7 +45,7 @@ public enum ChurnScore: ScoreModule {
         return bands.relabel(features.rows.indices.map { position in
             let components = signals.components(row: position)
             let value = components.total
-            return AccountScore(
+            return ScoredAccount(
                 accountID: facts.accounts[features.rows[position]].id, value: value, band: bands.label(for: value),
                 components: components)
         })

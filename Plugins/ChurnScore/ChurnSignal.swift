@@ -1,7 +1,7 @@
 import ScoreKit
 
 /// The signals of the rules-mode churn score, and the features of the trained mode; more of each is more risk.
-public enum ChurnSignal: String, Sendable, CaseIterable {
+public enum ChurnSignal: String, WeightedSignal {
     /// Change of key-feature uses in the last usage window against the window before, in percent (-100...100).
     case usageTrend = "usage_trend"
     /// High or urgent tickets opened in the ticket window.
@@ -16,7 +16,7 @@ public enum ChurnSignal: String, Sendable, CaseIterable {
     case renewalNear = "renewal_near"
 
     /// The weight when the configuration gives none.
-    var defaultWeight: Double {
+    public var defaultWeight: Double {
         switch self {
         case .usageTrend: return 30
         case .highPriorityTickets, .paymentIssues, .detractor, .mrrContraction: return 15
@@ -25,5 +25,5 @@ public enum ChurnSignal: String, Sendable, CaseIterable {
     }
 
     /// True when a lower raw value is more risk, so the scaled value is turned around.
-    var isInverted: Bool { self == .usageTrend || self == .renewalNear }
+    public var isInverted: Bool { self == .usageTrend || self == .renewalNear }
 }

@@ -3,71 +3,51 @@ import ScoreKit
 /// Settings of a credit score: weights, normalisation, grade bands and their terms, the sector risk table and window.
 public struct CreditConfiguration: ModuleConfiguration, Equatable {
     /// Signal weights in percent; nil for the defaults.
-    public var weights: [String: Double]?
+    @Setting(
+        "weights", help: "signal: percent, summing to 100",
+        whenUnset: CreditSignal.defaultWeightsText(among: CreditSignal.allCases.filter { $0.defaultWeight > 0 })
+            + "; failed_charges and disputes, from synced charges, 0 unless given")
+    public var weights: [String: Double]? = nil
     /// How signals are scaled across the base.
-    public var normalisation: Normalisation = .minMax
+    @Setting("normalisation", help: "") public var normalisation = Normalisation.minMax
     /// Grade thresholds; nil for A-E in steps of 20.
-    public var bands: Bands?
+    @Setting("bands", help: "grade: low-high", whenUnset: CreditConfiguration.standardBands.defaultText)
+    public var bands: Bands? = nil
     /// Suggested terms per grade; nil for the defaults.
-    public var terms: [String: String]?
+    @Setting(
+        "terms", help: "grade: suggested terms, one per grade", whenUnset: CreditConfiguration.standardTermsText)
+    public var terms: [String: String]? = nil
     /// Risk 0-100 per industry.
-    public var sectorRisk: [String: Double] = [:]
+    @Setting("sector_risk", help: "industry: risk 0-100, more is riskier") public var sectorRisk: [String: Double] = [:]
     /// Risk of an industry not listed, or unknown.
+    @Setting(
+        "default_sector_risk", help: "risk 0-100 of an industry not in sector_risk, or unknown",
+        check: CreditConfiguration.riskCheck)
     public var defaultSectorRisk = 50.0
     /// Days of invoices for the payment signals.
+    @Setting("window_days", help: "days of invoices for the payment signals", check: .positiveDays)
     public var windowDays = 365
 
     /// Grades A-E in steps of 20.
-    public static let standardBands = Bands(trusted: [
-        Band("E", 0, 19), Band("D", 20, 39), Band("C", 40, 59), Band("B", 60, 79), Band("A", 80, 100),
-    ])
+    public static let standardBands = Bands.floors([("A", 80), ("B", 60), ("C", 40), ("D", 20), ("E", 0)])
 
     /// The suggested payment terms per grade.
     public static let standardTerms = ["A": "net 60", "B": "net 45", "C": "net 30", "D": "net 15", "E": "prepay"]
 
+    /// The standard terms in grade order, as the help says them.
+    static var standardTermsText: String {
+        standardBands.labels.map { "\($0) \(standardTerms[$0] ?? "")" }.joined(separator: ", ")
+    }
+
+    /// A sector's risk: 0-100.
+    static let riskCheck = SettingCheck<Double> {
+        (0...100).contains($0) ? nil : "risk must be 0-100, got \(NumberText.plain($0))"
+    }
+
     public init() {}
 
-    public static let settings: [Setting] = [
-        Setting(
-            "weights",
-            "signal: percent, summing to 100 (default late_share 20, days_late 15, dso 15, uncollectible 15, "
-                + "open_balance 10, company_size 10, sector_risk 15; failed_charges and disputes, from synced "
-                + "charges, 0 unless given)"
-        ),
-        Setting("normalisation", "min-max (default) or percentile"),
-        Setting("bands", "grade: low-high (default A 80-100, B 60-79, C 40-59, D 20-39, E 0-19)"),
-        Setting(
-            "terms",
-            "grade: suggested terms, one per grade (default A net 60, B net 45, C net 30, D net 15, E prepay)"),
-        Setting("sector_risk", "industry: risk 0-100, more is riskier (default: none listed)"),
-        Setting("default_sector_risk", "risk 0-100 of an industry not in sector_risk, or unknown (default 50)"),
-        Setting("window_days", "days of invoices for the payment signals (default 365)"),
-    ]
-
-    enum CodingKeys: String, CodingKey {
-        case weights, normalisation, bands, terms
-        case sectorRisk = "sector_risk"
-        case defaultSectorRisk = "default_sector_risk"
-        case windowDays = "window_days"
-    }
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        weights = try container.decodeIfPresent([String: Double].self, forKey: .weights)
-        normalisation = try container.decodeIfPresent(Normalisation.self, forKey: .normalisation) ?? .minMax
-        bands = try container.decodeIfPresent(Bands.self, forKey: .bands)
-        terms = try container.decodeIfPresent([String: String].self, forKey: .terms)
-        sectorRisk = try container.decodeIfPresent([String: Double].self, forKey: .sectorRisk) ?? [:]
-        defaultSectorRisk = try container.decodeIfPresent(Double.self, forKey: .defaultSectorRisk) ?? 50
-        windowDays = try container.decodeIfPresent(Int.self, forKey: .windowDays) ?? 365
-    }
-
     /// The weights in force, in signal order: the configured ones (a signal left out weighs 0), or the defaults.
-    public var effectiveWeights: [(name: String, weight: Double)] {
-        CreditSignal.allCases.map { signal in
-            (signal.rawValue, weights.map { $0[signal.rawValue] ?? 0 } ?? signal.defaultWeight)
-        }
-    }
+    public var effectiveWeights: [(name: String, weight: Double)] { CreditSignal.weights(weights) }
 
     /// The grade bands in force.
     public var effectiveBands: Bands { bands ?? Self.standardBands }
@@ -78,25 +58,12 @@ public struct CreditConfiguration: ModuleConfiguration, Equatable {
     /// The listed sectors, sorted, so a run reads them in a stable order.
     public var sectors: [String] { sectorRisk.keys.sorted() }
 
-    public var signals: [SignalSpec] {
-        effectiveWeights.filter { $0.weight > 0 }.map { SignalSpec(name: $0.name, share: $0.weight) }
-    }
+    public var signals: [SignalSpec] { CreditSignal.specs(weights) }
 
-    public func validate() throws {
-        guard windowDays > 0 else {
-            throw ConfigurationProblem("must be a positive number of days, got \(windowDays)", at: ["window_days"])
-        }
-        if let weights {
-            try Weights.check(
-                configured: weights, known: CreditSignal.allCases.map(\.rawValue), inForce: effectiveWeights, at: ["weights"])
-        }
-        for sector in sectors where !(0...100).contains(sectorRisk[sector] ?? 0) {
-            throw ConfigurationProblem(
-                "risk must be 0-100, got \(Self.text(sectorRisk[sector] ?? 0))", at: ["sector_risk", sector])
-        }
-        guard (0...100).contains(defaultSectorRisk) else {
-            throw ConfigurationProblem(
-                "risk must be 0-100, got \(Self.text(defaultSectorRisk))", at: ["default_sector_risk"])
+    public func validateTogether() throws {
+        try CreditSignal.check(weights)
+        for sector in sectors {
+            try Self.riskCheck.check(sectorRisk[sector] ?? 0, at: ["sector_risk", sector])
         }
         let grades = effectiveBands.labels
         let terms = effectiveTerms
@@ -109,11 +76,6 @@ public struct CreditConfiguration: ModuleConfiguration, Equatable {
                 "terms for unknown grade \"\(grade)\" (grades: \(grades.joined(separator: ", ")))",
                 at: ["terms", grade])
         }
-    }
-
-    /// A number as people write it: 60, not 60.0.
-    private static func text(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }
 

@@ -6,10 +6,6 @@ extension CreditScore {
         [threeGrades, sectorTableAndCustomGrades, failedChargesAndDisputes]
     }
 
-    private static let asOf = Day(year: 2025, month: 1, day: 1) ?? Day(ordinal: 0)
-
-    private static func account(_ id: String) -> AccountRef { AccountRef(id: id, name: id) }
-
     /// A year of 12 monthly invoices of 100,000 (minor units), of which `onTime` were paid on time.
     private static func year(
         onTime: Double, daysLate: Double, open: Double, paid: Double, failed: Double, employees: Double
@@ -40,7 +36,7 @@ extension CreditScore {
         risky[.industry("software")] = 0
         risky[.industry("retail")] = 0
         let facts = FactTable(
-            asOf: asOf, rows: [(account("prime"), prime), (account("slow"), slow), (account("risky"), risky)])
+            asOf: .workedExample, rows: [(AccountRef("prime"), prime), (AccountRef("slow"), slow), (AccountRef("risky"), risky)])
         return WorkedExample(
             name: "three accounts across the grades", configuration: configuration, facts: facts,
             expected: [
@@ -67,7 +63,7 @@ extension CreditScore {
             AccountRef, [FactKey: Double]
         ) {
             (
-                account(id),
+                AccountRef(id),
                 [
                     .invoicesIssued(windowDays: 365): 4, .invoicesDue(windowDays: 365): due,
                     .invoicesPaidOnTime(windowDays: 365): onTime, .industry("software"): software,
@@ -76,7 +72,7 @@ extension CreditScore {
             )
         }
         let facts = FactTable(
-            asOf: asOf,
+            asOf: .workedExample,
             rows: [
                 row("soft", due: 4, onTime: 4, software: 1, retail: 0),
                 row("shop", due: 4, onTime: 2, software: 0, retail: 1),
@@ -110,10 +106,10 @@ extension CreditScore {
                 facts[.failedCharges(windowDays: 365)] = charges.failed
                 facts[.disputedCharges(windowDays: 365)] = charges.disputed
             }
-            return (account(id), facts)
+            return (AccountRef(id), facts)
         }
         let facts = FactTable(
-            asOf: asOf,
+            asOf: .workedExample,
             rows: [
                 row("steady", onTime: 12, charges: (0, 0)), row("bouncy", onTime: 12, charges: (2, 0)),
                 row("fought", onTime: 6, charges: (4, 1)), row("offline", onTime: 12, charges: nil),

@@ -30,7 +30,7 @@ public enum CreditScore: ScoreModule {
         return keys
     }
 
-    public static func score(_ facts: FactTable, configuration: CreditConfiguration) throws -> [AccountScore] {
+    public static func score(_ facts: FactTable, configuration: CreditConfiguration) throws -> [ScoredAccount] {
         let columns = Dictionary(uniqueKeysWithValues: Self.facts(for: configuration).map { ($0, facts.column($0)) })
         let issued = columns[.invoicesIssued(windowDays: configuration.windowDays)] ?? []
         let base = facts.accounts.indices.filter { (issued[$0] ?? 0) > 0 }
@@ -44,7 +44,7 @@ public enum CreditScore: ScoreModule {
                 let logarithms = values.map { $0.map { log10(max($0, 1)) } }
                 return Normaliser.scale(logarithms, by: configuration.normalisation)
             default:
-                return Normaliser.scale(values, by: configuration.normalisation, invert: signal.isInverted)
+                return signal.scale(values, by: configuration.normalisation)
             }
         }
         let signals = SignalColumns(
@@ -56,7 +56,7 @@ public enum CreditScore: ScoreModule {
             let components = signals.components(row: row)
             let value = components.total
             let grade = bands.label(for: value)
-            return AccountScore(
+            return ScoredAccount(
                 accountID: facts.accounts[base[row]].id, value: value, band: grade, components: components,
                 details: [("terms", .text(terms[grade] ?? ""))])
         }

@@ -1,7 +1,7 @@
 import ScoreKit
 
 /// The signals of the credit score: payment history (invoices and charges), receivables, company size and sector risk.
-public enum CreditSignal: String, Sendable, CaseIterable {
+public enum CreditSignal: String, WeightedSignal {
     /// Share of the invoices due in the window not paid on time (paid late or still unpaid), in percent.
     case lateShare = "late_share"
     /// Mean days past due over the invoices due in the window.
@@ -22,7 +22,7 @@ public enum CreditSignal: String, Sendable, CaseIterable {
     case disputes
 
     /// The weight when the configuration gives none.
-    var defaultWeight: Double {
+    public var defaultWeight: Double {
         switch self {
         case .lateShare: return 20
         case .daysLate, .dso, .uncollectible, .sectorRisk: return 15
@@ -33,5 +33,5 @@ public enum CreditSignal: String, Sendable, CaseIterable {
     }
 
     /// True when more of the signal is worse for credit, so it is turned around after scaling.
-    var isInverted: Bool { self != .companySize }
+    public var isInverted: Bool { self != .companySize }
 }

@@ -3,20 +3,35 @@ import ScoreKit
 /// Settings of a health score: weights, normalisation, bands with their playbooks, and the windows of the signals.
 public struct HealthConfiguration: ModuleConfiguration, Equatable {
     /// Signal weights in percent; nil for the defaults.
-    public var weights: [String: Double]?
+    @Setting(
+        "weights", help: "signal: percent, summing to 100", whenUnset: HealthSignal.defaultWeightsText())
+    public var weights: [String: Double]? = nil
     /// How signals are scaled across the base.
-    public var normalisation: Normalisation = .minMax
+    @Setting("normalisation", help: "") public var normalisation = Normalisation.minMax
     /// Band thresholds; nil for Green/Yellow/Red.
-    public var bands: Bands?
+    @Setting("bands", help: "label: low-high", whenUnset: Bands.greenYellowRed.defaultText)
+    public var bands: Bands? = nil
     /// What to do per band; nil for the seed 004 playbooks.
-    public var playbooks: [String: String]?
+    @Setting("playbooks", help: "band: what to do, one per band", whenUnset: HealthConfiguration.standardPlaybooksText)
+    public var playbooks: [String: String]? = nil
     /// Days of invoices for renewal behaviour.
+    @Setting(
+        "renewal_window_days", help: "days of invoices whose on-time payment counts as renewal behaviour",
+        check: .positiveDays)
     public var renewalWindowDays = 365
     /// Days of usage for key-feature uses per user and the active-user ratio.
+    @Setting(
+        "usage_window_days", help: "days of usage for key-feature uses per active user and the active-user ratio",
+        check: .positiveDays)
     public var usageWindowDays = 30
     /// Days in which high-priority tickets count.
+    @Setting(
+        "ticket_window_days", help: "days in which high-priority tickets count against support health",
+        check: .positiveDays)
     public var ticketWindowDays = 90
     /// Point grids by signal: absolute thresholds in place of scaling across the base (points already say good or bad).
+    @Setting(
+        "grids", help: "signal: {range: points}, e.g. feature_usage: {10+: 100, 5-9: 50, 0-4: 0}; replaces scaling")
     public var grids: [String: PointGrid] = [:]
 
     /// The seed 004 playbooks: what the team does for an account in each band.
@@ -26,55 +41,15 @@ public struct HealthConfiguration: ModuleConfiguration, Equatable {
         "Red": "Executive escalation today",
     ]
 
+    /// The standard playbooks in band order, as the help says them.
+    static var standardPlaybooksText: String {
+        Bands.greenYellowRed.labels.map { "\($0): \(standardPlaybooks[$0] ?? "")" }.joined(separator: ", ")
+    }
+
     public init() {}
 
-    public static let settings: [Setting] = [
-        Setting(
-            "weights",
-            "signal: percent, summing to 100 "
-                + "(default renewal 40, feature_usage 35, support 25, nps 0, active_users_ratio 0)"
-        ),
-        Setting("normalisation", "min-max (default) or percentile"),
-        Setting("bands", "label: low-high (default Green 75-100, Yellow 40-74, Red 0-39)"),
-        Setting(
-            "playbooks",
-            "band: what to do, one per band (default Green: Quarterly check-in, "
-                + "Yellow: CSM outreach within the week, Red: Executive escalation today)"
-        ),
-        Setting(
-            "renewal_window_days", "days of invoices whose on-time payment counts as renewal behaviour (default 365)"),
-        Setting(
-            "usage_window_days",
-            "days of usage for key-feature uses per active user and the active-user ratio (default 30)"),
-        Setting("ticket_window_days", "days in which high-priority tickets count against support health (default 90)"),
-        Setting("grids", "signal: {range: points}, e.g. feature_usage: {10+: 100, 5-9: 50, 0-4: 0}; replaces scaling"),
-    ]
-
-    enum CodingKeys: String, CodingKey {
-        case weights, normalisation, bands, playbooks, grids
-        case renewalWindowDays = "renewal_window_days"
-        case usageWindowDays = "usage_window_days"
-        case ticketWindowDays = "ticket_window_days"
-    }
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        weights = try container.decodeIfPresent([String: Double].self, forKey: .weights)
-        normalisation = try container.decodeIfPresent(Normalisation.self, forKey: .normalisation) ?? .minMax
-        bands = try container.decodeIfPresent(Bands.self, forKey: .bands)
-        playbooks = try container.decodeIfPresent([String: String].self, forKey: .playbooks)
-        grids = try container.decodeIfPresent([String: PointGrid].self, forKey: .grids) ?? [:]
-        renewalWindowDays = try container.decodeIfPresent(Int.self, forKey: .renewalWindowDays) ?? 365
-        usageWindowDays = try container.decodeIfPresent(Int.self, forKey: .usageWindowDays) ?? 30
-        ticketWindowDays = try container.decodeIfPresent(Int.self, forKey: .ticketWindowDays) ?? 90
-    }
-
     /// The weights in force, in signal order: the configured ones (a signal left out weighs 0), or the defaults.
-    public var effectiveWeights: [(name: String, weight: Double)] {
-        HealthSignal.allCases.map { signal in
-            (signal.rawValue, weights.map { $0[signal.rawValue] ?? 0 } ?? signal.defaultWeight)
-        }
-    }
+    public var effectiveWeights: [(name: String, weight: Double)] { HealthSignal.weights(weights) }
 
     /// The bands in force.
     public var effectiveBands: Bands { bands ?? .greenYellowRed }
@@ -82,26 +57,15 @@ public struct HealthConfiguration: ModuleConfiguration, Equatable {
     /// The playbooks in force, by band label.
     public var effectivePlaybooks: [String: String] { playbooks ?? Self.standardPlaybooks }
 
-    public var signals: [SignalSpec] {
-        effectiveWeights.filter { $0.weight > 0 }.map { SignalSpec(name: $0.name, share: $0.weight) }
-    }
+    public var signals: [SignalSpec] { HealthSignal.specs(weights) }
 
-    public func validate() throws {
+    public func validateTogether() throws {
         let known = HealthSignal.allCases.map(\.rawValue)
         for name in grids.keys.sorted() where !known.contains(name) {
-            throw ConfigurationProblem("unknown signal \"\(name)\" (known: \(known.joined(separator: ", ")))", at: ["grids", name])
+            throw ConfigurationProblem(
+                "unknown signal \"\(name)\" (known: \(known.joined(separator: ", ")))", at: ["grids", name])
         }
-        let windows = [
-            ("renewal_window_days", renewalWindowDays), ("usage_window_days", usageWindowDays),
-            ("ticket_window_days", ticketWindowDays),
-        ]
-        for (key, days) in windows where days <= 0 {
-            throw ConfigurationProblem("must be a positive number of days, got \(days)", at: [key])
-        }
-        if let weights {
-            try Weights.check(
-                configured: weights, known: HealthSignal.allCases.map(\.rawValue), inForce: effectiveWeights, at: ["weights"])
-        }
+        try HealthSignal.check(weights)
         let labels = effectiveBands.labels
         let playbooks = effectivePlaybooks
         for label in labels where playbooks[label] == nil {

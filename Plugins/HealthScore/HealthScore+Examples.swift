@@ -6,10 +6,6 @@ extension HealthScore {
         [trapAvoided(smallTickets: 0), trapAvoided(smallTickets: 40), percentileBase, optionalSignals, pointGrids]
     }
 
-    private static let asOf = Day(year: 2025, month: 1, day: 1) ?? Day(ordinal: 0)
-
-    private static func account(_ id: String) -> AccountRef { AccountRef(id: id, name: id) }
-
     /// Facts for one account: renewal as on-time invoices of 4 due, key-feature uses per active user, open tickets.
     private static func signals(onTime: Double, usesPerUser: Double, tickets: Double) -> [FactKey: Double] {
         [
@@ -26,12 +22,12 @@ extension HealthScore {
     /// Renewal 4/4, 2/4, 3/4 scale to 100, 0, 50; uses 500/50/200 to 100, 0, 33.3; tickets 0..40 turn around.
     static func trapAvoided(smallTickets: Double) -> WorkedExample<HealthScore> {
         let facts = FactTable(
-            asOf: asOf,
+            asOf: .workedExample,
             rows: [
-                (account("big"), signals(onTime: 4, usesPerUser: 500, tickets: 40)),
-                (account("small"), signals(onTime: 4, usesPerUser: 50, tickets: smallTickets)),
-                (account("late"), signals(onTime: 2, usesPerUser: 200, tickets: 4)),
-                (account("mid"), signals(onTime: 3, usesPerUser: 50, tickets: 0)),
+                (AccountRef("big"), signals(onTime: 4, usesPerUser: 500, tickets: 40)),
+                (AccountRef("small"), signals(onTime: 4, usesPerUser: 50, tickets: smallTickets)),
+                (AccountRef("late"), signals(onTime: 2, usesPerUser: 200, tickets: 4)),
+                (AccountRef("mid"), signals(onTime: 3, usesPerUser: 50, tickets: 0)),
             ])
         // small: renewal 40 + usage 0 + support 25 (0 tickets) or 0 (40 tickets).
         let small = smallTickets == 0 ? 65.0 : 40.0
@@ -57,11 +53,11 @@ extension HealthScore {
         var configuration = HealthConfiguration()
         configuration.normalisation = .percentile
         let facts = FactTable(
-            asOf: asOf,
+            asOf: .workedExample,
             rows: [
-                (account("outlier"), signals(onTime: 4, usesPerUser: 10_000, tickets: 0)),
-                (account("steady"), signals(onTime: 4, usesPerUser: 60, tickets: 1)),
-                (account("quiet"), signals(onTime: 4, usesPerUser: 50, tickets: 2)),
+                (AccountRef("outlier"), signals(onTime: 4, usesPerUser: 10_000, tickets: 0)),
+                (AccountRef("steady"), signals(onTime: 4, usesPerUser: 60, tickets: 1)),
+                (AccountRef("quiet"), signals(onTime: 4, usesPerUser: 50, tickets: 2)),
             ])
         // Renewal ties at the mid-rank 50 (20 points); uses rank 100/50/0; tickets rank 0/50/100, turned around.
         return WorkedExample(
@@ -83,10 +79,10 @@ extension HealthScore {
             var values = signals(onTime: 4, usesPerUser: 5, tickets: 0)
             values[.employees] = employees
             if let nps { values[.latestNPS] = nps }
-            return (account(id), values)
+            return (AccountRef(id), values)
         }
         let facts = FactTable(
-            asOf: asOf,
+            asOf: .workedExample,
             rows: [
                 row("fan", nps: 10, employees: 10), row("critic", nps: 2, employees: 40),
                 row("silent", nps: nil, employees: 20),
@@ -116,11 +112,11 @@ extension HealthScore {
             if let built = try? PointGrid(grid.entries) { configuration.grids[grid.signal] = built }
         }
         let facts = FactTable(
-            asOf: asOf,
+            asOf: .workedExample,
             rows: [
-                (account("active"), signals(onTime: 4, usesPerUser: 12, tickets: 0)),
-                (account("casual"), signals(onTime: 2, usesPerUser: 6, tickets: 2)),
-                (account("idle"), signals(onTime: 3, usesPerUser: 1, tickets: 5)),
+                (AccountRef("active"), signals(onTime: 4, usesPerUser: 12, tickets: 0)),
+                (AccountRef("casual"), signals(onTime: 2, usesPerUser: 6, tickets: 2)),
+                (AccountRef("idle"), signals(onTime: 3, usesPerUser: 1, tickets: 5)),
             ])
         return WorkedExample(
             name: "point grids for usage and support", configuration: configuration, facts: facts,

@@ -29,7 +29,7 @@ public enum HealthScore: ScoreModule {
         return keys
     }
 
-    public static func score(_ facts: FactTable, configuration: HealthConfiguration) throws -> [AccountScore] {
+    public static func score(_ facts: FactTable, configuration: HealthConfiguration) throws -> [ScoredAccount] {
         let due = facts.column(.invoicesDue(windowDays: configuration.renewalWindowDays))
         let mrr = facts.column(.currentMRR)
         let base = facts.accounts.indices.filter { (due[$0] ?? 0) > 0 && mrr[$0] != 0 }
@@ -40,7 +40,7 @@ public enum HealthScore: ScoreModule {
         // good); the others are scaled across the base.
         let scaled = zip(HealthSignal.allCases, raw).map { signal, values in
             configuration.grids[signal.rawValue]?.scale(values)
-                ?? Normaliser.scale(values, by: configuration.normalisation, invert: signal.isInverted)
+                ?? signal.scale(values, by: configuration.normalisation)
         }
         // An account without the fact (no NPS answer yet) neither gains nor loses.
         let signals = SignalColumns(
@@ -52,7 +52,7 @@ public enum HealthScore: ScoreModule {
             let components = signals.components(row: row)
             let value = components.total
             let band = bands.label(for: value)
-            return AccountScore(
+            return ScoredAccount(
                 accountID: facts.accounts[base[row]].id, value: value, band: band, components: components,
                 details: [("playbook", .text(playbooks[band] ?? ""))])
         }

@@ -1,7 +1,7 @@
 import ScoreKit
 
 /// The signals of the health score (seed 004): renewal behaviour, key-feature usage, support, and two optional ones.
-public enum HealthSignal: String, Sendable, CaseIterable {
+public enum HealthSignal: String, WeightedSignal {
     /// Share of the invoices due in the renewal window that were paid on time, in percent.
     case renewal
     /// Key-feature uses per active user in the usage window (not logins).
@@ -14,7 +14,7 @@ public enum HealthSignal: String, Sendable, CaseIterable {
     case activeUsersRatio = "active_users_ratio"
 
     /// The weight when the configuration gives none: 40/35/25, the optional signals 0.
-    var defaultWeight: Double {
+    public var defaultWeight: Double {
         switch self {
         case .renewal: return 40
         case .featureUsage: return 35
@@ -24,5 +24,5 @@ public enum HealthSignal: String, Sendable, CaseIterable {
     }
 
     /// True when more of the signal is worse, so it is turned around after scaling.
-    var isInverted: Bool { self == .support }
+    public var isInverted: Bool { self == .support }
 }

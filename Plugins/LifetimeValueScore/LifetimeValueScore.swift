@@ -18,7 +18,7 @@ public enum LifetimeValueScore: ScoreModule {
         [.repeatPurchaseDays, .purchaseSpanDays, .tenureDays, .repeatPurchaseValue]
     }
 
-    public static func score(_ facts: FactTable, configuration: LifetimeValueConfiguration) throws -> [AccountScore] {
+    public static func score(_ facts: FactTable, configuration: LifetimeValueConfiguration) throws -> [ScoredAccount] {
         let frequency = facts.column(.repeatPurchaseDays)
         let recency = facts.column(.purchaseSpanDays)
         let age = facts.column(.tenureDays)
@@ -66,7 +66,7 @@ public enum LifetimeValueScore: ScoreModule {
             let average = spend.model.expectedAverageValue(customer)
             let value = expected * average * discount
             let component = Component(signal: "expected_value", raw: value, normalised: value, weight: 100)
-            return AccountScore(
+            return ScoredAccount(
                 accountID: facts.accounts[row].id, value: value, band: configuration.band(for: value), components: [component],
                 details: [
                     ("p_alive", .number(alive)), ("expected_purchases", .number(expected)),

@@ -4,15 +4,11 @@ extension ReferralScore {
     /// Referrer, big logos by list and by size, lighthouse flags; and second-degree revenue with its own weight.
     public static var examples: [WorkedExample<ReferralScore>] { [referrersLogosAndLighthouses, secondDegree] }
 
-    private static let asOf = Day(year: 2025, month: 1, day: 1) ?? Day(ordinal: 0)
-
-    private static func account(_ id: String) -> AccountRef { AccountRef(id: id, name: id) }
-
     /// A customer since a year before the as-of day, with these facts.
     private static func customer(_ id: String, _ facts: [FactKey: Double]) -> (
         account: AccountRef, facts: [FactKey: Double]
     ) {
-        (account(id), facts.merging([.tenureDays: 365]) { given, _ in given })
+        (AccountRef(id), facts.merging([.tenureDays: 365]) { given, _ in given })
     }
 
     /// Default weights 50/30/20: `hub` referred the most revenue; `giant` is a big logo by size and a lighthouse;
@@ -24,7 +20,7 @@ extension ReferralScore {
         let testimonial = FactKey.assessment(item: "testimonial")
         let window = configuration.windowDays
         let facts = FactTable(
-            asOf: asOf,
+            asOf: .workedExample,
             rows: [
                 customer(
                     "hub",
@@ -41,7 +37,7 @@ extension ReferralScore {
                     ]),
                 customer("plain", [.employees: 10]),
                 // Not a customer by the day (no paid invoice, so no tenure): left out, so it cannot stretch the scale.
-                (account("prospect"), [.referredRevenue(degree: 1, windowDays: window): 4_000_000]),
+                (AccountRef("prospect"), [.referredRevenue(degree: 1, windowDays: window): 4_000_000]),
             ])
         // Referred revenue 1,000,000 / 0 / 500,000 / 0 scales to 100 / 0 / 50 / 0.
         return WorkedExample(
@@ -53,6 +49,7 @@ extension ReferralScore {
                 Expectation("giant", value: 30 + 10, band: "High", details: [("big_logo", .text("yes"))]),
                 Expectation("listed", value: 25 + 30 + 20, band: "High", details: [("big_logo", .text("yes"))]),
                 Expectation("plain", value: 0, band: "Low", details: [("referred_accounts", .integer(0))]),
+                .notScored("prospect"),
             ])
     }
 
@@ -61,7 +58,7 @@ extension ReferralScore {
         var configuration = ReferralConfiguration()
         configuration.weights = ["referred_revenue": 60, "second_degree_revenue": 40]
         let facts = FactTable(
-            asOf: asOf,
+            asOf: .workedExample,
             rows: [
                 customer(
                     "a",

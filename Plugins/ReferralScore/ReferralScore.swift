@@ -24,7 +24,7 @@ public enum ReferralScore: ScoreModule {
         return keys + configuration.lighthouseItems.map { .assessment(item: $0) }
     }
 
-    public static func score(_ facts: FactTable, configuration: ReferralConfiguration) throws -> [AccountScore] {
+    public static func score(_ facts: FactTable, configuration: ReferralConfiguration) throws -> [ScoredAccount] {
         let window = configuration.windowDays
         let tenure = facts.column(.tenureDays)
         let base = facts.accounts.indices.filter { tenure[$0] != nil }
@@ -65,7 +65,7 @@ public enum ReferralScore: ScoreModule {
         return base.indices.map { row in
             let components = columns.components(row: row)
             let value = components.total
-            return AccountScore(
+            return ScoredAccount(
                 accountID: facts.accounts[base[row]].id, value: value, band: bands.label(for: value),
                 components: components,
                 details: [

@@ -1,5 +1,7 @@
+import ScoreKit
+
 /// The signals of the referral score: value an account brings beyond its own revenue (seeds 000 and 003).
-public enum ReferralSignal: String, Sendable, CaseIterable {
+public enum ReferralSignal: String, WeightedSignal {
     /// Money paid in the window by the accounts it referred.
     case referredRevenue = "referred_revenue"
     /// Money paid in the window by the accounts its referred accounts referred in turn.
@@ -10,7 +12,7 @@ public enum ReferralSignal: String, Sendable, CaseIterable {
     case lighthouse
 
     /// The weight when the configuration gives none.
-    var defaultWeight: Double {
+    public var defaultWeight: Double {
         switch self {
         case .referredRevenue: return 50
         case .bigLogo: return 30
@@ -20,5 +22,5 @@ public enum ReferralSignal: String, Sendable, CaseIterable {
     }
 
     /// True when people enter the signal.
-    var isManual: Bool { self == .lighthouse }
+    public var isManual: Bool { self == .lighthouse }
 }

@@ -14,7 +14,7 @@ struct ContractScorer {
         .distinctProducts(windowDays: 365), .yearlyCostToServe, .acquisitionCost,
     ]
 
-    func score(_ facts: FactTable) -> [AccountScore] {
+    func score(_ facts: FactTable) -> [ScoredAccount] {
         let lifetime = facts.column(.lifetimeRevenue)
         let base = lifetime.indices.filter { (lifetime[$0] ?? 0) > 0 }
         let mrr = facts.column(.currentMRR)
@@ -60,7 +60,7 @@ struct ContractScorer {
         return base.indices.map { row in
             let components = columns.components(row: row)
             let value = components.total
-            return AccountScore(accountID: facts.accounts[base[row]].id, value: value, band: bands.label(for: value), components: components)
+            return ScoredAccount(accountID: facts.accounts[base[row]].id, value: value, band: bands.label(for: value), components: components)
         }
     }
 }

@@ -7,7 +7,7 @@ import ScoreKit
 struct QualitativeScorer {
     let configuration: ValueConfiguration
 
-    func score(_ facts: FactTable) -> [AccountScore] {
+    func score(_ facts: FactTable) -> [ScoredAccount] {
         let items = configuration.items
         let answers = items.map { facts.column(.assessment(item: $0)) }
         let base = facts.accounts.indices.filter { row in answers.contains { $0[row] != nil } }
@@ -24,7 +24,7 @@ struct QualitativeScorer {
             if configuration.answers == .yesNo {
                 details.insert(("points", .integer(answers.filter { ($0[row] ?? 0) >= 1 }.count)), at: 0)
             }
-            return AccountScore(accountID: facts.accounts[row].id, value: value, band: bands.label(for: value), components: components, details: details)
+            return ScoredAccount(accountID: facts.accounts[row].id, value: value, band: bands.label(for: value), components: components, details: details)
         }
     }
 

@@ -7,7 +7,7 @@ import ScoreKit
 struct RecencyFrequencyScorer {
     let configuration: ValueConfiguration
 
-    func score(_ facts: FactTable) -> [AccountScore] {
+    func score(_ facts: FactTable) -> [ScoredAccount] {
         let window = configuration.windowDays
         let recencyColumn = facts.column(.daysSinceLastPayment)
         let base = recencyColumn.indices.filter { recencyColumn[$0] != nil }
@@ -33,7 +33,7 @@ struct RecencyFrequencyScorer {
             }
             let value = components.total
             let segment = SegmentMap.segment(r: scores[0], f: scores[1], m: scores[2], rules: configuration.segments) ?? "Unnamed"
-            return AccountScore(
+            return ScoredAccount(
                 accountID: facts.accounts[base[row]].id, value: value, band: segment, components: components,
                 details: [
                     ("code", .text(scores.map(String.init).joined())),

@@ -21,8 +21,10 @@ public struct LetterRange: Sendable, Equatable, Codable {
             return
         }
         let text = try container.decode(String.self)
+        // A single score reads as the range of that score, as `encode(to:)` writes it (`"5"`).
         let parts = text.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.count == 2, let low = parts[0], let high = parts[1], 1 <= low, low <= high, high <= 5 else {
+        let bounds = parts.count == 1 ? parts + parts : parts
+        guard bounds.count == 2, let low = bounds[0], let high = bounds[1], 1 <= low, low <= high, high <= 5 else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not a range of scores like 4-5")
         }
         scores = low...high

@@ -3,7 +3,7 @@ import ScoreKit
 /// Settings of a value score: which method, its window, bins, weights, segments and bands.
 public struct ValueConfiguration: ModuleConfiguration, Equatable {
     /// The ways the value module scores an account.
-    public enum Method: String, Sendable, Codable, CaseIterable {
+    public enum Method: String, SettingChoice {
         /// Recency, frequency, monetary (seed 004).
         case rfm
         /// Recency, frequency, engagement: RFM for usage-priced SaaS.
@@ -15,71 +15,78 @@ public struct ValueConfiguration: ModuleConfiguration, Equatable {
     }
 
     /// How assessment answers are given in the qualitative method.
-    public enum AnswerScale: String, Sendable, Codable, CaseIterable {
+    public enum AnswerScale: String, SettingChoice {
         /// Yes = 1, no = 0; the points sum 0...4.
         case yesNo = "yes_no"
         /// 1...10 per item, weighted.
         case rating
+
+        /// How each answer scores, for the help.
+        public var note: String? { self == .yesNo ? "1 point per yes" : "1-10 per item" }
     }
 
-    public var method: Method = .rfm
+    /// How the score is computed.
+    @Setting("method", help: "") public var method = Method.rfm
+    /// Days of transactions counted for frequency, monetary and engagement.
+    @Setting(
+        "window_days", help: "days of transactions counted for frequency, monetary and engagement",
+        check: .positiveDays)
     public var windowDays = 365
-    public var recencyBins: [Double]?
-    public var frequencyBins: [Double]?
-    public var monetaryBins: [Double]?
-    public var engagementBins: [Double]?
-    public var weights: [String: Double]?
-    public var segments: [SegmentRule] = SegmentMap.standard
-    public var bands: Bands?
-    public var normalisation: Normalisation = .minMax
-    public var items: [String] = ValueConfiguration.standardItems
-    public var answers: AnswerScale = .yesNo
+    /// Recency edges in days; nil for quintiles.
+    @Setting(
+        "recency_bins", help: "four day edges; at or under each scores 5, 4, 3, 2, above the last 1",
+        whenUnset: "quintiles", check: .whenSet(ValueConfiguration.binEdges))
+    public var recencyBins: [Double]? = nil
+    /// Frequency edges; nil for quintiles.
+    @Setting(
+        "frequency_bins", help: "four ascending edges; at or over the last scores 5 ... under the first 1",
+        whenUnset: "quintiles", check: .whenSet(ValueConfiguration.binEdges))
+    public var frequencyBins: [Double]? = nil
+    /// Monetary edges in minor units; nil for quintiles.
+    @Setting(
+        "monetary_bins", help: "four ascending edges in minor units, as frequency_bins", whenUnset: "quintiles",
+        check: .whenSet(ValueConfiguration.binEdges))
+    public var monetaryBins: [Double]? = nil
+    /// Engagement edges in key-feature uses; nil for quintiles.
+    @Setting(
+        "engagement_bins", help: "four ascending edges of key-feature uses, as frequency_bins",
+        whenUnset: "quintiles", check: .whenSet(ValueConfiguration.binEdges))
+    public var engagementBins: [Double]? = nil
+    /// Signal weights in percent; nil for the method's defaults.
+    @Setting(
+        "weights", help: "signal: percent, summing to 100",
+        whenUnset: "equal for rfm/rfe and qualitative; contract "
+            + ContractSignal.defaultWeightsText(among: ContractSignal.allCases.filter { $0.defaultWeight > 0 }))
+    public var weights: [String: Double]? = nil
+    /// The RFM segment map, first match wins.
+    @Setting(
+        "segments", help: "RFM code rules [{name, r, f, m}], first match wins; must name all 125 codes",
+        check: SettingCheck { rules in
+            SegmentMap.firstUnnamedCode(in: rules).map { "no rule names code \($0); the map must name all 125 codes" }
+        })
+    public var segments = SegmentMap.standard
+    /// Bands of contract and qualitative scores; nil for thirds.
+    @Setting("bands", help: "label: low-high for contract and qualitative", whenUnset: Bands.highMediumLow.defaultText)
+    public var bands: Bands? = nil
+    /// How contract metrics are scaled across the base.
+    @Setting("normalisation", help: "contract") public var normalisation = Normalisation.minMax
+    /// The assessment items of the qualitative method: the four of seed 000, profile fit, need fit, low effort to
+    /// serve and revenue (potential).
+    @Setting("items", help: "qualitative: assessment items")
+    public var items = ["profile_fit", "need_fit", "low_effort", "revenue_potential"]
+    /// How the assessment items are answered.
+    @Setting("answers", help: "qualitative") public var answers = AnswerScale.yesNo
 
-    /// The four items of seed 000: profile fit, need fit, low effort to serve, revenue (potential).
-    public static let standardItems = ["profile_fit", "need_fit", "low_effort", "revenue_potential"]
+    /// Four bin edges for scores 5 to 1, rising.
+    static let binEdges = SettingCheck<[Double]> { edges in
+        guard edges.count == 4 else { return "needs 4 edges for scores 5 to 1, got \(edges.count)" }
+        guard zip(edges, edges.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            return "edges must rise, got \(edges.map { String($0) }.joined(separator: ", "))"
+        }
+        return nil
+    }
 
     public init() {}
-
-    public static let settings: [Setting] = [
-        Setting("method", "rfm (default), rfe, contract or qualitative"),
-        Setting("window_days", "days of transactions counted for frequency, monetary and engagement (default 365)"),
-        Setting("recency_bins", "four day edges; at or under each scores 5, 4, 3, 2, above the last 1 (default: quintiles)"),
-        Setting("frequency_bins", "four ascending edges; at or over the last scores 5 ... under the first 1 (default: quintiles)"),
-        Setting("monetary_bins", "four ascending edges in minor units, as frequency_bins (default: quintiles)"),
-        Setting("engagement_bins", "four ascending edges of key-feature uses, as frequency_bins (default: quintiles)"),
-        Setting("weights", "signal: percent, summing to 100 (default: equal for rfm/rfe and qualitative; contract 30/30/20/20)"),
-        Setting("segments", "RFM code rules [{name, r, f, m}], first match wins; must name all 125 codes"),
-        Setting("bands", "label: low-high for contract and qualitative (default High 67-100, Medium 34-66, Low 0-33)"),
-        Setting("normalisation", "contract: min-max (default) or percentile"),
-        Setting("items", "qualitative: assessment items (default profile_fit, need_fit, low_effort, revenue_potential)"),
-        Setting("answers", "qualitative: yes_no (default, 1 point per yes) or rating (1-10 per item)"),
-    ]
-
-    enum CodingKeys: String, CodingKey {
-        case method
-        case windowDays = "window_days"
-        case recencyBins = "recency_bins"
-        case frequencyBins = "frequency_bins"
-        case monetaryBins = "monetary_bins"
-        case engagementBins = "engagement_bins"
-        case weights, segments, bands, normalisation, items, answers
-    }
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        method = try container.decodeIfPresent(Method.self, forKey: .method) ?? .rfm
-        windowDays = try container.decodeIfPresent(Int.self, forKey: .windowDays) ?? 365
-        recencyBins = try container.decodeIfPresent([Double].self, forKey: .recencyBins)
-        frequencyBins = try container.decodeIfPresent([Double].self, forKey: .frequencyBins)
-        monetaryBins = try container.decodeIfPresent([Double].self, forKey: .monetaryBins)
-        engagementBins = try container.decodeIfPresent([Double].self, forKey: .engagementBins)
-        weights = try container.decodeIfPresent([String: Double].self, forKey: .weights)
-        segments = try container.decodeIfPresent([SegmentRule].self, forKey: .segments) ?? SegmentMap.standard
-        bands = try container.decodeIfPresent(Bands.self, forKey: .bands)
-        normalisation = try container.decodeIfPresent(Normalisation.self, forKey: .normalisation) ?? .minMax
-        items = try container.decodeIfPresent([String].self, forKey: .items) ?? Self.standardItems
-        answers = try container.decodeIfPresent(AnswerScale.self, forKey: .answers) ?? .yesNo
-    }
 
     /// The signals of the chosen method, in display order.
     public var signalNames: [String] {
@@ -100,14 +107,12 @@ public struct ValueConfiguration: ModuleConfiguration, Equatable {
         case .rfm, .rfe, .qualitative:
             return signalNames.map { ($0, 100 / Double(signalNames.count)) }
         case .contract:
-            return ContractSignal.allCases.map { ($0.rawValue, $0.defaultWeight) }
+            return ContractSignal.weights(nil)
         }
     }
 
     /// The bands in force for contract and qualitative scores.
-    public var effectiveBands: Bands {
-        bands ?? Bands(trusted: [Band("Low", 0, 33), Band("Medium", 34, 66), Band("High", 67, 100)])
-    }
+    public var effectiveBands: Bands { bands ?? .highMediumLow }
 
     public var signals: [SignalSpec] {
         effectiveWeights.filter { $0.weight > 0 }.map {
@@ -115,26 +120,11 @@ public struct ValueConfiguration: ModuleConfiguration, Equatable {
         }
     }
 
-    public func validate() throws {
-        guard windowDays > 0 else { throw ConfigurationProblem("must be a positive number of days, got \(windowDays)", at: ["window_days"]) }
-        let binSettings: [(String, [Double]?)] = [
-            ("recency_bins", recencyBins), ("frequency_bins", frequencyBins),
-            ("monetary_bins", monetaryBins), ("engagement_bins", engagementBins),
-        ]
-        for (key, edges) in binSettings {
-            guard let edges else { continue }
-            guard edges.count == 4 else { throw ConfigurationProblem("needs 4 edges for scores 5 to 1, got \(edges.count)", at: [key]) }
-            guard zip(edges, edges.dropFirst()).allSatisfy({ $0 < $1 }) else {
-                throw ConfigurationProblem("edges must rise, got \(edges.map { String($0) }.joined(separator: ", "))", at: [key])
-            }
-        }
+    public func validateTogether() throws {
         if let weights {
             try Weights.check(
                 configured: weights, known: signalNames, inForce: effectiveWeights, at: ["weights"],
                 scope: " for method \(method.rawValue)")
-        }
-        if let code = SegmentMap.firstUnnamedCode(in: segments) {
-            throw ConfigurationProblem("no rule names code \(code); the map must name all 125 codes", at: ["segments"])
         }
         if method == .qualitative && items.isEmpty {
             throw ConfigurationProblem("needs at least one item", at: ["items"])
@@ -143,7 +133,7 @@ public struct ValueConfiguration: ModuleConfiguration, Equatable {
 }
 
 /// The signals of the contract method (seed 003).
-public enum ContractSignal: String, Sendable, CaseIterable {
+public enum ContractSignal: String, WeightedSignal {
     case lifetimeRevenue = "lifetime_revenue"
     case acv
     case acvMargin = "acv_margin"
@@ -151,7 +141,8 @@ public enum ContractSignal: String, Sendable, CaseIterable {
     case productDensity = "product_density"
     case ltvToCAC = "ltv_cac"
 
-    var defaultWeight: Double {
+    /// The weight when the configuration gives none.
+    public var defaultWeight: Double {
         switch self {
         case .lifetimeRevenue, .acv: return 30
         case .cagr, .productDensity: return 20

@@ -6,10 +6,6 @@ extension ValueScore {
         [seedRFMTable, quintilesWithTies, yesNoAssessment, ratedAssessment]
     }
 
-    private static let asOf = Day(year: 2025, month: 1, day: 1) ?? Day(ordinal: 0)
-
-    private static func account(_ id: String) -> AccountRef { AccountRef(id: id, name: id) }
-
     /// Seed 004, "Worked Example: RFM Value Scoring": recency by bins at 30/60/90/180 days, F and M by quintile.
     static var seedRFMTable: WorkedExample<ValueScore> {
         var configuration = ValueConfiguration()
@@ -22,9 +18,9 @@ extension ValueScore {
             ("Epsilon Ltd", 310, 1, 80_000, "111", "Lost"),
         ]
         let facts = FactTable(
-            asOf: asOf,
+            asOf: .workedExample,
             rows: rows.map { row in
-                (account(row.0), [.daysSinceLastPayment: row.1, .paidInvoices(windowDays: 365): row.2, .paidAmount(windowDays: 365): row.3])
+                (AccountRef(row.0), [.daysSinceLastPayment: row.1, .paidInvoices(windowDays: 365): row.2, .paidAmount(windowDays: 365): row.3])
             })
         let expected = rows.map { row in
             let letters = row.4.compactMap { Int(String($0)) }
@@ -43,9 +39,9 @@ extension ValueScore {
         let days: [Double] = [400, 400, 200, 90, 90, 90, 40, 10, 10, 1]
         let expectedLetters = [1, 1, 2, 3, 3, 3, 4, 5, 5, 5]
         let facts = FactTable(
-            asOf: asOf,
+            asOf: .workedExample,
             rows: frequencies.indices.map { index in
-                (account("a\(index)"), [
+                (AccountRef("a\(index)"), [
                     .daysSinceLastPayment: days[index], .paidInvoices(windowDays: 365): frequencies[index],
                     .paidAmount(windowDays: 365): frequencies[index] * 1000,
                 ])
@@ -61,19 +57,20 @@ extension ValueScore {
     static var yesNoAssessment: WorkedExample<ValueScore> {
         var configuration = ValueConfiguration()
         configuration.method = .qualitative
-        let items = ValueConfiguration.standardItems.map { FactKey.assessment(item: $0) }
+        let items = configuration.items.map { FactKey.assessment(item: $0) }
         let facts = FactTable(
-            asOf: asOf,
+            asOf: .workedExample,
             rows: [
-                (account("keeper"), Dictionary(uniqueKeysWithValues: items.map { ($0, 1.0) })),
-                (account("maybe"), [items[0]: 1, items[1]: 1, items[2]: 0, items[3]: 0]),
-                (account("unassessed"), [:]),
+                (AccountRef("keeper"), Dictionary(uniqueKeysWithValues: items.map { ($0, 1.0) })),
+                (AccountRef("maybe"), [items[0]: 1, items[1]: 1, items[2]: 0, items[3]: 0]),
+                (AccountRef("unassessed"), [:]),
             ])
         return WorkedExample(
             name: "seed 000 yes/no assessment", configuration: configuration, facts: facts,
             expected: [
                 Expectation("keeper", value: 100, band: "High", details: [("points", .integer(4)), ("answered", .integer(4))]),
                 Expectation("maybe", value: 50, band: "Medium", details: [("points", .integer(2))]),
+                .notScored("unassessed"),
             ])
     }
 
@@ -83,10 +80,10 @@ extension ValueScore {
         configuration.method = .qualitative
         configuration.answers = .rating
         configuration.weights = ["profile_fit": 40, "need_fit": 30, "low_effort": 20, "revenue_potential": 10]
-        let items = ValueConfiguration.standardItems.map { FactKey.assessment(item: $0) }
+        let items = configuration.items.map { FactKey.assessment(item: $0) }
         let facts = FactTable(
-            asOf: asOf,
-            rows: [(account("rated"), [items[0]: 10, items[1]: 1, items[2]: 10, items[3]: 1])])
+            asOf: .workedExample,
+            rows: [(AccountRef("rated"), [items[0]: 10, items[1]: 1, items[2]: 10, items[3]: 1])])
         // (10-1)/9 x 100 x 40% + 0 + 100 x 20% + 0 = 60.
         return WorkedExample(
             name: "seed 000 rated assessment", configuration: configuration, facts: facts,

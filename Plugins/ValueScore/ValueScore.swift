@@ -19,7 +19,7 @@ public enum ValueScore: ScoreModule {
         }
     }
 
-    public static func score(_ facts: FactTable, configuration: ValueConfiguration) throws -> [AccountScore] {
+    public static func score(_ facts: FactTable, configuration: ValueConfiguration) throws -> [ScoredAccount] {
         switch configuration.method {
         case .rfm, .rfe: return RecencyFrequencyScorer(configuration: configuration).score(facts)
         case .contract: return ContractScorer(configuration: configuration).score(facts)

@@ -66,9 +66,6 @@ public struct Bands: Sendable, Equatable, Codable {
         ranges = sorted
     }
 
-    /// The default health-style bands: Green 75-100, Yellow 40-74, Red 0-39 (seed 004).
-    public static let greenYellowRed = Bands(trusted: [Band("Red", 0, 39), Band("Yellow", 40, 74), Band("Green", 75, 100)])
-
     /// Bands known to be valid, for module defaults.
     public init(trusted ranges: [Band], isShareOfBase: Bool = false) {
         self.ranges = ranges.sorted { $0.lower < $1.lower }
@@ -93,10 +90,10 @@ public struct Bands: Sendable, Equatable, Codable {
     }
 
     /// The scores with their bands set from these bands; unchanged for value bands, which the module already used.
-    public func relabel(_ scores: [AccountScore]) -> [AccountScore] {
+    public func relabel(_ scores: [ScoredAccount]) -> [ScoredAccount] {
         guard isShareOfBase else { return scores }
         return zip(scores, labels(for: scores.map(\.value))).map { score, band in
-            AccountScore(
+            ScoredAccount(
                 accountID: score.accountID, value: score.value, band: band, components: score.components,
                 details: score.details)
         }

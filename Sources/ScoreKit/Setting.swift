@@ -1,74 +1,67 @@
-/// One configuration key a module accepts, with a line of help; `scorebook modules` lists them.
-public struct Setting: Sendable, Equatable {
+/// One setting of a module's configuration, declared once: its YAML key, its default (the property's initial value),
+/// a line of help and an optional check.
+///
+/// ```swift
+/// @Setting("window_days", help: "days of invoices for the payment signals", check: .positiveDays)
+/// public var windowDays = 365
+/// ```
+///
+/// ScoreKit finds the settings by reflecting `Configuration()`, as swift-argument-parser finds `@Option`s, and derives
+/// from them the keys a score may give, decoding, the canonical encoding a run's hash is taken of, the checks
+/// `validate()` runs and the lines `scorebook modules` prints. The help says the default by itself: the value's
+/// own text (`365`, `min-max (default) or percentile`), or for a setting whose default is unset what unset means.
+@propertyWrapper
+public struct Setting<Value: Codable & Sendable>: Sendable {
+    /// The value in force.
+    public var wrappedValue: Value
     /// The key as written in YAML (`window_days`).
     public let key: String
-    /// What it does and its default.
-    public let help: String
+    /// What the setting does, without its default.
+    let help: String
+    /// What an unset value means, for the help (`quintiles`); nil when the value says it or nothing needs saying.
+    let whenUnset: String?
+    /// The check of the value on its own.
+    let check: SettingCheck<Value>?
+    /// True when the default is nil, so nil is left out of the encoding; otherwise nil is written as null.
+    let isUnsetByDefault: Bool
 
-    /// Creates a setting description.
-    public init(_ key: String, _ help: String) {
+    /// Declares a setting whose default is the property's initial value.
+    public init(
+        wrappedValue: Value, _ key: String, help: String, whenUnset: String? = nil, check: SettingCheck<Value>? = nil
+    ) {
+        self.wrappedValue = wrappedValue
         self.key = key
         self.help = help
+        self.whenUnset = whenUnset
+        self.check = check
+        self.isUnsetByDefault = isNil(wrappedValue)
+    }
+
+    /// Refuses to decode on its own: a configuration's settings are decoded with `init(settingsFrom:)`, which knows
+    /// each setting's key and default.
+    public init(from decoder: Decoder) throws {
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "decode a module configuration with init(settingsFrom:), not directly"))
+    }
+
+    /// Encodes the value alone; a configuration encodes its settings by key (`ModuleConfiguration.encode(to:)`).
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(wrappedValue)
     }
 }
 
-/// A weighted leaf signal of a configured score, used for the shared warnings (signal count, manual share).
-public struct SignalSpec: Sendable, Equatable {
-    /// The signal's name.
-    public let name: String
-    /// Its effective share of the whole score, in percent (a nested signal's weight times its group's).
-    public let share: Double
-    /// True when people enter it.
-    public let isManual: Bool
+extension Setting: Codable {}
 
-    /// Creates a signal description.
-    public init(name: String, share: Double, isManual: Bool = false) {
-        self.name = name
-        self.share = share
-        self.isManual = isManual
-    }
+extension Setting: Equatable where Value: Equatable {
+    /// Settings are equal when their values are: key, help and check are the declaration's.
+    public static func == (lhs: Setting, rhs: Setting) -> Bool { lhs.wrappedValue == rhs.wrappedValue }
 }
 
-/// A module's configuration: decoded from the score's YAML settings, with a default for every key.
-public protocol ModuleConfiguration: Codable, Sendable {
-    /// The configuration with every default.
-    init()
-    /// Every key the configuration accepts; any other key is an error.
-    static var settings: [Setting] { get }
-    /// Checks values together (weights sum, band coverage); throws the first problem.
-    func validate() throws
-    /// The weighted signals, for the shared warnings.
-    var signals: [SignalSpec] { get }
-}
-
-extension ModuleConfiguration {
-    /// The shared warnings of SCORING.md: more than 10 signals, and a manual share above 25%.
-    public var warnings: [String] {
-        var warnings: [String] = []
-        if signals.count > SignalLimits.maximumSignals {
-            warnings.append("\(signals.count) signals; more than \(SignalLimits.maximumSignals) adds noise, not accuracy")
-        }
-        let manual = signals.filter(\.isManual).reduce(0) { $0 + $1.share }
-        if manual > SignalLimits.manualShareWarning {
-            warnings.append(
-                "manual signals carry \(formatPercent(manual)) of the score, above \(formatPercent(SignalLimits.manualShareWarning)) "
-                    + "(scores usually start failing at \(formatPercent(SignalLimits.manualShareUsualFailure)))"
-            )
-        }
-        return warnings
-    }
-}
-
-/// The thresholds behind the shared warnings (seed 004).
-public enum SignalLimits {
-    /// More signals than this is measure sprawl.
-    public static let maximumSignals = 10
-    /// A manual share above this warns on every run.
-    public static let manualShareWarning = 25.0
-    /// The share at which manual scores usually start failing, shown with the warning.
-    public static let manualShareUsualFailure = 15.0
-}
-
-func formatPercent(_ value: Double) -> String {
-    value == value.rounded() && value.magnitude < 1e15 ? "\(Int(value))%" : "\(value)%"
+/// True when a value is an optional holding nothing.
+func isNil(_ value: Any) -> Bool {
+    let mirror = Mirror(reflecting: value)
+    return mirror.displayStyle == .optional && mirror.children.isEmpty
 }

@@ -21,7 +21,7 @@ public struct WorkedExample<Module: ScoreModule>: Sendable {
 
     /// Scores the facts and lists every difference from the expectations; empty when the example holds.
     public func mismatches() -> [String] {
-        let scores: [AccountScore]
+        let scores: [ScoredAccount]
         do {
             try configuration.validate()
             scores = try Module.score(facts, configuration: configuration)
@@ -31,6 +31,12 @@ public struct WorkedExample<Module: ScoreModule>: Sendable {
         let byID = Dictionary(scores.map { ($0.accountID, $0) }, uniquingKeysWith: { first, _ in first })
         var problems: [String] = []
         for expectation in expected {
+            guard expectation.isScored else {
+                if byID[expectation.accountID] != nil {
+                    problems.append("\(name): \(expectation.accountID) was scored, expected to be left out")
+                }
+                continue
+            }
             guard let score = byID[expectation.accountID] else {
                 problems.append("\(name): \(expectation.accountID) was not scored")
                 continue
@@ -57,6 +63,8 @@ public struct Expectation: Sendable {
     public let band: String?
     /// Details that must match exactly.
     public let details: [(name: String, value: DetailValue)]
+    /// False when the account must be left out of the scores (outside the module's scored base).
+    public let isScored: Bool
 
     /// Creates an expectation.
     public init(
@@ -68,9 +76,24 @@ public struct Expectation: Sendable {
         self.tolerance = tolerance
         self.band = band
         self.details = details
+        self.isScored = true
     }
 
-    func differences(from score: AccountScore) -> [String] {
+    /// An account the module must leave out, such as one with no MRR left for a churn score.
+    public static func notScored(_ accountID: String) -> Expectation {
+        Expectation(accountID: accountID)
+    }
+
+    private init(accountID: String) {
+        self.accountID = accountID
+        self.value = nil
+        self.tolerance = 0
+        self.band = nil
+        self.details = []
+        self.isScored = false
+    }
+
+    func differences(from score: ScoredAccount) -> [String] {
         var differences: [String] = []
         if let value, abs(value - score.value) > tolerance {
             differences.append("score \(score.value), expected \(value)")

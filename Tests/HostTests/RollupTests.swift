@@ -3,8 +3,8 @@ import Testing
 
 @testable import Host
 
-private func score(_ id: String, _ value: Double) -> AccountScore {
-    AccountScore(accountID: id, value: value, band: "?", components: [Component(signal: "s", raw: value, normalised: value, weight: 100)])
+private func score(_ id: String, _ value: Double) -> ScoredAccount {
+    ScoredAccount(accountID: id, value: value, band: "?", components: [Component(signal: "s", raw: value, normalised: value, weight: 100)])
 }
 
 private let scores = [score("parent", 80), score("a", 20), score("b", 50), score("loner", 90)]
@@ -52,7 +52,7 @@ private func band(_ value: Double) -> String { value >= 75 ? "Green" : value >= 
     // Ten trees: grandparent g (80) over parent p (10) over children c1 (20) and c2 (60), and g's own child d (50).
     // Bottom-up, p = (10 + 20 + 60) / 3 = 30 and g = (80 + 30 + 50) / 3; p's own 10 in g's roll-up would give 140 / 3.
     let trees = (0..<10).map { "t\($0)" }
-    var scores: [AccountScore] = []
+    var scores: [ScoredAccount] = []
     var links: [(String, String)] = []
     for tree in trees {
         scores += [score("\(tree)g", 80), score("\(tree)p", 10), score("\(tree)c1", 20), score("\(tree)c2", 60)]

@@ -69,7 +69,7 @@ func bandsWithGapsOrOverlapsAreRejected(bands: [Band], message: String) {
 @Test func relabellingByShareKeepsValuesAndComponents() {
     let bands = Bands(trusted: [Band("Low", 0, 49), Band("High", 50, 100)], isShareOfBase: true)
     let scores = [1.0, 2, 3, 4].map { value in
-        AccountScore(
+        ScoredAccount(
             accountID: "a\(Int(value))", value: value, band: "?",
             components: [Component(signal: "s", raw: value, normalised: value, weight: 100)])
     }

@@ -40,7 +40,7 @@ public struct NamedScore: Sendable {
     public let usesTrainedModel: Bool
     /// The weights, bands and grids in force, for a spreadsheet; nil when the module does not list them.
     public let tunables: [Tunable]?
-    private let scorer: @Sendable (FactTable, TrainedModel?) throws -> [AccountScore]
+    private let scorer: @Sendable (FactTable, TrainedModel?) throws -> [ScoredAccount]
     private let featureReader: (@Sendable (FactTable) -> FeatureRows)?
 
     init<Module: ScoreModule>(
@@ -87,7 +87,7 @@ public struct NamedScore: Sendable {
     }
 
     /// Scores a batch of facts, with the trained model in force when the score uses one.
-    public func score(_ facts: FactTable, model: TrainedModel? = nil) throws -> [AccountScore] {
+    public func score(_ facts: FactTable, model: TrainedModel? = nil) throws -> [ScoredAccount] {
         try scorer(facts, model)
     }
 

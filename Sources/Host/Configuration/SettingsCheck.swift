@@ -11,7 +11,8 @@ enum SettingsCheck {
         -> Module.Configuration
     {
         do {
-            let configuration = try YAMLDecoder().decode(Module.Configuration.self, from: settings)
+            let configuration = try YAMLDecoder().decode(DecodedSettings<Module.Configuration>.self, from: settings)
+                .configuration
             try configuration.validate()
             return configuration
         } catch let decoding as DecodingError {

@@ -22,7 +22,7 @@ struct Rollup {
     let higherIsBetter: Bool
     let band: (Double) -> String
 
-    func apply(_ scores: [AccountScore], parents: [String: String], revenue: [String: Double]) -> [AccountScore] {
+    func apply(_ scores: [ScoredAccount], parents: [String: String], revenue: [String: Double]) -> [ScoredAccount] {
         var byID = Dictionary(scores.map { ($0.accountID, $0) }, uniquingKeysWith: { first, _ in first })
         var children: [String: [String]] = [:]
         for (child, parent) in parents where byID[child] != nil && child != parent {
@@ -49,7 +49,7 @@ struct Rollup {
                           raw: member.value, normalised: member.value, weight: weight)
             }
             let value = components.total
-            byID[parent] = AccountScore(
+            byID[parent] = ScoredAccount(
                 accountID: parent, value: value, band: band(value), components: components,
                 details: [("rollup", .text(method.rawValue)), ("children", .integer(kids.count)),
                           ("own_score", byID[parent].map { .number($0.value) } ?? .text("not scored"))])

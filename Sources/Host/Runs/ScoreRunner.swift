@@ -84,7 +84,7 @@ public struct ScoreRunner {
     }
 
     /// Best first: by value (descending when higher is better), then by account id, so positions are stable.
-    static func order(higherIsBetter: Bool) -> (AccountScore, AccountScore) -> Bool {
+    static func order(higherIsBetter: Bool) -> (ScoredAccount, ScoredAccount) -> Bool {
         { lhs, rhs in
             if lhs.value != rhs.value { return higherIsBetter ? lhs.value > rhs.value : lhs.value < rhs.value }
             return lhs.accountID < rhs.accountID
