@@ -1,5 +1,6 @@
 import Connectors
 import Foundation
+import Generator
 import Store
 
 /// Performs one delivery of an action: a signed webhook, a row in a CSV export, or a HubSpot task.

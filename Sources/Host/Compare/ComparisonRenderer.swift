@@ -1,4 +1,5 @@
 import Foundation
+import Generator
 import Store
 
 /// Prints a comparison as text or JSON.

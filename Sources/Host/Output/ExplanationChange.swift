@@ -1,4 +1,5 @@
 import Foundation
+import Generator
 import Store
 
 /// Why one account's score moved between two runs of a score: each component's raw value, scaled value and

@@ -1,3 +1,4 @@
+import Generator
 import Store
 
 /// Rows under named columns, printed as a table, CSV or JSON: what every listing command prints.

@@ -1,4 +1,5 @@
 import Foundation
+import Generator
 import Store
 
 /// Prints a run's results as a table, CSV or JSON (the run's score, run, as_of, kind, module and accounts, then rows:

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Connectors
 import Foundation
+import Generator
 import Host
 import Sandbox
 import ScoreKit
