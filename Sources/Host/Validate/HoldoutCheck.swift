@@ -23,7 +23,7 @@ public struct HoldoutCheck {
     /// Runs the score with horizon `holdoutDays` as of `endDay - holdoutDays` and compares with what happened.
     public init(score: NamedScore, holdoutDays: Int, endDay: Day, database: Database, file: String) throws {
         guard score.module == "clv" else {
-            throw CompareError("--holdout-days applies to clv scores (purchase predictions); \(score.name) is a \(score.module) score")
+            throw HostError.holdoutNeedsCLV(score: score.name, module: score.module)
         }
         var settings = (try? JSONSerialization.jsonObject(with: Data(score.canonicalConfiguration.utf8))) as? [String: Any] ?? [:]
         settings["horizon_days"] = holdoutDays

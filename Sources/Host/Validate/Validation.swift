@@ -32,7 +32,7 @@ public struct Validation {
 
     /// Validates a run against the outcome events stored in the database.
     public init(run: ScoreRun, higherIsBetter: Bool, outcome: String, horizonDays: Int, database: Database) throws {
-        guard let asOf = Day(iso: run.asOf) else { throw CompareError("run \(run.id) has no valid as-of day") }
+        guard let asOf = Day(iso: run.asOf) else { throw HostError.invalidAsOf(runID: run.id) }
         let end = asOf.adding(days: horizonDays)
         var firstEvent: [String: String] = [:]
         try database.makeStatement(
@@ -58,10 +58,10 @@ public struct Validation {
         }
         guard let auc = ROC.auc(scores: scores, labels: labels) else {
             let positives = labels.filter { $0 }.count
-            throw CompareError(
-                positives == 0
-                    ? "no \(outcome) outcome within \(horizonDays) days after \(run.asOf) among the \(labels.count) accounts of run \(run.id); import outcomes or pick another day"
-                    : "every account of run \(run.id) had the \(outcome) outcome; nothing to tell apart")
+            throw positives == 0
+                ? HostError.noOutcomes(
+                    outcome: outcome, horizonDays: horizonDays, asOf: run.asOf, accounts: labels.count, runID: run.id)
+                : HostError.onlyOutcomes(outcome: outcome, runID: run.id)
         }
         self.run = run
         self.outcome = outcome
