@@ -36,7 +36,7 @@ struct Accounts: ParsableCommand {
             var listing = Listing(columns: ["source", "id", "name"])
             listing.rows = try service.unlinked().map { [$0.source, $0.id, $0.name] }
             listing.fields = [("unlinked", .number(Double(listing.rows.count)))]
-            print(listing.render(format))
+            Terminal.show(listing, as: format)
             if format == .table { print("\(listing.rows.count) unlinked") }
             return
         }
@@ -46,7 +46,7 @@ struct Accounts: ParsableCommand {
         listing.rows = found.map { [$0.source, $0.id, $0.name, $0.domain, $0.industry, $0.country] }
         let total = try directory.liveCount()
         listing.fields = [("listed", .number(Double(found.count))), ("accounts", .number(Double(total)))]
-        print(listing.render(format))
+        Terminal.show(listing, as: format)
         if format == .table {
             let matching = text.map { " matching \"\($0)\"" } ?? ""
             print(

@@ -56,10 +56,10 @@ struct Act: ParsableCommand {
                 ("sent_again", .number(Double(again))), ("already_sent", .number(Double(already))),
                 ("contacts_to_check", .number(Double(flagged))),
             ]
-            print(table.render(format))
+            Terminal.show(table, as: format)
             return
         }
-        if Terminal.isOutputTerminal { print(table.render(.table)) }
+        if Terminal.isOutputTerminal { Terminal.show(table, as: .table) }
         print("\(name): \(dryRun ? "would send" : "sent") \(sent)\(again > 0 ? " (\(again) pending from an earlier act)" : ""), "
             + "\(already) already sent, \(flagged) with a contact to check")
     }

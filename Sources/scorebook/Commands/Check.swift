@@ -36,7 +36,7 @@ struct Check: ParsableCommand {
                  warnings.joined(separator: "; ")]
             }
             listing.fields = [("file", .text(configuration.file)), ("warnings", .number(Double(count)))]
-            print(listing.render(format))
+            Terminal.show(listing, as: format)
             return
         }
         for (score, warnings) in zip(configuration.scores, warnings) {

@@ -33,6 +33,6 @@ struct Compare: ParsableCommand {
         let a = try RunReference(first).resolve(in: store, configured: configured)
         let b = try RunReference(second).resolve(in: store, configured: configured)
         guard a.id != b.id else { throw CleanError("both sides name run \(a.id); compare two different runs") }
-        print(ComparisonRenderer(comparison: try Comparison(first: a, second: b, store: store), limit: top).render(format))
+        Terminal.show(ComparisonRenderer(comparison: try Comparison(first: a, second: b, store: store), limit: top), as: format)
     }
 }

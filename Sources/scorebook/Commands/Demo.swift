@@ -43,7 +43,7 @@ struct DemoCommand: ParsableCommand {
             guard let run = try store.run(id: summary.runID) else { continue }
             let results = try store.results(runID: run.id, limit: top)
             if example == nil, let first = results.first { example = (run.scoreName, first.accountID) }
-            print(ResultRenderer(run: run, results: results).render(.table))
+            Terminal.show(ResultRenderer(run: run, results: results), as: .table)
         }
         if let value = summaries.first(where: { $0.scoreName == "rfm" }) ?? summaries.first,
             let other = summaries.first(where: { $0.scoreName == "health" }) ?? summaries.dropFirst().first,
@@ -51,7 +51,7 @@ struct DemoCommand: ParsableCommand {
         {
             print()
             print("How do \(a.scoreName) and \(b.scoreName) agree? (scorebook compare \(a.scoreName) \(b.scoreName))")
-            print(ComparisonRenderer(comparison: try Comparison(first: a, second: b, store: store), limit: 5).render(.table))
+            Terminal.show(ComparisonRenderer(comparison: try Comparison(first: a, second: b, store: store), limit: 5), as: .table)
         }
         try syncFromSandbox(configuration: configuration)
         if let example {

@@ -42,13 +42,12 @@ struct Explain: ParsableCommand {
         if let (from, to) = span {
             let (firstRun, first) = try result(in: lookup.run(of: from, id: nil), store: store)
             let (secondRun, second) = try result(in: lookup.run(of: to, id: nil), store: store)
-            print(
-                ExplanationChange(firstRun: firstRun, first: first, secondRun: secondRun, second: second).render(format)
-            )
+            Terminal.show(
+                ExplanationChange(firstRun: firstRun, first: first, secondRun: secondRun, second: second), as: format)
             return
         }
         let (stored, result) = try result(in: lookup.run(of: name, id: runID), store: store)
-        print(Explanation(run: stored, result: result).render(format))
+        Terminal.show(Explanation(run: stored, result: result), as: format)
     }
 
     private func result(in stored: ScoreRun, store: ScoreRunStore) throws -> (ScoreRun, StoredResult) {

@@ -74,7 +74,7 @@ struct Run: ParsableCommand {
     /// runs.
     private func printSummary(_ reports: [RunReport], failures: Int, seconds: Double) {
         if format != .table {
-            print(RunReport.listing(reports).render(format))
+            Terminal.show(RunReport.listing(reports), as: format)
         } else if !Terminal.isOutputTerminal, reports.count == 1, failures == 0, let only = reports.first {
             print(only.text)
         } else if !Terminal.isOutputTerminal, !reports.isEmpty || failures > 0 {

@@ -47,6 +47,6 @@ struct Runs: ParsableCommand {
                 run.configHash, String(run.accountCount), bands,
             ])
         }
-        print(table.render(format))
+        Terminal.show(table, as: format)
     }
 }

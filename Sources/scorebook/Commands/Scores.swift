@@ -34,7 +34,7 @@ struct Scores: ParsableCommand {
                 String(run.accountCount), state,
             ])
         }
-        print(table.render(format))
+        Terminal.show(table, as: format)
         // The sources' freshness is a second table; scripts read it from `sync --status --format`.
         guard format == .table, !configuration.sources.isEmpty else { return }
         // Sources feed every score: one not synced for a day makes usage-driven scores stale too.
@@ -49,7 +49,7 @@ struct Scores: ParsableCommand {
             sources.rows.append([source.name, source.kind.rawValue, String(finished.prefix(19)), hours > 24 ? "stale (\(hours) hours)" : "fresh"])
         }
         print()
-        print(sources.render())
+        print(sources.render(width: Terminal.outputWidth))
     }
 }
 

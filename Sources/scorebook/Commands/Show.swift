@@ -32,7 +32,7 @@ struct Show: ParsableCommand {
         let store = ScoreRunStore(database: database)
         let stored = try RunLookup(store: store, configured: global.configuredNames).run(of: name, id: runID)
         let results = try store.results(runID: stored.id, band: band, limit: top)
-        print(ResultRenderer(run: stored, results: results).render(format))
+        Terminal.show(ResultRenderer(run: stored, results: results), as: format)
     }
 }
 

@@ -65,7 +65,7 @@ struct Sync: ParsableCommand {
         if status {
             let log = SyncStateStore(database: database)
             let entries = try history.map { try log.recentLog(limit: $0) } ?? log.latestPerStream()
-            print(SyncLogTable(entries: entries).listing.render(format))
+            Terminal.show(SyncLogTable(entries: entries).listing, as: format)
             return
         }
         let configuration = try workspace.loadConfiguration()

@@ -43,7 +43,7 @@ struct Validate: ParsableCommand {
             guard holdoutDays > 0 else { throw ValidationError("--holdout-days must be positive") }
             let check = try HoldoutCheck(
                 score: score, holdoutDays: holdoutDays, endDay: asOf ?? .today, database: database, file: workspace.configurationPath)
-            print(check.render())
+            print(check.render(width: Terminal.outputWidth))
             return
         }
         let store = ScoreRunStore(database: database)
@@ -61,6 +61,6 @@ struct Validate: ParsableCommand {
         }
         let validation = try Validation(
             run: run, higherIsBetter: score.higherIsBetter, outcome: outcome, horizonDays: horizonDays ?? 90, database: database)
-        print(validation.render(format))
+        Terminal.show(validation, as: format)
     }
 }
