@@ -23,9 +23,10 @@ enum Terminal {
         return Int(size.ws_col)
     }
 
-    /// Prints output in a format on standard output, a table fitted to the terminal's width.
+    /// Prints output in a format on standard output (through the target's safe `print`), a table fitted to the
+    /// terminal's width.
     static func show(_ output: some Renderable, as format: OutputFormat) {
-        Swift.print(output.render(format, width: outputWidth))
+        print(output.render(format, width: outputWidth))
     }
 
     /// Prints a line to standard error, control characters shown as visible escapes.
