@@ -12,8 +12,18 @@ public enum HostError: Error, CustomStringConvertible, Sendable, Equatable {
     case noRun(score: String, id: Int64)
     /// `NAME@DATE` finds no run as of the day.
     case noRunAsOf(score: String, day: String)
+    /// A run just made could not be read back.
+    case runNotStored(id: Int64)
+    /// None of the scores asked for has a run.
+    case nothingRunYet
+    /// Both sides of a comparison are the same run.
+    case sameRun(id: Int64)
     /// Two runs share no account.
     case noAccountsInCommon(first: String, firstID: Int64, second: String, secondID: Int64)
+    /// The account has no result in the run.
+    case accountNotInRun(account: String, runID: Int64, score: String, asOf: String)
+    /// No account has this id.
+    case unknownAccount(account: String, database: String)
     /// A stored run's as-of day does not parse.
     case invalidAsOf(runID: Int64)
     /// No account of the run had the outcome within the horizon.
@@ -48,8 +58,18 @@ public enum HostError: Error, CustomStringConvertible, Sendable, Equatable {
             return "score \"\(score)\" has no run \(id) (see `scorebook runs \(score)`)"
         case .noRunAsOf(let score, let day):
             return "score \"\(score)\" has no run as of \(day) (see `scorebook runs \(score)`)"
+        case .runNotStored(let id):
+            return "run \(id) was not stored"
+        case .nothingRunYet:
+            return "no score has been run yet; run `scorebook run` first"
+        case .sameRun(let id):
+            return "both sides name run \(id); compare two different runs"
         case .noAccountsInCommon(let first, let firstID, let second, let secondID):
             return "\(first) run \(firstID) and \(second) run \(secondID) have no accounts in common"
+        case .accountNotInRun(let account, let runID, let score, let asOf):
+            return "account \"\(account)\" is not in run \(runID) of \(score) (not scored as of \(asOf), or unknown)"
+        case .unknownAccount(let account, let database):
+            return "no account \"\(account)\" in \(database)"
         case .invalidAsOf(let runID):
             return "run \(runID) has no valid as-of day"
         case .noOutcomes(let outcome, let horizonDays, let asOf, let accounts, let runID):
