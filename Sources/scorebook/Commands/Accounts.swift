@@ -1,6 +1,5 @@
 import ArgumentParser
 import Host
-import Store
 
 /// `scorebook accounts [TEXT]`: list and find accounts; `--unlinked` shows what identity could not link.
 struct Accounts: ParsableCommand {
@@ -40,18 +39,8 @@ struct Accounts: ParsableCommand {
             if format == .table { print("\(listing.rows.count) unlinked") }
             return
         }
-        let directory = AccountDirectory(database: try workspace.openDatabase())
-        var listing = Listing(columns: ["source", "id", "name", "domain", "industry", "country"])
-        let found = try directory.find(text, limit: limit)
-        listing.rows = found.map { [$0.source, $0.id, $0.name, $0.domain, $0.industry, $0.country] }
-        let total = try directory.liveCount()
-        listing.fields = [("listed", .number(Double(found.count))), ("accounts", .number(Double(total)))]
-        Terminal.show(listing, as: format)
-        if format == .table {
-            let matching = text.map { " matching \"\($0)\"" } ?? ""
-            print(
-                "\(found.count) listed\(matching) of \(total) accounts"
-                    + (found.count == limit ? " (--limit \(limit))" : ""))
-        }
+        let matches = try AccountSearch(database: try workspace.openDatabase()).find(text, limit: limit)
+        Terminal.show(matches.listing, as: format)
+        if format == .table { print(matches.summary) }
     }
 }
