@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "scorebook",
             dependencies: [
-                "Host", "Generator", "Sandbox", "ScoreKit", "Store", "CEditLine", "CProcess",
+                "Host", "Generator", "Sandbox", "ScoreKit", "CEditLine", "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
