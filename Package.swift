@@ -59,25 +59,27 @@ let package = Package(
         .target(name: "ScoreKit"),
         .target(name: "Connectors", dependencies: ["CCurl", "Store", "ScoreKit"]),
         .target(name: "Store", dependencies: ["CSQLite", "CPostgres"]),
+        .target(name: "Generator", dependencies: ["ScoreKit"]),
         .target(
             name: "Host",
-            dependencies: ["Store", "Connectors", "ScoreKit", "CCrypto", .product(name: "Yams", package: "Yams")]
-                + moduleDependencies
+            dependencies: [
+                "Store", "Connectors", "ScoreKit", "Generator", "CCrypto", .product(name: "Yams", package: "Yams"),
+            ] + moduleDependencies
         ),
-        .target(name: "Sandbox", dependencies: ["Host", "ScoreKit", .product(name: "FlyingFox", package: "FlyingFox"),
-            .product(name: "FlyingSocks", package: "FlyingFox"),
+        .target(name: "Sandbox", dependencies: ["Generator", "Connectors", "ScoreKit",
+            .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
         ]),
         .executableTarget(
             name: "scorebook",
             dependencies: [
-                "Host", "Sandbox", "ScoreKit", "Store", "CEditLine", "CProcess",
+                "Host", "Generator", "Sandbox", "ScoreKit", "CEditLine", "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "TestSupport", dependencies: ["Store"], path: "Tests/TestSupport"),
         .testTarget(name: "ScoreKitTests", dependencies: ["ScoreKit"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
-        .testTarget(name: "HostTests", dependencies: ["Host", "Store", "ScoreKit", "TestSupport"]),
+        .testTarget(name: "HostTests", dependencies: ["Host", "Generator", "Store", "ScoreKit", "TestSupport"]),
         .testTarget(name: "LifetimeValueTests", dependencies: ["LifetimeValueScore"], exclude: ["Fixtures"]),
         .testTarget(name: "ConnectorsTests", dependencies: ["Connectors"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["scorebook", "Store", "Sandbox", "Connectors", "Host", "TestSupport"], exclude: ["Fixtures"]),

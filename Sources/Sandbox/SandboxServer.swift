@@ -1,7 +1,7 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
-import Host
+import Generator
 
 /// The Sandbox: Stripe, HubSpot, Salesforce and Chargebee on 127.0.0.1 from the generator's data, with switchable
 /// faults.

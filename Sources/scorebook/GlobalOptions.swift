@@ -1,7 +1,6 @@
 import ArgumentParser
 import Host
 import ScoreKit
-import Store
 
 /// Options every command takes: where the database and the configuration are.
 struct GlobalOptions: ParsableArguments {
@@ -22,7 +21,7 @@ struct GlobalOptions: ParsableArguments {
 
 extension OutputFormat: ExpressibleByArgument {}
 
-extension RunKind: ExpressibleByArgument {}
+extension RequestedRunKind: ExpressibleByArgument {}
 
 extension Day: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }

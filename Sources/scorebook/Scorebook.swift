@@ -22,7 +22,6 @@ struct Scorebook: ParsableCommand {
     static func main() {
         // Tokens are in this process's memory (and environment): a crash must not write them into a core file.
         _ = cprocess_disable_core_dumps()
-        TextTable.terminalWidth = Terminal.outputWidth
         let isChild = ProcessInfo.processInfo.environment[ChildCommand.marker] == "1"
         do {
             var command = try parseAsRoot(GlobalArgumentOrder.reordered(Array(CommandLine.arguments.dropFirst())))

@@ -23,6 +23,12 @@ enum Terminal {
         return Int(size.ws_col)
     }
 
+    /// Prints output in a format on standard output (through the target's safe `print`), a table fitted to the
+    /// terminal's width.
+    static func show(_ output: some Renderable, as format: OutputFormat) {
+        print(output.render(format, width: outputWidth))
+    }
+
     /// Prints a line to standard error, control characters shown as visible escapes.
     static func warn(_ text: String) {
         FileHandle.standardError.write(Data((TerminalText.safe(text) + "\n").utf8))

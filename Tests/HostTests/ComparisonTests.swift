@@ -41,7 +41,7 @@ private func scratchWithRuns(_ engine: Engine) throws -> (Scratch, ScoreRun, Sco
     #expect(try RunReference("rfm").resolve(in: store).id == late.id)
     #expect(try RunReference("rfm@\(early.id)").resolve(in: store).id == early.id)
     #expect(try RunReference("rfm@2025-01-01").resolve(in: store).id == early.id)
-    #expect(throws: CompareError.self) { try RunReference("rfm@99").resolve(in: store) }
+    #expect(throws: HostError.self) { try RunReference("rfm@99").resolve(in: store) }
     #expect {
         try RunReference("rfm@2024-02-02").resolve(in: store)
     } throws: { "\($0)" == "score \"rfm\" has no run as of 2024-02-02 (see `scorebook runs rfm`)" }

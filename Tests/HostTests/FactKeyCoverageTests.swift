@@ -1,4 +1,5 @@
 import Foundation
+import Generator
 import ScoreKit
 import Store
 import Testing

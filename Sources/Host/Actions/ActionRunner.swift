@@ -53,15 +53,15 @@ public struct ActionRunner {
     /// Acts on the score's latest current run; with `dryRun`, only says what would be sent.
     public func act(_ score: NamedScore, dryRun: Bool) throws -> [Delivery] {
         guard !score.actions.isEmpty else {
-            throw CompareError("score \"\(score.name)\" has no `actions:` in the configuration")
+            throw HostError.noActions(score: score.name)
         }
         if !dryRun { try sender.preflight(Array(score.actions.values.joined())) }
         let lock = dryRun ? nil : try ProcessLock(database: database, job: "act \(score.name)")
         defer { withExtendedLifetime(lock) {} }
         let runs = try ScoreRunStore(database: database).currentRuns(of: score.name)
         guard let latest = runs.first else {
-            throw CompareError.noCurrentRun(
-                score.name, hasOtherRuns: try !ScoreRunStore(database: database).runs(of: score.name).isEmpty)
+            throw HostError.noCurrentRun(
+                score: score.name, hasOtherRuns: try !ScoreRunStore(database: database).runs(of: score.name).isEmpty)
         }
         let store = ActionStore(database: database)
         let base = try baseRun(of: score, latest: latest, runs: runs, store: store)

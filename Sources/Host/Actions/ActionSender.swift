@@ -1,5 +1,6 @@
 import Connectors
 import Foundation
+import Generator
 import Store
 
 /// Performs one delivery of an action: a signed webhook, a row in a CSV export, or a HubSpot task.
@@ -25,13 +26,11 @@ struct ActionSender {
             switch action {
             case .webhook(_, let secretVariable?):
                 guard let secret = environment[secretVariable], !secret.isEmpty else {
-                    throw CompareError("webhook secret: environment variable \(secretVariable) is not set")
+                    throw HostError.secretNotSet(variable: secretVariable)
                 }
             case .hubspotTask(_, let sourceName):
                 guard let source = sources[sourceName], source.kind == .hubspot else {
-                    throw CompareError(
-                        "hubspot_task: no HubSpot source named \"\(sourceName)\" is configured (or its token is not set)"
-                    )
+                    throw HostError.noHubSpotSource(name: sourceName)
                 }
             case .webhook, .csv:
                 break
@@ -80,7 +79,7 @@ struct ActionSender {
         ]
         if let secretVariable {
             guard let secret = environment[secretVariable], !secret.isEmpty else {
-                throw CompareError("webhook secret: environment variable \(secretVariable) is not set")
+                throw HostError.secretNotSet(variable: secretVariable)
             }
             headers.append(("X-Scorebook-Signature", try WebhookSignature.header(secret: secret, body: body)))
         }
@@ -108,13 +107,13 @@ struct ActionSender {
         let existing = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
         if let existing, !existing.isEmpty {
             guard existing.hasPrefix(header + "\n") else {
-                throw CompareError("csv export \(path) has other columns than act writes (\(header)); move it aside")
+                throw HostError.exportColumnsDiffer(path: path, header: header)
             }
             if existing.contains("," + CSVField.escape(payload.deliveryID) + "\n") { return }
         }
         let text = (existing?.isEmpty ?? true ? header + "\n" : "") + CSVField.row(payload.csvCells) + "\n"
         if existing == nil { FileManager.default.createFile(atPath: path, contents: nil) }
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw CompareError("cannot write \(path)") }
+        guard let handle = FileHandle(forWritingAtPath: path) else { throw HostError.cannotWrite(path: path) }
         defer { try? handle.close() }
         try handle.seekToEnd()
         try handle.write(contentsOf: Data(text.utf8))

@@ -11,7 +11,7 @@ enum WebhookSignature {
     /// The 32-byte HMAC-SHA256 of a message under a key.
     static func hmacSHA256(key: [UInt8], message: [UInt8]) throws -> [UInt8] {
         guard let keyLength = Int32(exactly: key.count) else {
-            throw CompareError("webhook secret: too long to sign with")
+            throw HostError.secretTooLong
         }
         var digest = [UInt8](repeating: 0, count: 32)
         let status = key.withUnsafeBufferPointer { key in
@@ -19,7 +19,7 @@ enum WebhookSignature {
                 ccrypto_hmac_sha256(key.baseAddress, keyLength, message.baseAddress, message.count, &digest)
             }
         }
-        guard status == 1 else { throw CompareError("webhook signature: libcrypto's HMAC-SHA256 failed") }
+        guard status == 1 else { throw HostError.signatureFailed }
         return digest
     }
 }

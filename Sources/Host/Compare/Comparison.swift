@@ -39,7 +39,8 @@ public struct Comparison {
         let byID = Dictionary(b.map { ($0.accountID, $0) }, uniquingKeysWith: { first, _ in first })
         let common = a.filter { byID[$0.accountID] != nil }
         guard !common.isEmpty else {
-            throw CompareError("\(first.scoreName) run \(first.id) and \(second.scoreName) run \(second.id) have no accounts in common")
+            throw HostError.noAccountsInCommon(
+                first: first.scoreName, firstID: first.id, second: second.scoreName, secondID: second.id)
         }
         let firstValues = common.map(\.value)
         let secondValues = common.compactMap { byID[$0.accountID]?.value }

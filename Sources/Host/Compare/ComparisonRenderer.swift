@@ -1,8 +1,9 @@
 import Foundation
+import Generator
 import Store
 
 /// Prints a comparison as text or JSON.
-public struct ComparisonRenderer {
+public struct ComparisonRenderer: Renderable {
     /// The comparison.
     public let comparison: Comparison
     /// Accounts listed per section.
@@ -14,10 +15,10 @@ public struct ComparisonRenderer {
         self.limit = limit
     }
 
-    /// The comparison as text (`table`) or JSON; CSV gives the per-account pairs.
-    public func render(_ format: OutputFormat) -> String {
+    /// The comparison as text (`table`, fitted to `width`) or JSON; CSV gives the per-account pairs.
+    public func render(_ format: OutputFormat, width: Int? = nil) -> String {
         switch format {
-        case .table: return text()
+        case .table: return text(width: width)
         case .json: return json()
         case .csv:
             let header = "account_id,first_score,second_score,first_band,second_band,first_rank,second_rank"
@@ -28,7 +29,7 @@ public struct ComparisonRenderer {
         }
     }
 
-    private func text() -> String {
+    private func text(width: Int?) -> String {
         let a = comparison.first
         let b = comparison.second
         var lines = [
@@ -46,7 +47,7 @@ public struct ComparisonRenderer {
         lines.append(comparison.isOverTime ? "Band transitions (from -> to):" : "Bands (\(a.scoreName) x \(b.scoreName)):")
         var crosstab = TextTable(columns: [a.scoreName, b.scoreName, "accounts"], numeric: [2])
         for cell in comparison.crosstab { crosstab.rows.append([cell.first, cell.second, String(cell.count)]) }
-        lines.append(crosstab.render())
+        lines.append(crosstab.render(width: width))
         lines.append("")
         if comparison.isOverTime {
             let (rises, falls) = comparison.movers(limit: limit)
@@ -57,14 +58,14 @@ public struct ComparisonRenderer {
                     pair.accountID, pair.accountName, Figures.fixed(pair.first), Figures.fixed(pair.second),
                                     Figures.fixed(pair.second - pair.first), "\(pair.firstBand) -> \(pair.secondBand)"])
             }
-            lines.append(movers.render())
+            lines.append(movers.render(width: width))
         } else {
             lines.append("Where the ranks disagree most (percentile rank in each, 100 = best):")
             var table = TextTable(columns: ["account_id", a.scoreName, "rank", b.scoreName, "rank"], numeric: [2, 4])
             for pair in comparison.disagreements(limit: limit) {
                 table.rows.append([pair.accountID, pair.firstBand, Figures.fixed(pair.firstRank), pair.secondBand, Figures.fixed(pair.secondRank)])
             }
-            lines.append(table.render())
+            lines.append(table.render(width: width))
         }
         return lines.joined(separator: "\n")
     }

@@ -20,38 +20,24 @@ public struct RunReference: Sendable, Equatable, CustomStringConvertible {
     /// configuration), a name that is neither configured nor ever run is answered as a likely typo.
     public func resolve(in store: ScoreRunStore, configured: [String]? = nil) throws -> ScoreRun {
         if let configured, !configured.contains(scoreName), try store.runs(of: scoreName).isEmpty {
-            throw CompareError(
-                "score \"\(scoreName)\" is " + NameSuggestion.notConfigured(scoreName, configured: configured))
+            throw HostError.notConfigured(score: scoreName, configured: configured)
         }
         guard let selector else {
             guard let run = try store.latestRun(of: scoreName) else {
-                throw CompareError.noCurrentRun(scoreName, hasOtherRuns: try !store.runs(of: scoreName).isEmpty)
+                throw HostError.noCurrentRun(score: scoreName, hasOtherRuns: try !store.runs(of: scoreName).isEmpty)
             }
             return run
         }
         if let id = Int64(selector) {
             guard let run = try store.run(id: id), run.scoreName == scoreName else {
-                throw CompareError("score \"\(scoreName)\" has no run \(id) (see `scorebook runs \(scoreName)`)")
+                throw HostError.noRun(score: scoreName, id: id)
             }
             return run
         }
         guard let run = try store.latestRun(of: scoreName, asOf: selector) else {
-            throw CompareError("score \"\(scoreName)\" has no run as of \(selector) (see `scorebook runs \(scoreName)`)")
+            throw HostError.noRunAsOf(score: scoreName, day: selector)
         }
         return run
     }
 }
 
-extension CompareError {
-    /// The score has no current run: never run, or only backfill, validation or holdout runs.
-    static func noCurrentRun(_ scoreName: String, hasOtherRuns: Bool) -> CompareError {
-        let reason = hasOtherRuns ? "has no current run, only backfill or validation runs" : "has not been run yet"
-        return CompareError("score \"\(scoreName)\" \(reason) (run `scorebook run \(scoreName)`)")
-    }
-}
-
-/// A comparison that cannot be made, said in one line.
-public struct CompareError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    init(_ description: String) { self.description = description }
-}

@@ -1,3 +1,4 @@
+import Generator
 import Store
 
 /// Turns a record into a canonical row: its key, its checked values in column order, and its raw JSON.

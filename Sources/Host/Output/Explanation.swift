@@ -2,7 +2,7 @@ import Foundation
 import Store
 
 /// Explains one account's score in a run: each signal's raw value, scaled value, weight and contribution.
-public struct Explanation {
+public struct Explanation: Renderable {
     /// The run.
     public let run: ScoreRun
     /// The account's result.
@@ -14,9 +14,9 @@ public struct Explanation {
         self.result = result
     }
 
-    /// The explanation as text.
-    public func render(_ format: OutputFormat) -> String {
-        if format != .table { return ResultRenderer(run: run, results: [result]).render(format) }
+    /// The explanation as text, its table fitted to `width`.
+    public func render(_ format: OutputFormat, width: Int? = nil) -> String {
+        if format != .table { return ResultRenderer(run: run, results: [result]).render(format, width: width) }
         var lines = [
             "\(result.accountName) (\(result.accountID)) in \(run.scoreName) (\(run.module)), run \(run.id) as of \(run.asOf)",
             "score \(Figures.fixed(result.value)), band \(result.band), rank \(result.position) of \(run.accountCount)",
@@ -36,7 +36,7 @@ public struct Explanation {
             ])
         }
         table.rows.append(["total", "", "", "", Figures.fixed(total, decimals: 2)])
-        lines.append(table.render())
+        lines.append(table.render(width: width))
         if let details = try? JSONSerialization.jsonObject(with: Data(result.details.utf8)) as? [String: Any], !details.isEmpty {
             lines.append("")
             lines.append(details.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))

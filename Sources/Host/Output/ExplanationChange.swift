@@ -1,9 +1,10 @@
 import Foundation
+import Generator
 import Store
 
 /// Why one account's score moved between two runs of a score: each component's raw value, scaled value and
 /// contribution in both, and the change in contribution; the changes sum to the change of the score.
-public struct ExplanationChange {
+public struct ExplanationChange: Renderable {
     /// One component in both runs; nil where the run has no such component.
     public struct Row: Sendable, Equatable {
         public let signal: String
@@ -49,16 +50,16 @@ public struct ExplanationChange {
     /// The change of the score.
     public var change: Double { second.value - first.value }
 
-    /// The explanation as a table, or as JSON for `--format json` (CSV: one row per component).
-    public func render(_ format: OutputFormat) -> String {
+    /// The explanation as a table fitted to `width`, or as JSON for `--format json` (CSV: one row per component).
+    public func render(_ format: OutputFormat, width: Int? = nil) -> String {
         switch format {
         case .json: return json
         case .csv: return csv
-        default: return table
+        default: return table(width: width)
         }
     }
 
-    private var table: String {
+    private func table(width: Int?) -> String {
         var lines = [
             "\(first.accountName) (\(first.accountID)) in \(firstRun.scoreName) (\(firstRun.module)), "
                 + "run \(firstRun.id) as of \(firstRun.asOf) -> run \(secondRun.id) as of \(secondRun.asOf)",
@@ -77,7 +78,7 @@ public struct ExplanationChange {
             "total", "", "", Figures.fixed(first.value, decimals: 2), "", "",
             Figures.fixed(second.value, decimals: 2), signed(total),
         ])
-        lines.append(table.render())
+        lines.append(table.render(width: width))
         return lines.joined(separator: "\n")
     }
 

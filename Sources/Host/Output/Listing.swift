@@ -1,3 +1,4 @@
+import Generator
 import Store
 
 /// Rows under named columns, printed as a table, CSV or JSON: what every listing command prints.
@@ -6,7 +7,7 @@ import Store
 /// `score`, `run`, `as_of` and `kind`; then the command's own `fields`; then `rows`, an array of objects keyed by the
 /// columns in snake case (numeric columns as numbers, "-" or empty as null). Rows about a run carry the same four keys.
 /// CSV is the rows under the same keys; the table is `TextTable`.
-public struct Listing: Sendable {
+public struct Listing: Sendable, Renderable {
     /// A value of a field: text or a number.
     public enum Value: Sendable {
         case text(String)
@@ -45,13 +46,13 @@ public struct Listing: Sendable {
         ]
     }
 
-    /// The listing in a format.
-    public func render(_ format: OutputFormat) -> String {
+    /// The listing in a format, a table fitted to `width`.
+    public func render(_ format: OutputFormat, width: Int? = nil) -> String {
         switch format {
         case .table:
             var table = TextTable(columns: columns, numeric: numeric)
             table.rows = rows
-            return table.render()
+            return table.render(width: width)
         case .csv:
             return ([CSVField.row(columns.map(Self.key))] + rows.map(CSVField.row)).joined(separator: "\n")
         case .json:

@@ -1,9 +1,10 @@
 import Foundation
+import Generator
 import Store
 
 /// Prints a run's results as a table, CSV or JSON (the run's score, run, as_of, kind, module and accounts, then rows:
 /// objects with account_id, name, score, band, components, and the module's details such as code, r, f, m and segment).
-public struct ResultRenderer {
+public struct ResultRenderer: Renderable {
     /// The run shown.
     public let run: ScoreRun
     /// Its results, in position order.
@@ -15,10 +16,10 @@ public struct ResultRenderer {
         self.results = results
     }
 
-    /// The results in a format.
-    public func render(_ format: OutputFormat) -> String {
+    /// The results in a format, a table fitted to `width`.
+    public func render(_ format: OutputFormat, width: Int? = nil) -> String {
         switch format {
-        case .table: return table()
+        case .table: return table(width: width)
         case .csv: return csv()
         case .json: return json()
         }
@@ -36,7 +37,7 @@ public struct ResultRenderer {
         return preferred.filter(names.contains) + names.filter { !preferred.contains($0) }
     }
 
-    private func table() -> String {
+    private func table(width: Int?) -> String {
         let rows = results.map { Dictionary(details($0), uniquingKeysWith: { first, _ in first }) }
         func text(_ value: Any?) -> String {
             guard let value else { return "" }
@@ -62,7 +63,7 @@ public struct ResultRenderer {
         if let first = rows.first, !constant.isEmpty {
             header += "\n" + constant.map { "\($0) \(text(first[$0]))" }.joined(separator: ", ")
         }
-        return header + "\n" + table.render()
+        return header + "\n" + table.render(width: width)
     }
 
     /// One row per account: its result, the run's id, as-of day and kind, the module's details, then per signal its

@@ -13,15 +13,11 @@ public struct TextTable {
         self.numeric = numeric
     }
 
-    /// The table as lines of text.
-    /// The width tables are fitted to: the terminal's, set by the command line when output goes to a terminal;
-    /// nil (the default, for files, pipes and scripts) never cuts a cell.
-    nonisolated(unsafe) public static var terminalWidth: Int?
-
-    /// The table as lines of text, fitted to `width` (default `terminalWidth`) by shortening the widest free-text
-    /// columns, whose cut cells end in "~". Ids, numbers, dates and bands are never cut: only a column with a cell of
-    /// several words (a name, a message) is, and a table of nothing else is printed wider than the terminal.
-    public func render(width: Int? = TextTable.terminalWidth) -> String {
+    /// The table as lines of text, fitted to `width` (the terminal's, which the command line passes; nil, for files,
+    /// pipes and scripts, never cuts a cell) by shortening the widest free-text columns, whose cut cells end in "~".
+    /// Ids, numbers, dates and bands are never cut: only a column with a cell of several words (a name, a message) is,
+    /// and a table of nothing else is printed wider than the terminal.
+    public func render(width: Int? = nil) -> String {
         let columns = columns.map(TerminalText.safe)
         let rows = rows.map { $0.map(TerminalText.safe) }
         var widths = columns.map(\.count)

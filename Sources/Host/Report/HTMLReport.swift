@@ -6,7 +6,7 @@ import Store
 /// action, the movers since the previous run, bands in band order with their MRR, the trend by as-of day, and the
 /// distribution; ROC and lift when an outcome is given; a pair section for each pair asked for.
 public struct HTMLReport {
-    private let store: ScoreRunStore
+    let store: ScoreRunStore
     private let database: Database
 
     /// Creates a report over a database.

@@ -1,3 +1,4 @@
+import Generator
 /// A seeded split of rows into training and held-out parts with each label's share kept in both.
 public enum StratifiedSplit {
     /// Row indexes for training and for holding out: `heldOutShare` of each label's rows, rounded, chosen by a

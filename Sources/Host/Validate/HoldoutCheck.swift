@@ -23,7 +23,7 @@ public struct HoldoutCheck {
     /// Runs the score with horizon `holdoutDays` as of `endDay - holdoutDays` and compares with what happened.
     public init(score: NamedScore, holdoutDays: Int, endDay: Day, database: Database, file: String) throws {
         guard score.module == "clv" else {
-            throw CompareError("--holdout-days applies to clv scores (purchase predictions); \(score.name) is a \(score.module) score")
+            throw HostError.holdoutNeedsCLV(score: score.name, module: score.module)
         }
         var settings = (try? JSONSerialization.jsonObject(with: Data(score.canonicalConfiguration.utf8))) as? [String: Any] ?? [:]
         settings["horizon_days"] = holdoutDays
@@ -66,14 +66,14 @@ public struct HoldoutCheck {
         }
     }
 
-    /// The table as text.
-    public func render() -> String {
+    /// The table as text, fitted to `width`.
+    public func render(width: Int? = nil) -> String {
         var table = TextTable(columns: ["frequency", "accounts", "predicted", "actual"], numeric: [1, 2, 3])
         for group in groups {
             table.rows.append([group.frequency, String(group.accounts), Figures.fixed(group.predicted, decimals: 3), Figures.fixed(group.actual, decimals: 3)])
         }
         return "calibration up to \(calibrationDay), holdout \(calibrationDay.adding(days: 1)) to \(endDay): \(accounts) accounts, "
             + "mean absolute error \(Figures.fixed(meanAbsoluteError, decimals: 3)) purchases per account\n"
-            + "Mean purchases in the holdout by calibration frequency:\n" + table.render()
+            + "Mean purchases in the holdout by calibration frequency:\n" + table.render(width: width)
     }
 }

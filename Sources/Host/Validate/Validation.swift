@@ -7,7 +7,7 @@ import Store
 /// Positives had the outcome event within the horizon after the run's as-of day; accounts that had it on or before the
 /// day are excluded and counted. The direction follows the score's meaning: for a score where higher is better
 /// (health, value), a low score should foretell churn, so the AUC is of the negated score.
-public struct Validation {
+public struct Validation: Renderable {
     /// One bucket of accounts: a decile or a band, with its outcome rate and lift over the base rate.
     public struct Bucket: Sendable {
         public let label: String
@@ -32,7 +32,7 @@ public struct Validation {
 
     /// Validates a run against the outcome events stored in the database.
     public init(run: ScoreRun, higherIsBetter: Bool, outcome: String, horizonDays: Int, database: Database) throws {
-        guard let asOf = Day(iso: run.asOf) else { throw CompareError("run \(run.id) has no valid as-of day") }
+        guard let asOf = Day(iso: run.asOf) else { throw HostError.invalidAsOf(runID: run.id) }
         let end = asOf.adding(days: horizonDays)
         var firstEvent: [String: String] = [:]
         try database.makeStatement(
@@ -58,10 +58,10 @@ public struct Validation {
         }
         guard let auc = ROC.auc(scores: scores, labels: labels) else {
             let positives = labels.filter { $0 }.count
-            throw CompareError(
-                positives == 0
-                    ? "no \(outcome) outcome within \(horizonDays) days after \(run.asOf) among the \(labels.count) accounts of run \(run.id); import outcomes or pick another day"
-                    : "every account of run \(run.id) had the \(outcome) outcome; nothing to tell apart")
+            throw positives == 0
+                ? HostError.noOutcomes(
+                    outcome: outcome, horizonDays: horizonDays, asOf: run.asOf, accounts: labels.count, runID: run.id)
+                : HostError.onlyOutcomes(outcome: outcome, runID: run.id)
         }
         self.run = run
         self.outcome = outcome
@@ -96,8 +96,8 @@ public struct Validation {
         return "AUC \(value): the score separates accounts that had \(outcome) from those that did not"
     }
 
-    /// The validation as text, CSV (the deciles' and bands' rows) or JSON.
-    public func render(_ format: OutputFormat) -> String {
+    /// The validation as text (its tables fitted to `width`), CSV (the deciles' and bands' rows) or JSON.
+    public func render(_ format: OutputFormat, width: Int? = nil) -> String {
         func lift(_ bucket: Bucket) -> Double { baseRate > 0 ? bucket.rate / baseRate : 0 }
         if format == .json {
             func buckets(_ list: [Bucket]) -> String {
@@ -138,7 +138,7 @@ public struct Validation {
                 table.rows.append([bucket.label, String(bucket.accounts), String(bucket.outcomes),
                                    Figures.fixed(bucket.rate * 100), Figures.fixed(lift(bucket), decimals: 2)])
             }
-            lines.append(table.render())
+            lines.append(table.render(width: width))
             lines.append("")
         }
         return lines.joined(separator: "\n")

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Host
-import Store
 
 /// `scorebook accounts [TEXT]`: list and find accounts; `--unlinked` shows what identity could not link.
 struct Accounts: ParsableCommand {
@@ -36,22 +35,12 @@ struct Accounts: ParsableCommand {
             var listing = Listing(columns: ["source", "id", "name"])
             listing.rows = try service.unlinked().map { [$0.source, $0.id, $0.name] }
             listing.fields = [("unlinked", .number(Double(listing.rows.count)))]
-            print(listing.render(format))
+            Terminal.show(listing, as: format)
             if format == .table { print("\(listing.rows.count) unlinked") }
             return
         }
-        let directory = AccountDirectory(database: try workspace.openDatabase())
-        var listing = Listing(columns: ["source", "id", "name", "domain", "industry", "country"])
-        let found = try directory.find(text, limit: limit)
-        listing.rows = found.map { [$0.source, $0.id, $0.name, $0.domain, $0.industry, $0.country] }
-        let total = try directory.liveCount()
-        listing.fields = [("listed", .number(Double(found.count))), ("accounts", .number(Double(total)))]
-        print(listing.render(format))
-        if format == .table {
-            let matching = text.map { " matching \"\($0)\"" } ?? ""
-            print(
-                "\(found.count) listed\(matching) of \(total) accounts"
-                    + (found.count == limit ? " (--limit \(limit))" : ""))
-        }
+        let matches = try AccountSearch(database: try workspace.openDatabase()).find(text, limit: limit)
+        Terminal.show(matches.listing, as: format)
+        if format == .table { print(matches.summary) }
     }
 }

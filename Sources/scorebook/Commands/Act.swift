@@ -1,5 +1,4 @@
 import ArgumentParser
-import Connectors
 import Host
 
 /// `scorebook act NAME`: run the score's band actions for accounts that entered a band since the previous run.
@@ -33,14 +32,9 @@ struct Act: ParsableCommand {
         let workspace = global.workspace
         let configuration = try workspace.loadConfiguration()
         let score = try configuration.score(named: name)
-        // HubSpot tasks go through a configured source whose token is set.
-        let sources = Dictionary(
-            configuration.sources.compactMap { source in (try? source.settings(file: configuration.file)).map { (source.name, $0) } },
-            uniquingKeysWith: { first, _ in first })
-        var options = ActionRunner.defaultOptions
-        options.totalTimeoutMilliseconds = timeout * 1_000
-        let deliveries = try ActionRunner(database: try workspace.openDatabase(), options: options, sources: sources)
-            .act(score, dryRun: dryRun)
+        let runner = ActionRunner(
+            database: try workspace.openDatabase(), configuration: configuration, timeoutSeconds: timeout)
+        let deliveries = try runner.act(score, dryRun: dryRun)
         var table = Listing(columns: ["account_id", "name", "band", "from", "action", "status", "contact"])
         for delivery in deliveries {
             table.rows.append([delivery.accountID, delivery.name, delivery.band, delivery.previousBand ?? "-", delivery.action,
@@ -56,10 +50,10 @@ struct Act: ParsableCommand {
                 ("sent_again", .number(Double(again))), ("already_sent", .number(Double(already))),
                 ("contacts_to_check", .number(Double(flagged))),
             ]
-            print(table.render(format))
+            Terminal.show(table, as: format)
             return
         }
-        if Terminal.isOutputTerminal { print(table.render(.table)) }
+        if Terminal.isOutputTerminal { Terminal.show(table, as: .table) }
         print("\(name): \(dryRun ? "would send" : "sent") \(sent)\(again > 0 ? " (\(again) pending from an earlier act)" : ""), "
             + "\(already) already sent, \(flagged) with a contact to check")
     }

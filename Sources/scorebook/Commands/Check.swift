@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
 import Host
-import Store
 
 /// `scorebook check`: validate the configuration and print warnings.
 struct Check: ParsableCommand {
@@ -14,20 +12,8 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let configuration = try global.workspace.loadConfiguration()
-        // With a database, the last current run of each score, made with this configuration, says which bands it
-        // left empty.
-        let location = global.workspace.databasePath
-        let store = Engine(location: location) == .postgres || FileManager.default.fileExists(atPath: location)
-            ? try? ScoreRunStore(database: global.workspace.openDatabase()) : nil
         // Each score's warnings, with the bands its last current run (made with this configuration) left empty.
-        let warnings = try configuration.scores.map { score -> [String] in
-            guard let store, let bands = score.bands, let run = try store.latestRun(of: score.name),
-                run.configHash == score.configurationHash
-            else { return score.warnings }
-            return score.warnings
-                + EmptyBands.warnings(bands: bands, counts: try store.bandCounts(runID: run.id))
-                .map { "run \(run.id) as of \(run.asOf): \($0)" }
-        }
+        let warnings = try ScoreWarnings.of(configuration, in: global.workspace)
         let count = warnings.joined().count
         guard format == .table else {
             var listing = Listing(columns: ["score", "module", "facts", "configuration", "warnings"], numeric: [2])
@@ -36,7 +22,7 @@ struct Check: ParsableCommand {
                  warnings.joined(separator: "; ")]
             }
             listing.fields = [("file", .text(configuration.file)), ("warnings", .number(Double(count)))]
-            print(listing.render(format))
+            Terminal.show(listing, as: format)
             return
         }
         for (score, warnings) in zip(configuration.scores, warnings) {

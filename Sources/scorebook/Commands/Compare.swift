@@ -1,6 +1,5 @@
 import ArgumentParser
 import Host
-import Store
 
 /// `scorebook compare A B`: two scores, or one score at two runs or dates, from the stored runs.
 struct Compare: ParsableCommand {
@@ -28,11 +27,8 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        let store = ScoreRunStore(database: try global.workspace.openDatabase())
-        let configured = global.configuredNames
-        let a = try RunReference(first).resolve(in: store, configured: configured)
-        let b = try RunReference(second).resolve(in: store, configured: configured)
-        guard a.id != b.id else { throw CleanError("both sides name run \(a.id); compare two different runs") }
-        print(ComparisonRenderer(comparison: try Comparison(first: a, second: b, store: store), limit: top).render(format))
+        let runs = RunArchive(database: try global.workspace.openDatabase(), configured: global.configuredNames)
+        let comparison = try runs.comparison(of: first, and: second)
+        Terminal.show(ComparisonRenderer(comparison: comparison, limit: top), as: format)
     }
 }

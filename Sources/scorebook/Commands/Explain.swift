@@ -1,6 +1,5 @@
 import ArgumentParser
 import Host
-import Store
 
 /// `scorebook explain NAME ACCOUNT`: why an account has its score.
 struct Explain: ParsableCommand {
@@ -36,27 +35,17 @@ struct Explain: ParsableCommand {
     }
 
     func run() throws {
-        let database = try global.workspace.openDatabase()
-        let store = ScoreRunStore(database: database)
-        let lookup = RunLookup(store: store, configured: global.configuredNames)
+        let runs = RunArchive(database: try global.workspace.openDatabase(), configured: global.configuredNames)
         if let (from, to) = span {
-            let (firstRun, first) = try result(in: lookup.run(of: from, id: nil), store: store)
-            let (secondRun, second) = try result(in: lookup.run(of: to, id: nil), store: store)
-            print(
-                ExplanationChange(firstRun: firstRun, first: first, secondRun: secondRun, second: second).render(format)
-            )
+            let firstRun = try runs.run(from)
+            let secondRun = try runs.run(to)
+            let change = ExplanationChange(
+                firstRun: firstRun, first: try runs.result(of: account, in: firstRun),
+                secondRun: secondRun, second: try runs.result(of: account, in: secondRun))
+            Terminal.show(change, as: format)
             return
         }
-        let (stored, result) = try result(in: lookup.run(of: name, id: runID), store: store)
-        print(Explanation(run: stored, result: result).render(format))
-    }
-
-    private func result(in stored: ScoreRun, store: ScoreRunStore) throws -> (ScoreRun, StoredResult) {
-        guard let result = try store.results(runID: stored.id, accountID: account).first else {
-            throw CleanError(
-                "account \"\(account)\" is not in run \(stored.id) of \(stored.scoreName) "
-                    + "(not scored as of \(stored.asOf), or unknown)")
-        }
-        return (stored, result)
+        let run = try runs.run(name, id: runID)
+        Terminal.show(Explanation(run: run, result: try runs.result(of: account, in: run)), as: format)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Generator
 import Host
 import ScoreKit
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Generator
 import Host
 
 /// `scorebook import KIND FILE`: load a CSV or JSON Lines file into the database.

@@ -11,10 +11,9 @@ struct Initialise: ParsableCommand {
 
     func run() throws {
         let workspace = global.workspace
-        let database = try workspace.openDatabase(create: true)
-        let migrations = try database.appliedMigrations
-        let last = migrations.last ?? "none"
-        print("database \(database.path) ready (\(migrations.count) migrations, the last \(last))")
+        let database = try workspace.prepareDatabase()
+        let last = database.migrations.last ?? "none"
+        print("database \(database.location) ready (\(database.migrations.count) migrations, the last \(last))")
         let path = workspace.configurationPath
         if FileManager.default.fileExists(atPath: path) {
             print("configuration \(path) kept as it is")

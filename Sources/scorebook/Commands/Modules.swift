@@ -24,7 +24,7 @@ struct Modules: ParsableCommand {
         guard format == .table else {
             var listing = Listing(columns: ["module", "summary", "facts", "setting", "help"])
             listing.rows = modules.flatMap { ModuleDescription($0).rows }
-            print(listing.render(format))
+            Terminal.show(listing, as: format)
             return
         }
         for module in modules {

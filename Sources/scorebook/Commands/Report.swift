@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Host
-import Store
 
 /// `scorebook report --html FILE [NAME...]`: a self-contained HTML page about the latest runs, to act on.
 struct Report: ParsableCommand {
@@ -34,10 +33,8 @@ struct Report: ParsableCommand {
     func run() throws {
         let workspace = global.workspace
         let configuration = try workspace.loadConfiguration()
-        let database = try workspace.openDatabase()
-        let store = ScoreRunStore(database: database)
-        let chosen = try names.isEmpty ? configuration.scores.map(\.name).filter { try store.latestRun(of: $0) != nil } : names
-        guard !chosen.isEmpty else { throw CleanError("no score has been run yet; run `scorebook run` first") }
+        let report = HTMLReport(database: try workspace.openDatabase())
+        let chosen = try report.scores(named: names, configuration: configuration)
         let days = Int(horizon.hasSuffix("d") ? String(horizon.dropLast()) : horizon) ?? 90
         var options = HTMLReport.Options()
         options.outcome = outcome.map { HTMLReport.OutcomeCheck(event: $0, horizonDays: days) }
@@ -52,7 +49,7 @@ struct Report: ParsableCommand {
             let actions = configuration.scores.first { $0.name == name }?.actions[band] ?? []
             return actions.isEmpty ? nil : actions.map(\.description).joined(separator: "; ")
         }
-        let page = try HTMLReport(database: database).render(scores: chosen, options: options)
+        let page = try report.render(scores: chosen, options: options)
         try FileWriting.write(page, to: html)
         print("\(html): \(chosen.count) scores, \(pair.count) pairs, \(page.utf8.count / 1024) KB")
     }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Host
 import ScoreKit
-import Store
 
 /// `scorebook run NAME...`: run named scores as of a day and store the runs.
 struct Run: ParsableCommand {
@@ -16,17 +15,14 @@ struct Run: ParsableCommand {
     @Option(help: "Score date, YYYY-MM-DD: only facts on or before it count (default today, UTC).")
     var asOf: Day?
 
-    @Option(help: "current or backfill. Default: backfill when the score has a current run as of a later day, else current.")
-    var kind: RunKind?
+    @Option(
+        help: ArgumentHelp(
+            "current or backfill (validate makes validation and holdout runs). Default: backfill when the score has "
+                + "a current run as of a later day, else current."))
+    var kind: RequestedRunKind?
 
     @Option(help: "Output: table (a line per score on a terminal, one summary line otherwise), csv or json.")
     var format: OutputFormat = .table
-
-    func validate() throws {
-        guard kind == nil || kind == .current || kind == .backfill else {
-            throw ValidationError("--kind must be current or backfill (validation and holdout runs are made by validate)")
-        }
-    }
 
     func run() throws {
         let workspace = global.workspace
@@ -49,7 +45,7 @@ struct Run: ParsableCommand {
                 Terminal.progress(bar.line(done: Double(index), detail: detail))
             }
             do {
-                let summary = try runner.run(score, asOf: asOf ?? .today, kind: kind)
+                let summary = try runner.run(score, asOf: asOf ?? .today, kind: kind?.runKind)
                 reports.append(RunReport(summary: summary, seconds: Date().timeIntervalSince(started)))
                 if format == .table && Terminal.isOutputTerminal {
                     if Terminal.isInteractive { Terminal.progress(nil) }
@@ -74,7 +70,7 @@ struct Run: ParsableCommand {
     /// runs.
     private func printSummary(_ reports: [RunReport], failures: Int, seconds: Double) {
         if format != .table {
-            print(RunReport.listing(reports).render(format))
+            Terminal.show(RunReport.listing(reports), as: format)
         } else if !Terminal.isOutputTerminal, reports.count == 1, failures == 0, let only = reports.first {
             print(only.text)
         } else if !Terminal.isOutputTerminal, !reports.isEmpty || failures > 0 {

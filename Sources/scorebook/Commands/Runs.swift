@@ -1,6 +1,5 @@
 import ArgumentParser
 import Host
-import Store
 
 /// `scorebook runs [NAME]`: stored runs, newest first; `--prune --keep N` deletes older ones.
 struct Runs: ParsableCommand {
@@ -30,23 +29,11 @@ struct Runs: ParsableCommand {
     }
 
     func run() throws {
-        let store = ScoreRunStore(database: try global.workspace.openDatabase())
+        let runs = RunArchive(database: try global.workspace.openDatabase())
         if prune, let name, let keep {
-            let deleted = try store.prune(scoreName: name, keep: keep)
-            let kept = try store.runs(of: name).map { "\($0.id) (\($0.kind.rawValue) as of \($0.asOf))" }
-            let keptText = kept.isEmpty ? "none" : "run " + kept.joined(separator: ", ")
-            print("\(name): deleted \(deleted) runs, kept \(keptText)")
+            print(try runs.prune(name, keep: keep))
             return
         }
-        var table = Listing(
-            columns: ["run", "score", "module", "kind", "as of", "finished", "config", "accounts", "bands"], numeric: [0, 7])
-        for run in try store.runs(of: name) {
-            let bands = try store.bandCounts(runID: run.id).map { "\($0.band) \($0.count)" }.joined(separator: ", ")
-            table.rows.append([
-                String(run.id), run.scoreName, run.module, run.kind.rawValue, run.asOf, String(run.finishedAt?.prefix(19) ?? "-"),
-                run.configHash, String(run.accountCount), bands,
-            ])
-        }
-        print(table.render(format))
+        Terminal.show(try runs.history(of: name), as: format)
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Host
-import Store
 
 /// `scorebook show NAME`: a run's results, best first.
 struct Show: ParsableCommand {
@@ -28,29 +27,9 @@ struct Show: ParsableCommand {
     }
 
     func run() throws {
-        let database = try global.workspace.openDatabase()
-        let store = ScoreRunStore(database: database)
-        let stored = try RunLookup(store: store, configured: global.configuredNames).run(of: name, id: runID)
-        let results = try store.results(runID: stored.id, band: band, limit: top)
-        print(ResultRenderer(run: stored, results: results).render(format))
+        let runs = RunArchive(database: try global.workspace.openDatabase(), configured: global.configuredNames)
+        let run = try runs.run(name, id: runID)
+        Terminal.show(ResultRenderer(run: run, results: try runs.results(of: run, band: band, limit: top)), as: format)
     }
 }
 
-/// Finds the run a command refers to: `--run ID` wins, else the reference (`NAME`, `NAME@ID`, `NAME@DATE`).
-struct RunLookup {
-    let store: ScoreRunStore
-    /// The configured score names, to answer a mistyped one.
-    var configured: [String]?
-
-    func run(of name: String, id: Int64?) throws -> ScoreRun {
-        let reference = RunReference(name)
-        if let id { return try RunReference("\(reference.scoreName)@\(id)").resolve(in: store, configured: configured) }
-        return try reference.resolve(in: store, configured: configured)
-    }
-}
-
-/// A failure said in one line.
-struct CleanError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}

@@ -1,8 +1,6 @@
 import ArgumentParser
-import Connectors
 import Foundation
 import Host
-import Store
 
 /// `scorebook sync [SOURCE...]`: pull the configured CRM and billing sources into the database.
 struct Sync: ParsableCommand {
@@ -63,20 +61,18 @@ struct Sync: ParsableCommand {
         let workspace = global.workspace
         let database = try workspace.openDatabase(create: true)
         if status {
-            let log = SyncStateStore(database: database)
-            let entries = try history.map { try log.recentLog(limit: $0) } ?? log.latestPerStream()
-            print(SyncLogTable(entries: entries).listing.render(format))
+            Terminal.show(try SyncLog(database: database).listing(history: history), as: format)
             return
         }
         let configuration = try workspace.loadConfiguration()
-        var options = HTTPOptions()
+        var options = SyncOptions()
         options.caFile = caFile
         options.maxBodyBytes = maxBodyMb << 20
         options.deadline = deadlineSeconds.map { Date().addingTimeInterval($0) }
         let interactive = Terminal.isInteractive
         // The APIs do not say how many records a listing holds, so the line has what is done and the time taken.
         let bar = ProgressBar("syncing", total: nil)
-        let entries = try SyncService(configuration: configuration, database: database).sync(
+        let summary = try SyncService(configuration: configuration, database: database).sync(
             names: sources, full: full, reconcile: reconcile, options: options,
             progress: { if interactive { Terminal.progress(bar.line(done: 0, detail: $0)) } },
             warning: { line in
@@ -84,33 +80,6 @@ struct Sync: ParsableCommand {
                 Terminal.warn("warning: \(line)")
             })
         if interactive { Terminal.progress(nil) }
-        let synced = entries.filter { $0.mode != "reconcile" }
-        let records = synced.reduce(0) { $0 + $1.records }
-        let writes = synced.reduce(0) { $0 + $1.inserts + $1.updates + $1.deletes }
-        let skipped = entries.reduce(0) { $0 + $1.skipped }
-        print("synced \(Set(entries.map(\.source)).sorted().joined(separator: ", ")): \(records) records, \(writes) written, "
-            + "\(entries.reduce(0) { $0 + $1.retries }) retries"
-            + (skipped > 0 ? ", \(skipped) left out (no company or account to file them under, or a number out of range)" : "")
-            + ReconciliationLine.clause(entries))
-    }
-}
-
-/// The sync log as a table.
-struct SyncLogTable {
-    let entries: [SyncLogEntry]
-
-    var listing: Listing {
-        var table = Listing(
-            columns: ["started", "source", "stream", "mode", "pages", "records", "inserts", "updates", "deletes", "skipped",
-                      "retries", "ms", "error"],
-            numeric: [4, 5, 6, 7, 8, 9, 10, 11])
-        for entry in entries {
-            table.rows.append([
-                String(entry.startedAt.prefix(19)), entry.source, entry.stream, entry.mode, String(entry.pages), String(entry.records),
-                String(entry.inserts), String(entry.updates), String(entry.deletes), String(entry.skipped), String(entry.retries),
-                String(entry.durationMilliseconds), entry.error ?? "",
-            ])
-        }
-        return table
+        print(summary)
     }
 }

@@ -76,7 +76,7 @@ struct Train: ParsableCommand {
                 ("held_out_positives", .number(Double(report.heldOutPositives))),
                 ("held_out_auc", .number(report.model.heldOutAUC)), ("seconds", .number(seconds)),
             ]
-            print(listing.render(format))
+            Terminal.show(listing, as: format)
             return
         }
         print(

@@ -25,7 +25,7 @@ struct TuneExport: ParsableCommand {
     func run() throws {
         let tunables = try TuningExport.tunables(score: name, configurationPath: global.workspace.configurationPath)
         guard let out else {
-            print(TuningSheet.listing(score: name, tunables: tunables).render(format))
+            Terminal.show(TuningSheet.listing(score: name, tunables: tunables), as: format)
             return
         }
         try FileWriting.write(TuningSheet.render(score: name, tunables: tunables), to: out)

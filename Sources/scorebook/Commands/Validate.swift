@@ -1,7 +1,6 @@
 import ArgumentParser
 import Host
 import ScoreKit
-import Store
 
 /// `scorebook validate NAME --outcome churned --horizon 90d --as-of D`: a backtest against what happened after D.
 struct Validate: ParsableCommand {
@@ -43,24 +42,13 @@ struct Validate: ParsableCommand {
             guard holdoutDays > 0 else { throw ValidationError("--holdout-days must be positive") }
             let check = try HoldoutCheck(
                 score: score, holdoutDays: holdoutDays, endDay: asOf ?? .today, database: database, file: workspace.configurationPath)
-            print(check.render())
+            print(check.render(width: Terminal.outputWidth))
             return
         }
-        let store = ScoreRunStore(database: database)
-        var run: ScoreRun
-        if let asOf {
-            if let stored = try store.latestRun(of: name, asOf: asOf.description) {
-                run = stored
-            } else {
-                let summary = try ScoreRunner(database: database).run(score, asOf: asOf, kind: .validation)
-                guard let stored = try store.run(id: summary.runID) else { throw CleanError("run \(summary.runID) was not stored") }
-                run = stored
-            }
-        } else {
-            run = try RunReference(name).resolve(in: store)
-        }
+        let runs = RunArchive(database: database)
+        let run = try asOf.map { try runs.validationRun(of: score, asOf: $0) } ?? runs.run(name)
         let validation = try Validation(
             run: run, higherIsBetter: score.higherIsBetter, outcome: outcome, horizonDays: horizonDays ?? 90, database: database)
-        print(validation.render(format))
+        Terminal.show(validation, as: format)
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
-import Foundation
 import Host
 import ScoreKit
-import Store
 
 /// Tab completion: command names, the typed command's options, score and module names, account and run ids.
 struct Completion {
@@ -65,17 +63,12 @@ struct Completion {
     /// Up to 200 account ids starting with `prefix`.
     func accountIDs(prefix: String) -> [String] {
         guard let database = try? workspace.openDatabase() else { return [] }
-        let sql = """
-            SELECT DISTINCT external_id FROM accounts WHERE substr(external_id, 1, ?) = ? ORDER BY external_id LIMIT 200
-            """
-        let rows = try? database.makeStatement(sql).map([.integer(Int64(prefix.count)), .text(prefix)]) { $0.text(0) }
-        return (rows ?? []).compactMap { $0 }
+        return (try? AccountSearch(database: database).ids(startingWith: prefix)) ?? []
     }
 
     /// The stored run ids of a score, newest first.
     func runIDs(of name: String) -> [Int64] {
         guard let database = try? workspace.openDatabase() else { return [] }
-        let runs = (try? ScoreRunStore(database: database).runs(of: name)) ?? []
-        return runs.map(\.id).sorted(by: >)
+        return (try? RunArchive(database: database).runIDs(of: name)) ?? []
     }
 }

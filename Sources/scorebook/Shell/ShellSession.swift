@@ -1,7 +1,6 @@
 import Foundation
 import Host
 import ScoreKit
-import Store
 
 /// Runs shell lines: the shell's own commands in process, everything else as a child `scorebook` command.
 final class ShellSession {
@@ -175,9 +174,7 @@ final class ShellSession {
             let name = explicit ?? usableScore(scoreName, configuration)
             let assessment = try Assessment(configuration: configuration, name: name)
             let database = try workspace.openDatabase()
-            guard try AccountDirectory(database: database).rowIDsByExternalID()[account] != nil else {
-                throw CleanError("no account \"\(account)\" in \(database.path)")
-            }
+            try AccountSearch(database: database).requireAccount(account)
             print("Assessing \(account) for \(assessment.score.name) as \(author); answer \(assessment.allowed).")
             guard let answers = assessment.answers(ask: ask, say: { self.report($0) }) else {
                 report("assessment cancelled; nothing stored")

@@ -13,12 +13,12 @@ public struct SyncService {
         self.database = database
     }
 
-    /// Runs the sync; returns the log entries written.
+    /// Runs the sync; returns what it did, from the log entries written.
     public func sync(
-        names: [String], full: Bool, reconcile: Bool = false, options: HTTPOptions = HTTPOptions(),
+        names: [String], full: Bool, reconcile: Bool = false, options: SyncOptions = SyncOptions(),
         environment: [String: String] = ProcessInfo.processInfo.environment, progress: @escaping (String) -> Void,
         warning: @escaping (String) -> Void = { _ in }
-    ) throws -> [SyncLogEntry] {
+    ) throws -> SyncSummary {
         let chosen = try configuration.sources(named: names)
         guard !chosen.isEmpty else {
             throw ConfigError(file: configuration.file, line: nil, message: "no `sources:` configured to sync")
@@ -26,8 +26,9 @@ public struct SyncService {
         let settings = try chosen.map { try $0.settings(environment: environment, file: configuration.file) }
         let billing = configuration.sources.filter(\.kind.isBilling).map(\.name)
         let crm = configuration.sources.filter { !$0.kind.isBilling }.map(\.name)
-        return try Syncer(database: database, options: options).sync(
+        let entries = try Syncer(database: database, options: options.http).sync(
             settings, full: full, linking: (billing, crm), reconcile: reconcile, progress: progress, warning: warning)
+        return SyncSummary(entries: entries)
     }
 
     /// Billing and CRM accounts that are not linked to the other side.

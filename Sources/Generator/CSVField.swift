@@ -1,4 +1,5 @@
-/// One CSV cell as Scorebook writes it: safe to open in a spreadsheet, and one cell whatever it holds.
+/// One CSV cell as Scorebook writes it (generated data and every CSV output): safe to open in a spreadsheet, and one
+/// cell whatever it holds.
 ///
 /// Text that a spreadsheet would run as a formula (a leading `=`, `+`, `-`, `@`, tab or carriage return: OWASP's
 /// "CSV Injection" rule) gets a leading `'`, which the spreadsheet shows as text; numbers are left as they are, so

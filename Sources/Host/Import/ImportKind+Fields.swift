@@ -1,3 +1,4 @@
+import Generator
 import Store
 
 /// One column of an import: its name in the file, how it parses, and whether it is required.
@@ -13,13 +14,11 @@ struct ImportField: Sendable {
     }
 }
 
-/// The kinds of file `scorebook import` reads, each mapped onto a canonical table.
+/// How each kind of file is read, and the canonical table it writes.
 ///
 /// Fields are listed in the canonical table's column order. A record's key is its id column when the file has one,
 /// else its natural key (usage: account and day), else a fingerprint of its content, so a re-import changes nothing.
-public enum ImportKind: String, Sendable, CaseIterable {
-    case accounts, invoices, mrr, usage, tickets, nps, assessments, outcomes, contacts
-
+extension ImportKind {
     /// The table the kind writes.
     public var table: CanonicalTable {
         switch self {
