@@ -342,19 +342,10 @@ private final class Collector: GeneratorSink {
     }
 }
 
-/// The checksum the sync tests compare a synced database with: 64-bit FNV-1a of the text's UTF-8, in 16 hex digits
-/// (the same function as the host's `Fingerprint`, kept here so the Sandbox needs nothing of the host).
+/// The checksum the sync tests compare a synced database with: ScoreKit's `Fingerprint` of the text.
 public enum Checksum {
     /// The checksum of a text.
-    public static func hex(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        let digits = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
+    public static func hex(_ text: String) -> String { Fingerprint.hex(of: text) }
 }
 
 extension SandboxData {

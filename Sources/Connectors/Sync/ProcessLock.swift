@@ -1,4 +1,5 @@
 import Foundation
+import ScoreKit
 import Store
 
 /// One process at a time per database and job (a sync, the actions of one score).
@@ -35,19 +36,9 @@ public final class ProcessLock {
         held = .advisory(connection, key: key)
     }
 
-    /// Takes the lock of `job` on the SQLite file at `databasePath`.
-    public init(databasePath: String, job: String) throws {
-        held = .file(try Self.lockFile(databasePath: databasePath, job: job))
-    }
-
     /// Takes the sync lock of a database.
     public static func sync(database: Database) throws -> ProcessLock {
         try ProcessLock(database: database, job: "sync")
-    }
-
-    /// Takes the sync lock of the SQLite file at `databasePath`.
-    public static func sync(databasePath: String) throws -> ProcessLock {
-        try ProcessLock(databasePath: databasePath, job: "sync")
     }
 
     deinit {
@@ -73,12 +64,8 @@ public final class ProcessLock {
         return descriptor
     }
 
-    /// A job's advisory lock key: FNV-1a of its name, a number that stays the same across builds and machines.
+    /// A job's advisory lock key: its name's `Fingerprint`, the same across builds and machines.
     static func key(_ job: String) -> Int64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in ("scorebook " + job).utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return Int64(bitPattern: hash)
+        Int64(bitPattern: Fingerprint.value(of: "scorebook " + job))
     }
 }

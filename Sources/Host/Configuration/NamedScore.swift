@@ -101,17 +101,3 @@ public struct NamedScore: Sendable {
         return (trainable.with(model: model) as? C) ?? configuration
     }
 }
-
-/// A stable 64-bit FNV-1a fingerprint, printed as 16 hex digits: enough to tell configurations and data sets apart.
-public enum Fingerprint {
-    /// The fingerprint of a text.
-    public static func hex(of text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        let digits = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
-}

@@ -1,4 +1,5 @@
 import Generator
+import ScoreKit
 import Store
 
 /// Turns a record into a canonical row: its key, its checked values in column order, and its raw JSON.

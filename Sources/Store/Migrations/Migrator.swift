@@ -1,5 +1,3 @@
-import Foundation
-
 /// Named schema migrations, each recorded by its identifier in `schema_migrations` once applied (GRDB's
 /// `DatabaseMigrator`).
 ///
@@ -84,14 +82,8 @@ public struct Migrator: Sendable {
             try database.transaction {
                 try database.execute(migration.sql)
                 try database.cachedStatement("INSERT INTO schema_migrations (identifier, applied_at) VALUES (?, ?)")
-                    .run([.text(migration.identifier), .text(Self.now())])
+                    .run([.text(migration.identifier), .text(ScoreRunStore.now())])
             }
         }
-    }
-
-    private static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
     }
 }

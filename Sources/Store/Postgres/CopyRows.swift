@@ -8,14 +8,11 @@ struct CopyRows {
     /// Appends one field.
     mutating func append(_ value: SQLValue) {
         separate()
-        switch value {
-        case .null: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "N")]
-        case .integer(let number): bytes += Array(String(number).utf8)
-        case .real(let number):
-            let text = number.isNaN ? "NaN" : number.isInfinite ? (number > 0 ? "Infinity" : "-Infinity") : "\(number)"
-            bytes += Array(text.utf8)
-        case .text(let text): appendEscaped(text.utf8)
+        guard let text = value.postgresText else {
+            bytes += [UInt8(ascii: "\\"), UInt8(ascii: "N")]
+            return
         }
+        appendEscaped(text.utf8)
     }
 
     /// Appends one text field given as UTF-8 bytes.

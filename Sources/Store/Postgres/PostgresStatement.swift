@@ -70,7 +70,7 @@ final class PostgresStatement {
     ) throws -> T {
         let types = values.map(Self.type)
         let name = try isPersistent ? preparedName(for: types, context: context) : nil
-        let storage = values.map { Self.text($0).map { strdup($0) } ?? nil }
+        let storage = values.map { $0.postgresText.map { strdup($0) } ?? nil }
         defer { storage.forEach { free($0) } }
         let parameters = storage.map { $0.map { UnsafePointer($0) } }
         return parameters.withUnsafeBufferPointer { texts in
@@ -97,15 +97,4 @@ final class PostgresStatement {
         }
     }
 
-    private static func text(_ value: SQLValue) -> String? {
-        switch value {
-        case .null: return nil
-        case .integer(let number): return String(number)
-        case .real(let number):
-            if number.isNaN { return "NaN" }
-            if number.isInfinite { return number > 0 ? "Infinity" : "-Infinity" }
-            return "\(number)"
-        case .text(let text): return text
-        }
-    }
 }
