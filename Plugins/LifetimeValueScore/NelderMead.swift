@@ -3,6 +3,10 @@ import Foundation
 /// Nelder-Mead simplex minimisation (Lagarias et al. 1998 coefficients), restarted from its best point until two
 /// runs agree, which guards against the simplex collapsing early.
 struct NelderMead {
+    /// Where the search may end early: once the best point lies there the caller has its answer (a fit run off to an
+    /// edge of the parameter space, say) and following the minimum further only costs time. Ending there counts as
+    /// converged.
+    var endsAt: ([Double]) -> Bool = { _ in false }
     /// Iterations per run.
     var maxIterations = 4_000
     /// Stop when the simplex's values differ by less than this.
@@ -19,6 +23,7 @@ struct NelderMead {
             let improvement = bestValue - value
             best = point
             bestValue = value
+            if endsAt(best) { return (best, bestValue, true) }
             if improvement.isFinite && abs(improvement) < 1e-9 * max(1, abs(value)) { return (best, bestValue, true) }
         }
         return (best, bestValue, false)
@@ -37,6 +42,7 @@ struct NelderMead {
             let order = values.indices.sorted { values[$0] < values[$1] }
             simplex = order.map { simplex[$0] }
             values = order.map { values[$0] }
+            if endsAt(simplex[0]) { break }
             if abs(values[n] - values[0]) <= tolerance * max(1, abs(values[0])) { break }
             let centroid = (0..<n).map { dimension in simplex[0..<n].reduce(0) { $0 + $1[dimension] } / Double(n) }
             func toward(_ factor: Double) -> [Double] { (0..<n).map { centroid[$0] + factor * (simplex[n][$0] - centroid[$0]) } }
