@@ -36,8 +36,13 @@ public struct DeferredIndexes {
             database.engine == .sqlite
             ? "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
                 + " AND sql NOT LIKE 'CREATE UNIQUE%'"
-            : "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ?"
-                + " AND indexdef NOT LIKE 'CREATE UNIQUE%'"
+            // pg_get_indexdef only on this schema's rows: filtering pg_indexes by its text made the server read the
+            // definitions of every schema's indexes, and one another session was dropping failed the query.
+            : """
+            SELECT c.relname, pg_get_indexdef(c.oid) FROM pg_index x
+            JOIN pg_class c ON c.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+            WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ? AND NOT x.indisunique
+            """
         return try database.makeStatement(catalogue).map([.text(table.rawValue)]) { (name: $0.text(0) ?? "", sql: $0.text(1) ?? "") }.filter { !$0.name.isEmpty }
     }
 

@@ -21,15 +21,19 @@ extension FactLoader {
         }
         guard let widest = (windows.map { $0 } + decayed.map(\.days) + peaks.map(\.days)).max() else { return }
         let sorted = windows.sorted()
-        // ?1 is the as-of day, ?2 the start of the widest window, ?3... the start of each window.
+        // ?1 is the as-of day, ?2 the start of the widest window, ?3... the start of each narrower window (the windows
+        // ascend, so the widest, when it is one of them, is last and goes unbound).
         var columns = ["account_id"]
-        for offset in sorted.indices {
-            let start = "?\(offset + 3)"
-            columns.append("count(CASE WHEN day > \(start) THEN 1 END)")
-            columns.append("sum(CASE WHEN day > \(start) THEN coalesce(key_feature_uses, 0) ELSE 0 END)")
+        for (offset, days) in sorted.enumerated() {
+            // The widest window is the WHERE clause's already: its columns need no CASE (on M, a fifth of the pass).
+            let inWindow = { (value: String) in
+                days == widest ? value : "CASE WHEN day > ?\(offset + 3) THEN \(value) END"
+            }
+            columns.append("count(\(inWindow("1")))")
+            columns.append("coalesce(sum(\(inWindow("key_feature_uses"))), 0)")
             // As a double on both engines: PostgreSQL's avg of integers is numeric, rounded to 16 places before the
             // double, a last digit off SQLite's.
-            columns.append("avg(CAST(CASE WHEN day > \(start) THEN active_users END AS DOUBLE PRECISION))")
+            columns.append("avg(CAST(\(inWindow("active_users")) AS DOUBLE PRECISION))")
         }
         // Decay and peaks after the windows' columns; their window starts are bound literally (whole days).
         let extraStart = Int32(columns.count)
@@ -50,7 +54,7 @@ extension FactLoader {
             """
         let values =
             [SQLValue.text(asOf.description), .text(asOf.adding(days: -widest).description)]
-            + sorted.map { SQLValue.text(asOf.adding(days: -$0).description) }
+            + sorted.filter { $0 != widest }.map { SQLValue.text(asOf.adding(days: -$0).description) }
         try database.makeStatement(sql).forEach(values) { row in
             guard let position = builder.position(row.integer(0)) else { return }
             for (offset, entry) in decayed.enumerated() {
