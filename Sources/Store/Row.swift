@@ -50,8 +50,10 @@ public struct Row {
             guard PQgetisnull(handle, postgresRow, column) == 0 else { return nil }
             return String(cString: PQgetvalue(handle, postgresRow, column))
         }
+        // By its length, so a NUL inside the text is kept as it was bound.
         guard let pointer = sqlite3_column_text(handle, column) else { return nil }
-        return String(cString: pointer)
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
     /// The column as an optional number.

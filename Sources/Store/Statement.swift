@@ -59,13 +59,7 @@ public final class Statement {
         case .postgres(let statement): return try statement.set(.text(String(decoding: bytes, as: UTF8.self)), at: index)
         case .sqlite(let sqlite): handle = sqlite
         }
-        let code = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    sqlite3_bind_text(handle, index, $0, Int32(buffer.count), csqlite_transient())
-                }
-            } ?? sqlite3_bind_text(handle, index, "", 0, csqlite_transient())
-        }
+        let code = bytes.withUnsafeBufferPointer { Self.bindText(handle, index, $0) }
         guard code == SQLITE_OK else { throw error(context: "binding parameter \(index) of `\(sql)`") }
     }
 
@@ -95,9 +89,18 @@ public final class Statement {
         case .null: code = sqlite3_bind_null(handle, index)
         case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
         case .real(let number): code = sqlite3_bind_double(handle, index, number)
-        case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, csqlite_transient())
+        case .text(var text): code = text.withUTF8 { Self.bindText(handle, index, $0) }
         }
         guard code == SQLITE_OK else { throw error(context: "binding parameter \(index) of `\(sql)`") }
+    }
+
+    /// Binds UTF-8 text by its length, not up to a NUL: a NUL inside a value is kept, and nothing is counted or
+    /// copied to find the end (SQLite copies the bytes once).
+    private static func bindText(_ handle: OpaquePointer, _ index: Int32, _ buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
+        guard let pointer = buffer.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, csqlite_transient()) }
+        return pointer.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+            sqlite3_bind_text(handle, index, $0, Int32(buffer.count), csqlite_transient())
+        }
     }
 
     /// Runs a statement that returns no rows; returns the number of rows it changed.

@@ -1,3 +1,4 @@
+import Foundation
 import ScoreKit
 import Store
 
@@ -13,24 +14,48 @@ public struct FactLoader {
 
     /// Every account's facts as of `asOf`; rows are accounts in id order, with their row ids beside them.
     /// Accounts linked into another (a billing customer into its CRM company) and deleted ones are left out.
+    ///
+    /// All of it is read from one state of the database, the passes spread over up to `parallelism` connections
+    /// that share it (`Database.snapshotReaders`): a sync committing meanwhile changes none of a run's facts. Inside
+    /// a transaction of the caller's the passes run one after another on its connection instead.
     public func load(_ keys: [FactKey], asOf: Day) throws -> (facts: FactTable, rowIDs: [Int64]) {
+        let wanted = Set(keys)
+        let passes = Dictionary(grouping: wanted, by: \.pass).sorted { "\($0.key)" < "\($1.key)" }
+            .map { (pass: $0.key, keys: Set($0.value)) }
+        guard !database.isInTransaction else { return try load(passes, wanted: wanted, asOf: asOf, on: [database]) }
+        let readers = try database.snapshotReaders(max(1, min(passes.count, Self.parallelism)))
+        defer { for reader in readers { try? reader.endReading() } }
+        return try load(passes, wanted: wanted, asOf: asOf, on: readers)
+    }
+
+    /// Connections a load reads on at most: one per processor, up to four (on M the longest pass is about half of
+    /// the facts' time, so more would wait for it).
+    static let parallelism = min(4, ProcessInfo.processInfo.activeProcessorCount)
+
+    private func load(
+        _ passes: [(pass: FactPass, keys: Set<FactKey>)], wanted: Set<FactKey>, asOf: Day, on readers: [Database]
+    ) throws -> (facts: FactTable, rowIDs: [Int64]) {
         var rowIDs: [Int64] = []
         var accounts: [AccountRef] = []
-        try database.makeStatement("SELECT id, external_id, coalesce(name, external_id) FROM accounts WHERE canonical_id IS NULL AND deleted_at IS NULL ORDER BY id").forEach { row in
+        try readers[0].makeStatement(
+            "SELECT id, external_id, coalesce(name, external_id) FROM accounts "
+                + "WHERE canonical_id IS NULL AND deleted_at IS NULL ORDER BY id"
+        ).forEach { row in
             rowIDs.append(row.integer(0))
             accounts.append(AccountRef(id: row.text(1) ?? "", name: row.text(2) ?? ""))
         }
         let index = Dictionary(uniqueKeysWithValues: rowIDs.enumerated().map { ($1, $0) })
-        var builder = ColumnBuilder(index: index, count: accounts.count)
-
-        let wanted = Set(keys)
-        for (pass, keys) in Dictionary(grouping: wanted, by: \.pass).sorted(by: { "\($0.key)" < "\($1.key)" }) {
-            try load(pass, Set(keys), asOf: asOf, into: &builder)
+        let empty = ColumnBuilder(index: index, count: accounts.count)
+        let builders = try PassRunner(readers: readers).run(passes.count) { reader, number in
+            var builder = empty
+            try FactLoader(database: reader).load(passes[number].pass, passes[number].keys, asOf: asOf, into: &builder)
+            return builder
         }
-
         var table = FactTable(asOf: asOf, accounts: accounts)
-        for (key, column) in builder.columns where wanted.contains(key) {
-            table.setColumn(key, column)
+        for builder in builders {
+            for (key, column) in builder.columns where wanted.contains(key) {
+                table.setColumn(key, column)
+            }
         }
         return (table, rowIDs)
     }
