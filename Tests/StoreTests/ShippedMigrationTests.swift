@@ -32,6 +32,7 @@ private let shipped: [(identifier: String, fingerprint: String)] = [
 private let shippedOnPostgres: [(identifier: String, fingerprint: String)] = [
     ("1-schema", "7468d5fab99d374e"),
     ("2-sqlite-functions", "8e75436cbfce3ee5"),
+    ("3-citus-ready", "c2602d2d1adac983"),
 ]
 
 @Test(arguments: [(Migrator.standard, shipped), (Migrator.postgres, shippedOnPostgres)])

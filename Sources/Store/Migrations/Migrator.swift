@@ -36,6 +36,7 @@ public struct Migrator: Sendable {
     public static let postgres = Migrator(migrations: [
         Migration(identifier: "1-schema", sql: PostgresSchema.sql),
         Migration(identifier: "2-sqlite-functions", sql: PostgresFunctions.sql),
+        Migration(identifier: "3-citus-ready", sql: CitusReadySchema.sql),
     ])
 
     /// The schema's migrations on `engine`.
