@@ -48,7 +48,8 @@ public struct Migrator: Sendable {
     ///
     /// A database that counts its migrations in `PRAGMA user_version` (scorebook before identifiers) first gets its
     /// count turned into records; one that has recorded a migration this scorebook does not know is refused. On
-    /// PostgreSQL, where several machines may open one database at once, migrating holds an advisory lock.
+    /// PostgreSQL, where several machines may open one database at once, migrating holds an advisory lock; on a Citus
+    /// coordinator the migrated schema is then distributed (`CitusLayout`).
     public func migrate(_ database: Database) throws {
         let identifiers = migrations.map(\.identifier)
         guard Set(identifiers).count == identifiers.count else {
@@ -66,6 +67,7 @@ public struct Migrator: Sendable {
                 identifier text PRIMARY KEY, applied_at text, position bigint GENERATED ALWAYS AS IDENTITY)
             """)
         try apply(database, identifiers: identifiers)
+        try CitusLayout.distribute(database)
     }
 
     /// The advisory lock key migrations hold on PostgreSQL (any fixed number no other lock of Scorebook uses).
