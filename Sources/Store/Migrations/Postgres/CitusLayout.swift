@@ -38,8 +38,11 @@ enum CitusLayout {
         let unless = "WHERE NOT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = to_regclass(?1) AND"
         let replicate = "SELECT create_reference_table(?1::regclass) \(unless) repmodel = 't')"
         let shard = "SELECT create_distributed_table(?1::regclass, 'account_id') \(unless) partmethod = 'h')"
+        // A transaction that writes a reference table after a parallel multi-shard write of a table whose foreign key
+        // points at it (a sync's upserts of accounts after moved records' deletions) is refused: one connection per
+        // node instead, for this session.
+        try database.execute("SET citus.multi_shard_modify_mode TO 'sequential'")
         try database.transaction {
-            try database.execute("SET LOCAL citus.multi_shard_modify_mode TO 'sequential'")
             // Made a reference table, `accounts` would turn the tables whose foreign keys point at it into Citus local
             // tables, which cannot then be distributed (their identity columns): their keys go first, and come back.
             let keys = try database.makeStatement(
