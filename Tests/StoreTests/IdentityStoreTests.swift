@@ -35,7 +35,8 @@ private func insertAccount(
     #expect(unlinked == ["\(billing)/b3", "\(crm)/c3"])
 }
 
-@Test(arguments: Engine.allCases) func linkingRefilesRecordsUnderTheCanonicalAccountKeepingTheirIDs(engine: Engine) throws {
+@Test(arguments: Engine.allCases)
+func linkingRefilesRecordsUnderTheCanonicalAccountKeepingTheirIDs(engine: Engine) throws {
     let file = TemporaryDatabase(engine)
     let database = try Database(path: file.path)
     try insertAccount(database, source: "crm", id: "c1", domain: "acme.com")
