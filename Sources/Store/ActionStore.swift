@@ -25,7 +25,9 @@ public struct ActionStore {
             WHERE r.run_id = ? AND (p.band IS NULL OR p.band <> r.band)
             ORDER BY r.position
             """
-        ).map([previousRunID.map(SQLValue.integer) ?? .null, .integer(runID)]) { row in
+        // No previous run is run 0, which no run has: a NULL would fold the join's key away, and Citus then refuses the
+        // join of two distributed tables that is left.
+        ).map([.integer(previousRunID ?? 0), .integer(runID)]) { row in
             Transition(
                 accountRowID: row.integer(0), accountID: row.text(1) ?? "", name: row.text(2) ?? "", value: row.double(3),
                 band: row.text(4) ?? "", previousBand: row.text(5))

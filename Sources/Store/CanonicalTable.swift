@@ -41,7 +41,8 @@ public enum CanonicalTable: String, Sendable, CaseIterable {
 /// Idempotent writes into one canonical table: insert, or update only when something differs.
 ///
 /// Whether a row was inserted or updated is the one thing the engines say differently: SQLite sets the last row id
-/// on an insert only, PostgreSQL returns `xmax = 0` for a row this statement inserted.
+/// on an insert only, PostgreSQL returns `xmax = 0` for a row this statement inserted. On PostgreSQL a per-account
+/// record's key holds its account, and the same statement deletes its row under any other account.
 public struct Upserter {
     private let statement: Statement
     private let table: CanonicalTable
@@ -49,18 +50,30 @@ public struct Upserter {
 
     /// Prepares the upsert for a table.
     public init(database: Database, table: CanonicalTable) throws {
+        let engine = database.engine
         let columns = table.columns + ["raw"]
         let placeholders = Array(repeating: "?", count: columns.count + 2).joined(separator: ", ")
-        let updates = columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        let distinct = database.engine == .sqlite ? "IS NOT" : "IS DISTINCT FROM"
-        let differs = columns.map { "\(table.rawValue).\($0) \(distinct) excluded.\($0)" }.joined(separator: " OR ")
-        let sql = """
+        let updated = table.updatedColumns(on: engine)
+        let updates = updated.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let distinct = engine == .sqlite ? "IS NOT" : "IS DISTINCT FROM"
+        let differs = updated.map { "\(table.rawValue).\($0) \(distinct) excluded.\($0)" }.joined(separator: " OR ")
+        let upsert = """
             INSERT INTO \(table.rawValue) (source, external_id, \(columns.joined(separator: ", "))) VALUES (\(placeholders))
-            ON CONFLICT (source, external_id) DO UPDATE SET \(updates) WHERE \(differs)
+            ON CONFLICT (\(table.key(on: engine).joined(separator: ", "))) DO UPDATE SET \(updates) WHERE \(differs)
             """
-        self.statement = try database.cachedStatement(database.engine == .sqlite ? sql : sql + " RETURNING xmax = 0")
+        let incoming = "(VALUES (?1, ?2, ?3::bigint)) AS incoming (source, external_id, account_id)"
+        let sql =
+            if engine == .sqlite {
+                upsert
+            } else if let moved = table.movedRowsDeletion(on: engine, incoming: incoming) {
+                "WITH written AS (\(upsert) RETURNING xmax = 0 AS inserted), moved AS (\(moved))"
+                    + " SELECT inserted FROM written"
+            } else {
+                upsert + " RETURNING xmax = 0"
+            }
+        self.statement = try database.cachedStatement(sql)
         self.table = table
-        engine = database.engine
+        self.engine = engine
     }
 
     /// Writes one record; returns true when a row was inserted or changed.

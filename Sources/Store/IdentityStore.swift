@@ -5,8 +5,9 @@ public struct IdentityStore {
     /// Creates the store on a connection.
     public init(database: Database) { self.database = database }
 
-    /// Links unlinked billing accounts: first by the explicit CRM id they carry, then by domain; then points their
-    /// invoices at the CRM account. Returns how many were linked.
+    /// Links unlinked billing accounts: first by the explicit CRM id they carry, then by domain; then re-files their
+    /// records under the CRM account. Returns how many were linked. Call it inside a transaction: re-filing deletes
+    /// rows and inserts them again.
     public func link(billingSources: [String], crmSources: [String]) throws -> Int {
         guard !billingSources.isEmpty, !crmSources.isEmpty else { return 0 }
         let sources = try [SQLValue.jsonArray(crmSources), .jsonArray(billingSources)]
@@ -32,14 +33,30 @@ public struct IdentityStore {
             """
         ).run(sources)
         for table in CanonicalTable.allCases where table != .accounts {
-            try database.makeStatement(
-                """
-                UPDATE \(table.rawValue) SET account_id = (SELECT canonical_id FROM accounts WHERE id = \(table.rawValue).account_id)
-                WHERE account_id IN (SELECT id FROM accounts WHERE canonical_id IS NOT NULL)
-                """
-            ).run()
+            try refile(table)
         }
         return linked
+    }
+
+    /// Moves a table's rows of linked accounts to their canonical account: copied aside with the new account, deleted,
+    /// inserted again with their ids. Never an `UPDATE` of `account_id`, which would move a row between shards on a
+    /// table distributed by account (Citus refuses it); deleting before inserting keeps SQLite's `(source,
+    /// external_id)` key unique throughout.
+    private func refile(_ table: CanonicalTable) throws {
+        let name = table.rawValue
+        let kept = ["id", "source", "external_id", "raw"] + table.columns.filter { $0 != "account_id" }
+        let columns = (kept + ["account_id"]).joined(separator: ", ")
+        let aside = "scorebook_refile_\(name)"
+        let linked = "SELECT id FROM accounts WHERE canonical_id IS NOT NULL"
+        try database.execute(
+            """
+            CREATE TEMP TABLE \(aside) AS
+            SELECT \(kept.map { "r.\($0)" }.joined(separator: ", ")), a.canonical_id AS account_id
+            FROM \(name) r JOIN accounts a ON a.id = r.account_id WHERE a.canonical_id IS NOT NULL;
+            DELETE FROM \(name) WHERE account_id IN (\(linked));
+            INSERT INTO \(name) (\(columns)) SELECT \(columns) FROM \(aside);
+            DROP TABLE \(aside)
+            """)
     }
 
     /// The account row a record of this source and id should be filed under: its canonical account, if linked.

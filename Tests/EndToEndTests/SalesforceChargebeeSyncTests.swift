@@ -19,11 +19,13 @@ import Testing
             "SELECT external_id, amount_paid_cents, status FROM invoices WHERE source = 'chargebee'"
         )
         .map { "\($0.text(0) ?? "")|\($0.integer(1))|\($0.text(2) ?? "")" }.sorted()
-        // A subscription: its start row's amount, and its end row's day once cancelled.
+        // A subscription: its start row's amount, and its end row's day once cancelled (both under its one customer,
+        // which on Citus makes the join one on the distribution column).
         let subscriptions = try database.makeStatement(
             """
             SELECT replace(s.external_id, ':start', ''), s.mrr_cents, coalesce(e.effective_date, '') FROM mrr_changes s
             LEFT JOIN mrr_changes e ON e.source = s.source AND e.external_id = replace(s.external_id, ':start', ':end')
+                AND e.account_id = s.account_id
             WHERE s.source = 'chargebee' AND s.external_id LIKE '%:start'
             """
         )

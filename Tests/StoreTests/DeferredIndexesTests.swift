@@ -19,7 +19,7 @@ private func indexes(_ database: Database) throws -> [String] {
     let catalogue =
         engine == .sqlite
         ? "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_autoindex_invoices_1'"
-        : "SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'invoices_source_external_id_key'"
+        : "SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'invoices_key'"
     let unique = try database.makeStatement(catalogue).map { $0.integer(0) }.first
     #expect(unique == 1)
     #expect(try DeferredIndexes(database: database).restore() == before.count - aside.count)

@@ -34,3 +34,33 @@ private func insertAccount(
     let unlinked = try identity.unlinked(billingSources: [billing], crmSources: [crm]).map { "\($0.source)/\($0.id)" }
     #expect(unlinked == ["\(billing)/b3", "\(crm)/c3"])
 }
+
+@Test(arguments: Engine.allCases)
+func linkingRefilesRecordsUnderTheCanonicalAccountKeepingTheirIDs(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
+    let database = try Database(path: file.path)
+    try insertAccount(database, source: "crm", id: "c1", domain: "acme.com")
+    try insertAccount(database, source: "billing", id: "b1", domain: "acme.com")
+    try insertAccount(database, source: "billing", id: "b2", domain: "nobody.com")
+    let identity = IdentityStore(database: database)
+    let billed = try #require(try identity.accountRow(source: "billing", externalID: "b1"))
+    let alone = try #require(try identity.accountRow(source: "billing", externalID: "b2"))
+    let invoice = try Upserter(database: database, table: .invoices)
+    for (id, account) in [("in_1", billed), ("in_2", alone)] {
+        try invoice.upsert(
+            source: "billing", externalID: id,
+            values: [.integer(account), .text("2026-01-01"), .null, .null, .integer(500), .integer(0), .null,
+                     .text("open"), .null],
+            raw: "{}")
+    }
+    let before = try database.makeStatement("SELECT external_id, id FROM invoices ORDER BY external_id")
+        .map { "\($0.text(0) ?? "") \($0.integer(1))" }
+    #expect(try database.transaction { try identity.link(billingSources: ["billing"], crmSources: ["crm"]) } == 1)
+    let canonical = try #require(try identity.accountRow(source: "crm", externalID: "c1"))
+    let filed = try database.makeStatement("SELECT external_id, account_id, amount_due_cents FROM invoices ORDER BY 1")
+        .map { "\($0.text(0) ?? "") \($0.integer(1)) \($0.integer(2))" }
+    #expect(filed == ["in_1 \(canonical) 500", "in_2 \(alone) 500"])
+    let after = try database.makeStatement("SELECT external_id, id FROM invoices ORDER BY external_id")
+        .map { "\($0.text(0) ?? "") \($0.integer(1))" }
+    #expect(after == before)
+}

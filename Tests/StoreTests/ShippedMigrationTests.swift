@@ -32,7 +32,8 @@ private let shipped: [(identifier: String, fingerprint: String)] = [
 private let shippedOnPostgres: [(identifier: String, fingerprint: String)] = [
     ("1-schema", "7468d5fab99d374e"),
     ("2-sqlite-functions", "8e75436cbfce3ee5"),
-    ("3-julianday-in-double-precision", "cdf6380586b16cd8"),
+    ("3-citus-ready", "c2602d2d1adac983"),
+    ("4-julianday-in-double-precision", "cdf6380586b16cd8"),
 ]
 
 @Test(arguments: [(Migrator.standard, shipped), (Migrator.postgres, shippedOnPostgres)])

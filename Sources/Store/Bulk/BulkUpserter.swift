@@ -74,17 +74,19 @@ public final class BulkUpserter {
             TRUNCATE \(staging)
             """)
         _ = try database.copy(into: staging, columns: columns, rows: rows)
-        let mapped = table.columns + ["raw"]
-        let updates = mapped.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        let current = mapped.map { "\(table.rawValue).\($0)" }.joined(separator: ", ")
-        let incoming = mapped.map { "excluded.\($0)" }.joined(separator: ", ")
+        let changing = table.updatedColumns(on: .postgres)
+        let updates = changing.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let current = changing.map { "\(table.rawValue).\($0)" }.joined(separator: ", ")
+        let incoming = changing.map { "excluded.\($0)" }.joined(separator: ", ")
+        let moved = table.movedRowsDeletion(on: .postgres, incoming: "\(staging) AS incoming")
+            .map { ", moved AS (\($0))" }
         let merge = """
             WITH written AS (
                 INSERT INTO \(table.rawValue) (\(columns.joined(separator: ", ")))
                 SELECT \(columns.joined(separator: ", ")) FROM \(staging)
-                ON CONFLICT (source, external_id) DO UPDATE SET \(updates)
+                ON CONFLICT (\(table.key(on: .postgres).joined(separator: ", "))) DO UPDATE SET \(updates)
                 WHERE (\(current)) IS DISTINCT FROM (\(incoming))
-                RETURNING xmax = 0 AS inserted)
+                RETURNING xmax = 0 AS inserted)\(moved ?? "")
             SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM written
             """
         try database.makeStatement(merge).forEach { row in

@@ -36,7 +36,8 @@ public struct Migrator: Sendable {
     public static let postgres = Migrator(migrations: [
         Migration(identifier: "1-schema", sql: PostgresSchema.sql),
         Migration(identifier: "2-sqlite-functions", sql: PostgresFunctions.sql),
-        Migration(identifier: "3-julianday-in-double-precision", sql: PostgresJulianDay.sql),
+        Migration(identifier: "3-citus-ready", sql: CitusReadySchema.sql),
+        Migration(identifier: "4-julianday-in-double-precision", sql: PostgresJulianDay.sql),
     ])
 
     /// The schema's migrations on `engine`.
@@ -48,7 +49,8 @@ public struct Migrator: Sendable {
     ///
     /// A database that counts its migrations in `PRAGMA user_version` (scorebook before identifiers) first gets its
     /// count turned into records; one that has recorded a migration this scorebook does not know is refused. On
-    /// PostgreSQL, where several machines may open one database at once, migrating holds an advisory lock.
+    /// PostgreSQL, where several machines may open one database at once, migrating holds an advisory lock; on a Citus
+    /// coordinator the migrated schema is then distributed (`CitusLayout`).
     public func migrate(_ database: Database) throws {
         let identifiers = migrations.map(\.identifier)
         guard Set(identifiers).count == identifiers.count else {
@@ -66,6 +68,7 @@ public struct Migrator: Sendable {
                 identifier text PRIMARY KEY, applied_at text, position bigint GENERATED ALWAYS AS IDENTITY)
             """)
         try apply(database, identifiers: identifiers)
+        try CitusLayout.distribute(database)
     }
 
     /// The advisory lock key migrations hold on PostgreSQL (any fixed number no other lock of Scorebook uses).

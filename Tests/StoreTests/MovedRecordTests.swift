@@ -1,0 +1,50 @@
+import Testing
+
+@testable import Store
+
+/// Two accounts' rows, and a contact written under the first.
+private func twoAccountsAndAContact(_ database: Database) throws -> (first: Int64, second: Int64) {
+    let accounts = try Upserter(database: database, table: .accounts)
+    for id in ["a", "b"] {
+        try accounts.upsert(
+            source: "crm", externalID: id, values: [.text(id), nil, nil, nil, nil, nil, nil, nil, nil, nil, nil],
+            raw: "{}")
+    }
+    let rows = try database.makeStatement("SELECT id FROM accounts ORDER BY external_id").map { $0.integer(0) }
+    return (rows[0], rows[1])
+}
+
+private func contact(_ account: Int64) -> [SQLValue] {
+    [.integer(account), "Ann", "ann@example.com", 1, "2026-01-01"]
+}
+
+private func contactRows(_ database: Database) throws -> [String] {
+    try database.makeStatement("SELECT external_id, account_id, name FROM contacts ORDER BY account_id")
+        .map { "\($0.text(0) ?? "") \($0.integer(1)) \($0.text(2) ?? "")" }
+}
+
+@Test(arguments: Engine.allCases) func aRecordThatMovesToAnotherAccountIsKeptOnceUnderIt(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
+    let database = try Database(path: file.path)
+    let (first, second) = try twoAccountsAndAContact(database)
+    let upserter = try Upserter(database: database, table: .contacts)
+    #expect(
+        try upserter.write(source: "crm", externalID: "c1", values: contact(first), raw: Array("{}".utf8)) == .inserted)
+    #expect(
+        try upserter.write(source: "crm", externalID: "c1", values: contact(second), raw: Array("{}".utf8))
+            != .unchanged)
+    #expect(try contactRows(database) == ["c1 \(second) Ann"])
+}
+
+@Test(arguments: Engine.allCases) func aBulkWrittenRecordThatMovesIsKeptOnceUnderItsNewAccount(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
+    let database = try Database(path: file.path)
+    let (first, second) = try twoAccountsAndAContact(database)
+    for account in [first, second] {
+        let bulk = try BulkUpserter(database: database, table: .contacts)
+        try bulk.add(source: "crm", externalID: "c1", values: contact(account), raw: Array("{}".utf8))
+        try bulk.finish()
+        #expect(bulk.written == 1)
+    }
+    #expect(try contactRows(database) == ["c1 \(second) Ann"])
+}
