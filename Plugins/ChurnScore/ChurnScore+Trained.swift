@@ -17,37 +17,38 @@ extension ChurnScore {
         let columns = model.features.map { features.names.firstIndex(of: $0) }
         let bands = configuration.effectiveBands
         // Share bands need the whole batch, so the module's labels are set once every account is scored.
-        return bands.relabel(features.rows.indices.map { position in
-            let values = columns.map { column in column.flatMap { features.values[position][$0] } }
-            let standardised = model.standardised(values)
-            let terms = zip(model.coefficients, standardised).map { $0 * $1 }
-            let logOdds = model.intercept + terms.reduce(0, +)
-            let baseline = 100 * TrainedModel.sigmoid(model.intercept)
-            let risk = 100 * TrainedModel.sigmoid(logOdds)
-            let spread = logOdds - model.intercept
-            let slope: Double
-            if abs(spread) > 1e-12 {
-                slope = (risk - baseline) / spread
-            } else {
-                slope = baseline * (1 - baseline / 100)
-            }
-            var components = [
-                Component(
-                    signal: "baseline", raw: model.intercept, normalised: 0, weight: 0, contribution: baseline)
-            ]
-            for index in model.features.indices {
-                components.append(
+        return bands.relabel(
+            features.rows.indices.map { position in
+                let values = columns.map { column in column.flatMap { features.values[position][$0] } }
+                let standardised = model.standardised(values)
+                let terms = zip(model.coefficients, standardised).map { $0 * $1 }
+                let logOdds = model.intercept + terms.reduce(0, +)
+                let baseline = 100 * TrainedModel.sigmoid(model.intercept)
+                let risk = 100 * TrainedModel.sigmoid(logOdds)
+                let spread = logOdds - model.intercept
+                let slope: Double
+                if abs(spread) > 1e-12 {
+                    slope = (risk - baseline) / spread
+                } else {
+                    slope = baseline * (1 - baseline / 100)
+                }
+                var components = [
                     Component(
-                        signal: model.features[index], raw: values[index], normalised: standardised[index],
-                        weight: model.coefficients[index], contribution: slope * terms[index]))
-            }
-            // The components' sum, so the score is exactly what they add up to.
-            let value = components.total
-            return ScoredAccount(
-                accountID: facts.accounts[features.rows[position]].id, value: value, band: bands.label(for: value),
-                components: components,
-                details: [("probability", .number((risk * 100).rounded() / 10_000))]
-                    + (model.source.map { [("model", DetailValue.text($0))] } ?? []))
-        })
+                        signal: "baseline", raw: model.intercept, normalised: 0, weight: 0, contribution: baseline)
+                ]
+                for index in model.features.indices {
+                    components.append(
+                        Component(
+                            signal: model.features[index], raw: values[index], normalised: standardised[index],
+                            weight: model.coefficients[index], contribution: slope * terms[index]))
+                }
+                // The components' sum, so the score is exactly what they add up to.
+                let value = components.total
+                return ScoredAccount(
+                    accountID: facts.accounts[features.rows[position]].id, value: value, band: bands.label(for: value),
+                    components: components,
+                    details: [("probability", .number((risk * 100).rounded() / 10_000))]
+                        + (model.source.map { [("model", DetailValue.text($0))] } ?? []))
+            })
     }
 }

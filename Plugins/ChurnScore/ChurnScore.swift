@@ -42,13 +42,14 @@ public enum ChurnScore: ScoreModule {
             weights: configuration.effectiveWeights, raw: raw, scaled: scaled, missing: Normaliser.constantValue)
         let bands = configuration.effectiveBands
         // Share bands need the whole batch, so the module's labels are set once every account is scored.
-        return bands.relabel(features.rows.indices.map { position in
-            let components = signals.components(row: position)
-            let value = components.total
-            return ScoredAccount(
-                accountID: facts.accounts[features.rows[position]].id, value: value, band: bands.label(for: value),
-                components: components)
-        })
+        return bands.relabel(
+            features.rows.indices.map { position in
+                let components = signals.components(row: position)
+                let value = components.total
+                return ScoredAccount(
+                    accountID: facts.accounts[features.rows[position]].id, value: value, band: bands.label(for: value),
+                    components: components)
+            })
     }
 }
 

@@ -36,7 +36,8 @@ extension CreditScore {
         risky[.industry("software")] = 0
         risky[.industry("retail")] = 0
         let facts = FactTable(
-            asOf: .workedExample, rows: [(AccountRef("prime"), prime), (AccountRef("slow"), slow), (AccountRef("risky"), risky)])
+            asOf: .workedExample,
+            rows: [(AccountRef("prime"), prime), (AccountRef("slow"), slow), (AccountRef("risky"), risky)])
         return WorkedExample(
             name: "three accounts across the grades", configuration: configuration, facts: facts,
             expected: [

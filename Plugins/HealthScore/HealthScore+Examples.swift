@@ -16,8 +16,10 @@ extension HealthScore {
     }
 
     /// Seed 004, "Worked Example: Health Score": under impact x frequency, 500 (here key-feature uses per user) drowns
-    /// renewal and 40 unresolved tickets. Normalised, each signal adds at most its weight, and moving `small` from the
-    /// base's lowest ticket count (0, shared with `mid`) to its highest (40, held by `big`) costs exactly 25 points.
+    /// renewal and 40 unresolved tickets.
+    ///
+    /// Normalised, each signal adds at most its weight, and moving `small` from the base's lowest ticket count (0,
+    /// shared with `mid`) to its highest (40, held by `big`) costs exactly 25 points.
     ///
     /// Renewal 4/4, 2/4, 3/4 scale to 100, 0, 50; uses 500/50/200 to 100, 0, 33.3; tickets 0..40 turn around.
     static func trapAvoided(smallTickets: Double) -> WorkedExample<HealthScore> {
@@ -98,8 +100,9 @@ extension HealthScore {
             ])
     }
 
-    /// Point grids in place of scaling, as ChurnZero and HubSpot users write them: 10 or more key-feature uses per
-    /// user earn all the usage points, 5-9 half; no ticket earns all the support points, 1-2 half, 3 or more none.
+    /// Point grids in place of scaling, as ChurnZero and HubSpot users write them: 10 or more key-feature uses per user
+    /// earn all the usage points, 5-9 half; no ticket earns all the support points, 1-2 half, 3 or more none.
+    ///
     /// Renewal is still scaled across the base (4/4, 2/4, 3/4 to 100, 0, 50).
     static var pointGrids: WorkedExample<HealthScore> {
         var configuration = HealthConfiguration()

@@ -67,10 +67,13 @@ public struct BetaGeometricModel: Sendable, Equatable {
     }
 
     /// Fits by maximum likelihood on log parameters with Nelder-Mead; `converged` says whether restarts agreed.
-    public static func fit(_ customers: [PurchaseSummary]) -> (model: BetaGeometricModel, logLikelihood: Double, converged: Bool) {
+    public static func fit(_ customers: [PurchaseSummary]) -> (
+        model: BetaGeometricModel, logLikelihood: Double, converged: Bool
+    ) {
         let likelihood = BatchLikelihood(customers)
         let objective = { (logs: [Double]) -> Double in
-            let total = likelihood.total(BetaGeometricModel(r: exp(logs[0]), alpha: exp(logs[1]), a: exp(logs[2]), b: exp(logs[3])))
+            let total = likelihood.total(
+                BetaGeometricModel(r: exp(logs[0]), alpha: exp(logs[1]), a: exp(logs[2]), b: exp(logs[3])))
             return total.isFinite ? -total : .greatestFiniteMagnitude
         }
         let result = NelderMead().minimise(objective, from: [0, 0, 0, 0])
@@ -143,10 +146,13 @@ public struct GammaGammaModel: Sendable, Equatable {
             - (p * x + q) * log(gamma + m * x)
     }
 
-    /// True when the fit ran off to an edge of the parameter space instead of describing the spend: p or q above 10,000 (spend that hardly varies within or
-    /// between accounts, as subscription billing gives: issue 14 met `gamma 0.000, p 892351` at 20,000 accounts, and
-    /// one flat price gives q and gamma in the trillions), or a parameter that is not finite. The bounds are on the
-    /// shapes only, which do not depend on the currency; CDNOW's fit is p 6.25, q 3.74, gamma 15.44.
+    /// True when the fit ran off to an edge of the parameter space instead of describing the spend: p or q above 10,000
+    /// (spend that hardly varies within or between accounts, as subscription billing gives: issue 14 met `gamma 0.000,
+    /// p 892351` at 20,000 accounts, and one flat price gives q and gamma in the trillions), or a parameter that is not
+    /// finite.
+    ///
+    /// The bounds are on the shapes only, which do not depend on the currency; CDNOW's fit is p 6.25, q 3.74, gamma
+    /// 15.44.
     public var isDegenerate: Bool { degeneracy != nil }
 
     /// What makes the fit degenerate, in words; nil when it is not.

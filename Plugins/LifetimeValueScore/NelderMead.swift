@@ -1,11 +1,14 @@
 import Foundation
 
-/// Nelder-Mead simplex minimisation (Lagarias et al. 1998 coefficients), restarted from its best point until two
-/// runs agree, which guards against the simplex collapsing early.
+/// Nelder-Mead simplex minimisation (Lagarias et al.
+///
+/// 1998 coefficients), restarted from its best point until two runs agree, which guards against the simplex collapsing
+/// early.
 struct NelderMead {
     /// Where the search may end early: once the best point lies there the caller has its answer (a fit run off to an
-    /// edge of the parameter space, say) and following the minimum further only costs time. Ending there counts as
-    /// converged.
+    /// edge of the parameter space, say) and following the minimum further only costs time.
+    ///
+    /// Ending there counts as converged.
     var endsAt: ([Double]) -> Bool = { _ in false }
     /// Iterations per run.
     var maxIterations = 4_000
@@ -15,7 +18,8 @@ struct NelderMead {
     var maxRestarts = 8
 
     /// The minimum found, its value, and whether successive restarts agreed (convergence).
-    func minimise(_ f: ([Double]) -> Double, from start: [Double]) -> (point: [Double], value: Double, converged: Bool) {
+    func minimise(_ f: ([Double]) -> Double, from start: [Double]) -> (point: [Double], value: Double, converged: Bool)
+    {
         var best = start
         var bestValue = f(start)
         for _ in 0..<maxRestarts {
@@ -45,14 +49,19 @@ struct NelderMead {
             if endsAt(simplex[0]) { break }
             if abs(values[n] - values[0]) <= tolerance * max(1, abs(values[0])) { break }
             let centroid = (0..<n).map { dimension in simplex[0..<n].reduce(0) { $0 + $1[dimension] } / Double(n) }
-            func toward(_ factor: Double) -> [Double] { (0..<n).map { centroid[$0] + factor * (simplex[n][$0] - centroid[$0]) } }
+            func toward(_ factor: Double) -> [Double] {
+                (0..<n).map { centroid[$0] + factor * (simplex[n][$0] - centroid[$0]) }
+            }
             let reflected = toward(-1)
             let reflectedValue = f(reflected)
             if reflectedValue < values[0] {
                 let expanded = toward(-2)
                 let expandedValue = f(expanded)
-                if expandedValue < reflectedValue { (simplex[n], values[n]) = (expanded, expandedValue) }
-                else { (simplex[n], values[n]) = (reflected, reflectedValue) }
+                if expandedValue < reflectedValue {
+                    (simplex[n], values[n]) = (expanded, expandedValue)
+                } else {
+                    (simplex[n], values[n]) = (reflected, reflectedValue)
+                }
             } else if reflectedValue < values[n - 1] {
                 (simplex[n], values[n]) = (reflected, reflectedValue)
             } else {

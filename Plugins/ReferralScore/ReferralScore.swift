@@ -5,7 +5,8 @@ import ScoreKit
 /// The scored base is every account with a paid invoice on or before the as-of day: a customer by then, so an
 /// account created later changes nothing. Referred revenue (direct and second degree) is scaled across the base; an
 /// account that referred nobody has 0. Big logo and the lighthouse flags are absolute: a big logo scores 100, a flag
-/// answered yes counts its share of the flags. The details say how many accounts it referred and whether it is a big logo.
+/// answered yes counts its share of the flags. The details say how many accounts it referred and whether it is a big
+/// logo.
 public enum ReferralScore: ScoreModule {
     public typealias Configuration = ReferralConfiguration
 

@@ -60,7 +60,9 @@ struct ContractScorer {
         return base.indices.map { row in
             let components = columns.components(row: row)
             let value = components.total
-            return ScoredAccount(accountID: facts.accounts[base[row]].id, value: value, band: bands.label(for: value), components: components)
+            return ScoredAccount(
+                accountID: facts.accounts[base[row]].id, value: value, band: bands.label(for: value),
+                components: components)
         }
     }
 }

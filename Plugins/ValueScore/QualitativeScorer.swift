@@ -1,6 +1,7 @@
 import ScoreKit
 
-/// The team's value assessment (seed 000): four items answered per account, yes/no summed 0-4 or rated 1-10 and weighted.
+/// The team's value assessment (seed 000): four items answered per account, yes/no summed 0-4 or rated 1-10 and
+/// weighted.
 ///
 /// Accounts with at least one answer are scored; an unanswered item counts as "no" (or the lowest rating), and the
 /// `answered` detail says how many items were answered, so a partial assessment is visible.
@@ -17,14 +18,19 @@ struct QualitativeScorer {
         return base.map { row in
             let components = zip(items, weights).enumerated().map { index, pair in
                 let answer = answers[index][row]
-                return Component(signal: pair.0, raw: answer, normalised: normalised(answer), weight: pair.1.weight, isManual: true)
+                return Component(
+                    signal: pair.0, raw: answer, normalised: normalised(answer), weight: pair.1.weight, isManual: true)
             }
             let value = components.total
-            var details: [(name: String, value: DetailValue)] = [("answered", .integer(answers.filter { $0[row] != nil }.count))]
+            var details: [(name: String, value: DetailValue)] = [
+                ("answered", .integer(answers.filter { $0[row] != nil }.count))
+            ]
             if configuration.answers == .yesNo {
                 details.insert(("points", .integer(answers.filter { ($0[row] ?? 0) >= 1 }.count)), at: 0)
             }
-            return ScoredAccount(accountID: facts.accounts[row].id, value: value, band: bands.label(for: value), components: components, details: details)
+            return ScoredAccount(
+                accountID: facts.accounts[row].id, value: value, band: bands.label(for: value), components: components,
+                details: details)
         }
     }
 

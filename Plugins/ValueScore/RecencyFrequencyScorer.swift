@@ -15,7 +15,8 @@ struct RecencyFrequencyScorer {
             let column = facts.column(key)
             return base.map { column[$0] ?? 0 }
         }
-        let thirdKey: FactKey = configuration.method == .rfe ? .keyFeatureUses(windowDays: window) : .paidAmount(windowDays: window)
+        let thirdKey: FactKey =
+            configuration.method == .rfe ? .keyFeatureUses(windowDays: window) : .paidAmount(windowDays: window)
         let thirdBins = configuration.method == .rfe ? configuration.engagementBins : configuration.monetaryBins
         let raw = [base.map { recencyColumn[$0] }, baseColumn(.paidInvoices(windowDays: window)), baseColumn(thirdKey)]
         let letters = [
@@ -29,10 +30,13 @@ struct RecencyFrequencyScorer {
         return base.indices.map { row in
             let scores = letters.map { $0[row] ?? 1 }
             let components = zip(weights, scores).enumerated().map { index, pair in
-                Component(signal: pair.0.name, raw: raw[index][row], normalised: Double(pair.1 - 1) * 25, weight: pair.0.weight)
+                Component(
+                    signal: pair.0.name, raw: raw[index][row], normalised: Double(pair.1 - 1) * 25,
+                    weight: pair.0.weight)
             }
             let value = components.total
-            let segment = SegmentMap.segment(r: scores[0], f: scores[1], m: scores[2], rules: configuration.segments) ?? "Unnamed"
+            let segment =
+                SegmentMap.segment(r: scores[0], f: scores[1], m: scores[2], rules: configuration.segments) ?? "Unnamed"
             return ScoredAccount(
                 accountID: facts.accounts[base[row]].id, value: value, band: segment, components: components,
                 details: [

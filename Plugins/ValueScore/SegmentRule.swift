@@ -25,18 +25,23 @@ public struct LetterRange: Sendable, Equatable, Codable {
         let parts = text.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
         let bounds = parts.count == 1 ? parts + parts : parts
         guard bounds.count == 2, let low = bounds[0], let high = bounds[1], 1 <= low, low <= high, high <= 5 else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not a range of scores like 4-5")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "\"\(text)\" is not a range of scores like 4-5")
         }
         scores = low...high
     }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(scores.lowerBound == scores.upperBound ? "\(scores.lowerBound)" : "\(scores.lowerBound)-\(scores.upperBound)")
+        try container.encode(
+            scores.lowerBound == scores.upperBound
+                ? "\(scores.lowerBound)" : "\(scores.lowerBound)-\(scores.upperBound)")
     }
 }
 
-/// One rule of the RFM segment map: a name for the codes whose letters fall in its ranges. The first match wins.
+/// One rule of the RFM segment map: a name for the codes whose letters fall in its ranges.
+///
+/// The first match wins.
 public struct SegmentRule: Sendable, Equatable, Codable {
     /// The segment's name.
     public let name: String

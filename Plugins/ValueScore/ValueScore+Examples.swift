@@ -20,19 +20,29 @@ extension ValueScore {
         let facts = FactTable(
             asOf: .workedExample,
             rows: rows.map { row in
-                (AccountRef(row.0), [.daysSinceLastPayment: row.1, .paidInvoices(windowDays: 365): row.2, .paidAmount(windowDays: 365): row.3])
+                (
+                    AccountRef(row.0),
+                    [
+                        .daysSinceLastPayment: row.1, .paidInvoices(windowDays: 365): row.2,
+                        .paidAmount(windowDays: 365): row.3,
+                    ]
+                )
             })
         let expected = rows.map { row in
             let letters = row.4.compactMap { Int(String($0)) }
             let value = Double(letters.reduce(0) { $0 + $1 - 1 }) * 25 / 3
             return Expectation(
                 row.0, value: value, tolerance: 1e-9, band: row.5,
-                details: [("code", .text(row.4)), ("r", .integer(letters[0])), ("f", .integer(letters[1])), ("m", .integer(letters[2])), ("segment", .text(row.5))])
+                details: [
+                    ("code", .text(row.4)), ("r", .integer(letters[0])), ("f", .integer(letters[1])),
+                    ("m", .integer(letters[2])), ("segment", .text(row.5)),
+                ])
         }
         return WorkedExample(name: "seed 004 RFM table", configuration: configuration, facts: facts, expected: expected)
     }
 
-    /// Pure quintiles on ten accounts: ties share a score, `ceil(5 x cume_dist)` (k of n at or below: (5k + n - 1) / n).
+    /// Pure quintiles on ten accounts: ties share a score, `ceil(5 x cume_dist)` (k of n at or below: (5k + n - 1) /
+    /// n).
     static var quintilesWithTies: WorkedExample<ValueScore> {
         // Frequencies 1,1,2,3,3,3,5,8,8,13 score 1,1,2,3,3,3,4,5,5,5; recency is inverse, so days mirror it.
         let frequencies: [Double] = [1, 1, 2, 3, 3, 3, 5, 8, 8, 13]
@@ -41,16 +51,21 @@ extension ValueScore {
         let facts = FactTable(
             asOf: .workedExample,
             rows: frequencies.indices.map { index in
-                (AccountRef("a\(index)"), [
-                    .daysSinceLastPayment: days[index], .paidInvoices(windowDays: 365): frequencies[index],
-                    .paidAmount(windowDays: 365): frequencies[index] * 1000,
-                ])
+                (
+                    AccountRef("a\(index)"),
+                    [
+                        .daysSinceLastPayment: days[index], .paidInvoices(windowDays: 365): frequencies[index],
+                        .paidAmount(windowDays: 365): frequencies[index] * 1000,
+                    ]
+                )
             })
         let expected = frequencies.indices.map { index in
             let letter = expectedLetters[index]
-            return Expectation("a\(index)", details: [("code", .text("\(letter)\(letter)\(letter)")), ("f", .integer(letter))])
+            return Expectation(
+                "a\(index)", details: [("code", .text("\(letter)\(letter)\(letter)")), ("f", .integer(letter))])
         }
-        return WorkedExample(name: "quintiles with ties", configuration: ValueConfiguration(), facts: facts, expected: expected)
+        return WorkedExample(
+            name: "quintiles with ties", configuration: ValueConfiguration(), facts: facts, expected: expected)
     }
 
     /// Seed 000, simplest form: one point per yes, summed 0-4; 4 is the customer to fight hardest for.
@@ -68,7 +83,8 @@ extension ValueScore {
         return WorkedExample(
             name: "seed 000 yes/no assessment", configuration: configuration, facts: facts,
             expected: [
-                Expectation("keeper", value: 100, band: "High", details: [("points", .integer(4)), ("answered", .integer(4))]),
+                Expectation(
+                    "keeper", value: 100, band: "High", details: [("points", .integer(4)), ("answered", .integer(4))]),
                 Expectation("maybe", value: 50, band: "Medium", details: [("points", .integer(2))]),
                 .notScored("unassessed"),
             ])

@@ -5,7 +5,8 @@ public enum ValueScore: ScoreModule {
     public typealias Configuration = ValueConfiguration
 
     public static let identifier = "value"
-    public static let summary = "Customer value: RFM or RFE quintiles with segments, contract metrics, or the 4-item team assessment"
+    public static let summary =
+        "Customer value: RFM or RFE quintiles with segments, contract metrics, or the 4-item team assessment"
 
     public static let staleAfterDays = 31
 
@@ -13,7 +14,8 @@ public enum ValueScore: ScoreModule {
         let window = configuration.windowDays
         switch configuration.method {
         case .rfm: return [.daysSinceLastPayment, .paidInvoices(windowDays: window), .paidAmount(windowDays: window)]
-        case .rfe: return [.daysSinceLastPayment, .paidInvoices(windowDays: window), .keyFeatureUses(windowDays: window)]
+        case .rfe:
+            return [.daysSinceLastPayment, .paidInvoices(windowDays: window), .keyFeatureUses(windowDays: window)]
         case .contract: return ContractScorer.facts
         case .qualitative: return configuration.items.map { .assessment(item: $0) }
         }

@@ -7,7 +7,9 @@ final class CSVWriter {
     private(set) var rows = 0
 
     init(path: String, header: [String]) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else {
             throw GeneratorError(message: "cannot write \(path)")
         }
         self.handle = handle

@@ -18,7 +18,10 @@ public struct DataGenerator {
         public var usageDays: Int
 
         /// Options with the usual defaults: 24 months of invoices, 90 days of usage, ending 2026-10-31.
-        public init(accounts: Int, seed: UInt64, endDay: Day = DataGenerator.defaultEndDay, months: Int = 24, usageDays: Int = 90) {
+        public init(
+            accounts: Int, seed: UInt64, endDay: Day = DataGenerator.defaultEndDay, months: Int = 24,
+            usageDays: Int = 90
+        ) {
             self.accounts = accounts
             self.seed = seed
             self.endDay = endDay
@@ -63,11 +66,15 @@ public struct DataGenerator {
     public static func header(for kind: ImportKind) -> [String] {
         switch kind {
         case .accounts:
-            return ["account_id", "name", "domain", "industry", "employees", "country", "created_date", "parent_id",
-                    "referred_by", "acquisition_cost_cents", "yearly_cost_cents"]
+            return [
+                "account_id", "name", "domain", "industry", "employees", "country", "created_date", "parent_id",
+                "referred_by", "acquisition_cost_cents", "yearly_cost_cents",
+            ]
         case .invoices:
-            return ["invoice_id", "account_id", "issued_date", "due_date", "paid_date", "amount_due_cents",
-                    "amount_paid_cents", "currency", "status", "product"]
+            return [
+                "invoice_id", "account_id", "issued_date", "due_date", "paid_date", "amount_due_cents",
+                "amount_paid_cents", "currency", "status", "product",
+            ]
         case .mrr: return ["change_id", "account_id", "effective_date", "mrr_cents", "change_type"]
         case .usage: return ["account_id", "day", "active_users", "key_feature_uses"]
         case .tickets: return ["ticket_id", "account_id", "opened_at", "closed_at", "priority", "status"]

@@ -14,11 +14,16 @@ struct SyntheticAccount {
     let index: Int
 
     static let prefixes = [
-        "Acme", "Northwind", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Hooli", "Vandelay", "Soylent", "Tyrell",
+        "Acme", "Northwind", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Hooli", "Vandelay", "Soylent",
+        "Tyrell",
         "Cyberdyne", "Wonka", "Oceanic", "Pied Piper", "Massive", "Aperture", "Gekko", "Monarch", "Bluth",
     ]
-    static let suffixes = ["Labs", "Corp", "Inc", "Systems", "Group", "Analytics", "Logistics", "Health", "Foods", "Works"]
-    static let industries = ["software", "fintech", "healthcare", "retail", "manufacturing", "logistics", "education", "media"]
+    static let suffixes = [
+        "Labs", "Corp", "Inc", "Systems", "Group", "Analytics", "Logistics", "Health", "Foods", "Works",
+    ]
+    static let industries = [
+        "software", "fintech", "healthcare", "retail", "manufacturing", "logistics", "education", "media",
+    ]
     static let countries = ["US", "GB", "DE", "FR", "NL", "CA", "AU", "SE"]
     static let authors = ["ana.costa", "ben.okafor", "chloe.martin"]
 
@@ -38,29 +43,43 @@ struct SyntheticAccount {
     mutating func write(to sink: some GeneratorSink, random: inout SeededRandom) throws {
         let name = "\(random.pick(Self.prefixes)) \(random.pick(Self.suffixes)) \(index)"
         let domain = name.lowercased().replacingOccurrences(of: " ", with: "-") + ".example"
-        let parent = index > 10 && random.chance(0.03) ? "acc-" + String(format: "%06d", 1 + Int(random.next() % UInt64(index - 1))) : ""
-        let referrer = index > 10 && random.chance(0.05) ? "acc-" + String(format: "%06d", 1 + Int(random.next() % UInt64(index - 1))) : ""
-        try sink.write(.accounts, [
-            id, name, domain, random.pick(Self.industries), String(employees), random.pick(Self.countries), start.description,
-            parent, referrer, String(mrr * (3 + Int(random.unit() * 9))), String(Int(Double(mrr * 12) * (0.1 + 0.4 * random.unit()))),
-        ])
+        let parent =
+            index > 10 && random.chance(0.03)
+            ? "acc-" + String(format: "%06d", 1 + Int(random.next() % UInt64(index - 1))) : ""
+        let referrer =
+            index > 10 && random.chance(0.05)
+            ? "acc-" + String(format: "%06d", 1 + Int(random.next() % UInt64(index - 1))) : ""
+        try sink.write(
+            .accounts,
+            [
+                id, name, domain, random.pick(Self.industries), String(employees), random.pick(Self.countries),
+                start.description,
+                parent, referrer, String(mrr * (3 + Int(random.unit() * 9))),
+                String(Int(Double(mrr * 12) * (0.1 + 0.4 * random.unit()))),
+            ])
         let churnDay = try writeBilling(to: sink, random: &random)
         try writeUsage(to: sink, until: churnDay, random: &random)
         try writeSupport(to: sink, until: churnDay, random: &random)
         try writeContacts(to: sink, domain: domain, random: &random)
     }
 
-    /// One to three contacts; the first is primary. Some went quiet long ago or have no e-mail (seed 004's stale
-    /// contact who left months ago).
+    /// One to three contacts; the first is primary.
+    ///
+    /// Some went quiet long ago or have no e-mail (seed 004's stale contact who left months ago).
     private func writeContacts(to sink: some GeneratorSink, domain: String, random: inout SeededRandom) throws {
         let names = ["Alex Morgan", "Sam Lee", "Priya Shah", "Jonas Berg", "Maria Rossi", "Tom Okafor"]
         for number in 1...(1 + Int(random.next() % 3)) {
             let name = random.pick(names)
-            let email = random.chance(0.05) ? "" : name.lowercased().replacingOccurrences(of: " ", with: ".") + "@" + domain
-            let quiet = random.chance(health < 0 ? 0.3 : 0.08) ? 200 + Int(random.unit() * 300) : Int(random.unit() * 60)
-            try sink.write(.contacts, [
-                "\(id)-c\(number)", id, name, email, number == 1 ? "yes" : "no", options.endDay.adding(days: -quiet).description,
-            ])
+            let email =
+                random.chance(0.05) ? "" : name.lowercased().replacingOccurrences(of: " ", with: ".") + "@" + domain
+            let quiet =
+                random.chance(health < 0 ? 0.3 : 0.08) ? 200 + Int(random.unit() * 300) : Int(random.unit() * 60)
+            try sink.write(
+                .contacts,
+                [
+                    "\(id)-c\(number)", id, name, email, number == 1 ? "yes" : "no",
+                    options.endDay.adding(days: -quiet).description,
+                ])
         }
     }
 
@@ -102,10 +121,14 @@ struct SyntheticAccount {
             }
             if period.days(since: end) > -Int(Double(options.months) * 30.4) {
                 invoice += 1
-                try writeInvoice(sink, number: invoice, issued: period, amount: mrr * months, product: "core", late: lateChance, random: &random)
+                try writeInvoice(
+                    sink, number: invoice, issued: period, amount: mrr * months, product: "core", late: lateChance,
+                    random: &random)
                 if hasAddOn {
                     invoice += 1
-                    try writeInvoice(sink, number: invoice, issued: period, amount: mrr * months / 5, product: "analytics", late: lateChance, random: &random)
+                    try writeInvoice(
+                        sink, number: invoice, issued: period, amount: mrr * months / 5, product: "analytics",
+                        late: lateChance, random: &random)
                 }
             }
             period = Self.addMonths(months, to: period, anchor: start)
@@ -115,7 +138,8 @@ struct SyntheticAccount {
     }
 
     private func writeInvoice(
-        _ sink: some GeneratorSink, number: Int, issued: Day, amount: Int, product: String, late: Double, random: inout SeededRandom
+        _ sink: some GeneratorSink, number: Int, issued: Day, amount: Int, product: String, late: Double,
+        random: inout SeededRandom
     ) throws {
         let due = issued.adding(days: 30)
         let paid = issued.adding(days: random.chance(late) ? 31 + Int(random.unit() * 60) : Int(random.unit() * 25))
@@ -129,10 +153,12 @@ struct SyntheticAccount {
             status = "paid"
             paidText = paid.description
         }
-        try sink.write(.invoices, [
-            "\(id)-i\(number)", id, issued.description, due.description, paidText, String(amount),
-            status == "paid" ? String(amount) : "0", "usd", status, product,
-        ])
+        try sink.write(
+            .invoices,
+            [
+                "\(id)-i\(number)", id, issued.description, due.description, paidText, String(amount),
+                status == "paid" ? String(amount) : "0", "usd", status, product,
+            ])
     }
 
     private func writeUsage(to sink: some GeneratorSink, until churnDay: Day?, random: inout SeededRandom) throws {
@@ -164,8 +190,15 @@ struct SyntheticAccount {
             let opened = windowStart.adding(days: Int(random.unit() * Double(span)))
             let priority = random.chance(health < 0 ? 0.3 : 0.12) ? "high" : random.pick(["normal", "normal", "low"])
             let resolved = random.chance(0.85 + 0.05 * health) && opened.adding(days: 2) <= options.endDay
-            let closed = resolved ? min(options.endDay, opened.adding(days: 1 + Int(random.unit() * 10))).description + "T17:00:00Z" : ""
-            try sink.write(.tickets, ["\(id)-t\(number + 1)", id, opened.description + "T09:30:00Z", closed, priority, resolved ? "closed" : "open"])
+            let closed =
+                resolved
+                ? min(options.endDay, opened.adding(days: 1 + Int(random.unit() * 10))).description + "T17:00:00Z" : ""
+            try sink.write(
+                .tickets,
+                [
+                    "\(id)-t\(number + 1)", id, opened.description + "T09:30:00Z", closed, priority,
+                    resolved ? "closed" : "open",
+                ])
         }
         if random.chance(0.4) {
             let responded = windowStart.adding(days: Int(random.unit() * Double(span)))

@@ -15,15 +15,20 @@ public struct Workspace: Sendable {
     public static let defaultConfiguration = "config/scorebook.yml"
 
     /// Resolves the paths: an explicit value wins, then the environment, then the default.
-    public init(database: String?, configuration: String?, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        database: String?, configuration: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         databasePath = database ?? environment["SCOREBOOK_DB"] ?? Self.defaultDatabase
         configurationPath = configuration ?? environment["SCOREBOOK_CONFIG"] ?? Self.defaultConfiguration
     }
 
     /// Opens the database, creating and migrating it when `create` is true; otherwise it must exist.
     public func openDatabase(create: Bool = false) throws -> Database {
-        if !create && Engine(location: databasePath) == .sqlite && !FileManager.default.fileExists(atPath: databasePath) {
-            throw StoreError(code: 14, message: "no database at \(databasePath)", context: "opening it; run `scorebook init` or pass --db")
+        if !create && Engine(location: databasePath) == .sqlite && !FileManager.default.fileExists(atPath: databasePath)
+        {
+            throw StoreError(
+                code: 14, message: "no database at \(databasePath)",
+                context: "opening it; run `scorebook init` or pass --db")
         }
         let database = try Database(path: databasePath, create: create)
         try restoreIndexesLeftAside(database)

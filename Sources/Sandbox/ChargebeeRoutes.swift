@@ -44,7 +44,8 @@ struct ChargebeeRoutes {
                 }
                 return page(order, limit: limit, ascending: ascending, start: start) { position in
                     let customer = data.chargebeeCustomers[position]
-                    return !customer.isPurged && filter.keeps(updatedAt: customer.updatedAt, deleted: customer.isDeleted)
+                    return !customer.isPurged
+                        && filter.keeps(updatedAt: customer.updatedAt, deleted: customer.isDeleted)
                         ? ["customer": ChargebeeJSON.customer(customer)] : nil
                 }
             case "/api/v2/subscriptions":

@@ -15,8 +15,8 @@ struct Fault: Sendable {
         case requestLimit = "request_limit"
         /// Salesforce's 400 INVALID_QUERY_LOCATOR, as for a locator that expired or was closed.
         case invalidLocator = "invalid_locator"
-        /// The data changes after this page is answered: invoices paid, companies renamed, a customer deleted, deals won
-        /// and tickets closed.
+        /// The data changes after this page is answered: invoices paid, companies renamed, a customer deleted, deals
+        /// won and tickets closed.
         case changeData = "change_data"
         /// The previous answer on the same path again, as a proxy ignoring the page cursor would give: the first
         /// faulted request is answered as usual, the next ones repeat it.
@@ -72,12 +72,14 @@ final class FaultBoard: @unchecked Sendable {
     func take(for path: String) -> Fault? {
         lock.lock()
         defer { lock.unlock() }
-        guard let index = faults.firstIndex(where: { path.contains($0.pathContains) && $0.remaining != 0 }) else { return nil }
+        guard let index = faults.firstIndex(where: { path.contains($0.pathContains) && $0.remaining != 0 }) else {
+            return nil
+        }
         if faults[index].remaining > 0 { faults[index].remaining -= 1 }
         return faults[index]
     }
 
-    /// Parses a fault spec from the command line: `KIND:PATH[:TIMES]`, e.g. `rate_limit:/v1/invoices:2`.
+    /// Parses a fault spec from the command line, `KIND:PATH[:TIMES]` (such as `rate_limit:/v1/invoices:2`).
     static func parse(_ spec: String) -> Fault? {
         let parts = spec.split(separator: ":", maxSplits: 2).map(String.init)
         guard let first = parts.first, let kind = Fault.Kind(rawValue: first) else { return nil }

@@ -45,21 +45,28 @@ extension SandboxData {
             case .open: stage = deal.number % 2 == 0 ? "contractsent" : "qualifiedtobuy"
             }
             let modified = (deal.outcome == .open ? deal.createdSeconds : deal.closeSeconds) + 3_600
-            deals.append(SandboxDeal(
-                id: String(40_000_000 + deal.number), companyID: String(18_000_000 + deal.accountIndex), name: deal.name,
-                stage: stage, amountCents: deal.amountCents, createdMilliseconds: deal.createdSeconds * 1_000,
-                closeMilliseconds: deal.closeSeconds * 1_000, modifiedMilliseconds: modified * 1_000))
+            deals.append(
+                SandboxDeal(
+                    id: String(40_000_000 + deal.number), companyID: String(18_000_000 + deal.accountIndex),
+                    name: deal.name,
+                    stage: stage, amountCents: deal.amountCents, createdMilliseconds: deal.createdSeconds * 1_000,
+                    closeMilliseconds: deal.closeSeconds * 1_000, modifiedMilliseconds: modified * 1_000))
         }
         // ticket_id, account_id, opened_at, closed_at, priority, status
         for fields in tickets {
-            guard let index = Int(fields[1].dropFirst(4)), let opened = SalesforceTime.milliseconds(fields[2]) else { continue }
+            guard let index = Int(fields[1].dropFirst(4)), let opened = SalesforceTime.milliseconds(fields[2]) else {
+                continue
+            }
             let number = self.tickets.count + 1
             let closed = SalesforceTime.milliseconds(fields[3])
-            self.tickets.append(SandboxTicket(
-                id: String(70_000_000 + number), companyID: String(18_000_000 + index), subject: "Support request \(number)",
-                priority: fields[4] == "normal" ? "MEDIUM" : fields[4].uppercased(),
-                stage: closed == nil ? String(1 + number % 3) : "4", createdMilliseconds: opened, closedMilliseconds: closed,
-                modifiedMilliseconds: (closed ?? opened) + 3_600_000))
+            self.tickets.append(
+                SandboxTicket(
+                    id: String(70_000_000 + number), companyID: String(18_000_000 + index),
+                    subject: "Support request \(number)",
+                    priority: fields[4] == "normal" ? "MEDIUM" : fields[4].uppercased(),
+                    stage: closed == nil ? String(1 + number % 3) : "4", createdMilliseconds: opened,
+                    closedMilliseconds: closed,
+                    modifiedMilliseconds: (closed ?? opened) + 3_600_000))
         }
     }
 
@@ -69,7 +76,8 @@ extension SandboxData {
         var done: [String: Int] = [:]
         let now = Int64(Date().timeIntervalSince1970 * 1_000)
         func want(_ key: String) -> Bool { done[key, default: 0] < asked[key, default: 0] }
-        for position in deals.indices where want("deals_won") && !deals[position].isArchived && !deals[position].isClosed {
+        for position in deals.indices
+        where want("deals_won") && !deals[position].isArchived && !deals[position].isClosed {
             deals[position].stage = "closedwon"
             deals[position].closeMilliseconds = now
             deals[position].modifiedMilliseconds = now
@@ -124,7 +132,8 @@ extension HubSpotJSON {
     static func deal(_ deal: SandboxDeal, withCompanies: Bool) -> [String: Any] {
         let cents = deal.amountCents % 100 == 0 ? "" : String(format: ".%02d", deal.amountCents % 100)
         return record(
-            id: deal.id, created: deal.createdMilliseconds, modified: deal.modifiedMilliseconds, archived: deal.isArchived,
+            id: deal.id, created: deal.createdMilliseconds, modified: deal.modifiedMilliseconds,
+            archived: deal.isArchived,
             properties: [
                 "dealname": deal.name, "dealstage": deal.stage, "pipeline": "default",
                 "amount": "\(deal.amountCents / 100)\(cents)", "deal_currency_code": "USD",
@@ -162,10 +171,14 @@ extension HubSpotJSON {
         ]
         if archived { object["archivedAt"] = iso(modified) }
         if let company {
-            object["associations"] = ["companies": ["results": [
-                ["id": company.id, "type": "\(company.singular)_to_company"],
-                ["id": company.id, "type": "\(company.singular)_to_company_unlabeled"],
-            ]]]
+            object["associations"] = [
+                "companies": [
+                    "results": [
+                        ["id": company.id, "type": "\(company.singular)_to_company"],
+                        ["id": company.id, "type": "\(company.singular)_to_company_unlabeled"],
+                    ]
+                ]
+            ]
         }
         return object
     }

@@ -1,10 +1,11 @@
 import Foundation
 
-/// The properties a HubSpot record comes back with: those asked for in `properties=` (or a search's `properties`),
-/// else the object type's defaults; `hs_object_id`, `createdate` and the last-modified date come always, as HubSpot
-/// sends them (https://developers.hubspot.com/docs/api-reference/crm-companies-v3/basic/get-crm-v3-objects-companies).
-/// A property asked for that the record has no value of comes back null; a connector that forgets to ask for one
-/// gets nothing of it.
+/// The properties a HubSpot record comes back with: those asked for in `properties=` (or a search's `properties`), else
+/// the object type's defaults; `hs_object_id`, `createdate` and the last-modified date come always, as HubSpot sends
+/// them (https://developers.hubspot.com/docs/api-reference/crm-companies-v3/basic/get-crm-v3-objects-companies).
+///
+/// A property asked for that the record has no value of comes back null; a connector that forgets to ask for one gets
+/// nothing of it.
 enum HubSpotProperties {
     /// HubSpot's default properties per object type.
     static func defaults(_ kind: HubSpotRoutes.Kind) -> [String] {

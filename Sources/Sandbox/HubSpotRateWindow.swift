@@ -1,9 +1,10 @@
 import Foundation
 
-/// HubSpot's rolling rate-limit window, when one is set: every answer but search's carries
-/// `X-HubSpot-RateLimit-Max`, `-Remaining` and `-Interval-Milliseconds`, and a request over the limit gets the 429
-/// `TEN_SECONDLY_ROLLING` (https://developers.hubspot.com/docs/api/usage-details). Off unless asked for, so tests and
-/// the demo run at full speed.
+/// HubSpot's rolling rate-limit window, when one is set: every answer but search's carries `X-HubSpot-RateLimit-Max`,
+/// `-Remaining` and `-Interval-Milliseconds`, and a request over the limit gets the 429 `TEN_SECONDLY_ROLLING`
+/// (https://developers.hubspot.com/docs/api/usage-details).
+///
+/// Off unless asked for, so tests and the demo run at full speed.
 final class HubSpotRateWindow: @unchecked Sendable {
     private let lock = NSLock()
     private var limit: (max: Int, milliseconds: Int)?
@@ -45,17 +46,23 @@ final class HubSpotRateWindow: @unchecked Sendable {
 
     /// The 429 HubSpot answers over search's own limit (4 a second per token); search answers carry no rate headers.
     static func overSearchLimit() -> Reply {
-        .json(429, [
-            "status": "error", "message": "You have reached your secondly limit.", "errorType": "RATE_LIMIT",
-            "correlationId": UUID().uuidString.lowercased(), "policyName": "SECONDLY", "groupName": "search",
-        ])
+        .json(
+            429,
+            [
+                "status": "error", "message": "You have reached your secondly limit.", "errorType": "RATE_LIMIT",
+                "correlationId": UUID().uuidString.lowercased(), "policyName": "SECONDLY", "groupName": "search",
+            ])
     }
 
     /// The 429 HubSpot answers over the limit.
     static func overLimit(headers: [String: String]) -> Reply {
-        .json(429, [
-            "status": "error", "message": "You have reached your ten_secondly_rolling limit.", "errorType": "RATE_LIMIT",
-            "correlationId": UUID().uuidString.lowercased(), "policyName": "TEN_SECONDLY_ROLLING", "groupName": "api",
-        ], headers: headers)
+        .json(
+            429,
+            [
+                "status": "error", "message": "You have reached your ten_secondly_rolling limit.",
+                "errorType": "RATE_LIMIT",
+                "correlationId": UUID().uuidString.lowercased(), "policyName": "TEN_SECONDLY_ROLLING",
+                "groupName": "api",
+            ], headers: headers)
     }
 }

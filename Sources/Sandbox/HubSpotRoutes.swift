@@ -12,9 +12,12 @@ struct HubSpotRoutes {
 
     func reply(to request: HTTPRequest, body: Data) -> Reply {
         guard request.header("Authorization") == "Bearer \(token)" else {
-            return .json(401, HubSpotJSON.error(
-                message: "Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview",
-                category: "INVALID_AUTHENTICATION"), headers: ["X-HubSpot-Auth-Failure": "401 Unauthorized"])
+            return .json(
+                401,
+                HubSpotJSON.error(
+                    message:
+                        "Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview",
+                    category: "INVALID_AUTHENTICATION"), headers: ["X-HubSpot-Auth-Failure": "401 Unauthorized"])
         }
         let parts = request.path.split(separator: "/").map(String.init)
         switch (request.method.rawValue, request.path) {
@@ -24,11 +27,19 @@ struct HubSpotRoutes {
             return searchTasks(body)
         case let ("POST", path) where parts.count == 5 && path.hasPrefix("/crm/v3/objects/") && parts[4] == "search":
             if let kind = Kind(rawValue: parts[3]) { return search(body, kind) }
-        case let ("POST", path) where path.hasPrefix("/crm/v4/associations/") && path.hasSuffix("/companies/batch/read"):
-            if let kind = Kind(rawValue: parts[3]), kind == .deals || kind == .tickets { return companyAssociations(body, kind) }
+        case let ("POST", path)
+        where path.hasPrefix("/crm/v4/associations/") && path.hasSuffix("/companies/batch/read"):
+            if let kind = Kind(rawValue: parts[3]), kind == .deals || kind == .tickets {
+                return companyAssociations(body, kind)
+            }
         case ("POST", "/crm/v3/objects/tasks"):
-            guard let task = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any], task["properties"] is [String: Any] else {
-                return .json(400, HubSpotJSON.error(message: "Invalid input JSON: properties are required", category: "VALIDATION_ERROR"))
+            guard let task = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any],
+                task["properties"] is [String: Any]
+            else {
+                return .json(
+                    400,
+                    HubSpotJSON.error(
+                        message: "Invalid input JSON: properties are required", category: "VALIDATION_ERROR"))
             }
             let id = data.locked { $0.recordTask(task) }
             return .json(201, ["id": id, "properties": task["properties"] ?? [:], "archived": false])
@@ -40,7 +51,10 @@ struct HubSpotRoutes {
                 guard let position = data.companyPosition(id), !data.companies[position].isPurged,
                     !data.companies[position].isArchived || archivedToo
                 else {
-                    return .json(404, HubSpotJSON.error(message: "Object not found.  objectId are usually numeric.", category: "OBJECT_NOT_FOUND"))
+                    return .json(
+                        404,
+                        HubSpotJSON.error(
+                            message: "Object not found.  objectId are usually numeric.", category: "OBJECT_NOT_FOUND"))
                 }
                 let asked = HubSpotProperties.asked(request.parameters("properties"))
                 let company = HubSpotJSON.company(data.companies[position])
@@ -49,11 +63,17 @@ struct HubSpotRoutes {
         default:
             break
         }
-        return .json(404, HubSpotJSON.error(message: "Unable to route \(request.method.rawValue) \(request.path)", category: "OBJECT_NOT_FOUND"))
+        return .json(
+            404,
+            HubSpotJSON.error(
+                message: "Unable to route \(request.method.rawValue) \(request.path)", category: "OBJECT_NOT_FOUND"))
     }
 
     private var rateHeaders: [String: String] {
-        ["X-HubSpot-RateLimit-Max": "190", "X-HubSpot-RateLimit-Remaining": "189", "X-HubSpot-RateLimit-Interval-Milliseconds": "10000"]
+        [
+            "X-HubSpot-RateLimit-Max": "190", "X-HubSpot-RateLimit-Remaining": "189",
+            "X-HubSpot-RateLimit-Interval-Milliseconds": "10000",
+        ]
     }
 
     /// The object types served, by their path.
@@ -66,16 +86,32 @@ struct HubSpotRoutes {
     ) -> [(id: Int64, modified: Int64, archived: Bool, json: () -> [String: Any])] {
         switch kind {
         case .companies:
-            return data.companies.filter { !$0.isPurged }.map { company in (Int64(company.id) ?? 0, company.modifiedMilliseconds, company.isArchived, { HubSpotJSON.company(company) }) }
+            return data.companies.filter { !$0.isPurged }.map { company in
+                (
+                    Int64(company.id) ?? 0, company.modifiedMilliseconds, company.isArchived,
+                    { HubSpotJSON.company(company) }
+                )
+            }
         case .contacts:
-            return data.contacts.filter { !$0.isPurged }.map { contact in (Int64(contact.id) ?? 0, contact.modifiedMilliseconds, contact.isArchived, { HubSpotJSON.contact(contact) }) }
+            return data.contacts.filter { !$0.isPurged }.map { contact in
+                (
+                    Int64(contact.id) ?? 0, contact.modifiedMilliseconds, contact.isArchived,
+                    { HubSpotJSON.contact(contact) }
+                )
+            }
         case .deals:
             return data.deals.filter { !$0.isPurged }.map { deal in
-                (Int64(deal.id) ?? 0, deal.modifiedMilliseconds, deal.isArchived, { HubSpotJSON.deal(deal, withCompanies: withCompanies) })
+                (
+                    Int64(deal.id) ?? 0, deal.modifiedMilliseconds, deal.isArchived,
+                    { HubSpotJSON.deal(deal, withCompanies: withCompanies) }
+                )
             }
         case .tickets:
             return data.tickets.filter { !$0.isPurged }.map { ticket in
-                (Int64(ticket.id) ?? 0, ticket.modifiedMilliseconds, ticket.isArchived, { HubSpotJSON.ticket(ticket, withCompanies: withCompanies) })
+                (
+                    Int64(ticket.id) ?? 0, ticket.modifiedMilliseconds, ticket.isArchived,
+                    { HubSpotJSON.ticket(ticket, withCompanies: withCompanies) }
+                )
             }
         }
     }
@@ -86,11 +122,14 @@ struct HubSpotRoutes {
         guard let request = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any],
             let inputs = request["inputs"] as? [[String: Any]]
         else {
-            return .json(400, HubSpotJSON.error(message: "Invalid input JSON: inputs are required", category: "VALIDATION_ERROR"))
+            return .json(
+                400, HubSpotJSON.error(message: "Invalid input JSON: inputs are required", category: "VALIDATION_ERROR")
+            )
         }
         let (primary, unlabeled) = kind == .deals ? (5, 341) : (26, 339)
         return data.locked { data in
-            let companies: [String: String] = kind == .deals
+            let companies: [String: String] =
+                kind == .deals
                 ? Dictionary(data.deals.filter { !$0.isArchived }.map { ($0.id, $0.companyID) }) { $1 }
                 : Dictionary(data.tickets.filter { !$0.isArchived }.map { ($0.id, $0.companyID) }) { $1 }
             var results: [[String: Any]] = []
@@ -98,20 +137,23 @@ struct HubSpotRoutes {
             for id in inputs.compactMap({ $0["id"] as? String }) {
                 guard let company = companies[id] else {
                     errors.append([
-                        "status": "error", "category": "OBJECT_NOT_FOUND", "message": "No \(kind.rawValue.dropLast()) with id \(id)",
+                        "status": "error", "category": "OBJECT_NOT_FOUND",
+                        "message": "No \(kind.rawValue.dropLast()) with id \(id)",
                         "context": ["fromObjectId": [id]],
                     ])
                     continue
                 }
                 results.append([
                     "from": ["id": id],
-                    "to": [[
-                        "toObjectId": Int64(company) ?? 0,
-                        "associationTypes": [
-                            ["category": "HUBSPOT_DEFINED", "typeId": primary, "label": "Primary"],
-                            ["category": "HUBSPOT_DEFINED", "typeId": unlabeled, "label": NSNull()],
-                        ],
-                    ]],
+                    "to": [
+                        [
+                            "toObjectId": Int64(company) ?? 0,
+                            "associationTypes": [
+                                ["category": "HUBSPOT_DEFINED", "typeId": primary, "label": "Primary"],
+                                ["category": "HUBSPOT_DEFINED", "typeId": unlabeled, "label": NSNull()],
+                            ],
+                        ]
+                    ],
                 ])
             }
             var reply: [String: Any] = ["status": "COMPLETE", "results": results]
@@ -131,14 +173,18 @@ struct HubSpotRoutes {
         var start = 0
         if let after = request.parameter("after") {
             guard let offset = Self.decodeAfter(after) else {
-                return .json(400, HubSpotJSON.error(message: "Invalid input: after=\(after) is not a valid cursor", category: "VALIDATION_ERROR"))
+                return .json(
+                    400,
+                    HubSpotJSON.error(
+                        message: "Invalid input: after=\(after) is not a valid cursor", category: "VALIDATION_ERROR"))
             }
             start = offset
         }
         return data.locked { data in
             let matching = records(kind, data, withCompanies: withCompanies).filter { $0.archived == archived }
             let end = min(matching.count, start + limit)
-            let results = start < end
+            let results =
+                start < end
                 ? matching[start..<end].map { HubSpotProperties.select($0.json(), asked: asked, kind: kind) } : []
             var body: [String: Any] = ["results": results]
             if end < matching.count {
@@ -156,9 +202,15 @@ struct HubSpotRoutes {
         let limit = min(200, max(1, request["limit"] as? Int ?? 10))
         let after = Int(request["after"] as? String ?? "0") ?? 0
         if after + limit > Self.searchCap {
-            return .json(400, HubSpotJSON.error(
-                message: "There was a problem with the request.", category: "VALIDATION_ERROR",
-                extra: ["errors": [["message": "paging beyond \(Self.searchCap) results is not supported", "in": "after"]]]))
+            return .json(
+                400,
+                HubSpotJSON.error(
+                    message: "There was a problem with the request.", category: "VALIDATION_ERROR",
+                    extra: [
+                        "errors": [
+                            ["message": "paging beyond \(Self.searchCap) results is not supported", "in": "after"]
+                        ]
+                    ]))
         }
         var lower = Int64.min
         var upper = Int64.max
@@ -180,7 +232,8 @@ struct HubSpotRoutes {
                 .sorted { ($0.modified, $0.id) < ($1.modified, $1.id) }
             let end = min(matching.count, after + limit)
             let asked = request["properties"] as? [String]
-            let results = after < end
+            let results =
+                after < end
                 ? matching[after..<end].map { HubSpotProperties.select($0.json(), asked: asked, kind: kind) } : []
             var reply: [String: Any] = ["total": matching.count, "results": results]
             if end < matching.count { reply["paging"] = ["next": ["after": String(end)]] }

@@ -20,7 +20,8 @@ struct Reply {
     var response: HTTPResponse {
         var fields = HTTPHeaders()
         for (name, value) in headers { fields[HTTPHeader(name)] = value }
-        return HTTPResponse(statusCode: HTTPStatusCode(status, phrase: Self.phrase(status)), headers: fields, body: body)
+        return HTTPResponse(
+            statusCode: HTTPStatusCode(status, phrase: Self.phrase(status)), headers: fields, body: body)
     }
 
     static func phrase(_ status: Int) -> String {

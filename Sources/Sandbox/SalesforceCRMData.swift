@@ -15,20 +15,24 @@ struct SandboxSalesforceRecord {
 extension SandboxData {
     /// The Salesforce id of the `number`th record of a type: its key prefix (`003` Contact, `006` Opportunity, `500`
     /// Case), `SB` and 13 digits, so ids sort as numbers do.
-    static func salesforceID(_ prefix: String, _ number: Int) -> String { prefix + "SB" + String(format: "%013d", number) }
+    static func salesforceID(_ prefix: String, _ number: Int) -> String {
+        prefix + "SB" + String(format: "%013d", number)
+    }
 
     /// Adds the generated contacts, deals and tickets as Salesforce Contacts, Opportunities and Cases under the
     /// accounts' Salesforce Accounts.
     func addSalesforceRecords(contacts: [[String]], deals: [GeneratedDeal], tickets: [[String]], names: [Int: String]) {
         // contact_id, account_id, name, email, is_primary, last_activity_date
         salesforceRecords["Contact"] = contacts.enumerated().compactMap { offset, fields in
-            guard let index = Int(fields[1].dropFirst(4)), let activity = SalesforceTime.milliseconds(fields[5] + "T10:00:00Z")
+            guard let index = Int(fields[1].dropFirst(4)),
+                let activity = SalesforceTime.milliseconds(fields[5] + "T10:00:00Z")
             else { return nil }
             let names = fields[2].split(separator: " ").map(String.init)
             return SandboxSalesforceRecord(
                 id: Self.salesforceID("003", offset + 1), accountID: Self.salesforceID(index),
                 fields: [
-                    "FirstName": names.first ?? "", "LastName": names.dropFirst().joined(separator: " "), "Name": fields[2],
+                    "FirstName": names.first ?? "", "LastName": names.dropFirst().joined(separator: " "),
+                    "Name": fields[2],
                     "Email": fields[3].isEmpty ? NSNull() : fields[3], "LastActivityDate": fields[5],
                     "CreatedDate": SalesforceTime.wire(activity - 86_400_000),
                 ],
@@ -54,7 +58,9 @@ extension SandboxData {
         }
         // ticket_id, account_id, opened_at, closed_at, priority, status
         salesforceRecords["Case"] = tickets.enumerated().compactMap { offset, fields in
-            guard let index = Int(fields[1].dropFirst(4)), let opened = SalesforceTime.milliseconds(fields[2]) else { return nil }
+            guard let index = Int(fields[1].dropFirst(4)), let opened = SalesforceTime.milliseconds(fields[2]) else {
+                return nil
+            }
             let number = offset + 1
             let closed = SalesforceTime.milliseconds(fields[3])
             return SandboxSalesforceRecord(
@@ -74,10 +80,15 @@ extension SandboxData {
     /// `salesforce_contacts_deleted` contacts, each stamped `now`.
     func mutateSalesforceRecords(_ asked: [String: Int], now: Int64) -> [String: Int] {
         var done: [String: Int] = [:]
-        func change(_ type: String, _ key: String, where wanted: (SandboxSalesforceRecord) -> Bool, _ apply: (inout SandboxSalesforceRecord) -> Void) {
+        func change(
+            _ type: String, _ key: String, where wanted: (SandboxSalesforceRecord) -> Bool,
+            _ apply: (inout SandboxSalesforceRecord) -> Void
+        ) {
             guard var records = salesforceRecords[type] else { return }
             for position in records.indices
-            where done[key, default: 0] < asked[key, default: 0] && !records[position].isDeleted && wanted(records[position]) {
+            where done[key, default: 0] < asked[key, default: 0] && !records[position].isDeleted
+                && wanted(records[position])
+            {
                 apply(&records[position])
                 records[position].modstampMilliseconds = now
                 done[key, default: 0] += 1
@@ -103,7 +114,8 @@ extension SandboxData {
     func deleteSalesforceRecords(ofAccount accountID: String, now: Int64) {
         for type in Array(salesforceRecords.keys) {
             guard var records = salesforceRecords[type] else { continue }
-            for position in records.indices where records[position].accountID == accountID && !records[position].isDeleted {
+            for position in records.indices
+            where records[position].accountID == accountID && !records[position].isDeleted {
                 records[position].isDeleted = true
                 records[position].modstampMilliseconds = now
             }
@@ -113,8 +125,12 @@ extension SandboxData {
 
     /// Counts and checksums of the live contacts, opportunities and cases, in Scorebook's terms.
     func salesforceRecordsSummary() -> [String: Any] {
-        func live(_ type: String) -> [SandboxSalesforceRecord] { (salesforceRecords[type] ?? []).filter { !$0.isDeleted } }
-        func text(_ record: SandboxSalesforceRecord, _ field: String) -> String { record.fields[field] as? String ?? "" }
+        func live(_ type: String) -> [SandboxSalesforceRecord] {
+            (salesforceRecords[type] ?? []).filter { !$0.isDeleted }
+        }
+        func text(_ record: SandboxSalesforceRecord, _ field: String) -> String {
+            record.fields[field] as? String ?? ""
+        }
         func checksum(_ records: [SandboxSalesforceRecord], _ line: (SandboxSalesforceRecord) -> String) -> String {
             Checksum.hex(records.map { "\($0.id)|\($0.accountID)|" + line($0) }.sorted().joined(separator: "\n"))
         }
@@ -136,7 +152,8 @@ extension SandboxData {
             "salesforce_cases": cases.count,
             "salesforce_case_checksum": checksum(cases) {
                 let closed = $0.fields["IsClosed"] as? Bool == true
-                return "\(text($0, "Priority").lowercased())|\(closed ? "closed" : "open")|\(text($0, "ClosedDate").prefix(10))"
+                return
+                    "\(text($0, "Priority").lowercased())|\(closed ? "closed" : "open")|\(text($0, "ClosedDate").prefix(10))"
             },
         ]
     }

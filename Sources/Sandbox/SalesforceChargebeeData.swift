@@ -163,7 +163,7 @@ extension SandboxData {
             "chargebee_invoices": chargebeeInvoices.count,
             "chargebee_paid_invoices": chargebeeInvoices.filter { $0.status == "paid" && !$0.isPurged }.count,
             "chargebee_invoice_checksum": Checksum.hex(invoiceText),
-                ]
+        ]
         return salesforceRecordsSummary().merging(accountsAndChargebee) { $1 }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The SOQL subset the Sandbox understands: `SELECT fields FROM Account|Contact|Opportunity|Case [WHERE cond AND cond …]
-/// [ORDER BY SystemModstamp, Id] [LIMIT n]`, with conditions on `SystemModstamp` (`>=`, `>`, `<=`, `<` against an
+/// The SOQL subset the Sandbox understands: `SELECT fields FROM Account|Contact|Opportunity|Case [WHERE cond AND cond
+/// …] [ORDER BY SystemModstamp, Id] [LIMIT n]`, with conditions on `SystemModstamp` (`>=`, `>`, `<=`, `<` against an
 /// unquoted datetime literal), `IsDeleted = true|false`, `Id > 'x'` and `Id = 'x'`.
 struct SalesforceQuery {
     /// The fields of each sObject type served.
@@ -11,7 +11,8 @@ struct SalesforceQuery {
             "Account": common.union(["Name", "Website", "Industry", "NumberOfEmployees", "BillingCountry"]),
             "Contact": common.union(["AccountId", "FirstName", "LastName", "Name", "Email", "LastActivityDate"]),
             "Opportunity": common.union(["AccountId", "Name", "StageName", "Amount", "CloseDate", "IsClosed", "IsWon"]),
-            "Case": common.union(["AccountId", "CaseNumber", "Subject", "Status", "Priority", "IsClosed", "ClosedDate"]),
+            "Case": common.union(["AccountId", "CaseNumber", "Subject", "Status", "Priority", "IsClosed", "ClosedDate"]
+            ),
         ]
     }()
     var object = "Account"
@@ -50,7 +51,8 @@ struct SalesforceQuery {
             throw Failure(
                 code: "INVALID_FIELD",
                 message:
-                    "\(text.prefix(40))\n^\nERROR at Row:1:Column:8\nNo such column '\(field)' on entity '\(query.object)'.")
+                    "\(text.prefix(40))\n^\nERROR at Row:1:Column:8\nNo such column '\(field)' on entity '\(query.object)'."
+            )
         }
         if let conditions = group(3) {
             for condition in conditions.components(separatedBy: " AND ") {

@@ -50,7 +50,8 @@ struct SalesforceRoutes {
             }
             if let limit = query.limit { positions = Array(positions.prefix(limit)) }
             let locator = locators.open(
-                SalesforceLocators.Locator(object: query.object, positions: positions, fields: query.fields, batch: batch))
+                SalesforceLocators.Locator(
+                    object: query.object, positions: positions, fields: query.fields, batch: batch))
             return page(data, locator: locator, offset: 0, version: parts[2], all: all, headers: headers)
         }
     }
@@ -83,7 +84,8 @@ struct SalesforceRoutes {
         let records =
             offset < end
             ? positions[offset..<end].map {
-                SalesforceJSON.record(rows[$0], type: locator.value.object, fields: locator.value.fields, version: version)
+                SalesforceJSON.record(
+                    rows[$0], type: locator.value.object, fields: locator.value.fields, version: version)
             } : []
         var body: [String: Any] = ["totalSize": positions.count, "done": end >= positions.count, "records": records]
         if end < positions.count {

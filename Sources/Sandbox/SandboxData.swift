@@ -130,11 +130,14 @@ final class SandboxData: @unchecked Sendable {
         for fields in collector.contacts { addContact(fields) }
         addSubscriptions(collector.mrr)
         addChargebeeSubscriptions()
-        let names = Dictionary(collector.accounts.compactMap { fields in Int(fields[0].dropFirst(4)).map { ($0, fields[1]) } }) { $1 }
+        let names = Dictionary(
+            collector.accounts.compactMap { fields in Int(fields[0].dropFirst(4)).map { ($0, fields[1]) } }
+        ) { $1 }
         let generatedDeals = GeneratedDeal.derive(names: names, changes: collector.mrr, endDay: options.endDay)
         addHubSpotDealsAndTickets(generatedDeals, tickets: collector.tickets)
         if servesSalesforce {
-            addSalesforceRecords(contacts: collector.contacts, deals: generatedDeals, tickets: collector.tickets, names: names)
+            addSalesforceRecords(
+                contacts: collector.contacts, deals: generatedDeals, tickets: collector.tickets, names: names)
         }
         // Newest first, as Stripe lists.
         customers.sort { ($0.created, $0.id) > ($1.created, $1.id) }
@@ -159,29 +162,34 @@ final class SandboxData: @unchecked Sendable {
         var domain = fields[2]
         if index % 7 == 0 { domain = "www." + domain }
         if index % 13 == 0 { domain = domain.uppercased() }
-        companies.append(SandboxCompany(
-            id: companyID, name: fields[1], domain: domain,
-            industry: SandboxVocabulary.hubSpotIndustries[fields[3]] ?? fields[3].uppercased(), employees: fields[4],
-            country: SandboxVocabulary.country(fields[5], index: index), createdMilliseconds: createdSeconds * 1000,
-            modifiedMilliseconds: (createdSeconds + 3600) * 1000))
+        companies.append(
+            SandboxCompany(
+                id: companyID, name: fields[1], domain: domain,
+                industry: SandboxVocabulary.hubSpotIndustries[fields[3]] ?? fields[3].uppercased(),
+                employees: fields[4],
+                country: SandboxVocabulary.country(fields[5], index: index), createdMilliseconds: createdSeconds * 1000,
+                modifiedMilliseconds: (createdSeconds + 3600) * 1000))
         addSalesforceAndChargebee(index: index, fields: fields, createdSeconds: createdSeconds, companyID: companyID)
         guard index % 11 != 0 else { return }
         let emailDomain = index % 17 == 0 ? "billing-\(index).example" : fields[2]
-        customers.append(SandboxCustomer(
-            id: Self.customerID(index), name: fields[1], email: "billing@" + emailDomain, created: createdSeconds,
-            hubspotCompanyID: index % 3 == 0 ? companyID : nil))
+        customers.append(
+            SandboxCustomer(
+                id: Self.customerID(index), name: fields[1], email: "billing@" + emailDomain, created: createdSeconds,
+                hubspotCompanyID: index % 3 == 0 ? companyID : nil))
     }
 
     private func addInvoice(_ fields: [String]) {
-        // invoice_id, account_id, issued_date, due_date, paid_date, amount_due_cents, amount_paid_cents, currency, status, product
+        // invoice_id, account_id, issued_date, due_date, paid_date, amount_due_cents, amount_paid_cents, currency,
+        // status, product
         guard let index = Int(fields[1].dropFirst(4)), index % 11 != 0, let issued = Day(iso: fields[2]) else { return }
         let seconds = { (text: String) -> Int64? in Day(iso: text).map { Int64($0.ordinal) * 86_400 + 43_200 } }
         addChargebeeInvoice(index: index, fields: fields, seconds: seconds)
-        invoices.append(SandboxInvoice(
-            id: "in_" + fields[0].replacingOccurrences(of: "-", with: "_"), customer: Self.customerID(index),
-            created: Int64(issued.ordinal) * 86_400 + Int64(index % 3600), dueDate: seconds(fields[3]),
-            paidAt: seconds(fields[4]), amountDue: Int(fields[5]) ?? 0, amountPaid: Int(fields[6]) ?? 0,
-            status: fields[8], product: fields[9]))
+        invoices.append(
+            SandboxInvoice(
+                id: "in_" + fields[0].replacingOccurrences(of: "-", with: "_"), customer: Self.customerID(index),
+                created: Int64(issued.ordinal) * 86_400 + Int64(index % 3600), dueDate: seconds(fields[3]),
+                paidAt: seconds(fields[4]), amountDue: Int(fields[5]) ?? 0, amountPaid: Int(fields[6]) ?? 0,
+                status: fields[8], product: fields[9]))
     }
 
     /// One subscription per customer from the account's MRR changes: created at the first, at the last non-zero
@@ -197,9 +205,11 @@ final class SandboxData: @unchecked Sendable {
         for (index, rows) in byAccount.sorted(by: { $0.key < $1.key }) {
             guard let first = rows.first, let last = rows.last else { continue }
             let amount = rows.compactMap { Int($0[3]) }.last { $0 > 0 } ?? 0
-            subscriptions.append(SandboxSubscription(
-                id: "sub_" + String(format: "%08d", index), customer: Self.customerID(index), created: seconds(first[2]),
-                monthlyAmount: amount, canceledAt: last[3] == "0" ? seconds(last[2]) : nil))
+            subscriptions.append(
+                SandboxSubscription(
+                    id: "sub_" + String(format: "%08d", index), customer: Self.customerID(index),
+                    created: seconds(first[2]),
+                    monthlyAmount: amount, canceledAt: last[3] == "0" ? seconds(last[2]) : nil))
         }
     }
 
@@ -208,10 +218,13 @@ final class SandboxData: @unchecked Sendable {
         guard let index = Int(fields[1].dropFirst(4)), let activity = Day(iso: fields[5]) else { return }
         let names = fields[2].split(separator: " ").map(String.init)
         let milliseconds = (Int64(activity.ordinal) * 86_400 + 36_000) * 1000
-        contacts.append(SandboxContact(
-            id: String(60_000_000 + contacts.count + 1), companyID: String(18_000_000 + index), firstName: names.first ?? "",
-            lastName: names.dropFirst().joined(separator: " "), email: fields[3], lastActivityMilliseconds: milliseconds,
-            modifiedMilliseconds: milliseconds))
+        contacts.append(
+            SandboxContact(
+                id: String(60_000_000 + contacts.count + 1), companyID: String(18_000_000 + index),
+                firstName: names.first ?? "",
+                lastName: names.dropFirst().joined(separator: " "), email: fields[3],
+                lastActivityMilliseconds: milliseconds,
+                modifiedMilliseconds: milliseconds))
     }
 
     /// Keeps a task created through the API; returns its id.
@@ -259,21 +272,26 @@ final class SandboxData: @unchecked Sendable {
             record("invoice.paid", StripeJSON.invoice(invoices[position]))
             done["paid", default: 0] += 1
         }
-        for position in companies.indices where done["renamed", default: 0] < renamed && !companies[position].isArchived {
+        for position in companies.indices where done["renamed", default: 0] < renamed && !companies[position].isArchived
+        {
             tick()
             companies[position].name += " (renamed)"
             companies[position].modifiedMilliseconds = Self.nowMilliseconds()
             done["renamed", default: 0] += 1
         }
-        for position in companies.indices.reversed() where done["archived", default: 0] < archived && !companies[position].isArchived {
+        for position in companies.indices.reversed()
+        where done["archived", default: 0] < archived && !companies[position].isArchived {
             tick()
             companies[position].isArchived = true
             companies[position].modifiedMilliseconds = Self.nowMilliseconds()
             done["archived", default: 0] += 1
         }
         // A deleted customer's subscription ends with it.
-        for position in customers.indices where done["deleted", default: 0] < deleted && !customers[position].isDeleted {
-            if let sub = subscriptions.firstIndex(where: { $0.customer == customers[position].id && $0.canceledAt == nil }) {
+        for position in customers.indices where done["deleted", default: 0] < deleted && !customers[position].isDeleted
+        {
+            if let sub = subscriptions.firstIndex(where: {
+                $0.customer == customers[position].id && $0.canceledAt == nil
+            }) {
                 tick()
                 subscriptions[sub].canceledAt = now
                 record("customer.subscription.deleted", StripeJSON.subscription(subscriptions[sub]))
@@ -311,10 +329,12 @@ final class SandboxData: @unchecked Sendable {
             .joined(separator: "\n")
         let hubspotAndStripe: [String: Any] = [
             "companies": liveCompanies.count,
-            "contacts": contacts.filter { !$0.isArchived }.count, "archived_companies": companies.count - liveCompanies.count,
+            "contacts": contacts.filter { !$0.isArchived }.count,
+            "archived_companies": companies.count - liveCompanies.count,
             "customers": liveCustomers.count, "deleted_customers": customers.count - liveCustomers.count,
             "invoices": invoices.count, "invoice_checksum": Checksum.hex(invoiceText),
-            "subscriptions": subscriptions.count, "canceled_subscriptions": subscriptions.filter { $0.canceledAt != nil }.count,
+            "subscriptions": subscriptions.count,
+            "canceled_subscriptions": subscriptions.filter { $0.canceledAt != nil }.count,
             "paid_invoices": invoices.filter { $0.status == "paid" }.count,
             "invoice_payments": invoices.filter(\.hasInvoicePayment).count, "events": events.count,
         ]

@@ -48,6 +48,7 @@ public final class SandboxServer: @unchecked Sendable {
     public let credentials: Credentials
 
     /// Builds the data and the server on `port` (0 picks a free one).
+    ///
     /// `apis` leaves out the Salesforce and Chargebee copies of the data when they are not wanted (they cost memory).
     /// `logRequests` prints a line per connection and request (it costs the server a fifth of its time under load).
     public init(
@@ -61,7 +62,9 @@ public final class SandboxServer: @unchecked Sendable {
         let logger: any Logging = logRequests ? PrintLogger(category: "sandbox") : .disabled
         self.server = HTTPServer(address: address, timeout: 30, logger: logger)
         for spec in faults {
-            guard let fault = FaultBoard.parse(spec) else { throw SandboxError("unknown fault \"\(spec)\" (KIND:PATH[:TIMES])") }
+            guard let fault = FaultBoard.parse(spec) else {
+                throw SandboxError("unknown fault \"\(spec)\" (KIND:PATH[:TIMES])")
+            }
             self.faults.add(fault)
         }
     }
@@ -76,7 +79,9 @@ public final class SandboxServer: @unchecked Sendable {
         await installRoutes()
         Task { try? await server.run() }
         try await server.waitUntilListening(timeout: 10)
-        guard case .ip4(_, let port) = await server.listeningAddress else { throw SandboxError("the Sandbox did not start listening") }
+        guard case .ip4(_, let port) = await server.listeningAddress else {
+            throw SandboxError("the Sandbox did not start listening")
+        }
         ListenerNoDelay.apply(port: port)
         return port
     }
@@ -114,17 +119,23 @@ public final class SandboxServer: @unchecked Sendable {
         let salesforce = SalesforceRoutes(data: data, sessions: sessions, locators: locators)
         let chargebee = ChargebeeRoutes(data: data, apiKey: credentials.chargebee)
         await server.appendRoute("GET /services/data/*") { [self] request in
-            await deliver(salesforce.reply(to: request), path: request.path, api: .salesforce, authorization: request.header("Authorization"))
+            await deliver(
+                salesforce.reply(to: request), path: request.path, api: .salesforce,
+                authorization: request.header("Authorization"))
         }
         await server.appendRoute("POST /services/oauth2/token") { [self] request in
             sessions.tokenReply(form: try await request.bodyData, baseURL: "http://127.0.0.1").response
         }
         await server.appendRoute("GET /api/v2/*") { [self] request in
-            await deliver(chargebee.reply(to: request), path: request.path, api: .chargebee, authorization: request.header("Authorization"))
+            await deliver(
+                chargebee.reply(to: request), path: request.path, api: .chargebee,
+                authorization: request.header("Authorization"))
         }
         await server.appendRoute("/_sandbox/*") { [self] request in try await control(request).response }
         await server.appendRoute("GET /v1/*") { [self] request in
-            await deliver(stripe.reply(to: request), path: request.path, api: .stripe, authorization: request.header("Authorization"))
+            await deliver(
+                stripe.reply(to: request), path: request.path, api: .stripe,
+                authorization: request.header("Authorization"))
         }
         for prefix in ["/crm/v3/*", "/crm/v4/*"] {
             await server.appendRoute(HTTPRoute(prefix)) { [self] request in
@@ -160,12 +171,22 @@ public final class SandboxServer: @unchecked Sendable {
             let headers = fault.kind == .rateLimit ? ["Retry-After": String(fault.retryAfter)] : [:]
             switch api {
             case .stripe:
-                return Reply.json(429, StripeJSON.error(type: "invalid_request_error", code: "rate_limit",
-                    message: "Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits."),
-                    headers: headers).response
+                return Reply.json(
+                    429,
+                    StripeJSON.error(
+                        type: "invalid_request_error", code: "rate_limit",
+                        message:
+                            "Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits."
+                    ),
+                    headers: headers
+                ).response
             case .hubspot:
-                return Reply.json(429, HubSpotJSON.error(message: "You have reached your ten_secondly_rolling limit.", category: "RATE_LIMITS",
-                    extra: ["errorType": "RATE_LIMIT", "policyName": "TEN_SECONDLY_ROLLING"]), headers: headers).response
+                return Reply.json(
+                    429,
+                    HubSpotJSON.error(
+                        message: "You have reached your ten_secondly_rolling limit.", category: "RATE_LIMITS",
+                        extra: ["errorType": "RATE_LIMIT", "policyName": "TEN_SECONDLY_ROLLING"]), headers: headers
+                ).response
             case .chargebee:
                 return Self.chargebeeRateLimit(headers: headers).response
             case .salesforce:
@@ -190,21 +211,40 @@ public final class SandboxServer: @unchecked Sendable {
                 401, code: "api_authentication_failed", message: "Sorry, authentication failed. Invalid api key"
             ).response
         case .dailyCap:
-            return Reply.json(429, HubSpotJSON.error(message: "You have reached your daily limit.", category: "RATE_LIMITS",
-                extra: ["errorType": "RATE_LIMIT", "policyName": "DAILY"])).response
+            return Reply.json(
+                429,
+                HubSpotJSON.error(
+                    message: "You have reached your daily limit.", category: "RATE_LIMITS",
+                    extra: ["errorType": "RATE_LIMIT", "policyName": "DAILY"])
+            ).response
         case .serverError:
             return api == .stripe
-                ? Reply.json(500, StripeJSON.error(type: "api_error", code: nil, message: "An unknown error occurred"),
-                             headers: ["Stripe-Should-Retry": "true"]).response
-                : Reply(status: 502, headers: ["Content-Type": "text/html"], body: Data("<html><body>502 Bad Gateway</body></html>".utf8)).response
+                ? Reply.json(
+                    500, StripeJSON.error(type: "api_error", code: nil, message: "An unknown error occurred"),
+                    headers: ["Stripe-Should-Retry": "true"]
+                ).response
+                : Reply(
+                    status: 502, headers: ["Content-Type": "text/html"],
+                    body: Data("<html><body>502 Bad Gateway</body></html>".utf8)
+                ).response
         case .expiredToken:
             return api == .stripe
-                ? Reply.json(401, StripeJSON.error(type: "invalid_request_error", code: "api_key_expired", message: "Expired API Key provided")).response
-                : Reply.json(401, HubSpotJSON.error(message: "The OAuth token used to make this call expired.", category: "EXPIRED_AUTHENTICATION")).response
+                ? Reply.json(
+                    401,
+                    StripeJSON.error(
+                        type: "invalid_request_error", code: "api_key_expired", message: "Expired API Key provided")
+                ).response
+                : Reply.json(
+                    401,
+                    HubSpotJSON.error(
+                        message: "The OAuth token used to make this call expired.", category: "EXPIRED_AUTHENTICATION")
+                ).response
         case .invalidLocator:
             return SalesforceJSON.error(400, "INVALID_QUERY_LOCATOR", "invalid query locator").response
         case .requestLimit:
-            return Reply.json(403, [["message": "TotalRequests Limit exceeded.", "errorCode": "REQUEST_LIMIT_EXCEEDED"]]).response
+            return Reply.json(
+                403, [["message": "TotalRequests Limit exceeded.", "errorCode": "REQUEST_LIMIT_EXCEEDED"]]
+            ).response
         case .changeData:
             // The page already built goes out as it was; what follows sees the changed data.
             _ = data.locked {
@@ -225,8 +265,12 @@ public final class SandboxServer: @unchecked Sendable {
             if api == .stripe { reply.body = Data(StripeJSON.list(url: path, rendered: [], hasMore: true)) }
         case .notFound:
             if api == .stripe {
-                return Reply.json(404, StripeJSON.error(type: "invalid_request_error", code: "resource_missing",
-                                                        message: "No such object: '\(path)'", param: "id")).response
+                return Reply.json(
+                    404,
+                    StripeJSON.error(
+                        type: "invalid_request_error", code: "resource_missing",
+                        message: "No such object: '\(path)'", param: "id")
+                ).response
             }
         }
         return reply.response
@@ -248,10 +292,13 @@ public final class SandboxServer: @unchecked Sendable {
                 return .json(400, ["error": "unknown fault kind"])
             }
             let path = object["path"] as? String ?? "/"
-            faults.add(Fault(kind: kind, pathContains: path, remaining: object["times"] as? Int ?? 1,
-                             retryAfter: object["retry_after"] as? Int ?? 1, delayMilliseconds: object["delay_ms"] as? Int ?? 2_000,
-                             bytes: object["bytes"] as? Int ?? 0, field: object["field"] as? String ?? "",
-                             literal: object["literal"] as? String ?? ""))
+            faults.add(
+                Fault(
+                    kind: kind, pathContains: path, remaining: object["times"] as? Int ?? 1,
+                    retryAfter: object["retry_after"] as? Int ?? 1,
+                    delayMilliseconds: object["delay_ms"] as? Int ?? 2_000,
+                    bytes: object["bytes"] as? Int ?? 0, field: object["field"] as? String ?? "",
+                    literal: object["literal"] as? String ?? ""))
             // A repeated page is one this fault's requests saw: the next answer on the path is served, then repeated.
             if kind == .repeatPage { lastReply.forget(pathsContaining: path) }
             return .json(200, ["ok": true])
@@ -274,14 +321,16 @@ public final class SandboxServer: @unchecked Sendable {
             return .json(200, ["ok": true])
         case ("POST", "/_sandbox/mutate"):
             let done = data.locked {
-                $0.mutate(paid: object["paid"] as? Int ?? 0, renamed: object["renamed"] as? Int ?? 0,
-                          archived: object["archived"] as? Int ?? 0, deleted: object["deleted"] as? Int ?? 0,
-                          contactsActive: object["contacts_active"] as? Int ?? 0)
-                    .merging($0.mutateDealsAndTickets(object.compactMapValues { $0 as? Int })) { $1 }
-                    .merging($0.mutateSalesforceAndChargebee(object.compactMapValues { $0 as? Int })) { $1 }
-                    .merging($0.purge(object.compactMapValues { $0 as? Int })) { $1 }
-                    .merging($0.mutateCharges(object.compactMapValues { $0 as? Int })) { $1 }
-                    .merging($0.mutateChargebeeSubscriptions(object.compactMapValues { $0 as? Int })) { $1 }
+                $0.mutate(
+                    paid: object["paid"] as? Int ?? 0, renamed: object["renamed"] as? Int ?? 0,
+                    archived: object["archived"] as? Int ?? 0, deleted: object["deleted"] as? Int ?? 0,
+                    contactsActive: object["contacts_active"] as? Int ?? 0
+                )
+                .merging($0.mutateDealsAndTickets(object.compactMapValues { $0 as? Int })) { $1 }
+                .merging($0.mutateSalesforceAndChargebee(object.compactMapValues { $0 as? Int })) { $1 }
+                .merging($0.purge(object.compactMapValues { $0 as? Int })) { $1 }
+                .merging($0.mutateCharges(object.compactMapValues { $0 as? Int })) { $1 }
+                .merging($0.mutateChargebeeSubscriptions(object.compactMapValues { $0 as? Int })) { $1 }
             }
             return .json(200, done)
         case ("POST", "/_sandbox/webhook"):
@@ -347,7 +396,9 @@ final class WebhookInbox: @unchecked Sendable {
     func receive(signature: String?, delivery: String?, body: Data) {
         lock.lock()
         defer { lock.unlock() }
-        deliveries.append(["signature": signature ?? "", "delivery": delivery ?? "", "body": String(decoding: body, as: UTF8.self)])
+        deliveries.append([
+            "signature": signature ?? "", "delivery": delivery ?? "", "body": String(decoding: body, as: UTF8.self),
+        ])
     }
 
     func all() -> [[String: Any]] {

@@ -37,10 +37,11 @@ extension SandboxData {
                 if late % 2 == 0 { attempts = [due] }
             }
             for (number, day) in attempts.enumerated() {
-                charges.append(SandboxCharge(
-                    id: "\(stem)_f\(number + 1)", customer: invoice.customer, invoice: invoice.id, created: day,
-                    amount: invoice.amountDue, status: "failed",
-                    failureCode: Self.failureCodes[failed % Self.failureCodes.count]))
+                charges.append(
+                    SandboxCharge(
+                        id: "\(stem)_f\(number + 1)", customer: invoice.customer, invoice: invoice.id, created: day,
+                        amount: invoice.amountDue, status: "failed",
+                        failureCode: Self.failureCodes[failed % Self.failureCodes.count]))
                 failed += 1
             }
             guard invoice.status == "paid", let paid = invoice.paidAt else { continue }

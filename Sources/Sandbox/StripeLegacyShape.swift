@@ -3,7 +3,9 @@ import Foundation
 /// Objects as API versions before basil (`2025-03-31.basil`) render them, for events made before an upgrade.
 extension StripeJSON {
     /// A basil object in the older shape: an invoice line's product under `price` (not `pricing.price_details`), a
-    /// charge naming its `invoice`. Other objects are the same in both for what the Sandbox serves.
+    /// charge naming its `invoice`.
+    ///
+    /// Other objects are the same in both for what the Sandbox serves.
     static func beforeBasil(_ object: [String: Any]) -> [String: Any] {
         var old = object
         switch object["object"] as? String {

@@ -25,22 +25,29 @@ struct StripeRoutes {
         if let failure = authenticate(request) { return failure }
         let limit = Int(request.parameter("limit") ?? "10") ?? 10
         guard (1...100).contains(limit) else {
-            return .json(400, StripeJSON.error(type: "invalid_request_error", code: "parameter_invalid_integer",
-                                                message: "Invalid integer: limit must be between 1 and 100", param: "limit"))
+            return .json(
+                400,
+                StripeJSON.error(
+                    type: "invalid_request_error", code: "parameter_invalid_integer",
+                    message: "Invalid integer: limit must be between 1 and 100", param: "limit"))
         }
         let starting = request.parameter("starting_after")
         let ending = request.parameter("ending_before")
         return data.locked { data in
             switch request.path {
             case "/v1/customers":
-                return page(url: request.path, count: data.customers.count, position: data.customerPosition, limit: limit,
-                            startingAfter: starting, endingBefore: ending,
-                            includes: { !data.customers[$0].isDeleted }) { positions in
+                return page(
+                    url: request.path, count: data.customers.count, position: data.customerPosition, limit: limit,
+                    startingAfter: starting, endingBefore: ending,
+                    includes: { !data.customers[$0].isDeleted }
+                ) { positions in
                     positions.map { customers.bytes(data.customers[$0], id: data.customers[$0].id) }
                 }
             case "/v1/invoices":
-                return page(url: request.path, count: data.invoices.count, position: data.invoicePosition, limit: limit,
-                            startingAfter: starting, endingBefore: ending) { positions in
+                return page(
+                    url: request.path, count: data.invoices.count, position: data.invoicePosition, limit: limit,
+                    startingAfter: starting, endingBefore: ending
+                ) { positions in
                     positions.map { invoices.bytes(data.invoices[$0], id: data.invoices[$0].id) }
                 }
             case "/v1/invoice_payments":
@@ -48,14 +55,19 @@ struct StripeRoutes {
             case "/v1/subscriptions":
                 // Stripe lists canceled subscriptions only when asked with status=all.
                 let all = request.parameter("status") == "all"
-                return page(url: request.path, count: data.subscriptions.count, position: data.subscriptionPosition, limit: limit,
-                            startingAfter: starting, endingBefore: ending,
-                            includes: { all || data.subscriptions[$0].canceledAt == nil }) { positions in
+                return page(
+                    url: request.path, count: data.subscriptions.count, position: data.subscriptionPosition,
+                    limit: limit,
+                    startingAfter: starting, endingBefore: ending,
+                    includes: { all || data.subscriptions[$0].canceledAt == nil }
+                ) { positions in
                     positions.map { subscriptions.bytes(data.subscriptions[$0], id: data.subscriptions[$0].id) }
                 }
             case "/v1/charges":
-                return page(url: request.path, count: data.charges.count, position: data.chargePosition, limit: limit,
-                            startingAfter: starting, endingBefore: ending) { positions in
+                return page(
+                    url: request.path, count: data.charges.count, position: data.chargePosition, limit: limit,
+                    startingAfter: starting, endingBefore: ending
+                ) { positions in
                     positions.map { charges.bytes(data.charges[$0], id: data.charges[$0].id) }
                 }
             case let path where path.hasPrefix("/v1/invoices/"):
@@ -75,27 +87,38 @@ struct StripeRoutes {
             case let path where path.hasPrefix("/v1/charges/"):
                 let id = String(path.dropFirst("/v1/charges/".count))
                 guard let position = data.chargePosition(id) else {
-                    return .json(404, StripeJSON.error(type: "invalid_request_error", code: "resource_missing",
-                                                       message: "No such charge: '\(id)'", param: "id"))
+                    return .json(
+                        404,
+                        StripeJSON.error(
+                            type: "invalid_request_error", code: "resource_missing",
+                            message: "No such charge: '\(id)'", param: "id"))
                 }
                 return .json(200, StripeJSON.charge(data.charges[position]))
             case "/v1/events":
                 let positions = Dictionary(uniqueKeysWithValues: data.events.enumerated().map { ($1.id, $0) })
-                return page(url: request.path, count: data.events.count, position: { positions[$0] }, limit: limit,
-                            startingAfter: starting, endingBefore: ending) { found in
+                return page(
+                    url: request.path, count: data.events.count, position: { positions[$0] }, limit: limit,
+                    startingAfter: starting, endingBefore: ending
+                ) { found in
                     found.map { CanonicalJSON.bytes(StripeJSON.event(data.events[$0])) }
                 }
             case let path where path.hasPrefix("/v1/customers/"):
                 // A deleted customer answers {"id", "object", "deleted": true}, as Stripe does.
                 let id = String(path.dropFirst("/v1/customers/".count))
                 guard let position = data.customerPosition(id) else {
-                    return .json(404, StripeJSON.error(type: "invalid_request_error", code: "resource_missing",
-                                                       message: "No such customer: '\(id)'", param: "id"))
+                    return .json(
+                        404,
+                        StripeJSON.error(
+                            type: "invalid_request_error", code: "resource_missing",
+                            message: "No such customer: '\(id)'", param: "id"))
                 }
                 return .json(200, StripeJSON.customer(data.customers[position]))
             default:
-                return .json(404, StripeJSON.error(type: "invalid_request_error", code: nil,
-                                                   message: "Unrecognized request URL (GET: \(request.path))."))
+                return .json(
+                    404,
+                    StripeJSON.error(
+                        type: "invalid_request_error", code: nil,
+                        message: "Unrecognized request URL (GET: \(request.path))."))
             }
         }
     }
@@ -108,9 +131,11 @@ struct StripeRoutes {
         var only: String?
         if let intent = request.parameter("payment[payment_intent]") {
             guard request.parameter("payment[type]") == "payment_intent" else {
-                return .json(400, StripeJSON.error(
-                    type: "invalid_request_error", code: "parameter_missing",
-                    message: "Missing required param: payment[type].", param: "payment[type]"))
+                return .json(
+                    400,
+                    StripeJSON.error(
+                        type: "invalid_request_error", code: "parameter_missing",
+                        message: "Missing required param: payment[type].", param: "payment[type]"))
             }
             only = SandboxInvoice.invoiceID(paymentIntent: intent) ?? ""
         }
@@ -118,17 +143,20 @@ struct StripeRoutes {
         let pinned = only.map { data.invoicePosition($0) }
         let position = { (id: String) in SandboxInvoice.invoiceID(invoicePayment: id).flatMap(data.invoicePosition) }
         // A filter keeps one invoice's payment at most: the scan runs from it to it.
-        return page(url: request.path, count: pinned.map { ($0 ?? -1) + 1 } ?? data.invoices.count, position: position,
-                    limit: limit,
-                    startingAfter: startingAfter, endingBefore: endingBefore,
-                    includes: { data.invoices[$0].hasInvoicePayment && (pinned == nil || pinned == $0) },
-                    scanFrom: pinned.map { $0 ?? 0 }) { positions in
+        return page(
+            url: request.path, count: pinned.map { ($0 ?? -1) + 1 } ?? data.invoices.count, position: position,
+            limit: limit,
+            startingAfter: startingAfter, endingBefore: endingBefore,
+            includes: { data.invoices[$0].hasInvoicePayment && (pinned == nil || pinned == $0) },
+            scanFrom: pinned.map { $0 ?? 0 }
+        ) { positions in
             positions.map { CanonicalJSON.bytes(StripeJSON.invoicePayment(data.invoices[$0])) }
         }
     }
 
     /// A page of the objects at `0..<count` that `includes` keeps, after `startingAfter` (which wins when both are
     /// given) or before `endingBefore`.
+    ///
     /// Positions left out are skipped while the page fills, so `has_more` is true only when a kept one follows.
     /// `scanFrom` starts a listing without a cursor there.
     private func page(
@@ -162,25 +190,36 @@ struct StripeRoutes {
         }
         return Reply(
             status: 200,
-            headers: ["Content-Type": "application/json", "Request-Id": "req_" + UUID().uuidString.prefix(14),
-                      "Stripe-Version": Self.apiVersion],
+            headers: [
+                "Content-Type": "application/json", "Request-Id": "req_" + UUID().uuidString.prefix(14),
+                "Stripe-Version": Self.apiVersion,
+            ],
             body: Data(StripeJSON.list(url: url, rendered: objects(found), hasMore: hasMore)))
     }
 
     private static func noSuch(_ type: String, _ id: String) -> Reply {
-        .json(404, StripeJSON.error(type: "invalid_request_error", code: "resource_missing",
-                                    message: "No such \(type): '\(id)'", param: "id"))
+        .json(
+            404,
+            StripeJSON.error(
+                type: "invalid_request_error", code: "resource_missing",
+                message: "No such \(type): '\(id)'", param: "id"))
     }
 
     private func missing(_ id: String, param: String) -> Reply {
-        .json(400, StripeJSON.error(type: "invalid_request_error", code: "resource_missing",
-                                    message: "No such object: '\(id)'", param: param))
+        .json(
+            400,
+            StripeJSON.error(
+                type: "invalid_request_error", code: "resource_missing",
+                message: "No such object: '\(id)'", param: param))
     }
 
     private func authenticate(_ request: HTTPRequest) -> Reply? {
         guard let header = request.header("Authorization") else {
-            return .json(401, StripeJSON.error(type: "invalid_request_error", code: nil,
-                                               message: "You did not provide an API key."))
+            return .json(
+                401,
+                StripeJSON.error(
+                    type: "invalid_request_error", code: nil,
+                    message: "You did not provide an API key."))
         }
         var key = ""
         if header.hasPrefix("Bearer ") {
@@ -189,8 +228,11 @@ struct StripeRoutes {
             key = String(decoding: decoded, as: UTF8.self).components(separatedBy: ":").first ?? ""
         }
         guard key == apiKey else {
-            return .json(401, StripeJSON.error(type: "invalid_request_error", code: nil,
-                                               message: "Invalid API Key provided: \(Self.masked(key))"))
+            return .json(
+                401,
+                StripeJSON.error(
+                    type: "invalid_request_error", code: nil,
+                    message: "Invalid API Key provided: \(Self.masked(key))"))
         }
         return nil
     }

@@ -18,31 +18,47 @@ enum StripeJSON {
             "due_date": invoice.dueDate.map { $0 as Any } ?? NSNull(), "currency": "usd", "status": invoice.status,
             "amount_due": invoice.amountDue, "amount_paid": invoice.amountPaid,
             "amount_remaining": invoice.amountDue - invoice.amountPaid, "livemode": false,
-            "status_transitions": ["paid_at": invoice.paidAt.map { $0 as Any } ?? NSNull(), "finalized_at": invoice.created],
+            "status_transitions": [
+                "paid_at": invoice.paidAt.map { $0 as Any } ?? NSNull(), "finalized_at": invoice.created,
+            ],
             "lines": [
                 "object": "list", "has_more": false, "url": "/v1/invoices/\(invoice.id)/lines",
-                "data": [[
-                    "id": "il_" + invoice.stem, "object": "line_item", "amount": invoice.amountDue, "currency": "usd",
-                    "description": invoice.product, "invoice": invoice.id, "livemode": false, "quantity": 1,
-                    "pricing": [
-                        "type": "price_details", "unit_amount_decimal": String(invoice.amountDue),
-                        "price_details": ["price": "price_" + invoice.product, "product": "prod_" + invoice.product],
-                    ],
-                ]],
+                "data": [
+                    [
+                        "id": "il_" + invoice.stem, "object": "line_item", "amount": invoice.amountDue,
+                        "currency": "usd",
+                        "description": invoice.product, "invoice": invoice.id, "livemode": false, "quantity": 1,
+                        "pricing": [
+                            "type": "price_details", "unit_amount_decimal": String(invoice.amountDue),
+                            "price_details": [
+                                "price": "price_" + invoice.product, "product": "prod_" + invoice.product,
+                            ],
+                        ],
+                    ]
+                ],
             ],
         ]
     }
 
     static func subscription(_ subscription: SandboxSubscription) -> [String: Any] {
         [
-            "id": subscription.id, "object": "subscription", "customer": subscription.customer, "created": subscription.created,
+            "id": subscription.id, "object": "subscription", "customer": subscription.customer,
+            "created": subscription.created,
             "status": subscription.canceledAt == nil ? "active" : "canceled",
             "canceled_at": subscription.canceledAt.map { $0 as Any } ?? NSNull(),
             "ended_at": subscription.canceledAt.map { $0 as Any } ?? NSNull(), "currency": "usd", "livemode": false,
-            "items": ["object": "list", "has_more": false, "data": [[
-                "object": "subscription_item", "quantity": 1,
-                "price": ["unit_amount": subscription.monthlyAmount, "currency": "usd", "recurring": ["interval": "month", "interval_count": 1]],
-            ]]],
+            "items": [
+                "object": "list", "has_more": false,
+                "data": [
+                    [
+                        "object": "subscription_item", "quantity": 1,
+                        "price": [
+                            "unit_amount": subscription.monthlyAmount, "currency": "usd",
+                            "recurring": ["interval": "month", "interval_count": 1],
+                        ],
+                    ]
+                ],
+            ],
         ]
     }
 
@@ -97,8 +113,12 @@ enum HubSpotJSON {
         return object
     }
 
-    static func error(status: String = "error", message: String, category: String, extra: [String: Any] = [:]) -> [String: Any] {
-        var body: [String: Any] = ["status": status, "message": message, "correlationId": UUID().uuidString.lowercased(), "category": category]
+    static func error(status: String = "error", message: String, category: String, extra: [String: Any] = [:])
+        -> [String: Any]
+    {
+        var body: [String: Any] = [
+            "status": status, "message": message, "correlationId": UUID().uuidString.lowercased(), "category": category,
+        ]
         for (key, value) in extra { body[key] = value }
         return body
     }

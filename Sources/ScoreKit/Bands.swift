@@ -40,16 +40,20 @@ public struct Bands: Sendable, Equatable, Codable {
             throw ConfigurationProblem("no bands given", at: ["bands"])
         }
         for band in sorted where band.lower > band.upper {
-            throw ConfigurationProblem("band \(band.label) runs from \(Self.text(band.lower)) down to \(Self.text(band.upper))", at: ["bands"])
+            throw ConfigurationProblem(
+                "band \(band.label) runs from \(Self.text(band.lower)) down to \(Self.text(band.upper))", at: ["bands"])
         }
         if Set(sorted.map(\.label)).count != sorted.count {
             throw ConfigurationProblem("band labels repeat", at: ["bands"])
         }
         if first.lower > scale.lowerBound {
-            throw ConfigurationProblem("bands start at \(Self.text(first.lower)), scores start at \(Self.text(scale.lowerBound))", at: ["bands"])
+            throw ConfigurationProblem(
+                "bands start at \(Self.text(first.lower)), scores start at \(Self.text(scale.lowerBound))",
+                at: ["bands"])
         }
         if last.upper < scale.upperBound {
-            throw ConfigurationProblem("bands end at \(Self.text(last.upper)), scores reach \(Self.text(scale.upperBound))", at: ["bands"])
+            throw ConfigurationProblem(
+                "bands end at \(Self.text(last.upper)), scores reach \(Self.text(scale.upperBound))", at: ["bands"])
         }
         for (low, high) in zip(sorted, sorted.dropFirst()) {
             if high.lower <= low.upper {

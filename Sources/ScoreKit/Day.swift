@@ -87,7 +87,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let day = Day(iso: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not a date (YYYY-MM-DD)")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "\"\(text)\" is not a date (YYYY-MM-DD)")
         }
         self = day
     }

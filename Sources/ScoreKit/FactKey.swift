@@ -47,7 +47,8 @@ public enum FactKey: Hashable, Sendable, CustomStringConvertible {
     case invoicesDue(windowDays: Int)
     /// Of the invoices due, those paid on or before their due day and the as-of day.
     case invoicesPaidOnTime(windowDays: Int)
-    /// Mean days past due over the invoices due: paid ones to their paid day, unpaid ones to the as-of day; 0 if on time.
+    /// Mean days past due over the invoices due: paid ones to their paid day, unpaid ones to the as-of day; 0 if on
+    /// time.
     case averageDaysLate(windowDays: Int)
     /// Invoices issued in the window, due by the as-of day, that ended uncollectible (failed).
     case uncollectibleInvoices(windowDays: Int)

@@ -40,7 +40,9 @@ public struct FactTable: Sendable {
 
     /// Sets a whole column; its length must match the accounts.
     public mutating func setColumn(_ key: FactKey, _ values: [Double?]) {
-        precondition(values.count == accounts.count, "fact column \(key) has \(values.count) rows for \(accounts.count) accounts")
+        precondition(
+            values.count == accounts.count, "fact column \(key) has \(values.count) rows for \(accounts.count) accounts"
+        )
         columns[key] = values
     }
 

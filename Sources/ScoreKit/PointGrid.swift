@@ -1,8 +1,10 @@
 import Foundation
 
-/// Points by absolute thresholds, the way ChurnZero and HubSpot users score a signal: `10+` uses earn all 100
-/// points, `5-9` half, `0-4` none. Ranges are whole-number inclusive (`5-9`), open-ended (`10+`) or single (`0`);
-/// a value between two ranges (9.5) belongs to the lower one. Gaps and overlaps are refused.
+/// Points by absolute thresholds, the way ChurnZero and HubSpot users score a signal: `10+` uses earn all 100 points,
+/// `5-9` half, `0-4` none.
+///
+/// Ranges are whole-number inclusive (`5-9`), open-ended (`10+`) or single (`0`); a value between two ranges (9.5)
+/// belongs to the lower one. Gaps and overlaps are refused.
 public struct PointGrid: Sendable, Equatable, Codable {
     /// One range and its points (0...100).
     public struct Step: Sendable, Equatable {
@@ -33,11 +35,13 @@ public struct PointGrid: Sendable, Equatable, Codable {
                 throw ConfigurationProblem("ranges overlap: \(Self.text(low)) and \(Self.text(high))", at: path)
             }
             if high.lower > low.upper + 1 {
-                throw ConfigurationProblem("ranges leave a gap between \(Self.text(low)) and \(Self.text(high))", at: path)
+                throw ConfigurationProblem(
+                    "ranges leave a gap between \(Self.text(low)) and \(Self.text(high))", at: path)
             }
         }
         if let last = steps.last, last.upper.isFinite {
-            throw ConfigurationProblem("the highest range \(Self.text(last)) must be open-ended, like \(Self.text(last.lower))+", at: path)
+            throw ConfigurationProblem(
+                "the highest range \(Self.text(last)) must be open-ended, like \(Self.text(last.lower))+", at: path)
         }
         self.steps = steps
     }
@@ -55,7 +59,9 @@ public struct PointGrid: Sendable, Equatable, Codable {
     public init(from decoder: Decoder) throws {
         // Keyed by range text; read through the keys themselves, since a range like "0" also reads as an index.
         let container = try decoder.container(keyedBy: RangeKey.self)
-        let entries = try container.allKeys.map { key in (key.stringValue, try container.decode(Double.self, forKey: key)) }
+        let entries = try container.allKeys.map { key in
+            (key.stringValue, try container.decode(Double.self, forKey: key))
+        }
         try self.init(entries, at: decoder.codingPath.map(\.stringValue))
     }
 
@@ -81,7 +87,9 @@ public struct PointGrid: Sendable, Equatable, Codable {
     }
 
     static func text(_ step: Step) -> String {
-        step.upper.isInfinite ? "\(text(step.lower))+" : step.lower == step.upper ? text(step.lower) : "\(text(step.lower))-\(text(step.upper))"
+        step.upper.isInfinite
+            ? "\(text(step.lower))+"
+            : step.lower == step.upper ? text(step.lower) : "\(text(step.lower))-\(text(step.upper))"
     }
 
     static func text(_ value: Double) -> String { Bands.text(value) }

@@ -15,7 +15,8 @@ public protocol ScoreModule: Sendable {
     static var staleAfterDays: Int { get }
     /// The facts the module needs for a configuration.
     static func facts(for configuration: Configuration) -> [FactKey]
-    /// Scores the whole batch at once (normalisation needs the whole distribution); accounts it cannot score are left out.
+    /// Scores the whole batch at once (normalisation needs the whole distribution); accounts it cannot score are left
+    /// out.
     static func score(_ facts: FactTable, configuration: Configuration) throws -> [ScoredAccount]
     /// Facts in, scores out: the test suite runs these for every registered module.
     static var examples: [WorkedExample<Self>] { get }

@@ -19,7 +19,8 @@ public struct SignalColumns: Sendable {
         weights: [(name: String, weight: Double)], raw: [[Double?]], scaled: [[Double?]], manual: [Bool]? = nil,
         missing: Double
     ) {
-        precondition(raw.count == weights.count && scaled.count == weights.count, "one raw and one scaled column per weight")
+        precondition(
+            raw.count == weights.count && scaled.count == weights.count, "one raw and one scaled column per weight")
         self.weights = weights
         self.raw = raw
         self.scaled = scaled

@@ -15,7 +15,7 @@ public enum Weights {
         }
     }
 
-    /// Checks weights a configuration names: each name must be a known signal (`scope` says where, e.g.
+    /// Checks weights a configuration names: each name must be a known signal (`scope` says where, such as
     /// " for method rfm"), then the weights in force must pass `check`.
     public static func check(
         configured: [String: Double], known: [String], inForce: [(name: String, weight: Double)], at path: [String],

@@ -44,7 +44,8 @@ public struct WorkedExample<Module: ScoreModule>: Sendable {
             problems += expectation.differences(from: score).map { "\(name): \(expectation.accountID): \($0)" }
             let sum = score.components.total
             if abs(sum - score.value) > 1e-9 {
-                problems.append("\(name): \(expectation.accountID): contributions sum to \(sum), score is \(score.value)")
+                problems.append(
+                    "\(name): \(expectation.accountID): contributions sum to \(sum), score is \(score.value)")
             }
         }
         return problems
@@ -102,7 +103,8 @@ public struct Expectation: Sendable {
             differences.append("band \(score.band), expected \(band)")
         }
         for (name, value) in details where score.detail(name) != value {
-            differences.append("\(name) \(score.detail(name).map(String.init(describing:)) ?? "missing"), expected \(value)")
+            differences.append(
+                "\(name) \(score.detail(name).map(String.init(describing:)) ?? "missing"), expected \(value)")
         }
         return differences
     }

@@ -7,8 +7,9 @@ public struct AccountDirectory {
 
     /// The external ids of a source's accounts not marked deleted.
     public func liveExternalIDs(source: String) throws -> Set<String> {
-        Set(try database.makeStatement("SELECT external_id FROM accounts WHERE source = ? AND deleted_at IS NULL")
-            .map([.text(source)]) { $0.text(0) ?? "" })
+        Set(
+            try database.makeStatement("SELECT external_id FROM accounts WHERE source = ? AND deleted_at IS NULL")
+                .map([.text(source)]) { $0.text(0) ?? "" })
     }
 
     /// Every account's row id by its external id, in one query (file imports resolve `account_id` through this).
@@ -38,7 +39,9 @@ public struct AccountDirectory {
 
     /// Records a finished import.
     public func recordImport(kind: String, file: String, rowsRead: Int, rowsWritten: Int, at timestamp: String) throws {
-        try database.makeStatement("INSERT INTO imports (kind, file, rows_read, rows_written, imported_at) VALUES (?, ?, ?, ?, ?)")
-            .run([.text(kind), .text(file), .integer(Int64(rowsRead)), .integer(Int64(rowsWritten)), .text(timestamp)])
+        try database.makeStatement(
+            "INSERT INTO imports (kind, file, rows_read, rows_written, imported_at) VALUES (?, ?, ?, ?, ?)"
+        )
+        .run([.text(kind), .text(file), .integer(Int64(rowsRead)), .integer(Int64(rowsWritten)), .text(timestamp)])
     }
 }

@@ -25,11 +25,12 @@ public struct ActionStore {
             WHERE r.run_id = ? AND (p.band IS NULL OR p.band <> r.band)
             ORDER BY r.position
             """
-        // No previous run is run 0, which no run has: a NULL would fold the join's key away, and Citus then refuses the
-        // join of two distributed tables that is left.
+            // No previous run is run 0, which no run has: a NULL would fold the join's key away, and Citus then refuses
+            // the join of two distributed tables that is left.
         ).map([.integer(previousRunID ?? 0), .integer(runID)]) { row in
             Transition(
-                accountRowID: row.integer(0), accountID: row.text(1) ?? "", name: row.text(2) ?? "", value: row.double(3),
+                accountRowID: row.integer(0), accountID: row.text(1) ?? "", name: row.text(2) ?? "",
+                value: row.double(3),
                 band: row.text(4) ?? "", previousBand: row.text(5))
         }
     }
@@ -41,7 +42,9 @@ public struct ActionStore {
             SELECT email, last_activity_date FROM contacts WHERE account_id = ?
             ORDER BY coalesce(is_primary, 0) DESC, last_activity_date DESC LIMIT 1
             """
-        ).map([.integer(accountRowID)]) { (email: $0.text(0).flatMap { $0.isEmpty ? nil : $0 }, lastActivity: $0.text(1)) }.first
+        ).map([.integer(accountRowID)]) {
+            (email: $0.text(0).flatMap { $0.isEmpty ? nil : $0 }, lastActivity: $0.text(1))
+        }.first
     }
 
     /// A delivery as recorded: its id, whether it is known to have arrived, and the payload it carries.
@@ -56,7 +59,8 @@ public struct ActionStore {
 
         /// Creates a delivery record.
         public init(
-            deliveryID: String, runID: Int64, accountRowID: Int64, band: String, action: String, isSent: Bool, payload: String
+            deliveryID: String, runID: Int64, accountRowID: Int64, band: String, action: String, isSent: Bool,
+            payload: String
         ) {
             self.deliveryID = deliveryID
             self.runID = runID
@@ -89,8 +93,10 @@ public struct ActionStore {
             INSERT INTO action_log (score_name, run_id, account_id, band, action, sent_at, detail, delivery_id, status)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending')
             """
-        ).run([.text(scoreName), .integer(delivery.runID), .integer(delivery.accountRowID), .text(delivery.band),
-               .text(delivery.action), .text(ScoreRunStore.now()), .text(delivery.payload), .text(delivery.deliveryID)])
+        ).run([
+            .text(scoreName), .integer(delivery.runID), .integer(delivery.accountRowID), .text(delivery.band),
+            .text(delivery.action), .text(ScoreRunStore.now()), .text(delivery.payload), .text(delivery.deliveryID),
+        ])
     }
 
     /// Marks a delivery as arrived.
@@ -124,7 +130,8 @@ public struct ActionStore {
             """
         ).map(values) { row in
             Delivery(
-                deliveryID: row.text(0) ?? "", runID: row.integer(1), accountRowID: row.integer(2), band: row.text(3) ?? "",
+                deliveryID: row.text(0) ?? "", runID: row.integer(1), accountRowID: row.integer(2),
+                band: row.text(3) ?? "",
                 action: row.text(4) ?? "", isSent: row.integer(5) == 1, payload: row.text(6) ?? "")
         }
     }

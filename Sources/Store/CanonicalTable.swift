@@ -18,11 +18,15 @@ public enum CanonicalTable: String, Sendable, CaseIterable {
     public var columns: [String] {
         switch self {
         case .accounts:
-            return ["name", "domain", "industry", "employees", "country", "created_date", "parent_id", "referred_by",
-                    "acquisition_cost_cents", "yearly_cost_cents", "crm_link"]
+            return [
+                "name", "domain", "industry", "employees", "country", "created_date", "parent_id", "referred_by",
+                "acquisition_cost_cents", "yearly_cost_cents", "crm_link",
+            ]
         case .invoices:
-            return ["account_id", "issued_date", "due_date", "paid_date", "amount_due_cents", "amount_paid_cents",
-                    "currency", "status", "product"]
+            return [
+                "account_id", "issued_date", "due_date", "paid_date", "amount_due_cents", "amount_paid_cents",
+                "currency", "status", "product",
+            ]
         case .mrrChanges: return ["account_id", "effective_date", "mrr_cents", "change_type"]
         case .usageDaily: return ["account_id", "day", "active_users", "key_feature_uses"]
         case .tickets: return ["account_id", "opened_at", "closed_at", "priority", "status"]
@@ -30,10 +34,14 @@ public enum CanonicalTable: String, Sendable, CaseIterable {
         case .assessments: return ["account_id", "item", "answer", "author", "assessed_date"]
         case .outcomes: return ["account_id", "event", "event_date"]
         case .contacts: return ["account_id", "name", "email", "is_primary", "last_activity_date"]
-        case .deals: return ["account_id", "name", "stage", "amount_cents", "created_date", "close_date", "is_closed", "is_won"]
+        case .deals:
+            return ["account_id", "name", "stage", "amount_cents", "created_date", "close_date", "is_closed", "is_won"]
         case .payments:
-            return ["account_id", "invoice_external_id", "created_date", "amount_cents", "currency", "status", "failure_code",
-                    "disputed", "refunded_cents"]
+            return [
+                "account_id", "invoice_external_id", "created_date", "amount_cents", "currency", "status",
+                "failure_code",
+                "disputed", "refunded_cents",
+            ]
         }
     }
 }
@@ -98,13 +106,14 @@ public struct Upserter {
     }
 
     /// Writes one record whose raw JSON is a slice of a larger body (its span of a list page).
-    public func write(source: String, externalID: String, values: [SQLValue], raw: ArraySlice<UInt8>) throws -> Outcome {
+    public func write(source: String, externalID: String, values: [SQLValue], raw: ArraySlice<UInt8>) throws -> Outcome
+    {
         try bind(source: source, externalID: externalID, values: values, raw: raw)
         guard engine == .sqlite else {
             return try statement.map { $0.integer(0) == 1 ? Outcome.inserted : .updated }.first ?? .unchanged
         }
-        // An upsert that updates leaves the last rowid alone; an insert sets it (row ids start at 1). Comparing with the
-        // rowid before would miss an insert that got the same id as the last row written to another table.
+        // An upsert that updates leaves the last rowid alone; an insert sets it (row ids start at 1). Comparing with
+        // the rowid before would miss an insert that got the same id as the last row written to another table.
         statement.database.lastInsertedRowID = 0
         guard try statement.step() > 0 else { return .unchanged }
         return statement.database.lastInsertedRowID != 0 ? .inserted : .updated

@@ -34,8 +34,10 @@ public final class Database {
     /// How long a writer waits for another before failing, in milliseconds.
     public static let busyTimeoutMilliseconds: Int32 = 10_000
 
-    /// Opens (creating when asked) the database at `path`, a file or a `postgresql://` URI, and brings its schema up
-    /// to date. On PostgreSQL the database must exist; `create` is about the file only.
+    /// Opens (creating when asked) the database at `path`, a file or a `postgresql://` URI, and brings its schema up to
+    /// date.
+    ///
+    /// On PostgreSQL the database must exist; `create` is about the file only.
     public init(path: String, create: Bool = true, migrate: Bool = true) throws {
         engine = Engine(location: path)
         location = path
@@ -94,9 +96,11 @@ public final class Database {
         }
     }
 
-    /// A prepared statement for `sql`, kept on the connection for its life so code run once per record (an upsert,
-    /// a lookup by id) prepares it once. Only for fixed SQL: text built from values would grow the cache without end,
-    /// and a cached statement is shared, so it must not be run again while one of its queries is still being read.
+    /// A prepared statement for `sql`, kept on the connection for its life so code run once per record (an upsert, a
+    /// lookup by id) prepares it once.
+    ///
+    /// Only for fixed SQL: text built from values would grow the cache without end, and a cached statement is shared,
+    /// so it must not be run again while one of its queries is still being read.
     public func cachedStatement(_ sql: String) throws -> Statement {
         if let cached = statements[sql] { return cached }
         let statement = try Statement(database: self, sql: sql, isPersistent: true)
@@ -113,7 +117,9 @@ public final class Database {
     /// How many statements the connection keeps prepared.
     var cachedStatementCount: Int { statements.count }
 
-    /// Copies `rows` into `table` with PostgreSQL's `COPY`; returns how many rows went in. PostgreSQL only.
+    /// Copies `rows` into `table` with PostgreSQL's `COPY`; returns how many rows went in.
+    ///
+    /// PostgreSQL only.
     func copy(into table: String, columns: [String], rows: CopyRows) throws -> Int {
         guard case .postgres(let server) = connection else {
             throw StoreError(message: "COPY is PostgreSQL's", context: "copying into \(table)")
@@ -141,6 +147,7 @@ public final class Database {
     }
 
     /// Lets the WAL grow to `pages` pages (SQLite's default is 1,000) before they are copied back into the database.
+    ///
     /// A sync sets it high: an index page rewritten by many transactions is then copied back once, not each time.
     public func checkpointEvery(pages: Int) throws {
         guard engine == .sqlite else { return }

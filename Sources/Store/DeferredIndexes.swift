@@ -36,14 +36,16 @@ public struct DeferredIndexes {
             database.engine == .sqlite
             ? "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
                 + " AND sql NOT LIKE 'CREATE UNIQUE%'"
-            // pg_get_indexdef only on this schema's rows: filtering pg_indexes by its text made the server read the
-            // definitions of every schema's indexes, and one another session was dropping failed the query.
+                // pg_get_indexdef only on this schema's rows: filtering pg_indexes by its text made the server read the
+                // definitions of every schema's indexes, and one another session was dropping failed the query.
             : """
             SELECT c.relname, pg_get_indexdef(c.oid) FROM pg_index x
             JOIN pg_class c ON c.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
             WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ? AND NOT x.indisunique
             """
-        return try database.makeStatement(catalogue).map([.text(table.rawValue)]) { (name: $0.text(0) ?? "", sql: $0.text(1) ?? "") }.filter { !$0.name.isEmpty }
+        return try database.makeStatement(catalogue).map([.text(table.rawValue)]) {
+            (name: $0.text(0) ?? "", sql: $0.text(1) ?? "")
+        }.filter { !$0.name.isEmpty }
     }
 
     /// How many indexes are set aside.
@@ -51,8 +53,10 @@ public struct DeferredIndexes {
         Int(try database.makeStatement("SELECT count(*) FROM deferred_indexes").map { $0.integer(0) }.first ?? 0)
     }
 
-    /// Builds every index set aside again and forgets it; returns how many were built. The builds sort on two threads
-    /// in 32 MiB and then temporary files, so memory stays bounded however big the tables are.
+    /// Builds every index set aside again and forgets it; returns how many were built.
+    ///
+    /// The builds sort on two threads in 32 MiB and then temporary files, so memory stays bounded however big the
+    /// tables are.
     @discardableResult
     public func restore() throws -> Int {
         guard try pending() > 0 else { return 0 }
@@ -72,7 +76,8 @@ public struct DeferredIndexes {
             let indexes = try database.makeStatement("SELECT name, sql FROM deferred_indexes ORDER BY name")
                 .map { (name: $0.text(0) ?? "", sql: $0.text(1) ?? "") }
             for index in indexes {
-                try database.execute(index.sql.replacingOccurrences(of: "CREATE INDEX ", with: "CREATE INDEX IF NOT EXISTS "))
+                try database.execute(
+                    index.sql.replacingOccurrences(of: "CREATE INDEX ", with: "CREATE INDEX IF NOT EXISTS "))
                 try database.cachedStatement("DELETE FROM deferred_indexes WHERE name = ?").run([.text(index.name)])
             }
             return indexes.count

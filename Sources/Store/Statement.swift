@@ -56,7 +56,8 @@ public final class Statement {
     public func bind(utf8 bytes: ArraySlice<UInt8>, at index: Int32) throws {
         let handle: OpaquePointer
         switch prepared {
-        case .postgres(let statement): return try statement.set(.text(String(decoding: bytes, as: UTF8.self)), at: index)
+        case .postgres(let statement):
+            return try statement.set(.text(String(decoding: bytes, as: UTF8.self)), at: index)
         case .sqlite(let sqlite): handle = sqlite
         }
         let code = bytes.withUnsafeBufferPointer { Self.bindText(handle, index, $0) }
@@ -96,8 +97,11 @@ public final class Statement {
 
     /// Binds UTF-8 text by its length, not up to a NUL: a NUL inside a value is kept, and nothing is counted or
     /// copied to find the end (SQLite copies the bytes once).
-    private static func bindText(_ handle: OpaquePointer, _ index: Int32, _ buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
-        guard let pointer = buffer.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, csqlite_transient()) }
+    private static func bindText(_ handle: OpaquePointer, _ index: Int32, _ buffer: UnsafeBufferPointer<UInt8>) -> Int32
+    {
+        guard let pointer = buffer.baseAddress else {
+            return sqlite3_bind_text(handle, index, "", 0, csqlite_transient())
+        }
         return pointer.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
             sqlite3_bind_text(handle, index, $0, Int32(buffer.count), csqlite_transient())
         }

@@ -41,7 +41,9 @@ public struct SyncLogEntry: Sendable {
     }
 }
 
-/// Reads and writes sync state and the sync log. The state is written inside the page's own transaction.
+/// Reads and writes sync state and the sync log.
+///
+/// The state is written inside the page's own transaction.
 public struct SyncStateStore {
     private let database: Database
 
@@ -51,7 +53,8 @@ public struct SyncStateStore {
     /// A stream's state; empty when it never synced.
     public func state(source: String, stream: String) throws -> StreamState {
         try database.cachedStatement("SELECT cursor, bookmark FROM sync_state WHERE source = ? AND stream = ?")
-            .map([.text(source), .text(stream)]) { StreamState(cursor: $0.text(0), bookmark: $0.text(1)) }.first ?? StreamState()
+            .map([.text(source), .text(stream)]) { StreamState(cursor: $0.text(0), bookmark: $0.text(1)) }.first
+            ?? StreamState()
     }
 
     /// Saves a stream's state (call inside the page's transaction).
@@ -62,7 +65,9 @@ public struct SyncStateStore {
             ON CONFLICT (source, stream) DO UPDATE SET cursor = excluded.cursor, bookmark = excluded.bookmark,
                 updated_at = excluded.updated_at
             """
-        ).run([.text(source), .text(stream), state.cursor.sqlValue, state.bookmark.sqlValue, .text(ScoreRunStore.now())])
+        ).run([
+            .text(source), .text(stream), state.cursor.sqlValue, state.bookmark.sqlValue, .text(ScoreRunStore.now()),
+        ])
     }
 
     /// True once some stream of the source has finished a listing (so its next sync is incremental, at least in part).
@@ -84,7 +89,8 @@ public struct SyncStateStore {
                 retries, duration_ms, error, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         ).run([
-            .text(entry.source), .text(entry.stream), .text(entry.mode), .text(entry.startedAt), entry.finishedAt.sqlValue,
+            .text(entry.source), .text(entry.stream), .text(entry.mode), .text(entry.startedAt),
+            entry.finishedAt.sqlValue,
             .integer(Int64(entry.pages)), .integer(Int64(entry.records)), .integer(Int64(entry.inserts)),
             .integer(Int64(entry.updates)), .integer(Int64(entry.deletes)), .integer(Int64(entry.retries)),
             .integer(Int64(entry.durationMilliseconds)), entry.error.sqlValue, .integer(Int64(entry.skipped)),

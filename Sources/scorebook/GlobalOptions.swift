@@ -9,7 +9,9 @@ struct GlobalOptions: ParsableArguments {
         help: "An SQLite file or a postgresql:// URI (env SCOREBOOK_DB; default scorebook.db).")
     var database: String?
 
-    @Option(name: .customLong("config"), help: "The configuration file (env SCOREBOOK_CONFIG; default config/scorebook.yml).")
+    @Option(
+        name: .customLong("config"),
+        help: "The configuration file (env SCOREBOOK_CONFIG; default config/scorebook.yml).")
     var configuration: String?
 
     /// The workspace these options name.

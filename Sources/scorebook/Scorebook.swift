@@ -12,13 +12,16 @@ struct Scorebook: ParsableCommand {
         version: ScorebookVersion.current,
         subcommands: [
             Initialise.self, Import.self, Generate.self, Modules.self, Scores.self, Check.self, Run.self, Show.self,
-            Explain.self, Tune.self, Compare.self, Validate.self, Act.self, Report.self, Runs.self, Train.self, Sync.self,
+            Explain.self, Tune.self, Compare.self, Validate.self, Act.self, Report.self, Runs.self, Train.self,
+            Sync.self,
             SandboxCommand.self, Accounts.self, DemoCommand.self, ShellCommand.self,
         ]
     )
 
-    /// Runs the command line. Failures are said on standard error with control characters made visible (a name or a
-    /// server's message cannot drive the terminal); under `scorebook shell` in one line, without the usage.
+    /// Runs the command line.
+    ///
+    /// Failures are said on standard error with control characters made visible (a name or a server's message cannot
+    /// drive the terminal); under `scorebook shell` in one line, without the usage.
     static func main() {
         // Tokens are in this process's memory (and environment): a crash must not write them into a core file.
         _ = cprocess_disable_core_dumps()

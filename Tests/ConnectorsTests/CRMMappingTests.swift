@@ -23,10 +23,12 @@ private func record(_ json: String) -> [String: Any] {
 
 @Test func hubSpotDealsMapStageAmountDaysAndFlags() throws {
     let properties = record(
-        #"{"dealname":"Northwind - annual renewal","dealstage":"closedwon","amount":"24000.5","createdate":"2025-05-14T10:22:41.090Z","closedate":"1753920000000","hs_is_closed":"true","hs_is_closed_won":"true"}"#)
+        #"{"dealname":"Northwind - annual renewal","dealstage":"closedwon","amount":"24000.5","createdate":"2025-05-14T10:22:41.090Z","closedate":"1753920000000","hs_is_closed":"true","hs_is_closed_won":"true"}"#
+    )
     #expect(
         try HubSpotMapping.deal(properties, account: 7) == [
-            .integer(7), .text("Northwind - annual renewal"), .text("closedwon"), .integer(2_400_050), .text("2025-05-14"),
+            .integer(7), .text("Northwind - annual renewal"), .text("closedwon"), .integer(2_400_050),
+            .text("2025-05-14"),
             .text("2025-07-31"), .integer(1), .integer(1),
         ])
     // Without hs_is_closed the stage decides; a deal without an amount keeps NULL.
@@ -41,14 +43,19 @@ private func record(_ json: String) -> [String: Any] {
 
 @Test func hubSpotTicketsMapPriorityAndStatusAsTheHealthScoreReadsThem() throws {
     let open = record(
-        #"{"hs_pipeline_stage":"2","hs_ticket_priority":"HIGH","createdate":"2026-01-05T09:30:00.000Z","closed_date":null}"#)
+        #"{"hs_pipeline_stage":"2","hs_ticket_priority":"HIGH","createdate":"2026-01-05T09:30:00.000Z","closed_date":null}"#
+    )
     #expect(
         try HubSpotMapping.ticket(open, account: 3) == [
             .integer(3), .text("2026-01-05T09:30:00.000Z"), .null, .text("high"), .text("open"),
         ])
     let closed = record(
-        #"{"hs_pipeline_stage":"4","hs_ticket_priority":"MEDIUM","createdate":"2026-01-05T09:30:00.000Z","closed_date":"2026-01-07T17:00:00.000Z"}"#)
-    #expect(try HubSpotMapping.ticket(closed, account: 3)[2...] == [.text("2026-01-07T17:00:00.000Z"), .text("medium"), .text("closed")])
+        #"{"hs_pipeline_stage":"4","hs_ticket_priority":"MEDIUM","createdate":"2026-01-05T09:30:00.000Z","closed_date":"2026-01-07T17:00:00.000Z"}"#
+    )
+    #expect(
+        try HubSpotMapping.ticket(closed, account: 3)[2...] == [
+            .text("2026-01-07T17:00:00.000Z"), .text("medium"), .text("closed"),
+        ])
     #expect(throws: HubSpotMapping.Problem.self) {
         try HubSpotMapping.ticket(record(#"{"createdate":"yesterday"}"#), account: 3)
     }
@@ -56,32 +63,40 @@ private func record(_ json: String) -> [String: Any] {
 
 @Test func hubSpotCompaniesComeFromListedAssociationsOrTheBatchRead() {
     let listed = record(
-        #"{"id":"9930112","associations":{"companies":{"results":[{"id":"18000002","type":"deal_to_company_unlabeled"},{"id":"18000001","type":"deal_to_company"}]}}}"#)
+        #"{"id":"9930112","associations":{"companies":{"results":[{"id":"18000002","type":"deal_to_company_unlabeled"},{"id":"18000001","type":"deal_to_company"}]}}}"#
+    )
     #expect(HubSpotSource.listedCompany(listed, .deals) == "18000001")
     #expect(HubSpotSource.listedCompany(record(#"{"id":"1"}"#), .deals) == nil)
     let batch = record(
-        #"{"status":"COMPLETE","results":[{"from":{"id":"70000001"},"to":[{"toObjectId":18000009,"associationTypes":[{"typeId":339,"label":null}]},{"toObjectId":18000004,"associationTypes":[{"typeId":26,"label":"Primary"}]}]}],"errors":[{"category":"OBJECT_NOT_FOUND","context":{"fromObjectId":["70000002"]}}]}"#)
+        #"{"status":"COMPLETE","results":[{"from":{"id":"70000001"},"to":[{"toObjectId":18000009,"associationTypes":[{"typeId":339,"label":null}]},{"toObjectId":18000004,"associationTypes":[{"typeId":26,"label":"Primary"}]}]}],"errors":[{"category":"OBJECT_NOT_FOUND","context":{"fromObjectId":["70000002"]}}]}"#
+    )
     #expect(HubSpotSource.batchCompanies(batch) == ["70000001": "18000004"])
 }
 
 @Test func salesforceOpportunitiesAndCasesMapOntoDealsAndTickets() throws {
     let opportunity = record(
-        #"{"Id":"006RO","AccountId":"001RO","Name":"Northwind - expansion","StageName":"Closed Won","Amount":48000.07,"CloseDate":"2025-07-15","IsClosed":true,"IsWon":true,"CreatedDate":"2025-04-02T08:15:00.000+0000"}"#)
+        #"{"Id":"006RO","AccountId":"001RO","Name":"Northwind - expansion","StageName":"Closed Won","Amount":48000.07,"CloseDate":"2025-07-15","IsClosed":true,"IsWon":true,"CreatedDate":"2025-04-02T08:15:00.000+0000"}"#
+    )
     #expect(
         try SalesforceMapping.opportunity(opportunity, account: 5) == [
             .integer(5), .text("Northwind - expansion"), .text("Closed Won"), .integer(4_800_007), .text("2025-04-02"),
             .text("2025-07-15"), .integer(1), .integer(1),
         ])
     #expect(throws: SalesforceMapping.Problem.self) {
-        try SalesforceMapping.opportunity(record(#"{"Amount":"48000","CreatedDate":"2025-04-02T08:15:00.000+0000"}"#), account: 5)
+        try SalesforceMapping.opportunity(
+            record(#"{"Amount":"48000","CreatedDate":"2025-04-02T08:15:00.000+0000"}"#), account: 5)
     }
     let closedCase = record(
-        #"{"Status":"Closed","Priority":"High","IsClosed":true,"CreatedDate":"2026-01-05T09:30:00.000+0000","ClosedDate":"2026-01-07T17:00:00.000+0000"}"#)
+        #"{"Status":"Closed","Priority":"High","IsClosed":true,"CreatedDate":"2026-01-05T09:30:00.000+0000","ClosedDate":"2026-01-07T17:00:00.000+0000"}"#
+    )
     #expect(
         try SalesforceMapping.case(closedCase, account: 5) == [
             .integer(5), .text("2026-01-05T09:30:00.000+0000"), .text("2026-01-07T17:00:00.000+0000"), .text("high"),
             .text("closed"),
         ])
     let contact = record(#"{"Name":"Sam Lee","Email":null,"LastActivityDate":"2026-10-01"}"#)
-    #expect(try SalesforceMapping.contact(contact, account: 5) == [.integer(5), .text("Sam Lee"), .null, .null, .text("2026-10-01")])
+    #expect(
+        try SalesforceMapping.contact(contact, account: 5) == [
+            .integer(5), .text("Sam Lee"), .null, .null, .text("2026-10-01"),
+        ])
 }

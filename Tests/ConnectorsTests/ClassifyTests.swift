@@ -7,13 +7,16 @@ private func response(_ status: Int, _ body: String, headers: [String: String] =
 }
 
 @Test func stripeRateLimitsAreRetriedHonouringRetryAfter() {
-    let verdict = StripeSource.classify(response(429, #"{"error":{"type":"invalid_request_error","code":"rate_limit","message":"slow down"}}"#,
-                                                 headers: ["retry-after": "2"]))
+    let verdict = StripeSource.classify(
+        response(
+            429, #"{"error":{"type":"invalid_request_error","code":"rate_limit","message":"slow down"}}"#,
+            headers: ["retry-after": "2"]))
     #expect(verdict == .retry(after: 2, reason: "HTTP 429 invalid_request_error: rate_limit: slow down"))
 }
 
 @Test func stripeAuthenticationErrorsAreNotRetried() {
-    let verdict = StripeSource.classify(response(401, #"{"error":{"type":"invalid_request_error","message":"Invalid API Key provided: ****abcd"}}"#))
+    let verdict = StripeSource.classify(
+        response(401, #"{"error":{"type":"invalid_request_error","message":"Invalid API Key provided: ****abcd"}}"#))
     #expect(verdict == .fail("HTTP 401 invalid_request_error: Invalid API Key provided: ****abcd"))
 }
 
@@ -23,7 +26,8 @@ private func response(_ status: Int, _ body: String, headers: [String: String] =
 }
 
 @Test func hubSpotDailyCapStopsTheSync() {
-    let verdict = HubSpotSource.classify(response(429, #"{"status":"error","message":"You have reached your daily limit.","policyName":"DAILY"}"#))
+    let verdict = HubSpotSource.classify(
+        response(429, #"{"status":"error","message":"You have reached your daily limit.","policyName":"DAILY"}"#))
     guard case .fail(let message) = verdict else {
         Issue.record("expected a failure, got \(verdict)")
         return
@@ -32,9 +36,11 @@ private func response(_ status: Int, _ body: String, headers: [String: String] =
 }
 
 @Test func hubSpotTenSecondlyLimitWaitsForTheInterval() {
-    let verdict = HubSpotSource.classify(response(
-        429, #"{"status":"error","message":"You have reached your ten_secondly_rolling limit.","policyName":"TEN_SECONDLY_ROLLING"}"#,
-        headers: ["x-hubspot-ratelimit-interval-milliseconds": "10000"]))
+    let verdict = HubSpotSource.classify(
+        response(
+            429,
+            #"{"status":"error","message":"You have reached your ten_secondly_rolling limit.","policyName":"TEN_SECONDLY_ROLLING"}"#,
+            headers: ["x-hubspot-ratelimit-interval-milliseconds": "10000"]))
     #expect(verdict == .retry(after: 10, reason: "HTTP 429 You have reached your ten_secondly_rolling limit."))
 }
 
@@ -63,7 +69,9 @@ private func response(_ status: Int, _ body: String, headers: [String: String] =
     options.baseDelay = 0.01
     let client = try HTTPClient(options: options, requestsPerSecond: 0)
     #expect {
-        _ = try client.send(HTTPRequest(url: "http://127.0.0.1:9/v1/customers"), what: "stripe customers page 1") { _ in .accept }
+        _ = try client.send(HTTPRequest(url: "http://127.0.0.1:9/v1/customers"), what: "stripe customers page 1") { _ in
+            .accept
+        }
     } throws: { error in
         "\(error)" == "stripe customers page 1: curl 7 (Couldn't connect to server), still failing after 2 attempts"
     }

@@ -6,7 +6,8 @@ import Testing
 private func read(_ text: String) throws -> Any { try JSONReader.parse(Array(text.utf8)) }
 
 @Test func readerBuildsNativeSwiftValues() throws {
-    let value = try read(#" {"s":"x","i":-42,"big":12345678901234,"d":1.5,"e":2E3,"t":true,"f":false,"n":null,"a":[1,"y",[]],"o":{}} "#)
+    let value = try read(
+        #" {"s":"x","i":-42,"big":12345678901234,"d":1.5,"e":2E3,"t":true,"f":false,"n":null,"a":[1,"y",[]],"o":{}} "#)
     let object = try #require(value as? [String: Any])
     #expect(object["s"] as? String == "x")
     #expect(object["i"] as? Int == -42)
@@ -17,7 +18,9 @@ private func read(_ text: String) throws -> Any { try JSONReader.parse(Array(tex
     #expect(object["f"] as? Bool == false)
     #expect(object["n"] is NSNull)
     let array = try #require(object["a"] as? [Any])
-    #expect(array.count == 3 && array[0] as? Int == 1 && array[1] as? String == "y" && (array[2] as? [Any])?.isEmpty == true)
+    #expect(
+        array.count == 3 && array[0] as? Int == 1 && array[1] as? String == "y" && (array[2] as? [Any])?.isEmpty == true
+    )
     #expect((object["o"] as? [String: Any])?.isEmpty == true)
 }
 
@@ -28,7 +31,8 @@ private func read(_ text: String) throws -> Any { try JSONReader.parse(Array(tex
 }
 
 @Test func readerKeepsIntegersAtTheEdgesAndFallsBackToDouble() throws {
-    let numbers = try #require(try read("[9223372036854775807,-9223372036854775808,9223372036854775808,-0,0.1e-2]") as? [Any])
+    let numbers = try #require(
+        try read("[9223372036854775807,-9223372036854775808,9223372036854775808,-0,0.1e-2]") as? [Any])
     #expect(numbers[0] as? Int == Int.max)
     #expect(numbers[1] as? Int == Int.min)
     #expect(numbers[2] as? Double == 9_223_372_036_854_775_808)
@@ -64,9 +68,12 @@ func readerNamesTheByteAndTheReason(text: String, offset: Int, reason: String) {
 }
 
 @Test func readerRefusesNestingDeeperThanItsLimit() throws {
-    let deep = String(repeating: "[", count: JSONReader.maximumDepth + 1) + String(repeating: "]", count: JSONReader.maximumDepth + 1)
+    let deep =
+        String(repeating: "[", count: JSONReader.maximumDepth + 1)
+        + String(repeating: "]", count: JSONReader.maximumDepth + 1)
     #expect(throws: JSONReader.Error.self) { try read(deep) }
-    let fine = String(repeating: "[", count: JSONReader.maximumDepth) + String(repeating: "]", count: JSONReader.maximumDepth)
+    let fine =
+        String(repeating: "[", count: JSONReader.maximumDepth) + String(repeating: "]", count: JSONReader.maximumDepth)
     #expect(try read(fine) is [Any])
 }
 
@@ -88,7 +95,8 @@ private func same(_ ours: Any, _ foundation: Any) -> Bool {
 /// Every real-shaped API body reads to the same values as Foundation's parser.
 @Test func readerAgreesWithFoundationOnTheAPIExamples() throws {
     // The real-shaped bodies of API-NOTES (../shared/api-examples), copied so a clone alone runs the test.
-    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/api-examples")
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/api-examples")
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
     #expect(files.count >= 20)
     for file in files {

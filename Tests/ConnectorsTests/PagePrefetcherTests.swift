@@ -69,17 +69,20 @@ private final class Tally: @unchecked Sendable {
 }
 
 @Test func listSpansAreTheRecordsOwnBytes() throws {
-    let body = Array(#"{"data": [ {"id":"a","n":[1,{"x":2}]} ,{"id":"b"}], "has_more":true, "other":[{"id":"z"}]}"#.utf8)
+    let body = Array(
+        #"{"data": [ {"id":"a","n":[1,{"x":2}]} ,{"id":"b"}], "has_more":true, "other":[{"id":"z"}]}"#.utf8)
     let (object, spans) = try JSONReader.list(body, listKey: "data")
-    #expect(spans.map { String(decoding: body[$0], as: UTF8.self) } == [#"{"id":"a","n":[1,{"x":2}]}"#, #"{"id":"b"}"#])
+    #expect(
+        spans.map { String(decoding: body[$0], as: UTF8.self) } == [#"{"id":"a","n":[1,{"x":2}]}"#, #"{"id":"b"}"#])
     #expect(object["has_more"] as? Bool == true)
     #expect(throws: JSONReader.Error.self) { try JSONReader.list(Array("[1]".utf8), listKey: "data") }
 }
 
 @Test func severalProducersEachKeepTheirOrderAndAllArrive() throws {
-    let pages = PagePrefetcher<(String, Int)>(producers: ["a", "b", "c"].map { name in
-        { deliver in for page in 1...40 { try deliver((name, page)) } }
-    })
+    let pages = PagePrefetcher<(String, Int)>(
+        producers: ["a", "b", "c"].map { name in
+            { deliver in for page in 1...40 { try deliver((name, page)) } }
+        })
     defer { pages.finish() }
     var read: [String: [Int]] = [:]
     while let (name, page) = try pages.next() { read[name, default: []].append(page) }

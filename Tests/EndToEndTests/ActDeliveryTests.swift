@@ -81,7 +81,8 @@ private final class ActFixture {
     }
 }
 
-@Test(arguments: Engine.allCases) func killedActsDeliverEveryChangeUnderOneIdAndWriteEachRowOnce(engine: Engine) throws {
+@Test(arguments: Engine.allCases) func killedActsDeliverEveryChangeUnderOneIdAndWriteEachRowOnce(engine: Engine) throws
+{
     let fixture = try ActFixture(engine)
     try fixture.run(asOf: "2026-06-01")
     // Every account of the first run enters its band: dozens of deliveries, each answered after 50 ms.
@@ -147,7 +148,9 @@ private final class ActFixture {
     #expect(Set(received.map(\.account)) == expected)
 }
 
-@Test(arguments: Engine.allCases) func aReceiverThatNeverAnswersGetsTheSameDeliveryAgainAndNothingElse(engine: Engine) throws {
+@Test(arguments: Engine.allCases) func aReceiverThatNeverAnswersGetsTheSameDeliveryAgainAndNothingElse(engine: Engine)
+    throws
+{
     let fixture = try ActFixture(engine)
     try fixture.run(asOf: "2026-06-01")
     _ = try fixture.sandbox.control("POST", "/_sandbox/webhook_mode", ["mode": "hang", "seconds": 3])
@@ -179,7 +182,9 @@ private final class ActFixture {
     #expect(try fixture.received().count == 1)
 }
 
-@Test(arguments: Engine.allCases) func actTakesEveryChangeSinceTheRunItLastActedOnAndIgnoresBackfills(engine: Engine) throws {
+@Test(arguments: Engine.allCases) func actTakesEveryChangeSinceTheRunItLastActedOnAndIgnoresBackfills(engine: Engine)
+    throws
+{
     let fixture = try ActFixture(engine)
     try fixture.run(asOf: "2026-06-01")
     try fixture.expectSuccess(["act", "rfm"] + fixture.common)

@@ -2,35 +2,41 @@ import Foundation
 import Store
 import Testing
 
-@Test(arguments: Engine.allCases) func actSendsSignedWebhooksOnceFlagsStaleContactsAndDryRunSendsNothing(engine: Engine) throws {
+@Test(arguments: Engine.allCases) func actSendsSignedWebhooksOnceFlagsStaleContactsAndDryRunSendsNothing(engine: Engine)
+    throws
+{
     let sandbox = try SandboxProcess(accounts: 10)
     let scorebook = try ScorebookProcess(engine: engine)
     let config = scorebook.path("act.yml")
     let exportPath = scorebook.path("exports/lost.csv")
     try """
-        scores:
-          seed_rfm:
-            module: value
-            recency_bins: [30, 60, 90, 180]
-            actions:
-              Champion:
-                - webhook: \(sandbox.baseURL)/_sandbox/webhook
-                  secret_env: ACT_SECRET
-              Lost:
-                - webhook: \(sandbox.baseURL)/_sandbox/webhook
-                  secret_env: ACT_SECRET
-                - csv: \(exportPath)
-        """.write(toFile: config, atomically: true, encoding: .utf8)
+    scores:
+      seed_rfm:
+        module: value
+        recency_bins: [30, 60, 90, 180]
+        actions:
+          Champion:
+            - webhook: \(sandbox.baseURL)/_sandbox/webhook
+              secret_env: ACT_SECRET
+          Lost:
+            - webhook: \(sandbox.baseURL)/_sandbox/webhook
+              secret_env: ACT_SECRET
+            - csv: \(exportPath)
+    """.write(toFile: config, atomically: true, encoding: .utf8)
     let contacts = scorebook.path("contacts.csv")
     try """
-        contact_id,account_id,name,email,is_primary,last_activity_date
-        c1,acme,Ada,ada@acme.example,yes,2024-12-15
-        c2,epsilon,Eve,eve@epsilon.example,yes,2024-01-10
-        """.write(toFile: contacts, atomically: true, encoding: .utf8)
+    contact_id,account_id,name,email,is_primary,last_activity_date
+    c1,acme,Ada,ada@acme.example,yes,2024-12-15
+    c2,epsilon,Eve,eve@epsilon.example,yes,2024-01-10
+    """.write(toFile: contacts, atomically: true, encoding: .utf8)
     let common = ["--db", (try scorebook.database("act.db")), "--config", config]
     let secret = ["ACT_SECRET": "s3cret-for-hmac"]
-    #expect(try scorebook.run(["import", "accounts", ScorebookProcess.fixture("seed004/accounts.csv")] + common).status == 0)
-    #expect(try scorebook.run(["import", "invoices", ScorebookProcess.fixture("seed004/invoices.csv")] + common).status == 0)
+    #expect(
+        try scorebook.run(["import", "accounts", ScorebookProcess.fixture("seed004/accounts.csv")] + common).status == 0
+    )
+    #expect(
+        try scorebook.run(["import", "invoices", ScorebookProcess.fixture("seed004/invoices.csv")] + common).status == 0
+    )
     #expect(try scorebook.run(["import", "contacts", contacts] + common).status == 0)
     #expect(try scorebook.run(["run", "seed_rfm", "--as-of", "2025-01-01"] + common).status == 0)
 
@@ -60,7 +66,8 @@ import Testing
         let expected = "sha256=" + (try opensslHMACSHA256(key: "s3cret-for-hmac", message: body))
         #expect(delivery["signature"] as? String == expected)
     }
-    let epsilon = try #require(deliveries.first { ($0["body"] as? String)?.contains("\"epsilon\"") == true }?["body"] as? String)
+    let epsilon = try #require(
+        deliveries.first { ($0["body"] as? String)?.contains("\"epsilon\"") == true }?["body"] as? String)
     #expect(epsilon.contains("last activity was 357 days ago"))
     let export = try String(contentsOfFile: exportPath, encoding: .utf8)
     #expect(export.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 2)
@@ -74,13 +81,14 @@ import Testing
     let sandbox = try SandboxProcess(accounts: 60)
     let scorebook = try ScorebookProcess(engine: engine)
     let config = scorebook.path("tasks.yml")
-    try (sandbox.configuration() + """
+    try
+        (sandbox.configuration() + """
 
-            actions:
-              Champion:
-                - hubspot_task: "Thank {name}: {band}"
-                  source: hubspot
-        """).write(toFile: config, atomically: true, encoding: .utf8)
+                actions:
+                  Champion:
+                    - hubspot_task: "Thank {name}: {band}"
+                      source: hubspot
+            """).write(toFile: config, atomically: true, encoding: .utf8)
     let common = ["--db", (try scorebook.database("tasks.db")), "--config", config]
     #expect(try scorebook.run(["sync"] + common, environment: SandboxProcess.environment).status == 0)
     #expect(try scorebook.run(["run", "rfm", "--as-of", "2026-10-31"] + common).status == 0)
@@ -92,7 +100,8 @@ import Testing
     for task in tasks {
         let subject = (task["properties"] as? [String: Any])?["hs_task_subject"] as? String ?? ""
         #expect(subject.hasPrefix("Thank ") && subject.hasSuffix(": Champion"))
-        let company = ((task["associations"] as? [[String: Any]])?.first?["to"] as? [String: Any])?["id"] as? String ?? ""
+        let company =
+            ((task["associations"] as? [[String: Any]])?.first?["to"] as? [String: Any])?["id"] as? String ?? ""
         #expect(company.hasPrefix("18"))
     }
     let again = try scorebook.run(["act", "rfm"] + common, environment: SandboxProcess.environment)

@@ -6,22 +6,30 @@ import Testing
 
 @Test func aCachedListIsByteForByteTheListWrittenWhole() throws {
     let invoices = [
-        SandboxInvoice(id: "in_1", customer: "cus_1", created: 1_700_000_000, dueDate: nil, paidAt: 1_700_086_400,
-                       amountDue: 4_900, amountPaid: 4_900, status: "paid", product: "core"),
-        SandboxInvoice(id: "in_2", customer: "cus_2", created: 1_700_000_100, dueDate: 1_702_592_100, paidAt: nil,
-                       amountDue: 120_000, amountPaid: 0, status: "open", product: "analytics \"pro\""),
+        SandboxInvoice(
+            id: "in_1", customer: "cus_1", created: 1_700_000_000, dueDate: nil, paidAt: 1_700_086_400,
+            amountDue: 4_900, amountPaid: 4_900, status: "paid", product: "core"),
+        SandboxInvoice(
+            id: "in_2", customer: "cus_2", created: 1_700_000_100, dueDate: 1_702_592_100, paidAt: nil,
+            amountDue: 120_000, amountPaid: 0, status: "open", product: "analytics \"pro\""),
     ]
     let cache = RenderedObjects(render: StripeJSON.invoice)
-    let whole: [String: Any] = ["object": "list", "url": "/v1/invoices", "has_more": true, "data": invoices.map(StripeJSON.invoice)]
-    let cached = StripeJSON.list(url: "/v1/invoices", rendered: invoices.map { cache.bytes($0, id: $0.id) }, hasMore: true)
+    let whole: [String: Any] = [
+        "object": "list", "url": "/v1/invoices", "has_more": true, "data": invoices.map(StripeJSON.invoice),
+    ]
+    let cached = StripeJSON.list(
+        url: "/v1/invoices", rendered: invoices.map { cache.bytes($0, id: $0.id) }, hasMore: true)
     #expect(cached == CanonicalJSON.bytes(whole))
-    #expect(StripeJSON.list(url: "/v1/x", rendered: [], hasMore: false) == CanonicalJSON.bytes(
-        ["object": "list", "url": "/v1/x", "has_more": false, "data": [Any]()] as [String: Any]))
+    #expect(
+        StripeJSON.list(url: "/v1/x", rendered: [], hasMore: false)
+            == CanonicalJSON.bytes(
+                ["object": "list", "url": "/v1/x", "has_more": false, "data": [Any]()] as [String: Any]))
 }
 
 @Test func aChangedObjectIsRenderedAgain() throws {
-    var invoice = SandboxInvoice(id: "in_1", customer: "cus_1", created: 1, dueDate: nil, paidAt: nil, amountDue: 10,
-                                 amountPaid: 0, status: "open", product: "core")
+    var invoice = SandboxInvoice(
+        id: "in_1", customer: "cus_1", created: 1, dueDate: nil, paidAt: nil, amountDue: 10,
+        amountPaid: 0, status: "open", product: "core")
     let cache = RenderedObjects(render: StripeJSON.invoice)
     let open = cache.bytes(invoice, id: invoice.id)
     invoice.status = "paid"

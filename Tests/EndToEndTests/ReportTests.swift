@@ -5,7 +5,8 @@ import Testing
 private func chromium(_ arguments: [String]) throws -> (stdout: String, stderr: String, status: Int32) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0"] + arguments
+    process.arguments =
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0"] + arguments
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
@@ -24,8 +25,12 @@ private func occurrences(of needle: String, in text: String) -> Int {
     let scorebook = try ScorebookProcess()
     let config = ScorebookProcess.fixture("seed004/scorebook.yml")
     let common = ["--db", scorebook.path("r.db"), "--config", config]
-    #expect(try scorebook.run(["import", "accounts", ScorebookProcess.fixture("seed004/accounts.csv")] + common).status == 0)
-    #expect(try scorebook.run(["import", "invoices", ScorebookProcess.fixture("seed004/invoices.csv")] + common).status == 0)
+    #expect(
+        try scorebook.run(["import", "accounts", ScorebookProcess.fixture("seed004/accounts.csv")] + common).status == 0
+    )
+    #expect(
+        try scorebook.run(["import", "invoices", ScorebookProcess.fixture("seed004/invoices.csv")] + common).status == 0
+    )
     let outcomes = scorebook.path("outcomes.csv")
     try "account_id,event,event_date\nepsilon,churned,2025-02-01\ndelta,churned,2025-03-01\n"
         .write(toFile: outcomes, atomically: true, encoding: .utf8)

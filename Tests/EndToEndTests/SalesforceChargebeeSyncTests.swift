@@ -43,11 +43,13 @@ import Testing
         return [
             "salesforce_contacts": try count("SELECT count(*) FROM contacts WHERE source = 'salesforce'"),
             "salesforce_contact_checksum": try checksum(
-                "contacts", "coalesce(r.name, '') || '|' || coalesce(r.email, '') || '|' || coalesce(r.last_activity_date, '')"),
+                "contacts",
+                "coalesce(r.name, '') || '|' || coalesce(r.email, '') || '|' || coalesce(r.last_activity_date, '')"),
             "salesforce_opportunities": try count("SELECT count(*) FROM deals WHERE source = 'salesforce'"),
             "salesforce_opportunity_checksum": try checksum(
                 "deals",
-                "r.stage || '|' || r.amount_cents || '|' || r.is_closed || '|' || r.is_won || '|' || coalesce(r.close_date, '')"),
+                "r.stage || '|' || r.amount_cents || '|' || r.is_closed || '|' || r.is_won || '|' || coalesce(r.close_date, '')"
+            ),
             "salesforce_cases": try count("SELECT count(*) FROM tickets WHERE source = 'salesforce'"),
             "salesforce_case_checksum": try checksum(
                 "tickets", "r.priority || '|' || r.status || '|' || coalesce(substr(r.closed_at, 1, 10), '')"),
@@ -102,7 +104,9 @@ import Testing
         #expect(first.status == 0, "\(first.stderr)")
         let source = try Self.sandboxSummary(sandbox)
         #expect(source["salesforce_accounts"] == "200")
-        #expect(Int(source["salesforce_opportunities"] ?? "") ?? 0 > 200 && Int(source["salesforce_cases"] ?? "") ?? 0 > 100)
+        #expect(
+            Int(source["salesforce_opportunities"] ?? "") ?? 0 > 200 && Int(source["salesforce_cases"] ?? "") ?? 0 > 100
+        )
         #expect(try Self.databaseSummary(db) == source)
 
         try sandbox.control(
@@ -122,7 +126,8 @@ import Testing
         #expect(
             try Self.scalar(db, "SELECT count(*) FROM accounts WHERE source = 'salesforce' AND name LIKE '% (renamed)'")
                 == 3)
-        // The deleted subscription (the deleted customer's, ended with it) lost its MRR changes; 2 others were cancelled.
+        // The deleted subscription (the deleted customer's, ended with it) lost its MRR changes; 2 others were
+        // cancelled.
         let live = { (summary: [String: String], key: String) in Int(summary["chargebee_" + key] ?? "") ?? -1 }
         #expect(live(changed, "subscriptions") == live(source, "subscriptions") - 1)
         #expect(live(changed, "cancelled_subscriptions") == live(source, "cancelled_subscriptions") + 2)
@@ -141,10 +146,14 @@ import Testing
         }
         #expect(removed >= 1 + 2)  // each deleted account had a contact at least
         #expect(
-            second.stdout.hasPrefix("synced chargebee, salesforce: \(15 + 5 + removed) records, \(16 + 5 + removed) written"),
+            second.stdout.hasPrefix(
+                "synced chargebee, salesforce: \(15 + 5 + removed) records, \(16 + 5 + removed) written"),
             "\(second.stdout)")
         #expect(
-            try Self.scalar(db, "SELECT count(*) FROM deals WHERE source = 'salesforce' AND stage = 'Closed Won' AND close_date = '\(Self.today)'")
+            try Self.scalar(
+                db,
+                "SELECT count(*) FROM deals WHERE source = 'salesforce' AND stage = 'Closed Won' AND close_date = '\(Self.today)'"
+            )
                 == 2)
 
         let third = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
@@ -172,7 +181,9 @@ import Testing
                 == 0)
     }
 
-    @Test(arguments: Engine.allCases) func requestLimitStopsInOneLineFaultsAreSurvivedAndARerunFinishes(engine: Engine) throws {
+    @Test(arguments: Engine.allCases) func requestLimitStopsInOneLineFaultsAreSurvivedAndARerunFinishes(engine: Engine)
+        throws
+    {
         let sandbox = try SandboxProcess(accounts: 120)
         let scorebook = try ScorebookProcess(engine: engine)
         let config = scorebook.path("limits.yml")
@@ -181,8 +192,8 @@ import Testing
         let db = (try scorebook.database("limits.db"))
         let common = ["--db", db, "--config", config]
 
-        // Survived: Chargebee 429 with and without Retry-After, 503, a cut-off body; Salesforce 503, invalid JSON and an
-        // expired query locator (the pass asks again from its last record).
+        // Survived: Chargebee 429 with and without Retry-After, 503, a cut-off body; Salesforce 503, invalid JSON and
+        // an expired query locator (the pass asks again from its last record).
         for (kind, path) in [
             ("rate_limit", "/api/v2/invoices"), ("rate_limit_no_retry_after", "/api/v2/customers"),
             ("server_error", "/api/v2"),
@@ -227,8 +238,10 @@ import Testing
                 == "Error: chargebee subscriptions page 1: HTTP 401 api_authentication_failed: Sorry, authentication "
                 + "failed. Invalid api key\n")
         // A proxy answering the first page of subscriptions again: the repeated offset stops the sync in one line.
-        try sandbox.control("POST", "/_sandbox/faults", ["kind": "repeat_page", "path": "/api/v2/subscriptions", "times": 2])
-        let looped = try scorebook.run(["sync", "chargebee", "--full"] + common, environment: SandboxProcess.environment)
+        try sandbox.control(
+            "POST", "/_sandbox/faults", ["kind": "repeat_page", "path": "/api/v2/subscriptions", "times": 2])
+        let looped = try scorebook.run(
+            ["sync", "chargebee", "--full"] + common, environment: SandboxProcess.environment)
         #expect(looped.status == 1)
         #expect(
             looped.stderr.hasPrefix("Error: chargebee subscriptions: next_offset [")
@@ -241,10 +254,13 @@ import Testing
         let history = try scorebook.run(["sync", "--status", "--history", "100"] + common)
         #expect(history.stdout.contains("REQUEST_LIMIT_EXCEEDED"))
         let status = try scorebook.run(["sync", "--status"] + common)
-        #expect(!status.stdout.contains("REQUEST_LIMIT_EXCEEDED") && status.stdout.contains("salesforce  accounts "), "\(status.stdout)")
+        #expect(
+            !status.stdout.contains("REQUEST_LIMIT_EXCEEDED") && status.stdout.contains("salesforce  accounts "),
+            "\(status.stdout)")
     }
 
-    @Test(arguments: Engine.allCases) func anExpiredQueryLocatorAsksAgainFromTheLastRecordWritten(engine: Engine) throws {
+    @Test(arguments: Engine.allCases) func anExpiredQueryLocatorAsksAgainFromTheLastRecordWritten(engine: Engine) throws
+    {
         let sandbox = try SandboxProcess(accounts: 60)
         let scorebook = try ScorebookProcess(engine: engine)
         let config = scorebook.path("locator.yml")
@@ -265,7 +281,9 @@ import Testing
         #expect(try Self.scalar(db, "SELECT count(*) FROM accounts WHERE source = 'salesforce'") == 60)
     }
 
-    @Test(arguments: Engine.allCases) func anOpportunityOfAnAccountNoSyncWroteBringsItsAccountById(engine: Engine) throws {
+    @Test(arguments: Engine.allCases) func anOpportunityOfAnAccountNoSyncWroteBringsItsAccountById(engine: Engine)
+        throws
+    {
         let sandbox = try SandboxProcess(accounts: 60)
         let scorebook = try ScorebookProcess(engine: engine)
         let config = scorebook.path("unknown.yml")
@@ -278,12 +296,13 @@ import Testing
         // Forget the account of the first open opportunity (the one the Sandbox wins next), as if it had been created
         // after the accounts pass: the incremental opportunities pass must read it by id rather than drop the deal.
         let database = try Database(path: db)
-        let account = try database.makeStatement(
-            """
-            SELECT a.external_id FROM deals d JOIN accounts a ON a.id = d.account_id
-            WHERE d.source = 'salesforce' AND d.is_closed = 0 ORDER BY d.external_id LIMIT 1
-            """
-        ).map { $0.text(0) ?? "" }.first ?? ""
+        let account =
+            try database.makeStatement(
+                """
+                SELECT a.external_id FROM deals d JOIN accounts a ON a.id = d.account_id
+                WHERE d.source = 'salesforce' AND d.is_closed = 0 ORDER BY d.external_id LIMIT 1
+                """
+            ).map { $0.text(0) ?? "" }.first ?? ""
         for table in ["contacts", "deals", "tickets", "accounts"] {
             let column = table == "accounts" ? "id" : "account_id"
             try database.makeStatement(
@@ -319,7 +338,8 @@ import Testing
                     "POST", "/_sandbox/mutate",
                     [
                         "salesforce_renamed": 2, "salesforce_deleted": 1, "chargebee_paid": 3, "chargebee_cancelled": 2,
-                        "chargebee_subscriptions_deleted": 1, "salesforce_opportunities_won": 2, "salesforce_cases_closed": 2,
+                        "chargebee_subscriptions_deleted": 1, "salesforce_opportunities_won": 2,
+                        "salesforce_cases_closed": 2,
                     ])
             }
         }

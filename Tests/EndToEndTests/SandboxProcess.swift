@@ -28,7 +28,9 @@ final class SandboxProcess {
             let port = Int(text[range].split(separator: ":").last ?? "")
         else {
             process.terminate()
-            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "the sandbox did not say its port: \(text)"])
+            throw CocoaError(
+                .fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "the sandbox did not say its port: \(text)"]
+            )
         }
         self.port = port
     }
@@ -76,7 +78,8 @@ final class SandboxProcess {
         """
     }
 
-    /// A configuration pointing Salesforce and Chargebee at this Sandbox (Chargebee linking by `cf_salesforce_account_id`).
+    /// A configuration pointing Salesforce and Chargebee at this Sandbox (Chargebee linking by
+    /// `cf_salesforce_account_id`).
     func salesforceChargebeeConfiguration(pageSize: Int = 100) -> String {
         """
         sources:
@@ -99,6 +102,8 @@ final class SandboxProcess {
         """
     }
 
-    static let environment = ["STRIPE_API_KEY": stripeToken, "HUBSPOT_TOKEN": hubspotToken,
-                              "SALESFORCE_TOKEN": salesforceToken, "CHARGEBEE_API_KEY": chargebeeKey]
+    static let environment = [
+        "STRIPE_API_KEY": stripeToken, "HUBSPOT_TOKEN": hubspotToken,
+        "SALESFORCE_TOKEN": salesforceToken, "CHARGEBEE_API_KEY": chargebeeKey,
+    ]
 }

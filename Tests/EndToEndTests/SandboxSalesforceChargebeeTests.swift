@@ -44,8 +44,11 @@ import Testing
         id: "006SB0000000000042", accountID: "001SB0000000000007", fields: ["StageName": "Closed Won"],
         modstampMilliseconds: 1_748_773_800_000)
     #expect(query.matches(record, includeDeleted: false))
-    #expect(!query.matches(SandboxSalesforceRecord(
-        id: "006SB0000000000043", accountID: "001SB0000000000007", fields: [:], modstampMilliseconds: 0), includeDeleted: true))
+    #expect(
+        !query.matches(
+            SandboxSalesforceRecord(
+                id: "006SB0000000000043", accountID: "001SB0000000000007", fields: [:], modstampMilliseconds: 0),
+            includeDeleted: true))
     let json = SalesforceJSON.record(record, type: "Opportunity", fields: query.fields, version: "v60.0")
     #expect(json["AccountId"] as? String == "001SB0000000000007" && json["StageName"] as? String == "Closed Won")
     #expect(throws: SalesforceQuery.Failure.self) { try SalesforceQuery.parse("SELECT Id, Website FROM Case") }

@@ -19,15 +19,18 @@ final class ScorebookProcess {
     /// PostgreSQL every row of every table of its schema as text.
     func storedText(_ name: String) throws -> String {
         guard engine == .postgres else {
-            return String(decoding: (try? Data(contentsOf: folder.appendingPathComponent(name))) ?? Data(), as: UTF8.self)
+            return String(
+                decoding: (try? Data(contentsOf: folder.appendingPathComponent(name))) ?? Data(), as: UTF8.self)
         }
         let database = try Database(path: try self.database(name), migrate: false)
         let tables = try database.makeStatement(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name"
         ).map { $0.text(0) ?? "" }
         return try tables.map { table in
-            try database.makeStatement("SELECT string_agg(t::text, E'\\n') FROM \"\(table)\" t").map { $0.text(0) ?? "" }
-                .joined()
+            try database.makeStatement("SELECT string_agg(t::text, E'\\n') FROM \"\(table)\" t").map {
+                $0.text(0) ?? ""
+            }
+            .joined()
         }.joined(separator: "\n")
     }
 
@@ -57,11 +60,13 @@ final class ScorebookProcess {
         get throws {
             let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             let candidates = [
-                beside.appendingPathComponent("scorebook"), beside.deletingLastPathComponent().appendingPathComponent("scorebook"),
+                beside.appendingPathComponent("scorebook"),
+                beside.deletingLastPathComponent().appendingPathComponent("scorebook"),
                 packageRoot.appendingPathComponent(".build/debug/scorebook"),
             ]
             guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-                throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "scorebook binary beside \(beside.path)"])
+                throw CocoaError(
+                    .fileNoSuchFile, userInfo: [NSFilePathErrorKey: "scorebook binary beside \(beside.path)"])
             }
             return found
         }
@@ -99,7 +104,9 @@ final class ScorebookProcess {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     /// The path of a file in the scratch folder.

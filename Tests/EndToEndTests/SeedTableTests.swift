@@ -7,7 +7,9 @@ import Testing
     let config = ScorebookProcess.fixture("seed004/scorebook.yml")
     let common = ["--db", scorebook.path("seed.db"), "--config", config]
     #expect(try scorebook.run(["init"] + common).status == 0)
-    #expect(try scorebook.run(["import", "accounts", ScorebookProcess.fixture("seed004/accounts.csv")] + common).status == 0)
+    #expect(
+        try scorebook.run(["import", "accounts", ScorebookProcess.fixture("seed004/accounts.csv")] + common).status == 0
+    )
     let imported = try scorebook.run(["import", "invoices", ScorebookProcess.fixture("seed004/invoices.csv")] + common)
     #expect(imported.stdout.contains("54 invoices rows read, 54 new or changed"))
     let run = try scorebook.run(["run", "seed_rfm", "--as-of", "2025-01-01"] + common)
@@ -21,15 +23,19 @@ import Testing
     #expect(object["kind"] as? String == "current" && object["run"] is Int)
     let rows = try #require(object["rows"] as? [[String: Any]])
     let table = rows.map { row in
-        [row["name"] as? String ?? "", row["code"] as? String ?? "", row["segment"] as? String ?? "", row["band"] as? String ?? ""]
+        [
+            row["name"] as? String ?? "", row["code"] as? String ?? "", row["segment"] as? String ?? "",
+            row["band"] as? String ?? "",
+        ]
     }
-    #expect(table == [
-        ["Acme Corp", "555", "Champion", "Champion"],
-        ["Beta LLC", "544", "Loyal", "Loyal"],
-        ["Gamma Inc", "333", "Needs Attention", "Needs Attention"],
-        ["Delta Co", "222", "At Risk", "At Risk"],
-        ["Epsilon Ltd", "111", "Lost", "Lost"],
-    ])
+    #expect(
+        table == [
+            ["Acme Corp", "555", "Champion", "Champion"],
+            ["Beta LLC", "544", "Loyal", "Loyal"],
+            ["Gamma Inc", "333", "Needs Attention", "Needs Attention"],
+            ["Delta Co", "222", "At Risk", "At Risk"],
+            ["Epsilon Ltd", "111", "Lost", "Lost"],
+        ])
     let acme = try #require(rows.first)
     #expect(acme["account_id"] as? String == "acme")
     #expect((acme["r"] as? Int, acme["f"] as? Int, acme["m"] as? Int) == (5, 5, 5))
@@ -49,15 +55,17 @@ import Testing
     let scorebook = try ScorebookProcess()
     let config = scorebook.path("bad.yml")
     try """
-        scores:
-          contract:
-            module: value
-            method: contract
-            weights: {lifetime_revenue: 30, acv: 30, cagr: 20, product_density: 10}
-        """.write(toFile: config, atomically: true, encoding: .utf8)
+    scores:
+      contract:
+        module: value
+        method: contract
+        weights: {lifetime_revenue: 30, acv: 30, cagr: 20, product_density: 10}
+    """.write(toFile: config, atomically: true, encoding: .utf8)
     let common = ["--db", scorebook.path("bad.db"), "--config", config]
     #expect(try scorebook.run(["init"] + common).status == 0)
-    #expect(try scorebook.run(["import", "accounts", ScorebookProcess.fixture("seed004/accounts.csv")] + common).status == 0)
+    #expect(
+        try scorebook.run(["import", "accounts", ScorebookProcess.fixture("seed004/accounts.csv")] + common).status == 0
+    )
     let before = try Data(contentsOf: URL(fileURLWithPath: scorebook.path("bad.db")))
     let run = try scorebook.run(["run", "contract"] + common)
     #expect(run.status == 1)
@@ -72,15 +80,20 @@ import Testing
 @Test func aMalformedFileIsOneLineAndTheDatabaseIsUnchanged() throws {
     let scorebook = try ScorebookProcess()
     let common = ["--db", scorebook.path("m.db"), "--config", ScorebookProcess.fixture("seed004/scorebook.yml")]
-    #expect(try scorebook.run(["import", "accounts", ScorebookProcess.fixture("seed004/accounts.csv")] + common).status == 0)
+    #expect(
+        try scorebook.run(["import", "accounts", ScorebookProcess.fixture("seed004/accounts.csv")] + common).status == 0
+    )
     let bad = scorebook.path("invoices.csv")
     try "invoice_id,account_id,issued_date,amount_due_cents\nx1,acme,2024-01-01,100\nx2,acme,2024-13-45,100\n"
         .write(toFile: bad, atomically: true, encoding: .utf8)
     let result = try scorebook.run(["import", "invoices", bad] + common)
     #expect(result.status == 1)
     #expect(result.stderr == "Error: \(bad):3: column issued_date: \"2024-13-45\" is not a date (YYYY-MM-DD)\n")
-    try "invoice_id,account_id,issued_date,amount_due_cents\nx1,acme,2024-01-01,100\n".write(toFile: bad, atomically: true, encoding: .utf8)
-    #expect(try scorebook.run(["import", "invoices", bad] + common).stdout.contains("1 invoices rows read, 1 new or changed"))
+    try "invoice_id,account_id,issued_date,amount_due_cents\nx1,acme,2024-01-01,100\n".write(
+        toFile: bad, atomically: true, encoding: .utf8)
+    #expect(
+        try scorebook.run(["import", "invoices", bad] + common).stdout.contains(
+            "1 invoices rows read, 1 new or changed"))
 }
 
 @Test func usageErrorsExitWith64() throws {
@@ -100,8 +113,9 @@ import Testing
         #expect(a == (try Data(contentsOf: URL(fileURLWithPath: scorebook.path("b/\(file)")))))
         #expect(a.count > 100)
     }
-    #expect(try Data(contentsOf: URL(fileURLWithPath: scorebook.path("a/invoices.csv")))
-        != (try Data(contentsOf: URL(fileURLWithPath: scorebook.path("c/invoices.csv")))))
+    #expect(
+        try Data(contentsOf: URL(fileURLWithPath: scorebook.path("a/invoices.csv")))
+            != (try Data(contentsOf: URL(fileURLWithPath: scorebook.path("c/invoices.csv")))))
 }
 
 @Test func theDemoRunsEveryConfiguredScore() throws {
@@ -121,12 +135,17 @@ import Testing
     let scorebook = try ScorebookProcess()
     let config = ScorebookProcess.fixture("seed004/scorebook.yml")
     let common = ["--db", scorebook.path("c.db"), "--config", config]
-    #expect(try scorebook.run(["import", "accounts", ScorebookProcess.fixture("seed004/accounts.csv")] + common).status == 0)
-    #expect(try scorebook.run(["import", "invoices", ScorebookProcess.fixture("seed004/invoices.csv")] + common).status == 0)
+    #expect(
+        try scorebook.run(["import", "accounts", ScorebookProcess.fixture("seed004/accounts.csv")] + common).status == 0
+    )
+    #expect(
+        try scorebook.run(["import", "invoices", ScorebookProcess.fixture("seed004/invoices.csv")] + common).status == 0
+    )
     #expect(try scorebook.run(["run", "seed_rfm", "--as-of", "2025-01-01"] + common).status == 0)
     #expect(try scorebook.run(["run", "seed_rfm", "--as-of", "2025-03-01"] + common).status == 0)
 
-    let compared = try scorebook.run(["compare", "seed_rfm@2025-01-01", "seed_rfm@2025-03-01", "--format", "json"] + common)
+    let compared = try scorebook.run(
+        ["compare", "seed_rfm@2025-01-01", "seed_rfm@2025-03-01", "--format", "json"] + common)
     #expect(compared.status == 0, "\(compared.stderr)")
     let object = try #require(try JSONSerialization.jsonObject(with: Data(compared.stdout.utf8)) as? [String: Any])
     #expect(object["common_accounts"] as? Int == 5)
@@ -156,33 +175,43 @@ import Testing
     let config = scorebook.path("clv.yml")
     try "scores:\n  clv:\n    module: clv\n".write(toFile: config, atomically: true, encoding: .utf8)
     let small = scorebook.path("small.yml")
-    try "scores:\n  clv:\n    module: clv\n    min_repeat_accounts: 2\n".write(toFile: small, atomically: true, encoding: .utf8)
+    try "scores:\n  clv:\n    module: clv\n    min_repeat_accounts: 2\n".write(
+        toFile: small, atomically: true, encoding: .utf8)
     let db = ["--db", scorebook.path("clv.db")]
-    #expect(try scorebook.run(["import", "accounts", ScorebookProcess.fixture("seed004/accounts.csv")] + db).status == 0)
-    #expect(try scorebook.run(["import", "invoices", ScorebookProcess.fixture("seed004/invoices.csv")] + db).status == 0)
+    #expect(
+        try scorebook.run(["import", "accounts", ScorebookProcess.fixture("seed004/accounts.csv")] + db).status == 0)
+    #expect(
+        try scorebook.run(["import", "invoices", ScorebookProcess.fixture("seed004/invoices.csv")] + db).status == 0)
 
     let early = try scorebook.run(["run", "clv", "--as-of", "2020-01-01", "--config", config] + db)
     #expect(early.status == 1)
     #expect(early.stderr == "Error: clv: no paid invoices on or before 2020-01-01: nothing to fit\n")
     let few = try scorebook.run(["run", "clv", "--as-of", "2025-01-01", "--config", config] + db)
     #expect(few.status == 1)
-    #expect(few.stderr.hasPrefix("Error: clv: only 4 accounts with repeat purchases on different days (min_repeat_accounts is 200)"))
+    #expect(
+        few.stderr.hasPrefix(
+            "Error: clv: only 4 accounts with repeat purchases on different days (min_repeat_accounts is 200)"))
 
     let refund = scorebook.path("refund.csv")
-    try "invoice_id,account_id,issued_date,paid_date,amount_due_cents,status\nr1,epsilon,2024-12-20,2024-12-20,-500000,paid\n"
+    try
+        "invoice_id,account_id,issued_date,paid_date,amount_due_cents,status\nr1,epsilon,2024-12-20,2024-12-20,-500000,paid\n"
         .write(toFile: refund, atomically: true, encoding: .utf8)
     #expect(try scorebook.run(["import", "invoices", refund] + db).status == 0)
     let negative = try scorebook.run(["run", "clv", "--as-of", "2025-01-01", "--config", small] + db)
-    #expect(negative.stderr == "Error: clv: account epsilon has a negative repeat spend; clv needs amounts of 0 or more\n")
+    #expect(
+        negative.stderr == "Error: clv: account epsilon has a negative repeat spend; clv needs amounts of 0 or more\n")
     #expect(try scorebook.run(["show", "clv"] + db).stderr.contains("has not been run yet"))
 }
 
 @Test func clvHoldoutComparesPredictedWithActualPurchasesByFrequency() throws {
     let scorebook = try ScorebookProcess()
     let config = scorebook.path("clv.yml")
-    try "scores:\n  clv:\n    module: clv\n    min_repeat_accounts: 50\n".write(toFile: config, atomically: true, encoding: .utf8)
+    try "scores:\n  clv:\n    module: clv\n    min_repeat_accounts: 50\n".write(
+        toFile: config, atomically: true, encoding: .utf8)
     let common = ["--db", scorebook.path("h.db"), "--config", config]
-    #expect(try scorebook.run(["generate", "--accounts", "300", "--seed", "3", "--usage-days", "0", "--out", "data"]).status == 0)
+    #expect(
+        try scorebook.run(["generate", "--accounts", "300", "--seed", "3", "--usage-days", "0", "--out", "data"]).status
+            == 0)
     #expect(try scorebook.run(["import", "accounts", scorebook.path("data/accounts.csv")] + common).status == 0)
     #expect(try scorebook.run(["import", "invoices", scorebook.path("data/invoices.csv")] + common).status == 0)
     let check = try scorebook.run(["validate", "clv", "--holdout-days", "90", "--as-of", "2026-10-31"] + common)
@@ -191,7 +220,8 @@ import Testing
     let rows = check.stdout.split(separator: "\n").drop { !$0.hasPrefix("---") }.dropFirst()
     #expect(rows.count >= 3)
     // Monthly payers: whoever bought often in calibration buys in the holdout, and the model predicts it.
-    let frequent = try #require(rows.first { $0.hasPrefix("7+") }?.split(separator: " ", omittingEmptySubsequences: true))
+    let frequent = try #require(
+        rows.first { $0.hasPrefix("7+") }?.split(separator: " ", omittingEmptySubsequences: true))
     let predicted = try #require(Double(frequent[2]))
     let actual = try #require(Double(frequent[3]))
     #expect(predicted > 1 && actual > 1)

@@ -36,7 +36,8 @@ private final class ShellWorkspace {
     /// Starts `scorebook shell` under tmux; when it ends the pane says `SHELL-EXITED <status>`.
     func startShell(extra: String = "") throws -> TmuxSession {
         let binary = try ScorebookProcess.binary.path
-        let command = "env NO_COLOR=1 SCOREBOOK_HISTORY='\(history)' '\(binary)' shell --db '\(database)' "
+        let command =
+            "env NO_COLOR=1 SCOREBOOK_HISTORY='\(history)' '\(binary)' shell --db '\(database)' "
             + "--config '\(config)' --author tester \(extra); echo SHELL-EXITED $?; sleep 600"
         let session = try TmuxSession(command, in: scorebook.folder)
         try session.wait(for: "scorebook> ")
@@ -63,7 +64,8 @@ private final class ShellWorkspace {
 
     try shell.type("bogus")
     try shell.send("Enter")
-    let oneLine = "scorebook [health]> bogus\nerror: unknown command \"bogus\"; `help` lists the commands\n"
+    let oneLine =
+        "scorebook [health]> bogus\nerror: unknown command \"bogus\"; `help` lists the commands\n"
         + "scorebook [health]> "
     try shell.wait(for: oneLine)
     try shell.type("show --top 0")
@@ -135,7 +137,8 @@ private final class ShellWorkspace {
     let screen = try shell.wait(for: "scorebook [s001]> ")
     #expect(!screen.contains("s400: run"), "the run went on after Ctrl-C")
     #expect(!screen.contains("SHELL-EXITED"))
-    let runs = try Database(path: workspace.database, create: false)
+    let runs =
+        try Database(path: workspace.database, create: false)
         .makeStatement("SELECT count(*) FROM score_runs WHERE finished_at IS NOT NULL").map { $0.integer(0) }.first ?? 0
     #expect(runs >= 3 && runs < 400)
 }
@@ -156,10 +159,11 @@ private final class ShellWorkspace {
     }
     try shell.wait(for: "Stored 4 answers for acc-000001 by tester")
     let stored = try storedAnswers(workspace.database)
-    #expect(stored == [
-        "low_effort=1.0 by tester", "need_fit=0.0 by tester", "profile_fit=1.0 by tester",
-        "revenue_potential=0.0 by tester",
-    ])
+    #expect(
+        stored == [
+            "low_effort=1.0 by tester", "need_fit=0.0 by tester", "profile_fit=1.0 by tester",
+            "revenue_potential=0.0 by tester",
+        ])
 }
 
 @Test func ratedAssessmentRefusesElevenAndStoresRatings() throws {
@@ -168,9 +172,10 @@ private final class ShellWorkspace {
     let result = try workspace.shell(["--author", "ann"], input: "assess acc-000002\n11\n7\n8\n9\n10\n")
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.contains("\"11\" is not allowed: answer a whole number from 1 to 10"))
-    #expect(try storedAnswers(workspace.database) == [
-        "low_effort=9.0 by ann", "need_fit=8.0 by ann", "profile_fit=7.0 by ann", "revenue_potential=10.0 by ann",
-    ])
+    #expect(
+        try storedAnswers(workspace.database) == [
+            "low_effort=9.0 by ann", "need_fit=8.0 by ann", "profile_fit=7.0 by ann", "revenue_potential=10.0 by ann",
+        ])
 }
 
 @Test func dashCAndStandardInputRunCommandsAndStopAtTheFirstError() throws {

@@ -23,15 +23,19 @@ func databaseSummary(_ path: String) throws -> [String: String] {
         SELECT external_id, invoice_external_id, amount_cents, status, disputed, refunded_cents FROM payments
         WHERE source = 'stripe'
         """
-    ).map { "\($0.text(0) ?? "")|\($0.text(1) ?? "")|\($0.integer(2))|\($0.text(3) ?? "")|\($0.integer(4))|\($0.integer(5))" }
-        .sorted()
+    ).map {
+        "\($0.text(0) ?? "")|\($0.text(1) ?? "")|\($0.integer(2))|\($0.text(3) ?? "")|\($0.integer(4))|\($0.integer(5))"
+    }
+    .sorted()
     // Deals and tickets with the company they are filed under, as the Sandbox sums them up.
     let deals = try database.makeStatement(
         """
         SELECT d.external_id, a.external_id, d.stage, d.amount_cents, d.is_closed, d.is_won, d.close_date
         FROM deals d JOIN accounts a ON a.id = d.account_id WHERE d.source = 'hubspot'
         """
-    ).map { "\($0.text(0) ?? "")|\($0.text(1) ?? "")|\($0.text(2) ?? "")|\($0.integer(3))|\($0.integer(4))|\($0.integer(5))|\($0.text(6) ?? "")" }
+    ).map {
+        "\($0.text(0) ?? "")|\($0.text(1) ?? "")|\($0.text(2) ?? "")|\($0.integer(3))|\($0.integer(4))|\($0.integer(5))|\($0.text(6) ?? "")"
+    }
     let tickets = try database.makeStatement(
         """
         SELECT t.external_id, a.external_id, t.priority, t.status, substr(t.closed_at, 1, 10)
@@ -46,13 +50,17 @@ func databaseSummary(_ path: String) throws -> [String: String] {
         "closed_tickets": try count("SELECT count(*) FROM tickets WHERE source = 'hubspot' AND status = 'closed'"),
         "ticket_checksum": Checksum.hex(tickets.sorted().joined(separator: "\n")),
         "companies": try count("SELECT count(*) FROM accounts WHERE source = 'hubspot' AND deleted_at IS NULL"),
-        "archived_companies": try count("SELECT count(*) FROM accounts WHERE source = 'hubspot' AND deleted_at IS NOT NULL"),
+        "archived_companies": try count(
+            "SELECT count(*) FROM accounts WHERE source = 'hubspot' AND deleted_at IS NOT NULL"),
         "contacts": try count("SELECT count(*) FROM contacts WHERE source = 'hubspot'"),
         "customers": try count("SELECT count(*) FROM accounts WHERE source = 'stripe' AND deleted_at IS NULL"),
-        "deleted_customers": try count("SELECT count(*) FROM accounts WHERE source = 'stripe' AND deleted_at IS NOT NULL"),
+        "deleted_customers": try count(
+            "SELECT count(*) FROM accounts WHERE source = 'stripe' AND deleted_at IS NOT NULL"),
         "invoices": try count("SELECT count(*) FROM invoices"),
-        "subscriptions": try count("SELECT count(*) FROM mrr_changes WHERE source = 'stripe' AND external_id LIKE '%:start'"),
-        "canceled_subscriptions": try count("SELECT count(*) FROM mrr_changes WHERE source = 'stripe' AND external_id LIKE '%:end'"),
+        "subscriptions": try count(
+            "SELECT count(*) FROM mrr_changes WHERE source = 'stripe' AND external_id LIKE '%:start'"),
+        "canceled_subscriptions": try count(
+            "SELECT count(*) FROM mrr_changes WHERE source = 'stripe' AND external_id LIKE '%:end'"),
         "paid_invoices": try count("SELECT count(*) FROM invoices WHERE status = 'paid'"),
         "invoice_checksum": Checksum.hex(lines.joined(separator: "\n")),
         "charges": try count("SELECT count(*) FROM payments WHERE source = 'stripe'"),
@@ -93,10 +101,14 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     let charges = Int64(listed["charges"] ?? "") ?? -1
     #expect(try latestLog((try scorebook.database("sync.db")), "stripe", "charges") == [charges, charges, 0])
 
-    try sandbox.control("POST", "/_sandbox/mutate", [
-        "paid": 4, "renamed": 3, "archived": 2, "deleted": 1, "contacts_active": 5, "deals_won": 3, "deals_archived": 2,
-        "tickets_closed": 4, "tickets_archived": 1, "charges_failed": 2, "charges_refunded": 3, "charges_disputed": 2,
-    ])
+    try sandbox.control(
+        "POST", "/_sandbox/mutate",
+        [
+            "paid": 4, "renamed": 3, "archived": 2, "deleted": 1, "contacts_active": 5, "deals_won": 3,
+            "deals_archived": 2,
+            "tickets_closed": 4, "tickets_archived": 1, "charges_failed": 2, "charges_refunded": 3,
+            "charges_disputed": 2,
+        ])
     let second = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(second.status == 0, "\(second.stderr)")
     let changed = try sandboxSummary(sandbox)
@@ -106,11 +118,13 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     // deleted customer, 2 failed attempts, 3 refunds and 2 disputes (each rewriting the charge it names).
     #expect(try latestLog((try scorebook.database("sync.db")), "stripe", "events") == [17, 6, 10])
     let renamed = try Database(path: (try scorebook.database("sync.db"))).makeStatement(
-        "SELECT count(*) FROM accounts WHERE name LIKE '% (renamed)'").map { $0.integer(0) }.first
+        "SELECT count(*) FROM accounts WHERE name LIKE '% (renamed)'"
+    ).map { $0.integer(0) }.first
     #expect(renamed == 3)
     // Contacts whose activity the Sandbox just recorded now carry today's date (the freshness `act` checks).
     let active = try Database(path: (try scorebook.database("sync.db"))).makeStatement(
-        "SELECT count(*) FROM contacts WHERE last_activity_date = ?").map([.text(ScoreKitToday.text)]) { $0.integer(0) }.first
+        "SELECT count(*) FROM contacts WHERE last_activity_date = ?"
+    ).map([.text(ScoreKitToday.text)]) { $0.integer(0) }.first
     #expect(active == 5)
     // Deals won and tickets closed today came through search; archived ones are gone.
     let today = try Database(path: (try scorebook.database("sync.db"))).makeStatement(
@@ -125,22 +139,28 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     #expect(today == [3, 4, listedDeals - 2, listedTickets - 1])
     // Priorities and statuses are the words the health score's support signal reads.
     let words = try Database(path: (try scorebook.database("sync.db"))).makeStatement(
-        "SELECT DISTINCT priority || '/' || status FROM tickets ORDER BY 1").map { $0.text(0) ?? "" }
+        "SELECT DISTINCT priority || '/' || status FROM tickets ORDER BY 1"
+    ).map { $0.text(0) ?? "" }
     #expect(words == ["high/closed", "high/open", "low/closed", "low/open", "medium/closed", "medium/open"])
 
     let third = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(third.stdout.contains(" 0 written"), "\(third.stdout)")
     let scores = try scorebook.run(["scores"] + common)
     #expect(scores.stdout.contains("stripe   stripe"))
-    #expect(scores.stdout.split(separator: "\n").filter { $0.hasPrefix("hubspot") || $0.hasPrefix("stripe") }.allSatisfy { $0.hasSuffix("fresh") })
+    #expect(
+        scores.stdout.split(separator: "\n").filter { $0.hasPrefix("hubspot") || $0.hasPrefix("stripe") }.allSatisfy {
+            $0.hasSuffix("fresh")
+        })
 
     // Identity: explicit links and matching domains join billing customers to CRM companies; the rest are listed.
     let database = try Database(path: (try scorebook.database("sync.db")))
-    let linked = try database.makeStatement("SELECT count(*) FROM accounts WHERE source = 'stripe' AND canonical_id IS NOT NULL")
+    let linked =
+        try database.makeStatement("SELECT count(*) FROM accounts WHERE source = 'stripe' AND canonical_id IS NOT NULL")
         .map { $0.integer(0) }.first ?? 0
     let orphans = try database.makeStatement(
-        "SELECT count(*) FROM invoices i JOIN accounts a ON a.id = i.account_id WHERE a.canonical_id IS NOT NULL")
-        .map { $0.integer(0) }.first
+        "SELECT count(*) FROM invoices i JOIN accounts a ON a.id = i.account_id WHERE a.canonical_id IS NOT NULL"
+    )
+    .map { $0.integer(0) }.first
     #expect(linked > 150)
     #expect(orphans == 0)
     let unlinked = try scorebook.run(["accounts", "--unlinked"] + common)
@@ -173,7 +193,10 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     try sandbox.control("POST", "/_sandbox/faults", ["kind": "expired_token", "path": "/v1/events", "times": 1])
     let expired = try scorebook.run(["sync", "stripe"] + common, environment: SandboxProcess.environment)
     #expect(expired.status == 1)
-    #expect(expired.stderr == "Error: stripe events page 1: HTTP 401 invalid_request_error: api_key_expired: Expired API Key provided\n")
+    #expect(
+        expired.stderr
+            == "Error: stripe events page 1: HTTP 401 invalid_request_error: api_key_expired: Expired API Key provided\n"
+    )
 
     try sandbox.control("POST", "/_sandbox/faults", ["kind": "daily_cap", "path": "/crm/v3", "times": 1])
     let capped = try scorebook.run(["sync", "hubspot"] + common, environment: SandboxProcess.environment)
@@ -184,17 +207,22 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     try sandbox.control("POST", "/_sandbox/faults", ["kind": "expired_token", "path": "/v1/charges", "times": 1])
     let relisted = try scorebook.run(["sync", "stripe", "--full"] + common, environment: SandboxProcess.environment)
     #expect(relisted.status == 1)
-    #expect(relisted.stderr == "Error: stripe charges page 1: HTTP 401 invalid_request_error: api_key_expired: Expired API Key provided\n")
+    #expect(
+        relisted.stderr
+            == "Error: stripe charges page 1: HTTP 401 invalid_request_error: api_key_expired: Expired API Key provided\n"
+    )
     // A proxy answering the first page of charges again: the repeated cursor stops the sync in one line.
     try sandbox.control("POST", "/_sandbox/faults", ["kind": "repeat_page", "path": "/v1/charges", "times": 2])
     let looped = try scorebook.run(["sync", "stripe"] + common, environment: SandboxProcess.environment)
     #expect(looped.status == 1)
-    #expect(looped.stderr.hasPrefix("Error: stripe charges: the cursor ch_")
-        && looped.stderr.hasSuffix(" repeated; stopping instead of looping\n"), "\(looped.stderr)")
+    #expect(
+        looped.stderr.hasPrefix("Error: stripe charges: the cursor ch_")
+            && looped.stderr.hasSuffix(" repeated; stopping instead of looping\n"), "\(looped.stderr)")
 
     // The deals' incremental search reads their companies through the association batch read, which is retried too.
     try sandbox.control("POST", "/_sandbox/mutate", ["deals_won": 2])
-    try sandbox.control("POST", "/_sandbox/faults", ["kind": "server_error", "path": "/crm/v4/associations", "times": 1])
+    try sandbox.control(
+        "POST", "/_sandbox/faults", ["kind": "server_error", "path": "/crm/v4/associations", "times": 1])
     let rerun = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(rerun.status == 0, "\(rerun.stderr)")
     #expect(rerun.stdout.contains(" 1 retries"), "\(rerun.stdout)")
@@ -202,10 +230,14 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
 
     // A deal failing in the middle of the streams stops with one line naming source, stream and reason.
     try sandbox.control("POST", "/_sandbox/mutate", ["deals_won": 1])
-    try sandbox.control("POST", "/_sandbox/faults", ["kind": "expired_token", "path": "/crm/v3/objects/deals", "times": 1])
+    try sandbox.control(
+        "POST", "/_sandbox/faults", ["kind": "expired_token", "path": "/crm/v3/objects/deals", "times": 1])
     let stopped = try scorebook.run(["sync", "hubspot"] + common, environment: SandboxProcess.environment)
     #expect(stopped.status == 1)
-    #expect(stopped.stderr == "Error: hubspot deals search page 1: HTTP 401 EXPIRED_AUTHENTICATION: The OAuth token used to make this call expired.\n")
+    #expect(
+        stopped.stderr
+            == "Error: hubspot deals search page 1: HTTP 401 EXPIRED_AUTHENTICATION: The OAuth token used to make this call expired.\n"
+    )
 }
 
 @Test func killingTheSyncAtRandomPointsLosesAndDuplicatesNothing() throws {
@@ -215,12 +247,17 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     try sandbox.configuration(pageSize: 10).write(toFile: config, atomically: true, encoding: .utf8)
     let common = ["--db", scorebook.path("kill.db"), "--config", config]
     // Twenty kills at random points, with the source changing halfway through.
-    try scorebook.killSyncAtRandomPoints(rounds: 20, arguments: common, environment: SandboxProcess.environment, maxPause: 0.6) { round in
+    try scorebook.killSyncAtRandomPoints(
+        rounds: 20, arguments: common, environment: SandboxProcess.environment, maxPause: 0.6
+    ) { round in
         if round == 10 {
-            try sandbox.control("POST", "/_sandbox/mutate", [
-                "paid": 5, "renamed": 2, "deleted": 1, "charges_failed": 2, "charges_refunded": 2, "charges_disputed": 1,
-                "deals_won": 3, "tickets_closed": 2, "tickets_archived": 1,
-            ])
+            try sandbox.control(
+                "POST", "/_sandbox/mutate",
+                [
+                    "paid": 5, "renamed": 2, "deleted": 1, "charges_failed": 2, "charges_refunded": 2,
+                    "charges_disputed": 1,
+                    "deals_won": 3, "tickets_closed": 2, "tickets_archived": 1,
+                ])
         }
     }
     let finish = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
@@ -236,8 +273,9 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
         UNION ALL SELECT 1 FROM contacts GROUP BY source, external_id HAVING count(*) > 1
         UNION ALL SELECT 1 FROM deals GROUP BY source, external_id HAVING count(*) > 1
         UNION ALL SELECT 1 FROM tickets GROUP BY source, external_id HAVING count(*) > 1)
-        """)
-        .map { $0.integer(0) }.first
+        """
+    )
+    .map { $0.integer(0) }.first
     #expect(duplicates == 0)
     // Every index the killed syncs set aside is back, as a new database has them.
     let indexSQL = "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"
@@ -265,12 +303,19 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     let outputs = [failed, good, status, wrongToken].map { $0.stdout + $0.stderr }.joined()
     func everything() throws -> String {
         try FileManager.default.contentsOfDirectory(atPath: scorebook.folder.path).map { name in
-            String(decoding: (try? Data(contentsOf: scorebook.folder.appendingPathComponent(name))) ?? Data(), as: UTF8.self)
+            String(
+                decoding: (try? Data(contentsOf: scorebook.folder.appendingPathComponent(name))) ?? Data(),
+                as: UTF8.self)
         }.joined() + outputs + (try scorebook.storedText("token.db"))
     }
-    let tokens = [SandboxProcess.stripeToken, SandboxProcess.hubspotToken, "sk_test_wrong_but_secret_1234", "pat-wrong-secret"]
+    let tokens = [
+        SandboxProcess.stripeToken, SandboxProcess.hubspotToken, "sk_test_wrong_but_secret_1234", "pat-wrong-secret",
+    ]
     // Positive controls: the search reads the synced data, and finds a token where one is.
-    let synced = try Database(path: (try scorebook.database("token.db"))).makeStatement("SELECT external_id FROM accounts LIMIT 1")
+    let synced =
+        try Database(path: (try scorebook.database("token.db"))).makeStatement(
+            "SELECT external_id FROM accounts LIMIT 1"
+        )
         .map { $0.text(0) ?? "" }.first ?? ""
     // Only booleans and prefixes reach #expect, so a failure prints neither the files nor a whole token.
     let written = try everything()
@@ -278,12 +323,14 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     #expect(seesRecords, "the search does not see the synced records")
     let leaked = tokens.filter { written.contains($0) }.map { "\($0.prefix(8))..." }
     #expect(leaked == [], "tokens leaked")
-    try "planted \(SandboxProcess.stripeToken)".write(toFile: scorebook.path("planted.log"), atomically: true, encoding: .utf8)
+    try "planted \(SandboxProcess.stripeToken)".write(
+        toFile: scorebook.path("planted.log"), atomically: true, encoding: .utf8)
     let findsPlanted = try everything().contains(SandboxProcess.stripeToken)
     #expect(findsPlanted, "the search misses a token written to a file")
 }
 
-@Test(arguments: Engine.allCases) func dataChangingBetweenPagesIsCaughtUpWithoutLossOrDuplicates(engine: Engine) throws {
+@Test(arguments: Engine.allCases) func dataChangingBetweenPagesIsCaughtUpWithoutLossOrDuplicates(engine: Engine) throws
+{
     let sandbox = try SandboxProcess(accounts: 120)
     let scorebook = try ScorebookProcess(engine: engine)
     let config = scorebook.path("moving.yml")
@@ -294,8 +341,10 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     // companies go out.
     try sandbox.control("POST", "/_sandbox/faults", ["kind": "change_data", "path": "/v1/invoices", "times": 1])
     try sandbox.control("POST", "/_sandbox/faults", ["kind": "change_data", "path": "/v1/charges", "times": 1])
-    try sandbox.control("POST", "/_sandbox/faults", ["kind": "change_data", "path": "/crm/v3/objects/companies", "times": 1])
-    try sandbox.control("POST", "/_sandbox/faults", ["kind": "change_data", "path": "/crm/v3/objects/deals", "times": 1])
+    try sandbox.control(
+        "POST", "/_sandbox/faults", ["kind": "change_data", "path": "/crm/v3/objects/companies", "times": 1])
+    try sandbox.control(
+        "POST", "/_sandbox/faults", ["kind": "change_data", "path": "/crm/v3/objects/deals", "times": 1])
     let first = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(first.status == 0, "\(first.stderr)")
     let after = try sandboxSummary(sandbox)
@@ -307,11 +356,14 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     #expect(try databaseSummary((try scorebook.database("moving.db"))) == after)
     // The three changes renamed the same two companies; the database has the latest names.
     let renamedThrice = try Database(path: (try scorebook.database("moving.db"))).makeStatement(
-        "SELECT count(*) FROM accounts WHERE name LIKE '% (renamed) (renamed) (renamed)'").map { $0.integer(0) }.first
+        "SELECT count(*) FROM accounts WHERE name LIKE '% (renamed) (renamed) (renamed)'"
+    ).map { $0.integer(0) }.first
     #expect(renamedThrice == 2)
 }
 
-@Test(arguments: Engine.allCases) func chargesOfCustomersDeletedBeforeTheFirstSyncAreKeptUnderPlaceholderAccounts(engine: Engine) throws {
+@Test(arguments: Engine.allCases) func chargesOfCustomersDeletedBeforeTheFirstSyncAreKeptUnderPlaceholderAccounts(
+    engine: Engine
+) throws {
     let sandbox = try SandboxProcess(accounts: 60)
     let scorebook = try ScorebookProcess(engine: engine)
     let config = scorebook.path("gone.yml")
@@ -319,25 +371,29 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     let db = (try scorebook.database("gone.db"))
     // The customers listing leaves deleted customers out; their invoices and charges are still listed.
     try sandbox.control("POST", "/_sandbox/mutate", ["deleted": 5])
-    let run = try scorebook.run(["sync", "stripe", "--db", db, "--config", config], environment: SandboxProcess.environment)
+    let run = try scorebook.run(
+        ["sync", "stripe", "--db", db, "--config", config], environment: SandboxProcess.environment)
     #expect(run.status == 0, "\(run.stderr)")
     // Nothing dropped: Stripe's counts and checksums match (HubSpot was not synced), the deleted customers included.
     let hubSpotKeys: Set = [
-        "companies", "contacts", "archived_companies", "deals", "won_deals", "deal_checksum", "tickets", "closed_tickets",
+        "companies", "contacts", "archived_companies", "deals", "won_deals", "deal_checksum", "tickets",
+        "closed_tickets",
         "ticket_checksum",
     ]
     let stripeOnly = { (summary: [String: String]) in summary.filter { !hubSpotKeys.contains($0.key) } }
     #expect(try stripeOnly(databaseSummary(db)) == stripeOnly(sandboxSummary(sandbox)))
-    let kept = try Database(path: db).makeStatement(
-        """
-        SELECT count(*) FROM payments p JOIN accounts a ON a.id = p.account_id
-        WHERE a.deleted_at IS NOT NULL AND a.name IS NULL
-        """
-    ).map { $0.integer(0) }.first ?? 0
+    let kept =
+        try Database(path: db).makeStatement(
+            """
+            SELECT count(*) FROM payments p JOIN accounts a ON a.id = p.account_id
+            WHERE a.deleted_at IS NOT NULL AND a.name IS NULL
+            """
+        ).map { $0.integer(0) }.first ?? 0
     #expect(kept > 0)
 }
 
-@Test(arguments: Engine.allCases) func dealsAndTicketsOfArchivedCompaniesAreKeptUnderTheirCompany(engine: Engine) throws {
+@Test(arguments: Engine.allCases) func dealsAndTicketsOfArchivedCompaniesAreKeptUnderTheirCompany(engine: Engine) throws
+{
     let sandbox = try SandboxProcess(accounts: 60)
     let scorebook = try ScorebookProcess(engine: engine)
     let config = scorebook.path("archived.yml")
@@ -352,12 +408,13 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     for key in ["companies", "archived_companies", "deals", "deal_checksum", "tickets", "ticket_checksum"] {
         #expect(synced[key] == source[key], "\(key): database \(synced[key] ?? "-"), sandbox \(source[key] ?? "-")")
     }
-    let underArchived = try Database(path: (try scorebook.database("archived.db"))).makeStatement(
-        """
-        SELECT count(*) FROM (SELECT account_id FROM deals UNION ALL SELECT account_id FROM tickets) r
-        JOIN accounts a ON a.id = r.account_id WHERE a.deleted_at IS NOT NULL
-        """
-    ).map { $0.integer(0) }.first ?? 0
+    let underArchived =
+        try Database(path: (try scorebook.database("archived.db"))).makeStatement(
+            """
+            SELECT count(*) FROM (SELECT account_id FROM deals UNION ALL SELECT account_id FROM tickets) r
+            JOIN accounts a ON a.id = r.account_id WHERE a.deleted_at IS NOT NULL
+            """
+        ).map { $0.integer(0) }.first ?? 0
     #expect(underArchived > 0)
     // The archived companies are kept, marked deleted: they are not offered as unlinked.
     let unlinked = try scorebook.run(["accounts", "--unlinked"] + common)
@@ -365,7 +422,9 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     for archived in 57...60 { #expect(!unlinked.stdout.contains("\(18_000_000 + archived)"), "\(unlinked.stdout)") }
 }
 
-@Test(arguments: Engine.allCases) func indexesACrashedSyncSetAsideAreBuiltAgainByTheNextCommandUnlessASyncRuns(engine: Engine) throws {
+@Test(arguments: Engine.allCases) func indexesACrashedSyncSetAsideAreBuiltAgainByTheNextCommandUnlessASyncRuns(
+    engine: Engine
+) throws {
     let scorebook = try ScorebookProcess(engine: engine)
     let path = (try scorebook.database("aside.db"))
     let common = ["--db", path]
@@ -375,7 +434,8 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     // As a sync that was killed after setting the invoices' indexes aside leaves the database.
     try DeferredIndexes(database: try Database(path: path)).setAside([.invoices])
     do {
-        let lock = try ProcessLock.sync(database: try Database(path: path))  // a sync is running: the indexes are its to put back
+        // A sync is running: the indexes are its to put back.
+        let lock = try ProcessLock.sync(database: try Database(path: path))
         #expect(try scorebook.run(["runs"] + common).status == 0)
         #expect(try DeferredIndexes(database: try Database(path: path)).pending() > 0)
         withExtendedLifetime(lock) {}
@@ -396,7 +456,8 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     // Eight requests per rolling second: the listing needs about forty.
     try sandbox.control("POST", "/_sandbox/hubspot_rate_limit", ["max": 8, "interval_ms": 1_000])
     let started = Date()
-    let run = try scorebook.run(["sync", "hubspot", "--db", db, "--config", config], environment: SandboxProcess.environment)
+    let run = try scorebook.run(
+        ["sync", "hubspot", "--db", db, "--config", config], environment: SandboxProcess.environment)
     let seconds = Date().timeIntervalSince(started)
     try sandbox.control("POST", "/_sandbox/hubspot_rate_limit", [:])
     #expect(run.status == 0, "\(run.stderr)")

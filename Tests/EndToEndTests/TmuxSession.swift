@@ -62,8 +62,10 @@ final class TmuxSession {
         return String(line.reversed().drop { $0 == " " }.reversed())
     }
 
-    /// Runs tmux. A command that may start the server is spawned and reaped directly: Foundation's `Process` waits
-    /// on a descriptor that the forked server inherits, so it would never see the client end.
+    /// Runs tmux.
+    ///
+    /// A command that may start the server is spawned and reaped directly: Foundation's `Process` waits on a descriptor
+    /// that the forked server inherits, so it would never see the client end.
     @discardableResult
     private func tmux(_ arguments: [String], reading: Bool) throws -> String {
         let all = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments

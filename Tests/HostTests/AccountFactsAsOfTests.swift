@@ -22,7 +22,8 @@ private func acmeFacts(_ scratch: Scratch) throws -> [FactKey: Double] {
     return result
 }
 
-@Test(arguments: Engine.allCases) func accountFactsDecayWithAgeAndIgnoreRowsDatedAfterTheAsOfDay(engine: Engine) throws {
+@Test(arguments: Engine.allCases) func accountFactsDecayWithAgeAndIgnoreRowsDatedAfterTheAsOfDay(engine: Engine) throws
+{
     let scratch = try Scratch(engine: engine)
     try scratch.importText(
         .accounts, "accounts.csv", "account_id,name,industry,employees,country\nacme,Acme,Software,200,us\n")

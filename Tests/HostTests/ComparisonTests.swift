@@ -7,7 +7,9 @@ import Testing
 private func scratchWithRuns(_ engine: Engine) throws -> (Scratch, ScoreRun, ScoreRun, ScoreRunStore) {
     let scratch = try Scratch(engine: engine)
     try scratch.importText(.accounts, "accounts.csv", "account_id,name\na,A\nb,B\nc,C\nd,D\n")
-    try scratch.importText(.invoices, "invoices.csv", """
+    try scratch.importText(
+        .invoices, "invoices.csv",
+        """
         invoice_id,account_id,issued_date,amount_due_cents,status
         1,a,2024-12-20,100,paid
         2,b,2024-06-01,5000,paid
@@ -63,10 +65,12 @@ private func scratchWithRuns(_ engine: Engine) throws -> (Scratch, ScoreRun, Sco
 @Test(arguments: Engine.allCases) func twoScoresWithNoAccountsInCommonAreRefusedInOneLine(engine: Engine) throws {
     let (scratch, _, late, store) = try scratchWithRuns(engine)
     try scratch.importText(.accounts, "more.csv", "account_id,name\ne,E\n")
-    try scratch.importText(.assessments, "assessments.csv", "account_id,item,answer,author,assessed_date\ne,need_fit,yes,ana,2025-01-02\n")
+    try scratch.importText(
+        .assessments, "assessments.csv", "account_id,item,answer,author,assessed_date\ne,need_fit,yes,ana,2025-01-02\n")
     let configuration = try ScorebookConfiguration.parse(
         yaml: "scores:\n  team:\n    module: value\n    method: qualitative\n", file: "t")
-    let summary = try ScoreRunner(database: scratch.database).run(configuration.scores[0], asOf: try #require(Day(iso: "2025-04-01")))
+    let summary = try ScoreRunner(database: scratch.database).run(
+        configuration.scores[0], asOf: try #require(Day(iso: "2025-04-01")))
     let team = try #require(try store.run(id: summary.runID))
     #expect {
         try Comparison(first: late, second: team, store: store)

@@ -48,7 +48,9 @@ private let cases: [ConfigCase] = [
               rfm:
                 module: valu
             """,
-        message: #"test.yml:3: score "rfm": unknown module "valu" (modules: account, churn, clv, credit, health, referral, value)"#),
+        message:
+            #"test.yml:3: score "rfm": unknown module "valu" (modules: account, churn, clv, credit, health, referral, value)"#
+    ),
     ConfigCase(
         id: "no module",
         yaml: """
@@ -56,7 +58,8 @@ private let cases: [ConfigCase] = [
               rfm:
                 window_days: 30
             """,
-        message: #"test.yml:2: score "rfm": no `module:` (modules: account, churn, clv, credit, health, referral, value)"#),
+        message:
+            #"test.yml:2: score "rfm": no `module:` (modules: account, churn, clv, credit, health, referral, value)"#),
     ConfigCase(
         id: "bands with a gap",
         yaml: """
@@ -106,7 +109,8 @@ private let cases: [ConfigCase] = [
                   recency: 50
                   loyalty: 50
             """,
-        message: #"test.yml:6: score "rfm": unknown signal "loyalty" for method rfm (known: recency, frequency, monetary)"#),
+        message:
+            #"test.yml:6: score "rfm": unknown signal "loyalty" for method rfm (known: recency, frequency, monetary)"#),
     ConfigCase(
         id: "health weights that do not sum to 100",
         yaml: """
@@ -136,7 +140,9 @@ private let cases: [ConfigCase] = [
                   logins: 35
                   support: 25
             """,
-        message: #"test.yml:6: score "health": unknown signal "logins" (known: renewal, feature_usage, support, nps, active_users_ratio)"#),
+        message:
+            #"test.yml:6: score "health": unknown signal "logins" (known: renewal, feature_usage, support, nps, active_users_ratio)"#
+    ),
     ConfigCase(
         id: "health bands without their playbooks",
         yaml: """
@@ -439,8 +445,10 @@ func aBadConfigurationIsRefusedWithOneLine(_ configCase: ConfigCase) {
 
 @Test func theConfigurationHashFollowsTheSettings() throws {
     let a = try ScorebookConfiguration.parse(yaml: "scores:\n  a:\n    module: value\n", file: "t")
-    let b = try ScorebookConfiguration.parse(yaml: "scores:\n  a:\n    module: value\n    window_days: 365\n", file: "t")
-    let c = try ScorebookConfiguration.parse(yaml: "scores:\n  a:\n    module: value\n    window_days: 180\n", file: "t")
+    let b = try ScorebookConfiguration.parse(
+        yaml: "scores:\n  a:\n    module: value\n    window_days: 365\n", file: "t")
+    let c = try ScorebookConfiguration.parse(
+        yaml: "scores:\n  a:\n    module: value\n    window_days: 180\n", file: "t")
     #expect(a.scores[0].configurationHash == b.scores[0].configurationHash)
     #expect(a.scores[0].configurationHash != c.scores[0].configurationHash)
 }
@@ -458,5 +466,6 @@ func aBadConfigurationIsRefusedWithOneLine(_ configCase: ConfigCase) {
 @Test func manualShareAboveAQuarterWarns() throws {
     let configuration = try ScorebookConfiguration.parse(
         yaml: "scores:\n  team:\n    module: value\n    method: qualitative\n", file: "t")
-    #expect(configuration.scores[0].warnings.contains { $0.contains("manual signals carry 100% of the score, above 25%") })
+    #expect(
+        configuration.scores[0].warnings.contains { $0.contains("manual signals carry 100% of the score, above 25%") })
 }

@@ -20,7 +20,9 @@ private let invoices = """
 
 @Test(arguments: Engine.allCases) func importingTheSameFileTwiceChangesNothing(engine: Engine) throws {
     let scratch = try Scratch(engine: engine)
-    #expect(try scratch.importText(.accounts, "accounts.csv", accounts) == ImportSummary(kind: .accounts, rowsRead: 2, rowsWritten: 2))
+    #expect(
+        try scratch.importText(.accounts, "accounts.csv", accounts)
+            == ImportSummary(kind: .accounts, rowsRead: 2, rowsWritten: 2))
     #expect(try scratch.importText(.invoices, "invoices.csv", invoices).rowsWritten == 3)
     let before = try scratch.counts()
     #expect(try scratch.importText(.accounts, "accounts.csv", accounts).rowsWritten == 0)
@@ -28,10 +30,14 @@ private let invoices = """
     #expect(try scratch.counts() == before)
 }
 
-@Test(arguments: Engine.allCases) func extraColumnsAreKeptInTheRawJSONAndMappedOnesOnlyInTheirColumns(engine: Engine) throws {
+@Test(arguments: Engine.allCases) func extraColumnsAreKeptInTheRawJSONAndMappedOnesOnlyInTheirColumns(engine: Engine)
+    throws
+{
     let scratch = try Scratch(engine: engine)
     try scratch.importText(.accounts, "accounts.csv", accounts)
-    let raw = try scratch.database.makeStatement("SELECT name, raw FROM accounts WHERE external_id = 'beta'").map { ($0.text(0), $0.text(1)) }
+    let raw = try scratch.database.makeStatement("SELECT name, raw FROM accounts WHERE external_id = 'beta'").map {
+        ($0.text(0), $0.text(1))
+    }
     #expect(raw.first?.0 == "Beta, LLC")
     let object = try JSONSerialization.jsonObject(with: Data((raw.first?.1 ?? "").utf8)) as? [String: String]
     #expect(object == ["tier": "silver"])
@@ -40,7 +46,9 @@ private let invoices = """
 @Test(arguments: Engine.allCases) func invoiceDefaultsFollowThePaidDate(engine: Engine) throws {
     let scratch = try Scratch(engine: engine)
     try scratch.importText(.accounts, "accounts.csv", accounts)
-    try scratch.importText(.invoices, "invoices.csv", """
+    try scratch.importText(
+        .invoices, "invoices.csv",
+        """
         account_id,issued_date,paid_date,amount_due_cents
         acme,2024-11-01,2024-11-03,1000
         acme,2024-12-01,,2000
@@ -63,11 +71,13 @@ struct BadFile: CustomTestStringConvertible, Sendable {
 private let badFiles: [BadFile] = [
     BadFile(
         id: "an impossible date", kind: .invoices,
-        text: "invoice_id,account_id,issued_date,amount_due_cents\ninv-9,acme,2024-01-02,100\ninv-10,acme,2024-13-45,100\n",
+        text:
+            "invoice_id,account_id,issued_date,amount_due_cents\ninv-9,acme,2024-01-02,100\ninv-10,acme,2024-13-45,100\n",
         message: #"bad.csv:3: column issued_date: "2024-13-45" is not a date (YYYY-MM-DD)"#),
     BadFile(
         id: "an unknown account", kind: .invoices,
-        text: "invoice_id,account_id,issued_date,amount_due_cents\ninv-9,acme,2024-01-02,100\ninv-10,zeta,2024-01-03,100\n",
+        text:
+            "invoice_id,account_id,issued_date,amount_due_cents\ninv-9,acme,2024-01-02,100\ninv-10,zeta,2024-01-03,100\n",
         message: #"bad.csv:3: column account_id: unknown account "zeta" (import accounts first)"#),
     BadFile(
         id: "a missing required value", kind: .invoices,
@@ -116,19 +126,26 @@ func aBadFileIsRefusedWithOneLineAndWritesNothing(_ bad: BadFile) throws {
 
 @Test(arguments: Engine.allCases) func quotedFieldsMayHoldCommasQuotesAndNewlines(engine: Engine) throws {
     let scratch = try Scratch(engine: engine)
-    try scratch.importText(.accounts, "accounts.csv", "account_id,name\r\nq1,\"Quote \"\"Q\"\", Inc\nSecond line\"\r\nq2,Plain\r\n")
-    let names = try scratch.database.makeStatement("SELECT name FROM accounts ORDER BY external_id").map { $0.text(0) ?? "" }
+    try scratch.importText(
+        .accounts, "accounts.csv", "account_id,name\r\nq1,\"Quote \"\"Q\"\", Inc\nSecond line\"\r\nq2,Plain\r\n")
+    let names = try scratch.database.makeStatement("SELECT name FROM accounts ORDER BY external_id").map {
+        $0.text(0) ?? ""
+    }
     #expect(names == ["Quote \"Q\", Inc\nSecond line", "Plain"])
 }
 
 @Test(arguments: Engine.allCases) func jsonLinesImportKeepsTheLineAsRaw(engine: Engine) throws {
     let scratch = try Scratch(engine: engine)
-    try scratch.importText(.accounts, "accounts.jsonl", """
+    try scratch.importText(
+        .accounts, "accounts.jsonl",
+        """
         {"account_id": "j1", "name": "Jay", "employees": 12, "vip": true}
         {"account_id": "j2", "name": "Kay", "region": "EMEA"}
         """)
-    let rows = try scratch.database.makeStatement("SELECT external_id, employees, raw FROM accounts ORDER BY external_id")
-        .map { ($0.text(0) ?? "", $0.optionalInteger(1), $0.text(2) ?? "") }
+    let rows = try scratch.database.makeStatement(
+        "SELECT external_id, employees, raw FROM accounts ORDER BY external_id"
+    )
+    .map { ($0.text(0) ?? "", $0.optionalInteger(1), $0.text(2) ?? "") }
     #expect(rows.map(\.0) == ["j1", "j2"])
     #expect(rows[0].1 == 12)
     #expect(rows[1].2 == #"{"account_id": "j2", "name": "Kay", "region": "EMEA"}"#)
@@ -141,6 +158,9 @@ func aBadFileIsRefusedWithOneLineAndWritesNothing(_ bad: BadFile) throws {
     #expect(try scratch.importText(.usage, "usage.csv", usage).rowsWritten == 2)
     #expect(try scratch.importText(.usage, "usage.csv", usage).rowsWritten == 0)
     // A corrected value for the same account and day updates the row instead of adding one.
-    #expect(try scratch.importText(.usage, "usage.csv", "account_id,day,active_users,key_feature_uses\nacme,2024-12-02,7,12\n").rowsWritten == 1)
+    #expect(
+        try scratch.importText(
+            .usage, "usage.csv", "account_id,day,active_users,key_feature_uses\nacme,2024-12-02,7,12\n"
+        ).rowsWritten == 1)
     #expect(try AccountDirectory(database: scratch.database).count(.usageDaily) == 2)
 }

@@ -20,10 +20,13 @@ import Testing
     #expect(curve.last! == (1, 1))
 }
 
-@Test(arguments: Engine.allCases) func validationExcludesTheAlreadyLostAndReadsTheScoresDirection(engine: Engine) throws {
+@Test(arguments: Engine.allCases) func validationExcludesTheAlreadyLostAndReadsTheScoresDirection(engine: Engine) throws
+{
     let scratch = try Scratch(engine: engine)
     try scratch.importText(.accounts, "accounts.csv", "account_id,name\na,A\nb,B\nc,C\nd,D\ne,E\n")
-    try scratch.importText(.invoices, "invoices.csv", """
+    try scratch.importText(
+        .invoices, "invoices.csv",
+        """
         invoice_id,account_id,issued_date,amount_due_cents,status
         1,a,2024-12-20,9000,paid
         2,b,2024-12-01,5000,paid
@@ -32,7 +35,9 @@ import Testing
         5,e,2024-04-01,100,paid
         """)
     // d and c churn within 90 days after the day; e churned before it.
-    try scratch.importText(.outcomes, "outcomes.csv", """
+    try scratch.importText(
+        .outcomes, "outcomes.csv",
+        """
         account_id,event,event_date
         d,churned,2025-02-01
         c,churned,2025-03-15
@@ -40,9 +45,11 @@ import Testing
         a,renewed,2025-02-01
         """)
     let configuration = try ScorebookConfiguration.parse(yaml: "scores:\n  rfm:\n    module: value\n", file: "t")
-    let summary = try ScoreRunner(database: scratch.database).run(configuration.scores[0], asOf: try #require(Day(iso: "2025-01-01")))
+    let summary = try ScoreRunner(database: scratch.database).run(
+        configuration.scores[0], asOf: try #require(Day(iso: "2025-01-01")))
     let run = try #require(try ScoreRunStore(database: scratch.database).run(id: summary.runID))
-    let validation = try Validation(run: run, higherIsBetter: true, outcome: "churned", horizonDays: 90, database: scratch.database)
+    let validation = try Validation(
+        run: run, higherIsBetter: true, outcome: "churned", horizonDays: 90, database: scratch.database)
     #expect(validation.excludedBefore == 1)
     #expect(validation.accounts == 4 && validation.positives == 2)
     // The low-value accounts are the ones that churned: a perfect backtest in the score's own direction.

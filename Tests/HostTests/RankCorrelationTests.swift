@@ -15,7 +15,8 @@ private let y: [Double] = [2, 7, 1, 8, 2, 8, 1, 8, 2, 8, 4, 5, 9, 0, 4]
 
 @Test func kendallTauBAgreesWithScipyWithTies() throws {
     #expect(abs(try #require(RankCorrelation.kendallTauB(x, y)) - 0.1570874410539306) < 1e-9)
-    #expect(abs(try #require(RankCorrelation.kendallTauB([1, 2, 3, 4, 5], [5, 6, 7, 8, 7])) - 0.7378647873726218) < 1e-9)
+    #expect(
+        abs(try #require(RankCorrelation.kendallTauB([1, 2, 3, 4, 5], [5, 6, 7, 8, 7])) - 0.7378647873726218) < 1e-9)
 }
 
 @Test func kendallMatchesTheQuadraticDefinitionOnRandomTies() throws {
@@ -29,10 +30,19 @@ private let y: [Double] = [2, 7, 1, 8, 2, 8, 1, 8, 2, 8, 4, 5, 9, 0, 4]
             for j in (i + 1)..<count {
                 let da = a[i] - a[j], db = b[i] - b[j]
                 if da == 0 && db == 0 { continue }
-                if da == 0 { tiesA += 1 } else if db == 0 { tiesB += 1 } else if (da > 0) == (db > 0) { concordant += 1 } else { discordant += 1 }
+                if da == 0 {
+                    tiesA += 1
+                } else if db == 0 {
+                    tiesB += 1
+                } else if (da > 0) == (db > 0) {
+                    concordant += 1
+                } else {
+                    discordant += 1
+                }
             }
         }
-        let denominator = (Double(concordant + discordant + tiesA) * Double(concordant + discordant + tiesB)).squareRoot()
+        let denominator = (Double(concordant + discordant + tiesA) * Double(concordant + discordant + tiesB))
+            .squareRoot()
         let expected = denominator > 0 ? Double(concordant - discordant) / denominator : nil
         let actual = RankCorrelation.kendallTauB(a, b)
         if let expected, let actual {

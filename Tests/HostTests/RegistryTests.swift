@@ -22,7 +22,8 @@ func everyWorkedExampleOfEveryModuleHolds(identifier: String) throws {
 @Test func theRegistryListsEveryModuleFolder() throws {
     let plugins = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Plugins")
-    let folders = try FileManager.default.contentsOfDirectory(atPath: plugins.path).filter { $0.hasSuffix("Score") }.sorted()
+    let folders = try FileManager.default.contentsOfDirectory(atPath: plugins.path).filter { $0.hasSuffix("Score") }
+        .sorted()
     let registered = registeredModules.map { String(describing: $0) }.sorted()
     #expect(
         folders == registered,

@@ -4,7 +4,9 @@ import Testing
 @testable import Host
 
 private func score(_ id: String, _ value: Double) -> ScoredAccount {
-    ScoredAccount(accountID: id, value: value, band: "?", components: [Component(signal: "s", raw: value, normalised: value, weight: 100)])
+    ScoredAccount(
+        accountID: id, value: value, band: "?",
+        components: [Component(signal: "s", raw: value, normalised: value, weight: 100)])
 }
 
 private let scores = [score("parent", 80), score("a", 20), score("b", 50), score("loner", 90)]
@@ -42,9 +44,13 @@ private func band(_ value: Double) -> String { value >= 75 ? "Green" : value >= 
 @Test func rollupIsRefusedForScoresWhoseBandsAreSegments() {
     #expect {
         try ScorebookConfiguration.parse(yaml: "scores:\n  rfm:\n    module: value\n    rollup: mean\n", file: "t.yml")
-    } throws: { "\($0)" == "t.yml:4: score \"rfm\": rollup needs bands that follow the score's value; module value does not have them" }
+    } throws: {
+        "\($0)"
+            == "t.yml:4: score \"rfm\": rollup needs bands that follow the score's value; module value does not have them"
+    }
     #expect {
-        try ScorebookConfiguration.parse(yaml: "scores:\n  health:\n    module: health\n    rollup: median\n", file: "t.yml")
+        try ScorebookConfiguration.parse(
+            yaml: "scores:\n  health:\n    module: health\n    rollup: median\n", file: "t.yml")
     } throws: { "\($0)" == "t.yml:4: score \"health\": rollup must be one of mean, revenue, worst, got \"median\"" }
 }
 

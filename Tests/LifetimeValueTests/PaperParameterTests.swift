@@ -11,7 +11,9 @@ private func cdnow() throws -> [PurchaseSummary] {
         .appendingPathComponent("Fixtures/cdnow_customers_summary_with_transactions.csv").path
     let lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: .newlines).dropFirst()
     return lines.compactMap { line in
-        let fields = line.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let fields = line.split(separator: ",").compactMap {
+            Double($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         guard fields.count == 5 else { return nil }
         return PurchaseSummary(frequency: fields[1], recency: fields[2], age: fields[3], monetary: fields[4])
     }
@@ -59,7 +61,8 @@ private func within(_ value: Double, _ published: Double, _ share: Double = 0.00
     // With x = 0 and T = 0 the conditional expectation is the paper's E[X(t)] (equation 7).
     let model = BetaGeometricModel(r: 0.243, alpha: 4.414, a: 0.793, b: 2.426)
     let t = 39.0
-    let unconditional = (model.a + model.b - 1) / (model.a - 1)
+    let unconditional =
+        (model.a + model.b - 1) / (model.a - 1)
         * (1 - pow(model.alpha / (model.alpha + t), model.r)
             * SpecialFunctions.hypergeometric2F1(model.r, model.b, model.a + model.b - 1, t / (model.alpha + t)))
     let conditional = model.expectedPurchases(PurchaseSummary(frequency: 0, recency: 0, age: 0), horizon: t)
@@ -77,7 +80,8 @@ private func within(_ value: Double, _ published: Double, _ share: Double = 0.00
     let recent = try #require(detail("recent", "p_alive"))
     let lapsed = try #require(detail("lapsed", "p_alive"))
     #expect(recent > lapsed)
-    #expect(try #require(detail("recent", "expected_purchases")) > (try #require(detail("lapsed", "expected_purchases"))))
+    #expect(
+        try #require(detail("recent", "expected_purchases")) > (try #require(detail("lapsed", "expected_purchases"))))
     for score in scores {
         #expect(abs(score.components.total - score.value) < 1e-9)
     }
@@ -89,7 +93,9 @@ private func within(_ value: Double, _ published: Double, _ share: Double = 0.00
     configuration.minRepeatAccounts = 500
     #expect {
         try LifetimeValueScore.score(example.facts, configuration: configuration)
-    } throws: { "\($0)".hasPrefix("only 52 accounts with repeat purchases on different days (min_repeat_accounts is 500)") }
+    } throws: {
+        "\($0)".hasPrefix("only 52 accounts with repeat purchases on different days (min_repeat_accounts is 500)")
+    }
 }
 
 @Test func theBatchLikelihoodEqualsTheSumOfCustomerLikelihoods() throws {

@@ -14,10 +14,14 @@ import Testing
 }
 
 @Test(arguments: [
-    ([Band("Green", 75, 100), Band("Yellow", 45, 74), Band("Red", 0, 39)],
-     "bands leave a gap between Red (to 39) and Yellow (from 45)"),
-    ([Band("Green", 70, 100), Band("Yellow", 40, 74), Band("Red", 0, 39)],
-     "bands overlap: Yellow 40-74 and Green 70-100"),
+    (
+        [Band("Green", 75, 100), Band("Yellow", 45, 74), Band("Red", 0, 39)],
+        "bands leave a gap between Red (to 39) and Yellow (from 45)"
+    ),
+    (
+        [Band("Green", 70, 100), Band("Yellow", 40, 74), Band("Red", 0, 39)],
+        "bands overlap: Yellow 40-74 and Green 70-100"
+    ),
     ([Band("Green", 75, 100), Band("Yellow", 40, 74)], "bands start at 40, scores start at 0"),
     ([Band("Green", 75, 90), Band("Rest", 0, 74)], "bands end at 90, scores reach 100"),
 ])

@@ -12,7 +12,9 @@ private func indexes(_ database: Database) throws -> [String] {
     let before = try indexes(database)
     try DeferredIndexes(database: database).setAside([.invoices, .payments])
     let aside = try indexes(database)
-    #expect(!aside.contains { $0.hasPrefix("invoices_paid_by_account:") } && !aside.contains { $0.hasPrefix("payments_by_account:") })
+    #expect(
+        !aside.contains { $0.hasPrefix("invoices_paid_by_account:") }
+            && !aside.contains { $0.hasPrefix("payments_by_account:") })
     #expect(aside.contains { $0.hasPrefix("accounts_by_external_id:") })
     #expect(try DeferredIndexes(database: database).pending() == before.count - aside.count)
     // The unique keys upserts rely on stay.

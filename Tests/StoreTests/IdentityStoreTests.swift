@@ -49,8 +49,10 @@ func linkingRefilesRecordsUnderTheCanonicalAccountKeepingTheirIDs(engine: Engine
     for (id, account) in [("in_1", billed), ("in_2", alone)] {
         try invoice.upsert(
             source: "billing", externalID: id,
-            values: [.integer(account), .text("2026-01-01"), .null, .null, .integer(500), .integer(0), .null,
-                     .text("open"), .null],
+            values: [
+                .integer(account), .text("2026-01-01"), .null, .null, .integer(500), .integer(0), .null,
+                .text("open"), .null,
+            ],
             raw: "{}")
     }
     let before = try database.makeStatement("SELECT external_id, id FROM invoices ORDER BY external_id")

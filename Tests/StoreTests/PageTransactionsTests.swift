@@ -5,8 +5,10 @@ import Testing
 private struct PageFailed: Error {}
 
 private func importRow(_ database: Database, _ file: String) throws {
-    try database.makeStatement("INSERT INTO imports (kind, file, rows_read, rows_written, imported_at) VALUES ('t', ?, 0, 0, 'now')")
-        .bind([.text(file)]).step()
+    try database.makeStatement(
+        "INSERT INTO imports (kind, file, rows_read, rows_written, imported_at) VALUES ('t', ?, 0, 0, 'now')"
+    )
+    .bind([.text(file)]).step()
 }
 
 private func files(_ path: String) throws -> [String] {

@@ -13,7 +13,8 @@ private func fingerprint(_ text: String) -> String {
 
 /// Each shipped migration's identifier and the fingerprint of its SQL as shipped.
 ///
-/// A new migration is added here when it ships. `4-sync-state` is the text it had when it spliced `DomainKey.expression("domain")` in.
+/// A new migration is added here when it ships. `4-sync-state` is the text it had when it spliced
+/// `DomainKey.expression("domain")` in.
 private let shipped: [(identifier: String, fingerprint: String)] = [
     ("1-canonical-tables", "a986057da0c44e0e"),
     ("2-score-runs", "325914b3f53fef8a"),

@@ -2,7 +2,9 @@ import Testing
 
 @testable import Store
 
-@Test(arguments: Engine.allCases) func statusShowsEachStreamsLatestRowAndOnlyFailuresNoStreamHasLoggedSince(engine: Engine) throws {
+@Test(arguments: Engine.allCases) func statusShowsEachStreamsLatestRowAndOnlyFailuresNoStreamHasLoggedSince(
+    engine: Engine
+) throws {
     let file = TemporaryDatabase(engine)
     let log = SyncStateStore(database: try Database(path: file.path))
     func entry(_ source: String, _ stream: String, records: Int, error: String? = nil) -> SyncLogEntry {
@@ -18,10 +20,11 @@ import Testing
     try log.log(entry("hubspot", "companies", records: 5))
     try log.log(entry("hubspot", "*", records: 0, error: "hubspot companies search page 1: HTTP 429 daily limit"))
     let rows = try log.latestPerStream().map { "\($0.source) \($0.stream) \($0.records) \($0.error ?? "")" }
-    #expect(rows == [
-        "hubspot companies 5 ", "hubspot * 0 hubspot companies search page 1: HTTP 429 daily limit",
-        "stripe customers 3 ", "stripe invoices 20 ",
-    ])
+    #expect(
+        rows == [
+            "hubspot companies 5 ", "hubspot * 0 hubspot companies search page 1: HTTP 429 daily limit",
+            "stripe customers 3 ", "stripe invoices 20 ",
+        ])
     #expect(try log.recentLog(limit: 2).map(\.stream) == ["*", "companies"])
 }
 

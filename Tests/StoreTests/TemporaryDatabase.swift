@@ -25,7 +25,8 @@ final class TemporaryDatabase {
     }
 }
 
-/// Every index that is not a table's primary or unique key, as `name: definition`, by name, from the engine's catalogue.
+/// Every index that is not a table's primary or unique key, as `name: definition`, by name, from the engine's
+/// catalogue.
 func secondaryIndexCatalogue(_ database: Database) throws -> [String] {
     let sql =
         database.engine == .sqlite

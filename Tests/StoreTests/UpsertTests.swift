@@ -33,7 +33,8 @@ private func account(_ name: String) -> [SQLValue] {
     struct Stop: Error {}
     #expect(throws: Stop.self) {
         try database.transaction {
-            try Upserter(database: database, table: .accounts).upsert(source: "file", externalID: "x", values: account("X"), raw: "{}")
+            try Upserter(database: database, table: .accounts).upsert(
+                source: "file", externalID: "x", values: account("X"), raw: "{}")
             throw Stop()
         }
     }
@@ -67,9 +68,14 @@ private func account(_ name: String) -> [SQLValue] {
     try upserter.upsert(source: "file", externalID: "b", values: account("B"), raw: "{}")
     let ids = try AccountDirectory(database: database).rowIDsByExternalID()
     let store = ScoreRunStore(database: database)
-    let run = try store.begin(scoreName: "rfm", module: "value", configHash: "abc", configuration: "{}", asOf: "2025-01-01", kind: .current)
-    try store.insertResult(runID: run, accountRowID: ids["b"]!, position: 2, value: 10, band: "Red", components: Array("[]".utf8), details: Array("{}".utf8))
-    try store.insertResult(runID: run, accountRowID: ids["a"]!, position: 1, value: 90, band: "Green", components: Array("[]".utf8), details: Array("{}".utf8))
+    let run = try store.begin(
+        scoreName: "rfm", module: "value", configHash: "abc", configuration: "{}", asOf: "2025-01-01", kind: .current)
+    try store.insertResult(
+        runID: run, accountRowID: ids["b"]!, position: 2, value: 10, band: "Red", components: Array("[]".utf8),
+        details: Array("{}".utf8))
+    try store.insertResult(
+        runID: run, accountRowID: ids["a"]!, position: 1, value: 90, band: "Green", components: Array("[]".utf8),
+        details: Array("{}".utf8))
     #expect(try store.latestRun(of: "rfm") == nil)
     try store.finish(runID: run, accountCount: 2)
     #expect(try store.latestRun(of: "rfm")?.accountCount == 2)
@@ -81,10 +87,19 @@ private func account(_ name: String) -> [SQLValue] {
     let file = TemporaryDatabase(engine)
     let database = try Database(path: file.path)
     // Row 1 of another table, written just before: the account's first row gets the same rowid.
-    try database.execute("INSERT INTO imports (kind, file, rows_read, rows_written, imported_at) VALUES ('x', 'y', 0, 0, 'z')")
+    try database.execute(
+        "INSERT INTO imports (kind, file, rows_read, rows_written, imported_at) VALUES ('x', 'y', 0, 0, 'z')")
     let upserter = try Upserter(database: database, table: .accounts)
-    #expect(try upserter.write(source: "file", externalID: "acme", values: account("Acme"), raw: Array("{}".utf8)) == .inserted)
-    #expect(try upserter.write(source: "file", externalID: "acme", values: account("Acme BV"), raw: Array("{}".utf8)) == .updated)
-    #expect(try upserter.write(source: "file", externalID: "acme", values: account("Acme BV"), raw: Array("{}".utf8)) == .unchanged)
-    #expect(try upserter.write(source: "file", externalID: "beta", values: account("Beta"), raw: Array("{}".utf8)) == .inserted)
+    #expect(
+        try upserter.write(source: "file", externalID: "acme", values: account("Acme"), raw: Array("{}".utf8))
+            == .inserted)
+    #expect(
+        try upserter.write(source: "file", externalID: "acme", values: account("Acme BV"), raw: Array("{}".utf8))
+            == .updated)
+    #expect(
+        try upserter.write(source: "file", externalID: "acme", values: account("Acme BV"), raw: Array("{}".utf8))
+            == .unchanged)
+    #expect(
+        try upserter.write(source: "file", externalID: "beta", values: account("Beta"), raw: Array("{}".utf8))
+            == .inserted)
 }

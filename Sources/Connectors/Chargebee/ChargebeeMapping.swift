@@ -2,7 +2,9 @@ import Foundation
 import Store
 
 /// Chargebee customers, subscriptions and invoices as canonical rows: unix seconds to days, integer minor units kept,
-/// `currency_code` lower-cased like Stripe's. A number no column can hold throws `OutOfRange`; the record is left out.
+/// `currency_code` lower-cased like Stripe's.
+///
+/// A number no column can hold throws `OutOfRange`; the record is left out.
 enum ChargebeeMapping {
     /// An `accounts` row: company (or the person's name), e-mail domain, created day, the CRM id in `linkField`.
     static func account(_ customer: [String: Any], linkField: String?) throws -> [SQLValue] {
@@ -56,6 +58,7 @@ enum ChargebeeMapping {
     /// A subscription's monthly amount in minor units, at list price as Stripe's are: its recurring items (plan and
     /// addons; `amount`, else `unit_price` × `quantity`), or on the older catalogue `plan_amount` (else
     /// `plan_unit_price` × `plan_quantity`) plus `addons`, per month of `billing_period` `billing_period_unit`.
+    ///
     /// Chargebee's own `mrr` (0 once cancelled) only when the subscription carries no prices.
     static func monthlyAmount(_ subscription: [String: Any]) throws -> Int64 {
         let items = (subscription["subscription_items"] as? [[String: Any]])?.filter {
@@ -66,10 +69,12 @@ enum ChargebeeMapping {
         if let items, !items.isEmpty {
             perPeriod = try sum(items.map { try amount($0, "subscription_items") })
         } else if subscription["plan_amount"] != nil || subscription["plan_unit_price"] != nil {
-            let plan = subscription["plan_amount"] != nil
+            let plan =
+                subscription["plan_amount"] != nil
                 ? try integer(subscription, "plan_amount")
                 : try CheckedNumber.product(
-                    try integer(subscription, "plan_unit_price"), try integer(subscription, "plan_quantity", default: 1),
+                    try integer(subscription, "plan_unit_price"),
+                    try integer(subscription, "plan_quantity", default: 1),
                     field: "plan_unit_price × plan_quantity")
             perPeriod = try sum([plan] + addons.map { try amount($0, "addons") })
         } else {
@@ -85,7 +90,8 @@ enum ChargebeeMapping {
         if item["amount"] != nil { return try integer(item, "amount", field: "\(list).amount") }
         return try CheckedNumber.product(
             try integer(item, "unit_price", field: "\(list).unit_price"),
-            try integer(item, "quantity", default: 1, field: "\(list).quantity"), field: "\(list).unit_price × quantity")
+            try integer(item, "quantity", default: 1, field: "\(list).quantity"), field: "\(list).unit_price × quantity"
+        )
     }
 
     private static func sum(_ amounts: [Int64]) throws -> Int64 {
@@ -98,7 +104,9 @@ enum ChargebeeMapping {
     }
 
     /// The whole number in `object[key]` (minor units, a quantity), `default` when absent.
-    static func integer(_ object: [String: Any], _ key: String, default value: Int64 = 0, field: String? = nil) throws -> Int64 {
+    static func integer(_ object: [String: Any], _ key: String, default value: Int64 = 0, field: String? = nil) throws
+        -> Int64
+    {
         try CheckedNumber.minorUnits(object[key], field: field ?? key) ?? value
     }
 }

@@ -36,31 +36,38 @@ final class CurlEasy {
         try check(ccurl_setopt_string(handle, CURLOPT_URL, request.url))
         try check(ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
         try check(ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMilliseconds))
-        try check(ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, timeoutMilliseconds ?? options.totalTimeoutMilliseconds))
+        try check(
+            ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, timeoutMilliseconds ?? options.totalTimeoutMilliseconds))
         try check(ccurl_setopt_string(handle, CURLOPT_USERAGENT, options.userAgent))
         try check(ccurl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""))
         try check(ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1))
         try check(ccurl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2))
         if let caFile = options.caFile { try check(ccurl_setopt_string(handle, CURLOPT_CAINFO, caFile)) }
         try check(ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList))
-        try check(ccurl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, { data, size, count, context in
-            guard let data, let context else { return 0 }
-            let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
-            guard sink.body.count + size * count <= sink.limit else {
-                sink.isTooLarge = true
-                return 0  // libcurl stops the transfer
-            }
-            sink.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: size * count))
-            return size * count
-        }))
+        try check(
+            ccurl_setopt_callback(
+                handle, CURLOPT_WRITEFUNCTION,
+                { data, size, count, context in
+                    guard let data, let context else { return 0 }
+                    let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
+                    guard sink.body.count + size * count <= sink.limit else {
+                        sink.isTooLarge = true
+                        return 0  // libcurl stops the transfer
+                    }
+                    sink.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: size * count))
+                    return size * count
+                }))
         try check(ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, context))
-        try check(ccurl_setopt_callback(handle, CURLOPT_HEADERFUNCTION, { data, size, count, context in
-            guard let data, let context else { return 0 }
-            let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
-            let line = String(decoding: UnsafeRawBufferPointer(start: data, count: size * count), as: UTF8.self)
-            sink.header(line)
-            return sink.isTooLarge ? 0 : size * count
-        }))
+        try check(
+            ccurl_setopt_callback(
+                handle, CURLOPT_HEADERFUNCTION,
+                { data, size, count, context in
+                    guard let data, let context else { return 0 }
+                    let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
+                    let line = String(decoding: UnsafeRawBufferPointer(start: data, count: size * count), as: UTF8.self)
+                    sink.header(line)
+                    return sink.isTooLarge ? 0 : size * count
+                }))
         try check(ccurl_setopt_pointer(handle, CURLOPT_HEADERDATA, context))
         if let body = request.body {
             try check(ccurl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count))

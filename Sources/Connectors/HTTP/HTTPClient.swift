@@ -60,7 +60,8 @@ public final class HTTPClient {
                 if let pause = RateLimitHeaders.pause(after: response) {
                     guard pause <= options.maxRetryAfter else {
                         throw SyncError(
-                            what: what, reason: "the rate-limit window asks every request to wait \(Int(pause)) s, more "
+                            what: what,
+                            reason: "the rate-limit window asks every request to wait \(Int(pause)) s, more "
                                 + "than the \(Int(options.maxRetryAfter)) s scorebook waits; try again later")
                     }
                     pacer.hold(for: pause)
@@ -78,13 +79,15 @@ public final class HTTPClient {
                 reason = error.description
             } catch let error as ResponseTooLarge {
                 throw SyncError(
-                    what: what, reason: "the response is larger than \(error.limit >> 20) MiB (max_body_mb); not read further")
+                    what: what,
+                    reason: "the response is larger than \(error.limit >> 20) MiB (max_body_mb); not read further")
             }
             guard attempt < options.maxAttempts else {
                 throw SyncError(what: what, reason: "\(reason), still failing after \(attempt) attempts")
             }
             if let retryAfter, retryAfter > options.maxRetryAfter {
-                throw SyncError(what: what, reason: "\(reason); the server asks to wait \(Int(retryAfter)) s, try again later")
+                throw SyncError(
+                    what: what, reason: "\(reason); the server asks to wait \(Int(retryAfter)) s, try again later")
             }
             let pause = retryAfter ?? backoff(attempt: attempt)
             if let deadline = options.deadline, Date().addingTimeInterval(pause) > deadline {
@@ -105,7 +108,9 @@ public final class HTTPClient {
     private func timeout(what: String) throws -> Int {
         guard let deadline = options.deadline else { return options.totalTimeoutMilliseconds }
         let left = Int(deadline.timeIntervalSinceNow * 1_000)
-        guard left > 0 else { throw SyncError(what: what, reason: "the deadline (--deadline) passed; stopping, what was written is kept") }
+        guard left > 0 else {
+            throw SyncError(what: what, reason: "the deadline (--deadline) passed; stopping, what was written is kept")
+        }
         return min(options.totalTimeoutMilliseconds, left)
     }
 

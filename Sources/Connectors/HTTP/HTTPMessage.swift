@@ -12,7 +12,9 @@ public struct HTTPRequest: Sendable {
     public var body: [UInt8]?
 
     /// Creates a request.
-    public init(method: String = "GET", url: String, headers: [(name: String, value: String)] = [], body: [UInt8]? = nil) {
+    public init(
+        method: String = "GET", url: String, headers: [(name: String, value: String)] = [], body: [UInt8]? = nil
+    ) {
         self.method = method
         self.url = url
         self.headers = headers

@@ -19,8 +19,9 @@ public struct HTTPOptions: Sendable {
     /// The longest pause the client takes when a server asks for one (`Retry-After`, a rate-limit window) before
     /// giving up with a clear message.
     public var maxRetryAfter = 120.0
-    /// The largest response body read; a larger one stops the request (not retried). 64 MiB: a page of the largest
-    /// batches (Salesforce's 2,000 records) is a few MiB.
+    /// The largest response body read; a larger one stops the request (not retried).
+    ///
+    /// 64 MiB: a page of the largest batches (Salesforce's 2,000 records) is a few MiB.
     public var maxBodyBytes = 64 << 20
     /// When set, no request starts or waits past it: the sync stops with one line instead.
     public var deadline: Date?

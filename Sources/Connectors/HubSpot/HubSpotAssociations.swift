@@ -6,12 +6,16 @@ import Foundation
 /// `deal_to_company` type rather than `deal_to_company_unlabeled`, v4's `Primary` label), else the first.
 extension HubSpotSource {
     /// Each record's company id, by record id.
-    func companyIDs(of records: [[String: Any]], _ object: HubSpotObject, listed: Bool, what: String) throws -> [String: String] {
+    func companyIDs(of records: [[String: Any]], _ object: HubSpotObject, listed: Bool, what: String) throws -> [String:
+        String]
+    {
         guard object.isAssociatedWithCompanies else { return [:] }
         if listed {
             var companies: [String: String] = [:]
             for record in records {
-                if let id = record["id"] as? String, let company = Self.listedCompany(record, object) { companies[id] = company }
+                if let id = record["id"] as? String, let company = Self.listedCompany(record, object) {
+                    companies[id] = company
+                }
             }
             return companies
         }

@@ -1,9 +1,11 @@
 import Foundation
 import Store
 
-/// HubSpot deals and tickets as canonical rows. Every property value is a string: amounts are decimal strings in the
-/// deal's currency, datetimes ISO 8601 (`2025-07-31T00:00:00Z`, or epoch milliseconds for date-type properties),
-/// flags `"true"`/`"false"`. A value that cannot be read fails with the reason, which the caller names.
+/// HubSpot deals and tickets as canonical rows.
+///
+/// Every property value is a string: amounts are decimal strings in the deal's currency, datetimes ISO 8601
+/// (`2025-07-31T00:00:00Z`, or epoch milliseconds for date-type properties), flags `"true"`/`"false"`. A value that
+/// cannot be read fails with the reason, which the caller names.
 enum HubSpotMapping {
     /// Why a record cannot be mapped.
     struct Problem: Error {
@@ -30,7 +32,8 @@ enum HubSpotMapping {
         let closed = try flag(text("hs_is_closed"), "hs_is_closed") ?? (stage == "closedwon" || stage == "closedlost")
         return [
             .integer(account), text("dealname").sqlValue, stage.sqlValue, amount.map(SQLValue.integer) ?? .null,
-            .text(String(created.prefix(10))), try timestamp(text("closedate"), "closedate").map { String($0.prefix(10)) }.sqlValue,
+            .text(String(created.prefix(10))),
+            try timestamp(text("closedate"), "closedate").map { String($0.prefix(10)) }.sqlValue,
             .integer(closed ? 1 : 0), .integer(won ? 1 : 0),
         ]
     }
@@ -44,7 +47,8 @@ enum HubSpotMapping {
         let closedAt = try timestamp(text("closed_date"), "closed_date")
         let closed = text("hs_pipeline_stage") == closedTicketStage || closedAt != nil
         return [
-            .integer(account), .text(opened), closedAt.sqlValue, text("hs_ticket_priority").map { $0.lowercased() }.sqlValue,
+            .integer(account), .text(opened), closedAt.sqlValue,
+            text("hs_ticket_priority").map { $0.lowercased() }.sqlValue,
             .text(closed ? "closed" : "open"),
         ]
     }

@@ -11,12 +11,14 @@ enum HubSpotObject: String, CaseIterable {
     /// The properties requested.
     var properties: [String] {
         switch self {
-        case .companies: return ["name", "domain", "industry", "numberofemployees", "country", "createdate", "hs_lastmodifieddate"]
+        case .companies:
+            return ["name", "domain", "industry", "numberofemployees", "country", "createdate", "hs_lastmodifieddate"]
         case .contacts:
             return ["email", "firstname", "lastname", "associatedcompanyid", "notes_last_updated", "lastmodifieddate"]
         case .deals:
             return [
-                "dealname", "dealstage", "pipeline", "amount", "deal_currency_code", "createdate", "closedate", "hs_is_closed",
+                "dealname", "dealstage", "pipeline", "amount", "deal_currency_code", "createdate", "closedate",
+                "hs_is_closed",
                 "hs_is_closed_won", "hs_lastmodifieddate",
             ]
         case .tickets:

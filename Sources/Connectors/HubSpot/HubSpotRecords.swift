@@ -7,11 +7,13 @@ import Store
 /// A contact, deal or ticket without any company is left out, as it has no account to be filed under.
 extension HubSpotSource {
     /// Writes one record; `companies` holds the company of each deal or ticket on the page, by record id.
-    func write(_ record: [String: Any], _ object: HubSpotObject, companies: [String: String]) throws -> Upserter.Outcome {
+    func write(_ record: [String: Any], _ object: HubSpotObject, companies: [String: String]) throws -> Upserter.Outcome
+    {
         switch object {
         case .companies: return try writeCompany(record)
         case .contacts: return try writeContact(record)
-        case .deals, .tickets: return try writeFiled(record, object, company: (record["id"] as? String).flatMap { companies[$0] })
+        case .deals, .tickets:
+            return try writeFiled(record, object, company: (record["id"] as? String).flatMap { companies[$0] })
         }
     }
 
@@ -24,12 +26,18 @@ extension HubSpotSource {
         let account = try companyRow(company)
         let fullName = [text("firstname"), text("lastname")].compactMap { $0 }.joined(separator: " ")
         let activity = (text("notes_last_updated") ?? text("lastmodifieddate")).map { String($0.prefix(10)) }
-        let values: [SQLValue] = [.integer(account), fullName.isEmpty ? .null : .text(fullName), text("email").sqlValue, .null, activity.sqlValue]
-        return try context.upserter(.contacts).write(source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(contact))
+        let values: [SQLValue] = [
+            .integer(account), fullName.isEmpty ? .null : .text(fullName), text("email").sqlValue, .null,
+            activity.sqlValue,
+        ]
+        return try context.upserter(.contacts).write(
+            source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(contact))
     }
 
     /// A deal or ticket under its company's account; a value that cannot be read stops the sync naming the record.
-    private func writeFiled(_ record: [String: Any], _ object: HubSpotObject, company: String?) throws -> Upserter.Outcome {
+    private func writeFiled(_ record: [String: Any], _ object: HubSpotObject, company: String?) throws
+        -> Upserter.Outcome
+    {
         guard let id = record["id"] as? String else { return .unchanged }
         guard let company else { return .skipped }
         var properties = record["properties"] as? [String: Any] ?? [:]
@@ -37,12 +45,16 @@ extension HubSpotSource {
         let account = try companyRow(company)
         let values: [SQLValue]
         do {
-            values = object == .deals
-                ? try HubSpotMapping.deal(properties, account: account) : try HubSpotMapping.ticket(properties, account: account)
+            values =
+                object == .deals
+                ? try HubSpotMapping.deal(properties, account: account)
+                : try HubSpotMapping.ticket(properties, account: account)
         } catch let problem as HubSpotMapping.Problem {
-            throw SyncError(what: "\(name) \(object.rawValue)", reason: "\(object.rawValue.dropLast()) \(id): \(problem.reason)")
+            throw SyncError(
+                what: "\(name) \(object.rawValue)", reason: "\(object.rawValue.dropLast()) \(id): \(problem.reason)")
         }
-        return try context.upserter(object.table).write(source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(record))
+        return try context.upserter(object.table).write(
+            source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(record))
     }
 
     /// The account row of a company, fetched by id (archived ones too) when no sync has written it.
@@ -59,7 +71,8 @@ extension HubSpotSource {
             }
         } catch let error as SyncError where error.reason.hasPrefix("HTTP 404") {
             let placeholder: [SQLValue] = Array(repeating: .null, count: CanonicalTable.accounts.columns.count)
-            _ = try context.upserter(.accounts).write(source: name, externalID: id, values: placeholder, raw: Array("{}".utf8))
+            _ = try context.upserter(.accounts).write(
+                source: name, externalID: id, values: placeholder, raw: Array("{}".utf8))
             _ = try identity.markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now())
         }
         guard let row = try identity.accountRow(source: name, externalID: id) else {

@@ -1,9 +1,10 @@
 import Foundation
 
 /// The pace of HubSpot's search endpoints, kept per token: search has its own limit, 4 requests a second per token,
-/// below the account's general one (SourceSettings.hubSpotSearchRequestsPerSecond). Every attempt of a search, a
-/// retry after a 429 included, waits here and then for the general pacer too (`HTTPClient.send`'s `endpointPacer`);
-/// every sync and `act` in this process on the same token shares one pace.
+/// below the account's general one (SourceSettings.hubSpotSearchRequestsPerSecond).
+///
+/// Every attempt of a search, a retry after a 429 included, waits here and then for the general pacer too
+/// (`HTTPClient.send`'s `endpointPacer`); every sync and `act` in this process on the same token shares one pace.
 enum HubSpotSearchPacer {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var pacers: [String: RequestPacer] = [:]

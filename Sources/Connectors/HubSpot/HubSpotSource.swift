@@ -3,9 +3,10 @@ import Store
 
 /// HubSpot CRM v3 companies, contacts, deals and tickets: the list endpoint for the first sync, search on the
 /// last-modified property (`hs_lastmodifieddate`, contacts' `lastmodifieddate`) after that, and the archived list for
-/// deletes (search never returns archived records). Contacts are filed under their `associatedcompanyid`, with their
-/// last activity (`notes_last_updated`) for the freshness check of `scorebook act`; deals and tickets under their
-/// associated company (HubSpotAssociations).
+/// deletes (search never returns archived records).
+///
+/// Contacts are filed under their `associatedcompanyid`, with their last activity (`notes_last_updated`) for the
+/// freshness check of `scorebook act`; deals and tickets under their associated company (HubSpotAssociations).
 ///
 /// The incremental search asks for `hs_lastmodifieddate` >= bookmark and <= the sync's start, sorted ascending. The
 /// cursor inside a pass is the compound (timestamp, id) of the last record written, so a resumed pass skips what it
@@ -60,7 +61,8 @@ public struct HubSpotSource {
             let companies = try companyIDs(of: results, object, listed: true, what: what)
             let next = ((page["paging"] as? [String: Any])?["next"] as? [String: Any])?["after"] as? String
             if let next, !seen.insert(next).inserted {
-                throw SyncError(what: "\(name) \(stream)", reason: "the paging cursor repeated; stopping instead of looping")
+                throw SyncError(
+                    what: "\(name) \(stream)", reason: "the paging cursor repeated; stopping instead of looping")
             }
             try transactions.page {
                 for record in results { counter.count(try write(record, object, companies: companies)) }
@@ -96,16 +98,22 @@ public struct HubSpotSource {
             if offset + context.settings.pageSize > Self.searchCap {
                 // Restart below the cap from the last timestamp; the compound cursor skips what was written.
                 guard let last, last.timestamp > lower || offset > 0 else {
-                    throw SyncError(what: "\(name) \(stream)", reason: "more than \(Self.searchCap) \(stream) share one modification time")
+                    throw SyncError(
+                        what: "\(name) \(stream)",
+                        reason: "more than \(Self.searchCap) \(stream) share one modification time")
                 }
                 lower = last.timestamp
                 offset = 0
             }
             let body: [String: Any] = [
-                "filterGroups": [["filters": [
-                    ["propertyName": object.lastModified, "operator": "GTE", "value": String(lower)],
-                    ["propertyName": object.lastModified, "operator": "LTE", "value": String(upper)],
-                ]]],
+                "filterGroups": [
+                    [
+                        "filters": [
+                            ["propertyName": object.lastModified, "operator": "GTE", "value": String(lower)],
+                            ["propertyName": object.lastModified, "operator": "LTE", "value": String(upper)],
+                        ]
+                    ]
+                ],
                 "sorts": [["propertyName": object.lastModified, "direction": "ASCENDING"]],
                 "properties": object.properties, "limit": context.settings.pageSize, "after": String(offset),
             ]
@@ -149,15 +157,18 @@ public struct HubSpotSource {
         var after: String?
         repeat {
             let page = try context.fetch(
-                "/crm/v3/objects/\(stream)?limit=\(context.settings.pageSize)&archived=true" + (after.map { "&after=" + ServerURL.queryValue($0) } ?? ""),
-                headers: headers, what: "\(name) archived \(stream) page \(counter.entry.pages + 1)", classify: Self.classify)
+                "/crm/v3/objects/\(stream)?limit=\(context.settings.pageSize)&archived=true"
+                    + (after.map { "&after=" + ServerURL.queryValue($0) } ?? ""),
+                headers: headers, what: "\(name) archived \(stream) page \(counter.entry.pages + 1)",
+                classify: Self.classify)
             let results = page["results"] as? [[String: Any]] ?? []
             try context.database.transaction {
                 for record in results {
                     guard let id = record["id"] as? String else { continue }
                     counter.entry.records += 1
                     let identity = IdentityStore(database: context.database)
-                    let deleted = object == .companies
+                    let deleted =
+                        object == .companies
                         ? try identity.markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now())
                         : try identity.remove(object.table, source: name, externalID: id)
                     if deleted { counter.entry.deletes += 1 }
@@ -171,7 +182,9 @@ public struct HubSpotSource {
         return counter.entry
     }
 
-    static func compoundKey(_ record: [String: Any], _ object: HubSpotObject = .companies) -> (timestamp: Int64, id: Int64)? {
+    static func compoundKey(_ record: [String: Any], _ object: HubSpotObject = .companies) -> (
+        timestamp: Int64, id: Int64
+    )? {
         guard let id = (record["id"] as? String).flatMap({ Int64($0) }),
             let modified = (record["properties"] as? [String: Any])?[object.lastModified] as? String,
             let date = isoFormatter.date(from: modified)
@@ -180,7 +193,9 @@ public struct HubSpotSource {
     }
 
     static func parseCompound(_ text: String?) -> (timestamp: Int64, id: Int64)? {
-        guard let parts = text?.split(separator: ":"), parts.count == 2, let timestamp = Int64(parts[0]), let id = Int64(parts[1]) else {
+        guard let parts = text?.split(separator: ":"), parts.count == 2, let timestamp = Int64(parts[0]),
+            let id = Int64(parts[1])
+        else {
             return nil
         }
         return (timestamp, id)
@@ -196,16 +211,24 @@ public struct HubSpotSource {
     static func classify(_ response: HTTPResponse) -> ResponseVerdict {
         if (200..<300).contains(response.status) { return .accept }  // the body is parsed once, by the caller
         let body = response.jsonObject
-        let message = [body?["category"] as? String, body?["message"] as? String].compactMap { $0 }.joined(separator: ": ")
+        let message = [body?["category"] as? String, body?["message"] as? String].compactMap { $0 }.joined(
+            separator: ": ")
         switch response.status {
         case 200..<300: return .accept
         case 429:
             if body?["policyName"] as? String == "DAILY" {
-                return .fail("HTTP 429 daily limit reached; the sync stops until the limit resets (midnight in the account's time zone)")
+                return .fail(
+                    "HTTP 429 daily limit reached; the sync stops until the limit resets (midnight in the account's time zone)"
+                )
             }
-            let interval = response.headers["x-hubspot-ratelimit-interval-milliseconds"].flatMap(Double.init).map { $0 / 1000 }
+            let interval = response.headers["x-hubspot-ratelimit-interval-milliseconds"].flatMap(Double.init).map {
+                $0 / 1000
+            }
             return .retry(after: HTTPClient.retryAfter(response) ?? interval, reason: "HTTP 429 \(message)")
-        case 500...: return .retry(after: HTTPClient.retryAfter(response), reason: "HTTP \(response.status) \(message.isEmpty ? "server error" : message)")
+        case 500...:
+            return .retry(
+                after: HTTPClient.retryAfter(response),
+                reason: "HTTP \(response.status) \(message.isEmpty ? "server error" : message)")
         default: return .fail("HTTP \(response.status) \(message.isEmpty ? "no error body" : message)")
         }
     }

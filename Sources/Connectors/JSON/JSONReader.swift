@@ -55,7 +55,9 @@ public struct JSONReader {
             let value = try reader.value()
             reader.skipWhitespace()
             guard reader.index == buffer.count else { throw reader.error("text after the end of the value") }
-            guard let object = value as? [String: Any] else { throw Error(offset: 0, reason: "the body is not a JSON object") }
+            guard let object = value as? [String: Any] else {
+                throw Error(offset: 0, reason: "the body is not a JSON object")
+            }
             return (object, reader.spans)
         }
     }
@@ -104,10 +106,14 @@ public struct JSONReader {
         }
         while true {
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a key in quotes") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                throw error("expected a key in quotes")
+            }
             let key = try string()
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw error("expected ':' after a key")
+            }
             index += 1
             if depth == 1 { topLevelKey = key }
             result[key] = try value()
@@ -153,8 +159,8 @@ public struct JSONReader {
 
     private mutating func literal(_ word: StaticString) throws {
         let count = word.utf8CodeUnitCount
-        guard index + count <= bytes.count,
-              memcmp(bytes.baseAddress! + index, word.utf8Start, count) == 0
+        guard index + count <= bytes.count, let base = bytes.baseAddress,
+            memcmp(base + index, word.utf8Start, count) == 0
         else { throw error("expected \(word)") }
         index += count
     }
@@ -166,7 +172,9 @@ public struct JSONReader {
             negative = true
             index += 1
         }
-        if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "0"), bytes[index + 1] >= 0x30, bytes[index + 1] <= 0x39 {
+        if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "0"), bytes[index + 1] >= 0x30,
+            bytes[index + 1] <= 0x39
+        {
             index += 1
             throw error("a number with a leading zero")
         }
@@ -193,13 +201,17 @@ public struct JSONReader {
         if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
             isInteger = false
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
             let exponentStart = index
             while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
             guard index > exponentStart else { throw error("a number with no digits in its exponent") }
         }
         if isInteger, !overflow {
-            if negative, magnitude <= UInt64(Int64.max) + 1 { return magnitude == UInt64(Int64.max) + 1 ? Int.min : -Int(magnitude) }
+            if negative, magnitude <= UInt64(Int64.max) + 1 {
+                return magnitude == UInt64(Int64.max) + 1 ? Int.min : -Int(magnitude)
+            }
             if !negative, magnitude <= UInt64(Int.max) { return Int(magnitude) }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
@@ -262,7 +274,8 @@ public struct JSONReader {
         let first = try hexQuad()
         var scalarValue = first
         if (0xD800...0xDBFF).contains(first) {
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+            else {
                 throw error("a lone high surrogate in a \\u escape")
             }
             index += 2

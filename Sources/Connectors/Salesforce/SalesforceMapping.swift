@@ -1,9 +1,11 @@
 import Foundation
 import Store
 
-/// Salesforce contacts, opportunities and cases as canonical rows under their account. Datetimes are kept as written
-/// (`2025-06-01T10:30:00.000+0000`, always UTC, so their first ten characters are the day), dates are `YYYY-MM-DD`,
-/// `Amount` is a JSON number in the currency. A value of the wrong type fails with the reason, which the caller names.
+/// Salesforce contacts, opportunities and cases as canonical rows under their account.
+///
+/// Datetimes are kept as written (`2025-06-01T10:30:00.000+0000`, always UTC, so their first ten characters are the
+/// day), dates are `YYYY-MM-DD`, `Amount` is a JSON number in the currency. A value of the wrong type fails with the
+/// reason, which the caller names.
 enum SalesforceMapping {
     /// Why a record cannot be mapped.
     struct Problem: Error {
@@ -24,7 +26,9 @@ enum SalesforceMapping {
         switch record["Amount"] {
         case nil, is NSNull: break
         case let value?:
-            guard let number = JSONNumber.double(value) else { throw Problem(reason: "Amount \(value) is not a number") }
+            guard let number = JSONNumber.double(value) else {
+                throw Problem(reason: "Amount \(value) is not a number")
+            }
             guard number.isFinite, (number * 100).magnitude <= Double(CheckedNumber.maxMinorUnits) else {
                 throw OutOfRange(field: "Amount", value: "\(number)")
             }
@@ -32,7 +36,8 @@ enum SalesforceMapping {
         }
         return [
             .integer(account), try text(record, "Name").sqlValue, try text(record, "StageName").sqlValue, amount,
-            .text(String(try created(record).prefix(10))), try text(record, "CloseDate").map { String($0.prefix(10)) }.sqlValue,
+            .text(String(try created(record).prefix(10))),
+            try text(record, "CloseDate").map { String($0.prefix(10)) }.sqlValue,
             .integer(try flag(record, "IsClosed") ? 1 : 0), .integer(try flag(record, "IsWon") ? 1 : 0),
         ]
     }

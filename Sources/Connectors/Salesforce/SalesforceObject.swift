@@ -11,9 +11,11 @@ enum SalesforceObject: String, CaseIterable {
     var fields: [String] {
         let own: [String]
         switch self {
-        case .account: own = ["Id", "Name", "Website", "Industry", "NumberOfEmployees", "BillingCountry", "CreatedDate"]
+        case .account:
+            own = ["Id", "Name", "Website", "Industry", "NumberOfEmployees", "BillingCountry", "CreatedDate"]
         case .contact: own = ["Id", "AccountId", "Name", "Email", "LastActivityDate", "CreatedDate"]
-        case .opportunity: own = ["Id", "AccountId", "Name", "StageName", "Amount", "CreatedDate", "CloseDate", "IsClosed", "IsWon"]
+        case .opportunity:
+            own = ["Id", "AccountId", "Name", "StageName", "Amount", "CreatedDate", "CloseDate", "IsClosed", "IsWon"]
         case .case: own = ["Id", "AccountId", "Subject", "Status", "Priority", "IsClosed", "CreatedDate", "ClosedDate"]
         }
         return own + ["SystemModstamp", "IsDeleted"]

@@ -82,7 +82,8 @@ extension SalesforceSource {
             }
         } else {
             let placeholder: [SQLValue] = Array(repeating: .null, count: CanonicalTable.accounts.columns.count)
-            _ = try context.upserter(.accounts).write(source: name, externalID: id, values: placeholder, raw: Array("{}".utf8))
+            _ = try context.upserter(.accounts).write(
+                source: name, externalID: id, values: placeholder, raw: Array("{}".utf8))
             _ = try identity.markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now())
         }
         guard let row = try identity.accountRow(source: name, externalID: id) else {

@@ -2,8 +2,9 @@ import Foundation
 
 /// A Salesforce session: the bearer token requests carry.
 ///
-/// It is renewed through the OAuth refresh-token flow when the configuration has one. A request answered 401 `INVALID_SESSION_ID` gets a new access token and is sent once more;
-/// a second 401, or no refresh configured, stops the sync in one line.
+/// It is renewed through the OAuth refresh-token flow when the configuration has one. A request answered 401
+/// `INVALID_SESSION_ID` gets a new access token and is sent once more; a second 401, or no refresh configured, stops
+/// the sync in one line.
 final class SalesforceSession {
     private let context: SyncContext
     private(set) var token: String

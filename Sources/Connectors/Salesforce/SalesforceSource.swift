@@ -36,7 +36,9 @@ public struct SalesforceSource {
                     counter.count(try write(record, object))
                 })
             entries.append(
-                try pass(object, stream: object.stream + "_deleted", endpoint: "queryAll", condition: "IsDeleted = true") {
+                try pass(
+                    object, stream: object.stream + "_deleted", endpoint: "queryAll", condition: "IsDeleted = true"
+                ) {
                     record, counter in
                     try markDeleted(record, object, counter: &counter)
                 })
@@ -46,7 +48,8 @@ public struct SalesforceSource {
 
     /// One pass of a stream: the query from the bookmark (or the resumed cursor) to the sync's start, page by page.
     private func pass(
-        _ object: SalesforceObject, stream: String, endpoint: String, condition: String?, apply: ([String: Any], inout StreamCounter) throws -> Void
+        _ object: SalesforceObject, stream: String, endpoint: String, condition: String?,
+        apply: ([String: Any], inout StreamCounter) throws -> Void
     ) throws -> SyncLogEntry {
         let states = SyncStateStore(database: context.database)
         var state = try states.state(source: name, stream: stream)
@@ -54,8 +57,8 @@ public struct SalesforceSource {
         var counter = StreamCounter(source: name, stream: stream, mode: mode)
         let started = Date()
         let retriesBefore = context.client.retries
-        // SOQL literals have whole seconds: ask up to the second after the start (so a change made in the start's second
-        // is not left for the next sync), but bookmark the second of the start, so the bookmark never passes it.
+        // SOQL literals have whole seconds: ask up to the second after the start (so a change made in the start's
+        // second is not left for the next sync), but bookmark the second of the start, so the bookmark never passes it.
         let upper = (context.startedMilliseconds + 999) / 1_000
         let bookmark = context.startedMilliseconds / 1_000
         var last = Self.parseCompound(state.cursor)
@@ -64,7 +67,8 @@ public struct SalesforceSource {
         var restarts = 0
         restart: while true {
             let lower = last.map { $0.milliseconds / 1_000 } ?? Int64(state.bookmark ?? "0") ?? 0
-            var path = Self.queryPath(endpoint: endpoint, soql: Self.soql(object, condition: condition, from: lower, to: upper))
+            var path = Self.queryPath(
+                endpoint: endpoint, soql: Self.soql(object, condition: condition, from: lower, to: upper))
             var locators = Set<String>()
             while true {
                 let what = "\(name) \(stream) page \(counter.entry.pages + 1)"
@@ -128,7 +132,8 @@ public struct SalesforceSource {
             "SystemModstamp >= \(SalesforceTime.literal(seconds: lower)) "
             + "AND SystemModstamp <= \(SalesforceTime.literal(seconds: upper))"
         let filter = condition.map { "\($0) AND \(window)" } ?? window
-        return "SELECT \(object.fields.joined(separator: ", ")) FROM \(object.rawValue) WHERE \(filter) ORDER BY SystemModstamp, Id"
+        return
+            "SELECT \(object.fields.joined(separator: ", ")) FROM \(object.rawValue) WHERE \(filter) ORDER BY SystemModstamp, Id"
     }
 
     static func queryPath(endpoint: String, soql: String) -> String {

@@ -27,7 +27,8 @@ extension StripeSource {
         var producers: [PagePrefetcher<Listed>.Producer] = []
         for stream in streams {
             let state = try store.state(source: name, stream: stream)
-            counters[stream] = StreamCounter(source: name, stream: stream, mode: state.cursor == nil ? "full" : "full (resumed)")
+            counters[stream] = StreamCounter(
+                source: name, stream: stream, mode: state.cursor == nil ? "full" : "full (resumed)")
             guard state.bookmark == nil else { continue }
             states[stream] = state
             producers.append(pages(of: stream, after: state.cursor, on: try context.listingClient()))
@@ -67,7 +68,9 @@ extension StripeSource {
     }
 
     /// A stream's paging loop, newest first on `client`; stops with an error if a cursor repeats.
-    private func pages(of stream: String, after start: String?, on client: HTTPClient) -> PagePrefetcher<Listed>.Producer {
+    private func pages(of stream: String, after start: String?, on client: HTTPClient)
+        -> PagePrefetcher<Listed>.Producer
+    {
         { deliver in
             var cursor = start
             var seen = Set<String>()
@@ -86,11 +89,14 @@ extension StripeSource {
                             path, listKey: "data", headers: headers, on: client, what: what, classify: Self.classify)
                     },
                     body: \.body)
-                guard page.body["data"] is [Any] else { throw SyncError(what: what, reason: "no `data` list in the response") }
+                guard page.body["data"] is [Any] else {
+                    throw SyncError(what: what, reason: "no `data` list in the response")
+                }
                 let hasMore = StripePaging.hasMore(page.body)
                 let last = page.records.last?.object["id"] as? String
                 if let last, !seen.insert(last).inserted {
-                    throw SyncError(what: "\(name) \(stream)", reason: "the cursor \(last) repeated; stopping instead of looping")
+                    throw SyncError(
+                        what: "\(name) \(stream)", reason: "the cursor \(last) repeated; stopping instead of looping")
                 }
                 let mapped = try page.records.map { record -> Listed.Record in
                     do {

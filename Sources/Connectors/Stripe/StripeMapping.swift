@@ -1,8 +1,9 @@
 import Foundation
 import Store
 
-/// Stripe objects as canonical rows: unix seconds to days, integer minor units and lower-case currency kept. A number
-/// no column can hold (`CheckedNumber`) throws `OutOfRange` naming the field; the record is left out.
+/// Stripe objects as canonical rows: unix seconds to days, integer minor units and lower-case currency kept.
+///
+/// A number no column can hold (`CheckedNumber`) throws `OutOfRange` naming the field; the record is left out.
 enum StripeMapping {
     /// An `accounts` row: name, e-mail domain, created day, `metadata.hubspot_company_id` as the CRM link.
     static func account(_ customer: [String: Any]) throws -> [SQLValue] {
@@ -40,7 +41,8 @@ enum StripeMapping {
         let product = StripeInvoiceLinks.id((pricing?["price_details"] as? [String: Any])?["product"])
         return [
             .integer(account), try day(invoice, "created").sqlValue, try day(invoice, "due_date").sqlValue,
-            try day(transitions, "paid_at", field: "status_transitions.paid_at").sqlValue, .integer(try amount(invoice, "amount_due")),
+            try day(transitions, "paid_at", field: "status_transitions.paid_at").sqlValue,
+            .integer(try amount(invoice, "amount_due")),
             .integer(try amount(invoice, "amount_paid")), (invoice["currency"] as? String).sqlValue,
             (invoice["status"] as? String).sqlValue, product.sqlValue,
         ]

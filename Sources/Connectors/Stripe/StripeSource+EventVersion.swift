@@ -8,10 +8,12 @@ extension StripeSource {
         "invoice_payment": "invoice_payments",
     ]
 
-    /// An event's object in the pinned version's shape. Stripe renders an event in the API version of the moment it
-    /// was created (its `api_version`), whatever the request pins (https://docs.stripe.com/api/events/object), so an
-    /// event of another version (or none) has its object fetched afresh, which the pinned version shapes. A deleted
-    /// object's stub is the same in every version; an object gone since (404) keeps its snapshot, the best there is.
+    /// An event's object in the pinned version's shape.
+    ///
+    /// Stripe renders an event in the API version of the moment it was created (its `api_version`), whatever the
+    /// request pins (https://docs.stripe.com/api/events/object), so an event of another version (or none) has its
+    /// object fetched afresh, which the pinned version shapes. A deleted object's stub is the same in every version; an
+    /// object gone since (404) keeps its snapshot, the best there is.
     func current(_ snapshot: [String: Any], of event: [String: Any]) throws -> [String: Any] {
         let version = event["api_version"] as? String
         if version == Self.apiVersion || snapshot["deleted"] as? Bool == true { return snapshot }

@@ -2,8 +2,9 @@ import Foundation
 
 /// Invoice payments: how a basil charge is tied to its invoice.
 extension StripeSource {
-    /// Starts reading every invoice payment into `links`, on a connection and thread of their own (while customers
-    /// are listed); `next()` on the answer returns how many were read once all are, or throws the listing's error.
+    /// Starts reading every invoice payment into `links`, on a connection and thread of their own (while customers are
+    /// listed); `next()` on the answer returns how many were read once all are, or throws the listing's error.
+    ///
     /// The charges listed after find their invoices there. Nothing is written of invoice payments but each payment's
     /// `invoice_external_id`; they are read afresh whenever charges are listed, so a resumed listing has them too.
     func startInvoicePayments() throws -> PagePrefetcher<Int> {
@@ -43,8 +44,10 @@ extension StripeSource {
         }
     }
 
-    /// The invoice a charge paid or tried to: from the invoice payments read, else asked of `/v1/invoice_payments`
-    /// by the charge's PaymentIntent (a charge seen in an event after the listing). Nil when none names it.
+    /// The invoice a charge paid or tried to: from the invoice payments read, else asked of `/v1/invoice_payments` by
+    /// the charge's PaymentIntent (a charge seen in an event after the listing).
+    ///
+    /// Nil when none names it.
     func invoice(of charge: [String: Any]) throws -> String? {
         if let known = links.invoice(of: charge) { return known }
         guard let intent = StripeInvoiceLinks.id(charge["payment_intent"]) else { return nil }

@@ -2,9 +2,11 @@ import Foundation
 import Store
 
 /// Stripe: customers, subscriptions, invoices and charges listed newest first on the first sync, then `/v1/events` for
-/// what changed. A subscription becomes MRR changes: its monthly amount from its start, and 0 from its end. A charge
-/// becomes a payment, tied to its invoice through invoice payments; a dispute event (whose object is the dispute)
-/// rewrites the charge it names. An event rendered in another API version has its object fetched afresh.
+/// what changed.
+///
+/// A subscription becomes MRR changes: its monthly amount from its start, and 0 from its end. A charge becomes a
+/// payment, tied to its invoice through invoice payments; a dispute event (whose object is the dispute) rewrites the
+/// charge it names. An event rendered in another API version has its object fetched afresh.
 ///
 /// Each page is written in one transaction together with the cursor it came with, so a crash resumes where it
 /// stopped. The events cursor is the newest event applied; pages are walked forward in time with `ending_before`
@@ -65,11 +67,13 @@ public struct StripeSource {
         var counter = StreamCounter(source: name, stream: "events", mode: "incremental")
         let started = Date()
         if state.bookmark == Self.noEvents {
-            // There were no events when the full sync began: walk every event from the newest back, then apply in order.
+            // There were no events when the full sync began: walk every event from the newest back, then apply in
+            // order.
             var all: [[String: Any]] = []
             var after: String?
             while true {
-                let path = "/v1/events?limit=\(context.settings.pageSize)"
+                let path =
+                    "/v1/events?limit=\(context.settings.pageSize)"
                     + (after.map { "&starting_after=" + ServerURL.queryValue($0) } ?? "")
                 let what = "\(name) events page \(counter.entry.pages + 1)"
                 let page = try StripePaging.page(what: what, fetch: { try fetch(path, what: what) }, body: { $0 })
@@ -100,7 +104,8 @@ public struct StripeSource {
                         },
                         body: { $0 })
                 } catch let error as SyncError where error.reason.contains("resource_missing") {
-                    throw CursorExpired(description: "the events cursor \(cursor) is older than Stripe keeps events (30 days)")
+                    throw CursorExpired(
+                        description: "the events cursor \(cursor) is older than Stripe keeps events (30 days)")
                 }
                 let objects = page["data"] as? [[String: Any]] ?? []
                 counter.entry.pages += 1
@@ -125,11 +130,14 @@ public struct StripeSource {
                 }
                 let object = try current(snapshot, of: event)
                 if links.add(object) { continue }  // an invoice payment: a link for the charges, no row of its own
-                if object["deleted"] as? Bool == true, object["object"] as? String == "customer", let id = object["id"] as? String {
+                if object["deleted"] as? Bool == true, object["object"] as? String == "customer",
+                    let id = object["id"] as? String
+                {
                     // A customer deleted before any listing saw it still gets its row, marked deleted.
                     _ = try accountRow(id)
                     if try IdentityStore(database: context.database).markDeleted(
-                        .accounts, source: name, externalID: id, at: ScoreRunStore.now()) {
+                        .accounts, source: name, externalID: id, at: ScoreRunStore.now())
+                    {
                         counter.entry.deletes += 1
                     }
                     counter.entry.records += 1
@@ -144,10 +152,14 @@ public struct StripeSource {
         context.progress("\(name) events: \(counter.entry.records) changes")
     }
 
-    /// Writes a customer, subscription, invoice or charge into the canonical tables; a dispute rewrites the charge
-    /// it is about, fetched as it now is. A record lacking a field its row needs stops the sync naming the stream.
-    /// `raw` is the bytes the record came in, when it came in a list (an event's object is written back canonically).
-    private func write(_ object: [String: Any], raw: ArraySlice<UInt8>? = nil, in stream: String) throws -> Upserter.Outcome {
+    /// Writes a customer, subscription, invoice or charge into the canonical tables; a dispute rewrites the charge it
+    /// is about, fetched as it now is.
+    ///
+    /// A record lacking a field its row needs stops the sync naming the stream. `raw` is the bytes the record came in,
+    /// when it came in a list (an event's object is written back canonically).
+    private func write(_ object: [String: Any], raw: ArraySlice<UInt8>? = nil, in stream: String) throws
+        -> Upserter.Outcome
+    {
         do {
             return try writeRecord(object, raw: raw)
         } catch let outOfRange as OutOfRange {
@@ -176,15 +188,17 @@ public struct StripeSource {
         var outcome = Upserter.Outcome.unchanged
         for (externalID, var values) in mapped.rows {
             if let account { values[0] = .integer(account) }
-            let written = try context.upserter(mapped.table).write(source: name, externalID: externalID, values: values, raw: raw)
+            let written = try context.upserter(mapped.table).write(
+                source: name, externalID: externalID, values: values, raw: raw)
             if outcome == .unchanged { outcome = written }
         }
         return outcome
     }
 
-    /// The account row for a customer id. A customer the listing has not written (deleted before it was listed, or
-    /// created after) is fetched by id; a deleted one, or one Stripe no longer knows (404), keeps a row marked
-    /// deleted, so nothing is dropped.
+    /// The account row for a customer id.
+    ///
+    /// A customer the listing has not written (deleted before it was listed, or created after) is fetched by id; a
+    /// deleted one, or one Stripe no longer knows (404), keeps a row marked deleted, so nothing is dropped.
     private func accountRow(_ customer: String) throws -> Int64 {
         if let row = context.accountRows[customer] { return row }
         let row = try lookUpOrFetch(customer)

@@ -2,8 +2,10 @@ import Foundation
 
 /// Money written as a decimal string in the currency's major unit (HubSpot's `"amount": "24000.50"`).
 enum DecimalAmount {
-    /// Minor units (cents) of a plain decimal string: `"24000"` → 2400000, `"-12.5"` → -1250, `"0.125"` → 13 (half
-    /// away from zero). Nil when the text is not a plain decimal number or does not fit.
+    /// Minor units (cents) of a plain decimal string: `"24000"` → 2400000, `"-12.5"` → -1250, `"0.125"` → 13 (half away
+    /// from zero).
+    ///
+    /// Nil when the text is not a plain decimal number or does not fit.
     static func cents(_ text: String) -> Int64? {
         var number = Substring(text.trimmingCharacters(in: .whitespaces))
         let negative = number.first == "-"

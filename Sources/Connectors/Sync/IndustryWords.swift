@@ -1,5 +1,6 @@
 /// The vendors' industry vocabularies to Scorebook's own words (`software`, `fintech`, `healthcare`, `retail`,
 /// `manufacturing`, `logistics`, `education`, `media`: those the generator, the starter ICPs and `where:` filters use).
+///
 /// HubSpot's `industry` is an enumeration of LinkedIn's industries (`COMPUTER_SOFTWARE`, ...); Salesforce's Account
 /// `Industry` is a picklist (`Technology`, `Finance`, ...). Values not listed stay as they are, in lower case.
 enum IndustryWords {

@@ -1,9 +1,11 @@
 import Foundation
 
 /// Runs one or more streams' paging loops, each on a thread of its own, a page or two ahead of the caller, who writes
-/// each page (and the cursor it came with) meanwhile. The network wait and the parsing of the next pages overlap the
-/// writing of this one; several streams listed at once keep the writer busy while one of them waits on the server. A
-/// crash still loses nothing, since a page's cursor is saved only once the page is written.
+/// each page (and the cursor it came with) meanwhile.
+///
+/// The network wait and the parsing of the next pages overlap the writing of this one; several streams listed at once
+/// keep the writer busy while one of them waits on the server. A crash still loses nothing, since a page's cursor is
+/// saved only once the page is written.
 ///
 /// Each producer owns its HTTP client while it runs (libcurl handles are not shared across threads) and delivers its
 /// pages in order; pages of different producers arrive as they come. A producer's error reaches the caller once the
@@ -86,7 +88,9 @@ final class PagePrefetcher<Page>: @unchecked Sendable {
         return nil
     }
 
-    /// Stops the producers (at their next delivery) and waits for their threads to end. Safe to call more than once.
+    /// Stops the producers (at their next delivery) and waits for their threads to end.
+    ///
+    /// Safe to call more than once.
     func finish() {
         condition.lock()
         let alreadyFinished = finished

@@ -28,9 +28,11 @@ public final class SyncContext {
     /// When this sync started, in unix milliseconds; bookmarks never pass it.
     public let startedMilliseconds: Int64
     private var upserters: [CanonicalTable: Upserter] = [:]
-    /// Account rows by the source's external id, once looked up or written in this sync: a listing of invoices asks
-    /// for the same customers again and again. Rows never change id; a failed write ends the source's sync, and with
-    /// it this context, so no row undone by a rollback is remembered past it.
+    /// Account rows by the source's external id, once looked up or written in this sync: a listing of invoices asks for
+    /// the same customers again and again.
+    ///
+    /// Rows never change id; a failed write ends the source's sync, and with it this context, so no row undone by a
+    /// rollback is remembered past it.
     var accountRows: [String: Int64] = [:]
 
     /// The prepared upsert for a table, made once per sync.
@@ -64,11 +66,15 @@ public final class SyncContext {
 
     /// Sends a GET or POST with the source's auth, returning the parsed JSON object or failing with one clear line;
     /// every attempt waits for `endpointPacer` too, when the endpoint has a limit of its own.
-    func fetch(_ path: String, method: String = "GET", body: [String: Any]? = nil, headers: [(name: String, value: String)],
-               what: String, endpointPacer: RequestPacer? = nil,
-               classify: (HTTPResponse) -> ResponseVerdict) throws -> [String: Any] {
-        try send(path, method: method, body: body, headers: headers, on: client, what: what,
-                 endpointPacer: endpointPacer, classify: classify) { body in
+    func fetch(
+        _ path: String, method: String = "GET", body: [String: Any]? = nil, headers: [(name: String, value: String)],
+        what: String, endpointPacer: RequestPacer? = nil,
+        classify: (HTTPResponse) -> ResponseVerdict
+    ) throws -> [String: Any] {
+        try send(
+            path, method: method, body: body, headers: headers, on: client, what: what,
+            endpointPacer: endpointPacer, classify: classify
+        ) { body in
             guard let object = try JSONReader.parse(body) as? [String: Any] else {
                 throw JSONReader.Error(offset: 0, reason: "the body is not a JSON object")
             }
@@ -78,10 +84,13 @@ public final class SyncContext {
 
     /// Fetches a list page on `client` (the prefetching one, from a listing's second thread), keeping each record of
     /// the top-level array `listKey` with the bytes it came in, which become its `raw`.
-    func fetchList(_ path: String, listKey: String, method: String = "GET", body: [String: Any]? = nil,
-                   headers: [(name: String, value: String)], on client: HTTPClient, what: String,
-                   classify: (HTTPResponse) -> ResponseVerdict) throws -> ListPage {
-        try send(path, method: method, body: body, headers: headers, on: client, what: what, classify: classify) { bytes in
+    func fetchList(
+        _ path: String, listKey: String, method: String = "GET", body: [String: Any]? = nil,
+        headers: [(name: String, value: String)], on client: HTTPClient, what: String,
+        classify: (HTTPResponse) -> ResponseVerdict
+    ) throws -> ListPage {
+        try send(path, method: method, body: body, headers: headers, on: client, what: what, classify: classify) {
+            bytes in
             let (object, spans) = try JSONReader.list(bytes, listKey: listKey)
             let elements = object[listKey] as? [Any] ?? []
             var records: [ListPage.Record] = []
@@ -94,9 +103,12 @@ public final class SyncContext {
     }
 
     /// Sends until the classifier accepts and the body parses; a 2xx whose body is cut off or not JSON is a transport
-    /// problem, retried with the parser's reason. The body is parsed once, and kept.
+    /// problem, retried with the parser's reason.
+    ///
+    /// The body is parsed once, and kept.
     private func send<Parsed>(
-        _ path: String, method: String, body: [String: Any]?, headers: [(name: String, value: String)], on client: HTTPClient,
+        _ path: String, method: String, body: [String: Any]?, headers: [(name: String, value: String)],
+        on client: HTTPClient,
         what: String, endpointPacer: RequestPacer? = nil, classify: (HTTPResponse) -> ResponseVerdict,
         parse: ([UInt8]) throws -> Parsed
     ) throws -> Parsed {
@@ -113,8 +125,10 @@ public final class SyncContext {
             do {
                 parsed = try parse(response.body)
             } catch {
-                return .retry(after: nil, reason: "HTTP \(response.status) with a body that is not complete JSON "
-                                + "(\(response.body.count) bytes; \(error))")
+                return .retry(
+                    after: nil,
+                    reason: "HTTP \(response.status) with a body that is not complete JSON "
+                        + "(\(response.body.count) bytes; \(error))")
             }
             return verdict
         }

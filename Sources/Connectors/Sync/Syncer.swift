@@ -3,9 +3,11 @@ import Store
 
 /// Syncs configured sources into the database, one at a time under the sync lock, then links identities.
 public struct Syncer {
-    /// WAL pages (4 KiB each) a sync lets accumulate before they are copied back: 256 MiB. An index page rewritten by
-    /// many transactions is then copied back once: committing every page, half a million Stripe records wrote 6.9 GB
-    /// at SQLite's default of 1,000 pages and 4.6 GB at this size (runs of pages took it to 0.7 GB).
+    /// WAL pages (4 KiB each) a sync lets accumulate before they are copied back: 256 MiB.
+    ///
+    /// An index page rewritten by many transactions is then copied back once: committing every page, half a million
+    /// Stripe records wrote 6.9 GB at SQLite's default of 1,000 pages and 4.6 GB at this size (runs of pages took it to
+    /// 0.7 GB).
     static let checkpointPages = 65_536
     private let database: Database
     private let options: HTTPOptions
@@ -16,10 +18,11 @@ public struct Syncer {
         self.options = options
     }
 
-    /// Syncs each source; every stream's outcome is logged, a failure included, and the first failure is rethrown
-    /// after the other sources have run. A record left out (a number out of range) is counted as skipped and said to
-    /// `warning`.
-    /// `linking` names every configured billing and CRM source, so identities link even when one source syncs alone.
+    /// Syncs each source; every stream's outcome is logged, a failure included, and the first failure is rethrown after
+    /// the other sources have run.
+    ///
+    /// A record left out (a number out of range) is counted as skipped and said to `warning`. `linking` names every
+    /// configured billing and CRM source, so identities link even when one source syncs alone.
     public func sync(
         _ sources: [SourceSettings], full: Bool, linking: (billing: [String], crm: [String]),
         reconcile: Bool = false, progress: @escaping (String) -> Void, warning: @escaping (String) -> Void = { _ in }

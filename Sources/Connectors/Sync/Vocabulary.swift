@@ -2,8 +2,10 @@ import Foundation
 
 /// How a CRM's industry and country values become Scorebook's: industries through `IndustryWords` (HubSpot's
 /// enumeration, Salesforce's picklist) with the source's `industries:` on top, countries to ISO 3166-1 alpha-2 through
-/// `CountryCodes` with its `countries:` on top. A value no table knows is kept (an industry in lower case, a country
-/// as written), so nothing is lost and `accounts` shows what to add to the configuration.
+/// `CountryCodes` with its `countries:` on top.
+///
+/// A value no table knows is kept (an industry in lower case, a country as written), so nothing is lost and `accounts`
+/// shows what to add to the configuration.
 public struct Vocabulary: Sendable {
     /// The configuration's industries, vendor value (any case) to Scorebook word.
     let industries: [String: String]

@@ -124,7 +124,8 @@ public struct ActionRunner {
         return runs.contains { $0.id == acted.runID } ? acted.runID : previous
     }
 
-    /// Sends again, with their ids, deliveries of earlier runs left pending by a crash or a receiver that never answered.
+    /// Sends again, with their ids, deliveries of earlier runs left pending by a crash or a receiver that never
+    /// answered.
     private func resendPending(of score: NamedScore, except runID: Int64, store: ActionStore) throws -> [Delivery] {
         var deliveries: [Delivery] = []
         for pending in try store.pendingDeliveries(scoreName: score.name) where pending.runID != runID {

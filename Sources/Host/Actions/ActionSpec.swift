@@ -44,11 +44,16 @@ public enum ActionSpec: Sendable, Equatable, CustomStringConvertible {
         var actions: [String: [ActionSpec]] = [:]
         for (bandNode, listNode) in mapping {
             let band = bandNode.string ?? ""
-            guard let list = listNode.sequence else { throw fail("actions.\(band): expected a list of actions", listNode) }
+            guard let list = listNode.sequence else {
+                throw fail("actions.\(band): expected a list of actions", listNode)
+            }
             actions[band] = try list.map { item in
                 guard let fields = item.mapping else { throw fail("actions.\(band): each action is a mapping", item) }
-                for (key, _) in fields where !["webhook", "secret_env", "csv", "hubspot_task", "source"].contains(key.string ?? "") {
-                    throw fail("actions.\(band): unknown key \"\(key.string ?? "")\" (known: webhook, secret_env, csv, hubspot_task, source)", key)
+                for (key, _) in fields
+                where !["webhook", "secret_env", "csv", "hubspot_task", "source"].contains(key.string ?? "") {
+                    throw fail(
+                        "actions.\(band): unknown key \"\(key.string ?? "")\" (known: webhook, secret_env, csv, hubspot_task, source)",
+                        key)
                 }
                 if let url = fields["webhook"]?.string {
                     guard url.hasPrefix("http://") || url.hasPrefix("https://") else {

@@ -82,14 +82,18 @@ public struct Comparison {
     /// The largest rises and falls of the value from the first run to the second.
     public func movers(limit: Int) -> (rises: [Pair], falls: [Pair]) {
         let sorted = pairs.sorted { ($0.second - $0.first) > ($1.second - $1.first) }
-        return (Array(sorted.prefix(limit).filter { $0.second > $0.first }),
-                Array(sorted.reversed().prefix(limit).filter { $0.second < $0.first }))
+        return (
+            Array(sorted.prefix(limit).filter { $0.second > $0.first }),
+            Array(sorted.reversed().prefix(limit).filter { $0.second < $0.first })
+        )
     }
 
     /// Population stability index of the second run's values against the first's deciles, with its usual reading.
     public var stability: (index: Double, reading: String) {
         let psi = Self.populationStabilityIndex(expected: pairs.map(\.first), actual: pairs.map(\.second))
-        let reading = psi < 0.1 ? "stable (below 0.1)" : psi < 0.25 ? "moderate shift (0.1-0.25)" : "significant shift (0.25 or more)"
+        let reading =
+            psi < 0.1
+            ? "stable (below 0.1)" : psi < 0.25 ? "moderate shift (0.1-0.25)" : "significant shift (0.25 or more)"
         return (psi, reading)
     }
 

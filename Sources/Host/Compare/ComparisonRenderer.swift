@@ -22,10 +22,15 @@ public struct ComparisonRenderer: Renderable {
         case .json: return json()
         case .csv:
             let header = "account_id,first_score,second_score,first_band,second_band,first_rank,second_rank"
-            return ([header] + comparison.pairs.map { pair in
-                [pair.accountID, JSONText.number(pair.first), JSONText.number(pair.second), pair.firstBand, pair.secondBand,
-                 Figures.fixed(pair.firstRank), Figures.fixed(pair.secondRank)].map(CSVField.escape).joined(separator: ",")
-            }).joined(separator: "\n")
+            return
+                ([header]
+                + comparison.pairs.map { pair in
+                    [
+                        pair.accountID, JSONText.number(pair.first), JSONText.number(pair.second), pair.firstBand,
+                        pair.secondBand,
+                        Figures.fixed(pair.firstRank), Figures.fixed(pair.secondRank),
+                    ].map(CSVField.escape).joined(separator: ",")
+                }).joined(separator: "\n")
         }
     }
 
@@ -44,7 +49,8 @@ public struct ComparisonRenderer: Renderable {
             lines.append("Population stability index \(Figures.fixed(psi, decimals: 3)): \(reading)")
         }
         lines.append("")
-        lines.append(comparison.isOverTime ? "Band transitions (from -> to):" : "Bands (\(a.scoreName) x \(b.scoreName)):")
+        lines.append(
+            comparison.isOverTime ? "Band transitions (from -> to):" : "Bands (\(a.scoreName) x \(b.scoreName)):")
         var crosstab = TextTable(columns: [a.scoreName, b.scoreName, "accounts"], numeric: [2])
         for cell in comparison.crosstab { crosstab.rows.append([cell.first, cell.second, String(cell.count)]) }
         lines.append(crosstab.render(width: width))
@@ -52,18 +58,23 @@ public struct ComparisonRenderer: Renderable {
         if comparison.isOverTime {
             let (rises, falls) = comparison.movers(limit: limit)
             lines.append("Largest rises and falls:")
-            var movers = TextTable(columns: ["account_id", "name", "from", "to", "change", "bands"], numeric: [2, 3, 4])
+            var movers = TextTable(
+                columns: ["account_id", "name", "from", "to", "change", "bands"], numeric: [2, 3, 4])
             for pair in rises + falls {
                 movers.rows.append([
                     pair.accountID, pair.accountName, Figures.fixed(pair.first), Figures.fixed(pair.second),
-                                    Figures.fixed(pair.second - pair.first), "\(pair.firstBand) -> \(pair.secondBand)"])
+                    Figures.fixed(pair.second - pair.first), "\(pair.firstBand) -> \(pair.secondBand)",
+                ])
             }
             lines.append(movers.render(width: width))
         } else {
             lines.append("Where the ranks disagree most (percentile rank in each, 100 = best):")
             var table = TextTable(columns: ["account_id", a.scoreName, "rank", b.scoreName, "rank"], numeric: [2, 4])
             for pair in comparison.disagreements(limit: limit) {
-                table.rows.append([pair.accountID, pair.firstBand, Figures.fixed(pair.firstRank), pair.secondBand, Figures.fixed(pair.secondRank)])
+                table.rows.append([
+                    pair.accountID, pair.firstBand, Figures.fixed(pair.firstRank), pair.secondBand,
+                    Figures.fixed(pair.secondRank),
+                ])
             }
             lines.append(table.render(width: width))
         }
@@ -89,9 +100,16 @@ public struct ComparisonRenderer: Renderable {
             ("only_second", String(comparison.onlySecond)),
             ("spearman", comparison.spearman.map(JSONText.number) ?? "null"),
             ("kendall_tau_b", comparison.kendall.map(JSONText.number) ?? "null"),
-            ("crosstab", "[" + comparison.crosstab.map { cell in
-                JSONText.object([("first", JSONText.string(cell.first)), ("second", JSONText.string(cell.second)), ("count", String(cell.count))])
-            }.joined(separator: ",") + "]"),
+            (
+                "crosstab",
+                "["
+                    + comparison.crosstab.map { cell in
+                        JSONText.object([
+                            ("first", JSONText.string(cell.first)), ("second", JSONText.string(cell.second)),
+                            ("count", String(cell.count)),
+                        ])
+                    }.joined(separator: ",") + "]"
+            ),
             ("disagreements", "[" + comparison.disagreements(limit: limit).map(pair).joined(separator: ",") + "]"),
         ]
         if comparison.isOverTime {

@@ -59,7 +59,11 @@ public enum RankCorrelation {
         for index in 1..<n {
             if xs[index] == xs[index - 1] {
                 xRun += 1
-                if ys[index] == ys[index - 1] { jointRun += 1 } else { jointTies += jointRun * (jointRun - 1) / 2; jointRun = 1 }
+                if ys[index] == ys[index - 1] {
+                    jointRun += 1
+                } else {
+                    jointTies += jointRun * (jointRun - 1) / 2; jointRun = 1
+                }
             } else {
                 xTies += xRun * (xRun - 1) / 2
                 jointTies += jointRun * (jointRun - 1) / 2

@@ -16,8 +16,10 @@ public struct RunReference: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { selector.map { "\(scoreName)@\($0)" } ?? scoreName }
 
-    /// The stored run this names, or a one-line error saying why there is none. With `configured` (the names in the
-    /// configuration), a name that is neither configured nor ever run is answered as a likely typo.
+    /// The stored run this names, or a one-line error saying why there is none.
+    ///
+    /// With `configured` (the names in the configuration), a name that is neither configured nor ever run is answered
+    /// as a likely typo.
     public func resolve(in store: ScoreRunStore, configured: [String]? = nil) throws -> ScoreRun {
         if let configured, !configured.contains(scoreName), try store.runs(of: scoreName).isEmpty {
             throw HostError.notConfigured(score: scoreName, configured: configured)
@@ -40,4 +42,3 @@ public struct RunReference: Sendable, Equatable, CustomStringConvertible {
         return run
     }
 }
-

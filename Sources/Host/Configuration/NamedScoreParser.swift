@@ -17,7 +17,9 @@ struct NamedScoreParser {
             throw error("no `module:` (modules: \(ModuleRegistry.identifiers.joined(separator: ", ")))", line: keyLine)
         }
         guard let module = ModuleRegistry.module(identifier) else {
-            throw error("unknown module \"\(identifier)\" (modules: \(ModuleRegistry.identifiers.joined(separator: ", ")))", line: moduleNode.mark?.line)
+            throw error(
+                "unknown module \"\(identifier)\" (modules: \(ModuleRegistry.identifiers.joined(separator: ", ")))",
+                line: moduleNode.mark?.line)
         }
         return try configure(module, mapping: mapping)
     }
@@ -59,7 +61,9 @@ struct NamedScoreParser {
                 throw error("rollup must be one of \(methods), got \"\(node.string ?? "")\"", line: node.mark?.line)
             }
             guard configuration is any BandedConfiguration else {
-                throw error("rollup needs bands that follow the score's value; module \(Module.identifier) does not have them", line: node.mark?.line)
+                throw error(
+                    "rollup needs bands that follow the score's value; module \(Module.identifier) does not have them",
+                    line: node.mark?.line)
             }
             rollup = method
         }

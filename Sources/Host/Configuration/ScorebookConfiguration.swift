@@ -28,7 +28,8 @@ public struct ScorebookConfiguration: Sendable {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw ConfigError(file: path, line: nil, message: "cannot read the file (run `scorebook init` to write a starter one)")
+            throw ConfigError(
+                file: path, line: nil, message: "cannot read the file (run `scorebook init` to write a starter one)")
         }
         return try parse(yaml: text, file: path)
     }
@@ -45,23 +46,29 @@ public struct ScorebookConfiguration: Sendable {
             throw syntaxError(error, file: file)
         }
         guard let mapping = root.mapping else {
-            throw ConfigError(file: file, line: root.mark?.line, message: "expected a mapping with `scores:` at the top")
+            throw ConfigError(
+                file: file, line: root.mark?.line, message: "expected a mapping with `scores:` at the top")
         }
         for (key, _) in mapping where !["scores", "sources"].contains(key.string ?? "") {
-            throw ConfigError(file: file, line: key.mark?.line, message: "unknown top-level key \"\(key.string ?? "?")\" (known: scores, sources)")
+            throw ConfigError(
+                file: file, line: key.mark?.line,
+                message: "unknown top-level key \"\(key.string ?? "?")\" (known: scores, sources)")
         }
         let sources = try mapping["sources"].map { try SourceConfiguration.parse($0, file: file) } ?? []
         guard let scoresNode = mapping["scores"] else {
             throw ConfigError(file: file, line: root.mark?.line, message: "no `scores:` mapping")
         }
         guard let scoreMapping = scoresNode.mapping else {
-            throw ConfigError(file: file, line: scoresNode.mark?.line, message: "`scores:` must map score names to their settings")
+            throw ConfigError(
+                file: file, line: scoresNode.mark?.line, message: "`scores:` must map score names to their settings")
         }
         var scores: [NamedScore] = []
         for (key, node) in scoreMapping {
             let name = key.string ?? ""
             guard name.range(of: #"^[A-Za-z][A-Za-z0-9_\-]*$"#, options: .regularExpression) != nil else {
-                throw ConfigError(file: file, line: key.mark?.line, message: "score name \"\(name)\" must start with a letter and use letters, digits, _ or -")
+                throw ConfigError(
+                    file: file, line: key.mark?.line,
+                    message: "score name \"\(name)\" must start with a letter and use letters, digits, _ or -")
             }
             scores.append(try NamedScoreParser(file: file, name: name, keyLine: key.mark?.line, node: node).parse())
         }
@@ -74,7 +81,9 @@ public struct ScorebookConfiguration: Sendable {
         return try names.map { name in
             guard let source = sources.first(where: { $0.name == name }) else {
                 let known = sources.map(\.name).joined(separator: ", ")
-                throw ConfigError(file: file, line: nil, message: "source \"\(name)\" is not configured (configured: \(known.isEmpty ? "none" : known))")
+                throw ConfigError(
+                    file: file, line: nil,
+                    message: "source \"\(name)\" is not configured (configured: \(known.isEmpty ? "none" : known))")
             }
             return source
         }
@@ -91,7 +100,8 @@ public struct ScorebookConfiguration: Sendable {
 
     private static func syntaxError(_ error: YamlError, file: String) -> ConfigError {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
             return ConfigError(file: file, line: mark.line, message: "YAML syntax: \(problem)")
         default:
             return ConfigError(file: file, line: nil, message: "YAML: \(error)")

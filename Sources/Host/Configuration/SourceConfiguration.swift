@@ -35,7 +35,8 @@ public struct SourceConfiguration: Sendable {
     public let vocabulary: Vocabulary
     /// Salesforce's refresh-token flow: the token endpoint and the variables holding the client id, the client secret
     /// and the refresh token (`token_url`, `client_id_env`, `client_secret_env`, `refresh_token_env`).
-    public var refresh: (tokenURL: String, clientIDVariable: String, clientSecretVariable: String, refreshVariable: String)?
+    public var refresh:
+        (tokenURL: String, clientIDVariable: String, clientSecretVariable: String, refreshVariable: String)?
     /// Days between passes that retire the accounts, contacts, deals, tickets, subscriptions and invoices the source
     /// no longer lists (`reconcile_every_days`, default 7; 0: only on `sync --reconcile`).
     public var reconcileEveryDays: Int
@@ -49,18 +50,24 @@ public struct SourceConfiguration: Sendable {
     ]
 
     /// The settings to sync with, reading the token from the environment.
+    ///
     /// With a refresh flow configured, the access token may be unset: the first request renews it.
-    public func settings(environment: [String: String] = ProcessInfo.processInfo.environment, file: String) throws -> SourceSettings {
+    public func settings(environment: [String: String] = ProcessInfo.processInfo.environment, file: String) throws
+        -> SourceSettings
+    {
         func secret(_ variable: String, required: Bool = true) throws -> String {
             guard let value = environment[variable], !value.isEmpty else {
                 guard required else { return "" }
-                throw ConfigError(file: file, line: line, message: "source \"\(name)\": environment variable \(variable) is not set")
+                throw ConfigError(
+                    file: file, line: line, message: "source \"\(name)\": environment variable \(variable) is not set")
             }
             // A line break would end the Authorization header and start another one of the value's choosing.
             guard !value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
                 throw ConfigError(
                     file: file, line: line,
-                    message: "source \"\(name)\": \(variable) holds a line break or another control character; set the bare token")
+                    message:
+                        "source \"\(name)\": \(variable) holds a line break or another control character; set the bare token"
+                )
             }
             SecretRedactor.register(value)
             return value
@@ -74,14 +81,16 @@ public struct SourceConfiguration: Sendable {
         if let refresh {
             settings.refresh = OAuthRefresh(
                 tokenURL: refresh.tokenURL, clientID: try secret(refresh.clientIDVariable),
-                clientSecret: try secret(refresh.clientSecretVariable), refreshToken: try secret(refresh.refreshVariable))
+                clientSecret: try secret(refresh.clientSecretVariable),
+                refreshToken: try secret(refresh.refreshVariable))
         }
         return settings
     }
 
     static func parse(_ node: Node, file: String) throws -> [SourceConfiguration] {
         guard let mapping = node.mapping else {
-            throw ConfigError(file: file, line: node.mark?.line, message: "`sources:` must map source names to their settings")
+            throw ConfigError(
+                file: file, line: node.mark?.line, message: "`sources:` must map source names to their settings")
         }
         return try mapping.map { key, value in
             let name = key.string ?? ""
@@ -89,9 +98,13 @@ public struct SourceConfiguration: Sendable {
             func fail(_ message: String, at node: Node? = nil) -> ConfigError {
                 ConfigError(file: file, line: node?.mark?.line ?? line, message: "source \"\(name)\": \(message)")
             }
-            guard let settings = value.mapping else { throw fail("expected settings with at least `kind:` and `token_env:`") }
+            guard let settings = value.mapping else {
+                throw fail("expected settings with at least `kind:` and `token_env:`")
+            }
             for (settingKey, _) in settings where !keys.contains(settingKey.string ?? "") {
-                throw fail("unknown key \"\(settingKey.string ?? "")\" (known: \(keys.joined(separator: ", ")))", at: settingKey)
+                throw fail(
+                    "unknown key \"\(settingKey.string ?? "")\" (known: \(keys.joined(separator: ", ")))",
+                    at: settingKey)
             }
             let kinds = SourceSettings.Kind.allCases.map(\.rawValue).joined(separator: ", ")
             guard let kindText = settings["kind"]?.string else { throw fail("no `kind:` (kinds: \(kinds))") }
@@ -104,7 +117,9 @@ public struct SourceConfiguration: Sendable {
             let defaults = SourceSettings.defaults(for: kind)
             var rate = defaults.requestsPerSecond
             if let node = settings["requests_per_second"] {
-                guard let value = node.float, value > 0 else { throw fail("requests_per_second must be a positive number", at: node) }
+                guard let value = node.float, value > 0 else {
+                    throw fail("requests_per_second must be a positive number", at: node)
+                }
                 rate = value
             }
             var pageSize = defaults.pageSize
@@ -157,7 +172,8 @@ public struct SourceConfiguration: Sendable {
             return SourceConfiguration(
                 name: name, kind: kind, baseURL: baseURL, tokenVariable: variable, requestsPerSecond: rate,
                 pageSize: pageSize, searchLagMilliseconds: lag, searchRequestsPerSecond: searchRate,
-                linkField: linkField, vocabulary: vocabulary, refresh: refresh, reconcileEveryDays: reconcileEvery, line: line)
+                linkField: linkField, vocabulary: vocabulary, refresh: refresh, reconcileEveryDays: reconcileEvery,
+                line: line)
         }
     }
 }

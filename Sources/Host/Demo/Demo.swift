@@ -29,8 +29,9 @@ public struct Demo {
     public func run(report: (String) -> Void) throws -> [RunSummary] {
         let dataDirectory = directory + "/data"
         let counts = try DataGenerator(options: options).write(to: dataDirectory)
-        report("generated \(options.accounts) accounts (seed \(options.seed)) in \(dataDirectory): "
-            + counts.map { "\($0.rows) \($0.kind.rawValue)" }.joined(separator: ", "))
+        report(
+            "generated \(options.accounts) accounts (seed \(options.seed)) in \(dataDirectory): "
+                + counts.map { "\($0.rows) \($0.kind.rawValue)" }.joined(separator: ", "))
         for suffix in ["", "-wal", "-shm"] {
             try? FileManager.default.removeItem(atPath: databasePath + suffix)
         }

@@ -5,7 +5,10 @@ extension FactLoader {
     /// Purchase days for the clv module, in one pass: paid invoices on or before the day, same-day invoices summed
     /// into one purchase; frequency = days - 1, recency = first to last day, and the mean of the repeat days.
     func loadPurchaseDayFacts(_ wanted: Set<FactKey>, asOf: Day, into builder: inout ColumnBuilder) throws {
-        guard wanted.contains(.repeatPurchaseDays) || wanted.contains(.purchaseSpanDays) || wanted.contains(.repeatPurchaseValue) else {
+        guard
+            wanted.contains(.repeatPurchaseDays) || wanted.contains(.purchaseSpanDays)
+                || wanted.contains(.repeatPurchaseValue)
+        else {
             return
         }
         let day = SQLValue.text(asOf.description)

@@ -13,6 +13,7 @@ public struct FactLoader {
     public init(database: Database) { self.database = database }
 
     /// Every account's facts as of `asOf`; rows are accounts in id order, with their row ids beside them.
+    ///
     /// Accounts linked into another (a billing customer into its CRM company) and deleted ones are left out.
     ///
     /// All of it is read from one state of the database, the passes spread over up to `parallelism` connections
@@ -90,7 +91,8 @@ public struct FactLoader {
             }
         }
         windows = Array(Set(windows)).sorted()
-        let needsPass = !windows.isEmpty || wanted.contains(.daysSinceLastPayment) || wanted.contains(.tenureDays)
+        let needsPass =
+            !windows.isEmpty || wanted.contains(.daysSinceLastPayment) || wanted.contains(.tenureDays)
             || wanted.contains(.lifetimeRevenue)
         if needsPass {
             // Only the aggregates asked for: each one costs a little on every paid invoice.
@@ -133,7 +135,8 @@ public struct FactLoader {
                 }
                 for (offset, days) in windows.enumerated() {
                     builder.set(.paidInvoices(windowDays: days), position, row.double(Int32(windowStart + offset * 2)))
-                    builder.set(.paidAmount(windowDays: days), position, row.double(Int32(windowStart + offset * 2 + 1)))
+                    builder.set(
+                        .paidAmount(windowDays: days), position, row.double(Int32(windowStart + offset * 2 + 1)))
                 }
             }
             // Accounts with paid invoices but none in a window have 0 there, not "unknown".
@@ -168,7 +171,8 @@ public struct FactLoader {
                   AND (paid_date IS NULL OR paid_date <= ?)
                 GROUP BY account_id
                 """
-            ).forEach([.text(asOf.adding(days: -days).description), .text(asOf.description), .text(asOf.description)]) { row in
+            ).forEach([.text(asOf.adding(days: -days).description), .text(asOf.description), .text(asOf.description)]) {
+                row in
                 guard let position = builder.position(row.integer(0)) else { return }
                 builder.set(key, position, row.double(1))
             }
@@ -177,7 +181,8 @@ public struct FactLoader {
 
     /// The costs given per account.
     private func loadAccountCosts(into builder: inout ColumnBuilder) throws {
-        try database.makeStatement("SELECT id, acquisition_cost_cents, yearly_cost_cents FROM accounts").forEach { row in
+        try database.makeStatement("SELECT id, acquisition_cost_cents, yearly_cost_cents FROM accounts").forEach {
+            row in
             guard let position = builder.position(row.integer(0)) else { return }
             if let cost = row.optionalDouble(1) { builder.set(.acquisitionCost, position, cost) }
             if let cost = row.optionalDouble(2) { builder.set(.yearlyCostToServe, position, cost) }
@@ -186,10 +191,11 @@ public struct FactLoader {
 
     /// The latest answer to each item asked for, on or before the day.
     private func loadAssessments(_ wanted: Set<FactKey>, asOf: Day, into builder: inout ColumnBuilder) throws {
-        let items = Set(wanted.compactMap { key -> String? in
-            if case .assessment(let item) = key { return item }
-            return nil
-        })
+        let items = Set(
+            wanted.compactMap { key -> String? in
+                if case .assessment(let item) = key { return item }
+                return nil
+            })
         // The latest answer on or before the day wins; rows arrive in time order per account and item.
         try database.makeStatement(
             """
@@ -197,7 +203,9 @@ public struct FactLoader {
             ORDER BY account_id, item, assessed_date, id
             """
         ).forEach([.text(asOf.description)]) { row in
-            guard let position = builder.position(row.integer(0)), let item = row.text(1), items.contains(item) else { return }
+            guard let position = builder.position(row.integer(0)), let item = row.text(1), items.contains(item) else {
+                return
+            }
             builder.set(.assessment(item: item), position, row.double(2))
         }
     }

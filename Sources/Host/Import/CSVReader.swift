@@ -42,7 +42,8 @@ final class CSVReader: RecordReader {
         while let (line, fields) = try nextFields() {
             if fields.count == 1 && fields[0].isEmpty { continue }  // a blank line
             guard fields.count == header.count else {
-                throw ImportError(file: displayName, line: line, reason: "\(fields.count) fields, the header has \(header.count)")
+                throw ImportError(
+                    file: displayName, line: line, reason: "\(fields.count) fields, the header has \(header.count)")
             }
             return Record(line: line, fields: fields, originalJSON: nil)
         }
@@ -70,12 +71,16 @@ final class CSVReader: RecordReader {
         if field.count > ImportLimits.fieldBytes {
             throw ImportError(
                 file: displayName, line: line,
-                reason: "field \(fields.count + 1) is longer than \(ImportLimits.fieldBytes >> 20) MiB; nothing was imported")
+                reason:
+                    "field \(fields.count + 1) is longer than \(ImportLimits.fieldBytes >> 20) MiB; nothing was imported"
+            )
         }
         if recordBytes > ImportLimits.recordBytes {
             throw ImportError(
                 file: displayName, line: line,
-                reason: "the record is longer than \(ImportLimits.recordBytes >> 20) MiB (an unclosed quote?); nothing was imported")
+                reason:
+                    "the record is longer than \(ImportLimits.recordBytes >> 20) MiB (an unclosed quote?); nothing was imported"
+            )
         }
     }
 
@@ -118,7 +123,9 @@ final class CSVReader: RecordReader {
                         var end = index
                         while end < buffer.count {
                             let next = buffer[end]
-                            if next == UInt8(ascii: ",") || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r") || next == 0 {
+                            if next == UInt8(ascii: ",") || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r")
+                                || next == 0
+                            {
                                 break
                             }
                             end += 1
@@ -165,7 +172,8 @@ final class CSVReader: RecordReader {
             if finished { return (start, fields) }
         }
         if state == .quoted {
-            throw ImportError(file: displayName, line: start, reason: "a quoted field is not closed before the end of the file")
+            throw ImportError(
+                file: displayName, line: start, reason: "a quoted field is not closed before the end of the file")
         }
         guard sawAny, !(fields.isEmpty && field.isEmpty && state == .fieldStart) else { return nil }
         try endField()

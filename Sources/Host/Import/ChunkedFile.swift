@@ -32,7 +32,8 @@ final class ChunkedFile {
         do {
             data = try handle.read(upToCount: Self.chunkSize)
         } catch {
-            throw ImportError(file: displayName, line: nil, reason: "cannot be read: \(String(cString: strerror(errno)))")
+            throw ImportError(
+                file: displayName, line: nil, reason: "cannot be read: \(String(cString: strerror(errno)))")
         }
         guard let data, !data.isEmpty else { return nil }
         bytesRead += data.count

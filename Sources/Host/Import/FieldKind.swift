@@ -32,10 +32,13 @@ enum FieldKind: Sendable {
             guard Day(iso: text) != nil else { return .failure(FieldProblem("\"\(text)\" is not a date (YYYY-MM-DD)")) }
             return .success(.text(text.utf8.count == 10 ? text : String(text.prefix(10))))
         case .timestamp:
-            guard Day(iso: text) != nil else { return .failure(FieldProblem("\"\(text)\" is not an ISO 8601 date or timestamp")) }
+            guard Day(iso: text) != nil else {
+                return .failure(FieldProblem("\"\(text)\" is not an ISO 8601 date or timestamp"))
+            }
             return .success(.text(text))
         case .integer:
-            let tooLarge = Double(text).map { $0 == $0.rounded() && $0.magnitude > Double(Self.largestInteger) } ?? false
+            let tooLarge =
+                Double(text).map { $0 == $0.rounded() && $0.magnitude > Double(Self.largestInteger) } ?? false
             guard let number = Int64(text) ?? (tooLarge ? Int64.max : nil) else {
                 return .failure(FieldProblem("\"\(text.prefix(40))\" is not a whole number"))
             }

@@ -73,11 +73,13 @@ extension ImportKind {
                 ImportField("account_id", .account, required: true), ImportField("issued_date", .date, required: true),
                 ImportField("due_date", .date), ImportField("paid_date", .date),
                 ImportField("amount_due_cents", .integer, required: true), ImportField("amount_paid_cents", .integer),
-                ImportField("currency", .text), ImportField("status", .choice(Self.invoiceStatuses)), ImportField("product", .text),
+                ImportField("currency", .text), ImportField("status", .choice(Self.invoiceStatuses)),
+                ImportField("product", .text),
             ]
         case .mrr:
             return [
-                ImportField("account_id", .account, required: true), ImportField("effective_date", .date, required: true),
+                ImportField("account_id", .account, required: true),
+                ImportField("effective_date", .date, required: true),
                 ImportField("mrr_cents", .integer, required: true), ImportField("change_type", .text),
             ]
         case .usage:
@@ -87,12 +89,14 @@ extension ImportKind {
             ]
         case .tickets:
             return [
-                ImportField("account_id", .account, required: true), ImportField("opened_at", .timestamp, required: true),
+                ImportField("account_id", .account, required: true),
+                ImportField("opened_at", .timestamp, required: true),
                 ImportField("closed_at", .timestamp), ImportField("priority", .text), ImportField("status", .text),
             ]
         case .nps:
             return [
-                ImportField("account_id", .account, required: true), ImportField("responded_date", .date, required: true),
+                ImportField("account_id", .account, required: true),
+                ImportField("responded_date", .date, required: true),
                 ImportField("score", .integer, required: true),
             ]
         case .assessments:
@@ -108,7 +112,8 @@ extension ImportKind {
             ]
         case .contacts:
             return [
-                ImportField("account_id", .account, required: true), ImportField("name", .text), ImportField("email", .text),
+                ImportField("account_id", .account, required: true), ImportField("name", .text),
+                ImportField("email", .text),
                 ImportField("is_primary", .flag), ImportField("last_activity_date", .date),
             ]
         }

@@ -32,10 +32,13 @@ public struct Importer {
         let name = displayName ?? path
         let isJSONLines = [".jsonl", ".ndjson"].contains { path.lowercased().hasSuffix($0) }
         let reader: RecordReader =
-            isJSONLines ? try JSONLinesReader(path: path, displayName: name) : try CSVReader(path: path, displayName: name)
+            isJSONLines
+            ? try JSONLinesReader(path: path, displayName: name) : try CSVReader(path: path, displayName: name)
         if !isJSONLines {
             for column in kind.requiredColumns where !reader.header.contains(column) {
-                throw ImportError(file: name, line: 1, reason: "missing column \(column) (the header has \(reader.header.joined(separator: ", ")))")
+                throw ImportError(
+                    file: name, line: 1,
+                    reason: "missing column \(column) (the header has \(reader.header.joined(separator: ", ")))")
             }
         }
         let accounts = kind == .accounts ? [:] : try AccountDirectory(database: database).rowIDsByExternalID()
@@ -69,11 +72,13 @@ public struct Importer {
     /// The file size from which an import sets the table's secondary indexes aside and builds them again at the end.
     static let bulkBytes = 4 << 20
 
-    /// Whether the import is large against its table: a file of at least `bulkBytes` holding about as many records
-    /// as the table has rows (taking 100 bytes a record), so sorting the whole table once beats a random index insert
-    /// per record. Measured on M's invoices (1.24M rows, 84 MB, into an empty table with two secondary indexes):
-    /// building both at the end is 13% of the import's CPU samples, and the import went from 30.4 s to 22.0 s (17.6 to
-    /// 12.7 s of CPU) with this and the raw JSON left without the mapped columns.
+    /// Whether the import is large against its table: a file of at least `bulkBytes` holding about as many records as
+    /// the table has rows (taking 100 bytes a record), so sorting the whole table once beats a random index insert per
+    /// record.
+    ///
+    /// Measured on M's invoices (1.24M rows, 84 MB, into an empty table with two secondary indexes): building both at
+    /// the end is 13% of the import's CPU samples, and the import went from 30.4 s to 22.0 s (17.6 to 12.7 s of CPU)
+    /// with this and the raw JSON left without the mapped columns.
     private func isBulk(path: String, table: CanonicalTable) throws -> Bool {
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard bytes >= Self.bulkBytes else { return false }

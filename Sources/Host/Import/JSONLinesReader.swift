@@ -20,7 +20,9 @@ final class JSONLinesReader: RecordReader {
     func next() throws -> Record? {
         while let bytes = try nextLine() {
             line += 1
-            guard !bytes.contains(0) else { throw ImportError(file: displayName, line: line, reason: "the line holds a NUL byte") }
+            guard !bytes.contains(0) else {
+                throw ImportError(file: displayName, line: line, reason: "the line holds a NUL byte")
+            }
             guard let decoded = String(validating: bytes, as: UTF8.self) else {
                 throw ImportError(file: displayName, line: line, reason: "the line is not UTF-8 text")
             }
@@ -43,7 +45,8 @@ final class JSONLinesReader: RecordReader {
                 }
                 fields[index] = Self.text(value)
                 if fields[index]?.utf8.contains(0) == true {
-                    throw ImportError(file: displayName, line: line, column: name, reason: "the text holds a NUL character")
+                    throw ImportError(
+                        file: displayName, line: line, column: name, reason: "the text holds a NUL character")
                 }
                 if let field = fields[index], field.utf8.count > ImportLimits.fieldBytes {
                     throw ImportError(

@@ -49,14 +49,17 @@ final class RecordMapper {
             }
             if case .account = spec.kind {
                 guard let rowID = accounts[text] else {
-                    throw ImportError(file: file, line: record.line, column: spec.name, reason: "unknown account \"\(text)\" (import accounts first)")
+                    throw ImportError(
+                        file: file, line: record.line, column: spec.name,
+                        reason: "unknown account \"\(text)\" (import accounts first)")
                 }
                 values.append(.integer(rowID))
                 continue
             }
             switch spec.kind.parse(text) {
             case .success(let value): values.append(value)
-            case .failure(let problem): throw ImportError(file: file, line: record.line, column: spec.name, reason: problem.reason)
+            case .failure(let problem):
+                throw ImportError(file: file, line: record.line, column: spec.name, reason: problem.reason)
             }
         }
         if kind == .invoices { fillInvoiceDefaults(&values) }

@@ -15,6 +15,7 @@ public struct TextTable {
 
     /// The table as lines of text, fitted to `width` (the terminal's, which the command line passes; nil, for files,
     /// pipes and scripts, never cuts a cell) by shortening the widest free-text columns, whose cut cells end in "~".
+    ///
     /// Ids, numbers, dates and bands are never cut: only a column with a cell of several words (a name, a message) is,
     /// and a table of nothing else is printed wider than the terminal.
     public func render(width: Int? = nil) -> String {
@@ -28,9 +29,10 @@ public struct TextTable {
         }
         if let width {
             let minimum = 6
-            let cuttable = Set(widths.indices.filter { index in
-                !numeric.contains(index) && rows.contains { index < $0.count && $0[index].contains(" ") }
-            })
+            let cuttable = Set(
+                widths.indices.filter { index in
+                    !numeric.contains(index) && rows.contains { index < $0.count && $0[index].contains(" ") }
+                })
             while widths.reduce(0, +) + 2 * max(0, widths.count - 1) > width {
                 let candidates = widths.indices.filter { cuttable.contains($0) && widths[$0] > minimum }
                 guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }

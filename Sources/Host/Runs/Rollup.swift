@@ -39,26 +39,31 @@ struct Rollup {
             case .revenue:
                 let amounts = members.map { max(0, revenue[$0.accountID] ?? 0) }
                 let total = amounts.reduce(0, +)
-                weights = total > 0 ? amounts.map { $0 / total * 100 } : members.map { _ in 100 / Double(members.count) }
+                weights =
+                    total > 0 ? amounts.map { $0 / total * 100 } : members.map { _ in 100 / Double(members.count) }
             case .worst:
                 let worst = higherIsBetter ? members.min { $0.value < $1.value } : members.max { $0.value < $1.value }
                 weights = members.map { $0.accountID == worst?.accountID ? 100 : 0 }
             }
             let components = zip(members, weights).map { member, weight in
-                Component(signal: member.accountID == parent ? "own score" : "child \(member.accountID)",
-                          raw: member.value, normalised: member.value, weight: weight)
+                Component(
+                    signal: member.accountID == parent ? "own score" : "child \(member.accountID)",
+                    raw: member.value, normalised: member.value, weight: weight)
             }
             let value = components.total
             byID[parent] = ScoredAccount(
                 accountID: parent, value: value, band: band(value), components: components,
-                details: [("rollup", .text(method.rawValue)), ("children", .integer(kids.count)),
-                          ("own_score", byID[parent].map { .number($0.value) } ?? .text("not scored"))])
+                details: [
+                    ("rollup", .text(method.rawValue)), ("children", .integer(kids.count)),
+                    ("own_score", byID[parent].map { .number($0.value) } ?? .text("not scored")),
+                ])
         }
         return byID.values.sorted { $0.accountID < $1.accountID }
     }
 
-    /// The parents in the order their roll-ups must be made: a parent after every descendant that is itself a
-    /// parent (by height, then id), so a grandparent takes its children's rolled-up scores, the same on every run.
+    /// The parents in the order their roll-ups must be made: a parent after every descendant that is itself a parent
+    /// (by height, then id), so a grandparent takes its children's rolled-up scores, the same on every run.
+    ///
     /// A cycle of parent links is cut where the walk meets it again.
     static func bottomUp(_ children: [String: [String]]) -> [String] {
         var heights: [String: Int] = [:]

@@ -3,9 +3,10 @@ import ScoreKit
 import Store
 
 extension Segment {
-    /// The facts of the accounts in the segment only, with their row ids; one pass over the accounts' fields. A field
-    /// that is no column and in no account's raw JSON (among those the other conditions keep) is refused, with the
-    /// fields there are.
+    /// The facts of the accounts in the segment only, with their row ids; one pass over the accounts' fields.
+    ///
+    /// A field that is no column and in no account's raw JSON (among those the other conditions keep) is refused, with
+    /// the fields there are.
     func restrict(
         _ facts: FactTable, rowIDs: [Int64], database: Database, score: String
     ) throws -> (facts: FactTable, rowIDs: [Int64]) {

@@ -73,7 +73,9 @@ public struct TrainingRows: Sendable {
         var lines = [CSVField.row(["account_id", "part", "label"] + features)]
         for row in accountIDs.indices {
             let values = values[row].map { $0.map { String($0) } ?? "" }
-            lines.append(CSVField.row([accountIDs[row], isHeldOut[row] ? "held_out" : "training", String(Int(labels[row]))] + values))
+            lines.append(
+                CSVField.row(
+                    [accountIDs[row], isHeldOut[row] ? "held_out" : "training", String(Int(labels[row]))] + values))
         }
         return lines.joined(separator: "\n") + "\n"
     }

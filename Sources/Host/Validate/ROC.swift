@@ -13,7 +13,9 @@ public enum ROC {
     }
 
     /// The ROC curve's points (false positive rate, true positive rate), one per distinct score, from (0,0) to (1,1).
-    public static func curve(scores: [Double], labels: [Bool]) -> [(falsePositiveRate: Double, truePositiveRate: Double)] {
+    public static func curve(scores: [Double], labels: [Bool]) -> [(
+        falsePositiveRate: Double, truePositiveRate: Double
+    )] {
         let positives = Double(labels.filter { $0 }.count)
         let negatives = Double(labels.count) - positives
         guard positives > 0, negatives > 0 else { return [] }

@@ -76,7 +76,8 @@ public struct Validation: Renderable {
         deciles = (0..<10).compactMap { decile in
             let slice = order[(decile * order.count / 10)..<((decile + 1) * order.count / 10)]
             guard !slice.isEmpty else { return nil }
-            return Bucket(label: "decile \(decile + 1)", accounts: slice.count, outcomes: slice.filter { labels[$0] }.count)
+            return Bucket(
+                label: "decile \(decile + 1)", accounts: slice.count, outcomes: slice.filter { labels[$0] }.count)
         }
         var byBand: [String: (Int, Int)] = [:]
         for index in labels.indices {
@@ -91,8 +92,13 @@ public struct Validation: Renderable {
     public var verdict: String {
         let value = Figures.fixed(auc, decimals: 3)
         if auc < 0.5 { return "AUC \(value): worse than chance; the score points the wrong way for \(outcome)" }
-        if auc < 0.7 { return "AUC \(value): warning, barely better than chance (below 0.70); revisit the signals and weights" }
-        if auc > 0.85 { return "AUC \(value): warning, suspiciously good (above 0.85); check for leakage such as billing status in the signals" }
+        if auc < 0.7 {
+            return "AUC \(value): warning, barely better than chance (below 0.70); revisit the signals and weights"
+        }
+        if auc > 0.85 {
+            return
+                "AUC \(value): warning, suspiciously good (above 0.85); check for leakage such as billing status in the signals"
+        }
         return "AUC \(value): the score separates accounts that had \(outcome) from those that did not"
     }
 
@@ -101,27 +107,34 @@ public struct Validation: Renderable {
         func lift(_ bucket: Bucket) -> Double { baseRate > 0 ? bucket.rate / baseRate : 0 }
         if format == .json {
             func buckets(_ list: [Bucket]) -> String {
-                "[" + list.map { bucket in
-                    JSONText.object([
-                        ("label", JSONText.string(bucket.label)), ("accounts", String(bucket.accounts)),
-                        ("outcomes", String(bucket.outcomes)), ("rate", JSONText.number(bucket.rate)), ("lift", JSONText.number(lift(bucket))),
-                    ])
-                }.joined(separator: ",") + "]"
+                "["
+                    + list.map { bucket in
+                        JSONText.object([
+                            ("label", JSONText.string(bucket.label)), ("accounts", String(bucket.accounts)),
+                            ("outcomes", String(bucket.outcomes)), ("rate", JSONText.number(bucket.rate)),
+                            ("lift", JSONText.number(lift(bucket))),
+                        ])
+                    }.joined(separator: ",") + "]"
             }
-            return JSONText.object(Listing.members(of: run) + [
-                ("outcome", JSONText.string(outcome)), ("horizon_days", String(horizonDays)), ("accounts", String(accounts)),
-                ("outcomes", String(positives)), ("excluded_already_lost", String(excludedBefore)),
-                ("auc", JSONText.number(auc)), ("verdict", JSONText.string(verdict)),
-                ("deciles", buckets(deciles)), ("bands", buckets(bands)),
-            ])
+            return JSONText.object(
+                Listing.members(of: run) + [
+                    ("outcome", JSONText.string(outcome)), ("horizon_days", String(horizonDays)),
+                    ("accounts", String(accounts)),
+                    ("outcomes", String(positives)), ("excluded_already_lost", String(excludedBefore)),
+                    ("auc", JSONText.number(auc)), ("verdict", JSONText.string(verdict)),
+                    ("deciles", buckets(deciles)), ("bands", buckets(bands)),
+                ])
         }
         if format == .csv {
             var listing = Listing(
                 columns: ["part", "bucket", "accounts", "outcomes", "rate", "lift"], numeric: [2, 3, 4, 5])
             for (part, list) in [("decile", deciles), ("band", bands)] {
                 listing.rows += list.map { bucket in
-                    [part, bucket.label, String(bucket.accounts), String(bucket.outcomes), JSONText.number(bucket.rate),
-                     JSONText.number(lift(bucket))]
+                    [
+                        part, bucket.label, String(bucket.accounts), String(bucket.outcomes),
+                        JSONText.number(bucket.rate),
+                        JSONText.number(lift(bucket)),
+                    ]
                 }
             }
             return listing.render(.csv)
@@ -133,10 +146,13 @@ public struct Validation: Renderable {
         ]
         for (title, list) in [("Outcome rate by decile, riskiest first:", deciles), ("Outcome rate by band:", bands)] {
             lines.append(title)
-            var table = TextTable(columns: ["bucket", "accounts", "outcomes", "rate %", "lift"], numeric: [1, 2, 3, 4])
+            var table = TextTable(
+                columns: ["bucket", "accounts", "outcomes", "rate %", "lift"], numeric: [1, 2, 3, 4])
             for bucket in list {
-                table.rows.append([bucket.label, String(bucket.accounts), String(bucket.outcomes),
-                                   Figures.fixed(bucket.rate * 100), Figures.fixed(lift(bucket), decimals: 2)])
+                table.rows.append([
+                    bucket.label, String(bucket.accounts), String(bucket.outcomes),
+                    Figures.fixed(bucket.rate * 100), Figures.fixed(lift(bucket), decimals: 2),
+                ])
             }
             lines.append(table.render(width: width))
             lines.append("")

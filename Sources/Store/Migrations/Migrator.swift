@@ -31,8 +31,9 @@ public struct Migrator: Sendable {
         Migration(identifier: "11-compact-components", sql: CompactComponentsSchema.sql),
     ])
 
-    /// Scorebook's schema on PostgreSQL: the same tables in PostgreSQL's types. A change to the schema is a new
-    /// migration at the end of both lists.
+    /// Scorebook's schema on PostgreSQL: the same tables in PostgreSQL's types.
+    ///
+    /// A change to the schema is a new migration at the end of both lists.
     public static let postgres = Migrator(migrations: [
         Migration(identifier: "1-schema", sql: PostgresSchema.sql),
         Migration(identifier: "2-sqlite-functions", sql: PostgresFunctions.sql),

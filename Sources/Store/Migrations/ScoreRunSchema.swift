@@ -1,4 +1,5 @@
 /// Migration 2: score runs, and per account the value, band, components and details of each run.
+///
 /// Run ids are never reused (AUTOINCREMENT), so `NAME@ID` keeps meaning the same run after pruning.
 enum ScoreRunSchema {
     static let sql = """

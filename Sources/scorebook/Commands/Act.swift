@@ -37,8 +37,10 @@ struct Act: ParsableCommand {
         let deliveries = try runner.act(score, dryRun: dryRun)
         var table = Listing(columns: ["account_id", "name", "band", "from", "action", "status", "contact"])
         for delivery in deliveries {
-            table.rows.append([delivery.accountID, delivery.name, delivery.band, delivery.previousBand ?? "-", delivery.action,
-                               delivery.status, delivery.contactWarning ?? "ok"])
+            table.rows.append([
+                delivery.accountID, delivery.name, delivery.band, delivery.previousBand ?? "-", delivery.action,
+                delivery.status, delivery.contactWarning ?? "ok",
+            ])
         }
         let sent = deliveries.filter { $0.status.hasPrefix(dryRun ? "would send" : "sent") }.count
         let again = deliveries.filter { $0.status.hasPrefix("sent again") }.count
@@ -54,7 +56,8 @@ struct Act: ParsableCommand {
             return
         }
         if Terminal.isOutputTerminal { Terminal.show(table, as: .table) }
-        print("\(name): \(dryRun ? "would send" : "sent") \(sent)\(again > 0 ? " (\(again) pending from an earlier act)" : ""), "
-            + "\(already) already sent, \(flagged) with a contact to check")
+        print(
+            "\(name): \(dryRun ? "would send" : "sent") \(sent)\(again > 0 ? " (\(again) pending from an earlier act)" : ""), "
+                + "\(already) already sent, \(flagged) with a contact to check")
     }
 }

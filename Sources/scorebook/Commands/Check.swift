@@ -18,15 +18,19 @@ struct Check: ParsableCommand {
         guard format == .table else {
             var listing = Listing(columns: ["score", "module", "facts", "configuration", "warnings"], numeric: [2])
             listing.rows = zip(configuration.scores, warnings).map { score, warnings in
-                [score.name, score.module, String(score.facts.count), score.configurationHash,
-                 warnings.joined(separator: "; ")]
+                [
+                    score.name, score.module, String(score.facts.count), score.configurationHash,
+                    warnings.joined(separator: "; "),
+                ]
             }
             listing.fields = [("file", .text(configuration.file)), ("warnings", .number(Double(count)))]
             Terminal.show(listing, as: format)
             return
         }
         for (score, warnings) in zip(configuration.scores, warnings) {
-            print("\(score.name) (\(score.module)): ok, \(score.facts.count) facts, configuration \(score.configurationHash)")
+            print(
+                "\(score.name) (\(score.module)): ok, \(score.facts.count) facts, configuration \(score.configurationHash)"
+            )
             for warning in warnings {
                 print("  warning: \(warning)")
             }

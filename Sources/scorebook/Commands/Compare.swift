@@ -5,7 +5,8 @@ import Host
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare two stored runs: two scores (NAME NAME), or one over time (NAME@RUN NAME@RUN, NAME@DATE).",
-        discussion: "Reads stored runs only; nothing is recomputed. NAME is the latest run, NAME@ID a run, NAME@YYYY-MM-DD "
+        discussion:
+            "Reads stored runs only; nothing is recomputed. NAME is the latest run, NAME@ID a run, NAME@YYYY-MM-DD "
             + "the latest run as of that day.")
 
     @OptionGroup var global: GlobalOptions

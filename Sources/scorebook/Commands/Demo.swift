@@ -75,13 +75,16 @@ struct DemoCommand: ParsableCommand {
     /// Starts the Sandbox and syncs its four APIs into databases of their own (HubSpot and Stripe, Salesforce and
     /// Chargebee), then runs the first value score on the synced HubSpot and Stripe data.
     private func syncFromSandbox(_ demo: Demo) throws {
-        let server = try SandboxServer(port: 0, options: DataGenerator.Options(accounts: min(accounts, 500), seed: seed))
+        let server = try SandboxServer(
+            port: 0, options: DataGenerator.Options(accounts: min(accounts, 500), seed: seed))
         let port = try server.startBlocking()
         let credentials = server.credentials
         let sandbox = SandboxAccess(
             url: "http://127.0.0.1:\(port)", hubspot: credentials.hubspot, stripe: credentials.stripe,
             salesforce: credentials.salesforce, chargebee: credentials.chargebee)
         guard let summary = try demo.syncFromSandbox(sandbox, report: { print($0) }) else { return }
-        print(RunReport(summary: summary, seconds: 0).text.replacingOccurrences(of: " in 0.00 s", with: "") + " (synced data)")
+        print(
+            RunReport(summary: summary, seconds: 0).text.replacingOccurrences(of: " in 0.00 s", with: "")
+                + " (synced data)")
     }
 }

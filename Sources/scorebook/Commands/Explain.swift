@@ -3,7 +3,8 @@ import Host
 
 /// `scorebook explain NAME ACCOUNT`: why an account has its score.
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Explain one account's score: each signal's raw value, scale, weight and part.")
+    static let configuration = CommandConfiguration(
+        abstract: "Explain one account's score: each signal's raw value, scale, weight and part.")
 
     @OptionGroup var global: GlobalOptions
 

@@ -5,7 +5,8 @@ import ScoreKit
 
 /// `scorebook generate`: write a deterministic synthetic data set as CSV files.
 struct Generate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write a deterministic synthetic B2B SaaS data set as CSV files.")
+    static let configuration = CommandConfiguration(
+        abstract: "Write a deterministic synthetic B2B SaaS data set as CSV files.")
 
     @Option(help: "Number of accounts.")
     var accounts: Int = 1_000

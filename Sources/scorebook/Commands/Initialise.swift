@@ -19,7 +19,9 @@ struct Initialise: ParsableCommand {
             print("configuration \(path) kept as it is")
         } else {
             let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            if !folder.isEmpty {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
             try FileWriting.write(StarterConfiguration.text, to: path)
             print("configuration \(path) written; edit it to name your scores")
         }

@@ -4,7 +4,8 @@ import ScoreKit
 
 /// `scorebook modules`: the score modules compiled into this binary.
 struct Modules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the registered score modules, their facts and settings.")
+    static let configuration = CommandConfiguration(
+        abstract: "List the registered score modules, their facts and settings.")
 
     @Argument(help: "Only this module (e.g. health).")
     var name: String?
@@ -47,17 +48,22 @@ struct ModuleDescription {
 
     private static func settingRows<Module: ScoreModule>(_ module: Module.Type) -> [[String]] {
         let facts = Module.facts(for: Module.Configuration()).map(\.description).joined(separator: ", ")
-        let settings = Module.Configuration.settings.map { [Module.identifier, Module.summary, facts, $0.key, $0.help] }
+        let settings = Module.Configuration.settings.map {
+            [Module.identifier, Module.summary, facts, $0.key, $0.help]
+        }
         return settings.isEmpty ? [[Module.identifier, Module.summary, facts, "", ""]] : settings
     }
 
     private static func describe<Module: ScoreModule>(_ module: Module.Type) -> String {
         var lines = ["\(Module.identifier): \(Module.summary)"]
-        lines.append("  facts (default settings): " + Module.facts(for: Module.Configuration()).map(\.description).joined(separator: ", "))
+        lines.append(
+            "  facts (default settings): "
+                + Module.facts(for: Module.Configuration()).map(\.description).joined(separator: ", "))
         lines.append("  settings:")
         let width = Module.Configuration.settings.map(\.key.count).max() ?? 0
         for setting in Module.Configuration.settings {
-            lines.append("    " + setting.key + String(repeating: " ", count: width - setting.key.count) + "  " + setting.help)
+            lines.append(
+                "    " + setting.key + String(repeating: " ", count: width - setting.key.count) + "  " + setting.help)
         }
         return lines.joined(separator: "\n")
     }

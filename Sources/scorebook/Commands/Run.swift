@@ -76,8 +76,9 @@ struct Run: ParsableCommand {
         } else if !Terminal.isOutputTerminal, !reports.isEmpty || failures > 0 {
             let ids = reports.map { String($0.summary.runID) }.joined(separator: ", ")
             let accounts = reports.reduce(0) { $0 + $1.summary.accountCount }
-            print("\(reports.count) scores run\(ids.isEmpty ? "" : " (runs \(ids))"), \(accounts) results, "
-                + "\(failures) failed in \(Figures.seconds(seconds))")
+            print(
+                "\(reports.count) scores run\(ids.isEmpty ? "" : " (runs \(ids))"), \(accounts) results, "
+                    + "\(failures) failed in \(Figures.seconds(seconds))")
         }
     }
 }
@@ -93,9 +94,11 @@ struct RunReport {
             columns: ["score", "run", "kind", "as of", "accounts", "seconds", "bands"], numeric: [1, 4, 5])
         listing.rows = reports.map { report in
             let summary = report.summary
-            return [summary.scoreName, String(summary.runID), summary.kind.rawValue, "\(summary.asOf)",
-                    String(summary.accountCount), Figures.fixed(report.seconds, decimals: 2),
-                    summary.bandCounts.map { "\($0.band) \($0.count)" }.joined(separator: ", ")]
+            return [
+                summary.scoreName, String(summary.runID), summary.kind.rawValue, "\(summary.asOf)",
+                String(summary.accountCount), Figures.fixed(report.seconds, decimals: 2),
+                summary.bandCounts.map { "\($0.band) \($0.count)" }.joined(separator: ", "),
+            ]
         }
         return listing
     }
@@ -103,7 +106,8 @@ struct RunReport {
     var text: String {
         let bands = summary.bandCounts.map { "\($0.band) \($0.count)" }.joined(separator: ", ")
         let kind = summary.kind == .current ? "" : " (\(summary.kind.rawValue))"
-        return "\(summary.scoreName): run \(summary.runID)\(kind), \(summary.accountCount) accounts as of \(summary.asOf) "
+        return
+            "\(summary.scoreName): run \(summary.runID)\(kind), \(summary.accountCount) accounts as of \(summary.asOf) "
             + "in \(Figures.seconds(seconds)); \(bands.isEmpty ? "no accounts to score" : bands)"
     }
 }

@@ -3,7 +3,8 @@ import Host
 
 /// `scorebook runs [NAME]`: stored runs, newest first; `--prune --keep N` deletes older ones.
 struct Runs: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List stored runs, or prune old ones with --prune --keep N.")
+    static let configuration = CommandConfiguration(
+        abstract: "List stored runs, or prune old ones with --prune --keep N.")
 
     @OptionGroup var global: GlobalOptions
 

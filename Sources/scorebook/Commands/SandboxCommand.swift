@@ -9,7 +9,8 @@ import Sandbox
 struct SandboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
-        abstract: "Serve local Stripe, HubSpot, Salesforce and Chargebee APIs from generated data, with switchable faults.",
+        abstract:
+            "Serve local Stripe, HubSpot, Salesforce and Chargebee APIs from generated data, with switchable faults.",
         discussion: "Prints the port and the tokens it accepts, then serves until stopped. Faults: rate_limit, "
             + "rate_limit_no_retry_after, server_error, slow, cut_off, invalid_json, expired_token, daily_cap, request_limit, "
             + "invalid_locator, empty_page and not_found (Stripe).")
@@ -29,7 +30,8 @@ struct SandboxCommand: ParsableCommand {
     @Option(help: "APIs to serve, comma-separated; HubSpot and Stripe always are, Salesforce and Chargebee add data.")
     var apis = SandboxAPI.allCases.map(\.rawValue).joined(separator: ",")
 
-    @Option(help: "HubSpot's rolling rate-limit window, MAX/MILLISECONDS (190/10000 is a Pro account's); off by default.")
+    @Option(
+        help: "HubSpot's rolling rate-limit window, MAX/MILLISECONDS (190/10000 is a Pro account's); off by default.")
     var hubspotRateLimit: String?
 
     @Flag(help: "Print a line for every connection and request.")

@@ -3,7 +3,8 @@ import Host
 
 /// `scorebook scores`: the named scores, their last run and whether it is stale.
 struct Scores: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the named scores with their last run and staleness.")
+    static let configuration = CommandConfiguration(
+        abstract: "List the named scores with their last run and staleness.")
 
     @OptionGroup var global: GlobalOptions
 

@@ -32,4 +32,3 @@ struct Show: ParsableCommand {
         Terminal.show(ResultRenderer(run: run, results: try runs.results(of: run, band: band, limit: top)), as: format)
     }
 }
-

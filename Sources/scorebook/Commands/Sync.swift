@@ -17,7 +17,10 @@ struct Sync: ParsableCommand {
     @Flag(help: "Start over: forget cursors and bookmarks and list everything again.")
     var full = false
 
-    @Flag(help: "After syncing, list every id each source still has (accounts, contacts, deals, tickets, subscriptions, invoices) and retire the rest (also every reconcile_every_days, default 7).")
+    @Flag(
+        help:
+            "After syncing, list every id each source still has (accounts, contacts, deals, tickets, subscriptions, invoices) and retire the rest (also every reconcile_every_days, default 7)."
+    )
     var reconcile = false
 
     @Flag(help: "Show where each stream stands (its latest sync log row) instead of syncing.")
@@ -40,7 +43,9 @@ struct Sync: ParsableCommand {
 
     /// The deadline in seconds.
     var deadlineSeconds: Double? {
-        guard let deadline, let unit = deadline.last, let count = Double(deadline.dropLast()), count > 0 else { return nil }
+        guard let deadline, let unit = deadline.last, let count = Double(deadline.dropLast()), count > 0 else {
+            return nil
+        }
         switch unit {
         case "s": return count
         case "m": return count * 60

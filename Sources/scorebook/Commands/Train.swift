@@ -66,7 +66,8 @@ struct Train: ParsableCommand {
         }
         guard format == .table else {
             var listing = Listing(columns: ["feature", "coefficient"], numeric: [1])
-            listing.rows = [["intercept", String(report.model.intercept)]]
+            listing.rows =
+                [["intercept", String(report.model.intercept)]]
                 + zip(report.model.features, report.model.coefficients).map { [$0, String($1)] }
             listing.fields = [
                 ("score", .text(name)), ("model", .number(Double(report.modelID))), ("as_of", .text("\(asOf)")),
