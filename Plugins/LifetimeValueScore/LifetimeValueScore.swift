@@ -40,7 +40,8 @@ public enum LifetimeValueScore: ScoreModule {
         let repeaters = customers.filter { $0.frequency > 0 && $0.monetary > 0 }
         guard repeaters.count >= configuration.minRepeatAccounts else {
             throw LifetimeValueError(
-                "only \(repeaters.count) accounts with repeat purchases on different days (min_repeat_accounts is \(configuration.minRepeatAccounts)); "
+                "only \(repeaters.count) accounts with repeat purchases on different days (min_repeat_accounts "
+                    + "is \(configuration.minRepeatAccounts)); "
                     + "for subscription billing the value module's contract metrics fit better")
         }
         let purchases = BetaGeometricModel.fit(customers)

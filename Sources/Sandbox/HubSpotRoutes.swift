@@ -16,7 +16,8 @@ struct HubSpotRoutes {
                 401,
                 HubSpotJSON.error(
                     message:
-                        "Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview",
+                        "Authentication credentials not found. This API supports OAuth 2.0 authentication and "
+                        + "you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview",
                     category: "INVALID_AUTHENTICATION"), headers: ["X-HubSpot-Auth-Failure": "401 Unauthorized"])
         }
         let parts = request.path.split(separator: "/").map(String.init)

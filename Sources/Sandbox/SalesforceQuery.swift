@@ -51,7 +51,8 @@ struct SalesforceQuery {
             throw Failure(
                 code: "INVALID_FIELD",
                 message:
-                    "\(text.prefix(40))\n^\nERROR at Row:1:Column:8\nNo such column '\(field)' on entity '\(query.object)'."
+                    "\(text.prefix(40))\n^\nERROR at Row:1:Column:8\nNo such column '\(field)' on entity "
+                    + "'\(query.object)'."
             )
         }
         if let conditions = group(3) {

@@ -176,7 +176,8 @@ public final class SandboxServer: @unchecked Sendable {
                     StripeJSON.error(
                         type: "invalid_request_error", code: "rate_limit",
                         message:
-                            "Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits."
+                            "Request rate limit exceeded. Learn more about rate limits here "
+                            + "https://stripe.com/docs/rate-limits."
                     ),
                     headers: headers
                 ).response

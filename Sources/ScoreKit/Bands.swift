@@ -63,7 +63,8 @@ public struct Bands: Sendable, Equatable, Codable {
             }
             if high.lower > low.upper + 1 {
                 throw ConfigurationProblem(
-                    "bands leave a gap between \(low.label) (to \(Self.text(low.upper))) and \(high.label) (from \(Self.text(high.lower)))",
+                    "bands leave a gap between \(low.label) (to \(Self.text(low.upper))) and \(high.label) "
+                        + "(from \(Self.text(high.lower)))",
                     at: ["bands"])
             }
         }

@@ -25,7 +25,8 @@ public struct AccountDirectory {
     public func parentLinks() throws -> [String: String] {
         var links: [String: String] = [:]
         try database.makeStatement(
-            "SELECT external_id, parent_id FROM accounts WHERE parent_id IS NOT NULL AND parent_id <> '' AND deleted_at IS NULL"
+            "SELECT external_id, parent_id FROM accounts WHERE parent_id IS NOT NULL AND parent_id <> '' AND "
+                + "deleted_at IS NULL"
         ).forEach { row in
             if let child = row.text(0), let parent = row.text(1) { links[child] = parent }
         }

@@ -21,7 +21,8 @@ public struct SourceRows {
     public func setStatus(_ status: String, _ table: CanonicalTable, source: String, externalID: String) throws -> Bool
     {
         try database.cachedStatement(
-            "UPDATE \(table.rawValue) SET status = ? WHERE source = ? AND external_id = ? AND (status IS NULL OR status <> ?)"
+            "UPDATE \(table.rawValue) SET status = ? WHERE source = ? AND external_id = ? AND (status IS NULL "
+                + "OR status <> ?)"
         ).run([.text(status), .text(source), .text(externalID), .text(status)]) > 0
     }
 }

@@ -141,7 +141,8 @@ public struct SyncStateStore {
     public func lastSuccessfulSync() throws -> [String: String] {
         var latest: [String: String] = [:]
         try database.makeStatement(
-            "SELECT source, max(finished_at) FROM sync_log WHERE error IS NULL AND finished_at IS NOT NULL GROUP BY source"
+            "SELECT source, max(finished_at) FROM sync_log WHERE error IS NULL AND finished_at IS NOT NULL "
+                + "GROUP BY source"
         ).forEach { row in
             if let source = row.text(0), let finished = row.text(1) { latest[source] = finished }
         }

@@ -105,12 +105,14 @@ private func response(_ status: Int, _ body: String, headers: [String: String] =
     let soql = SalesforceSource.soql(.account, condition: "IsDeleted = true", from: 0, to: 1_748_773_800)
     #expect(
         soql
-            == "SELECT Id, Name, Website, Industry, NumberOfEmployees, BillingCountry, CreatedDate, SystemModstamp, IsDeleted "
+            == "SELECT Id, Name, Website, Industry, NumberOfEmployees, BillingCountry, CreatedDate, "
+            + "SystemModstamp, IsDeleted "
             + "FROM Account WHERE IsDeleted = true AND SystemModstamp >= 1970-01-01T00:00:00Z "
             + "AND SystemModstamp <= 2025-06-01T10:30:00Z ORDER BY SystemModstamp, Id")
     #expect(
         SalesforceSource.soql(.opportunity, condition: nil, from: 0, to: 0)
-            == "SELECT Id, AccountId, Name, StageName, Amount, CreatedDate, CloseDate, IsClosed, IsWon, SystemModstamp, "
+            == "SELECT Id, AccountId, Name, StageName, Amount, CreatedDate, CloseDate, IsClosed, IsWon, "
+            + "SystemModstamp, "
             + "IsDeleted FROM Opportunity WHERE SystemModstamp >= 1970-01-01T00:00:00Z "
             + "AND SystemModstamp <= 1970-01-01T00:00:00Z ORDER BY SystemModstamp, Id")
     #expect(

@@ -48,7 +48,8 @@ import Testing
             "salesforce_opportunities": try count("SELECT count(*) FROM deals WHERE source = 'salesforce'"),
             "salesforce_opportunity_checksum": try checksum(
                 "deals",
-                "r.stage || '|' || r.amount_cents || '|' || r.is_closed || '|' || r.is_won || '|' || coalesce(r.close_date, '')"
+                "r.stage || '|' || r.amount_cents || '|' || r.is_closed || '|' || r.is_won || '|' || "
+                    + "coalesce(r.close_date, '')"
             ),
             "salesforce_cases": try count("SELECT count(*) FROM tickets WHERE source = 'salesforce'"),
             "salesforce_case_checksum": try checksum(
@@ -152,7 +153,8 @@ import Testing
         #expect(
             try Self.scalar(
                 db,
-                "SELECT count(*) FROM deals WHERE source = 'salesforce' AND stage = 'Closed Won' AND close_date = '\(Self.today)'"
+                "SELECT count(*) FROM deals WHERE source = 'salesforce' AND stage = 'Closed Won' AND close_date "
+                    + "= '\(Self.today)'"
             )
                 == 2)
 
@@ -225,7 +227,8 @@ import Testing
         #expect(expired.status == 1)
         #expect(
             expired.stderr
-                == "Error: chargebee customers page 1: HTTP 401 api_authentication_failed: Sorry, authentication failed. "
+                == "Error: chargebee customers page 1: HTTP 401 api_authentication_failed: Sorry, "
+                + "authentication failed. "
                 + "Invalid api key\n")
 
         try sandbox.control("POST", "/_sandbox/mutate", ["chargebee_cancelled": 2])
@@ -273,7 +276,8 @@ import Testing
         let run = try scorebook.run(["sync", "salesforce"] + common, environment: SandboxProcess.environment)
         #expect(run.status == 0, "\(run.stderr)")
         let log = try Database(path: db).makeStatement(
-            "SELECT records, inserts, updates, retries FROM sync_log WHERE source = 'salesforce' AND stream = 'accounts'"
+            "SELECT records, inserts, updates, retries FROM sync_log WHERE source = 'salesforce' AND stream = "
+                + "'accounts'"
         )
         .map { [$0.integer(0), $0.integer(1), $0.integer(2), $0.integer(3)] }
         // Two restarts, and every account written exactly once: the restarted queries skipped what was written.
@@ -306,7 +310,8 @@ import Testing
         for table in ["contacts", "deals", "tickets", "accounts"] {
             let column = table == "accounts" ? "id" : "account_id"
             try database.makeStatement(
-                "DELETE FROM \(table) WHERE \(column) IN (SELECT id FROM accounts WHERE source = 'salesforce' AND external_id = ?)"
+                "DELETE FROM \(table) WHERE \(column) IN (SELECT id FROM accounts WHERE source = 'salesforce' "
+                    + "AND external_id = ?)"
             ).run([.text(account)])
         }
         try sandbox.control("POST", "/_sandbox/mutate", ["salesforce_opportunities_won": 1])

@@ -195,7 +195,8 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     #expect(expired.status == 1)
     #expect(
         expired.stderr
-            == "Error: stripe events page 1: HTTP 401 invalid_request_error: api_key_expired: Expired API Key provided\n"
+            == "Error: stripe events page 1: HTTP 401 invalid_request_error: api_key_expired: Expired API Key "
+            + "provided\n"
     )
 
     try sandbox.control("POST", "/_sandbox/faults", ["kind": "daily_cap", "path": "/crm/v3", "times": 1])
@@ -209,7 +210,8 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     #expect(relisted.status == 1)
     #expect(
         relisted.stderr
-            == "Error: stripe charges page 1: HTTP 401 invalid_request_error: api_key_expired: Expired API Key provided\n"
+            == "Error: stripe charges page 1: HTTP 401 invalid_request_error: api_key_expired: Expired API Key "
+            + "provided\n"
     )
     // A proxy answering the first page of charges again: the repeated cursor stops the sync in one line.
     try sandbox.control("POST", "/_sandbox/faults", ["kind": "repeat_page", "path": "/v1/charges", "times": 2])
@@ -236,7 +238,8 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     #expect(stopped.status == 1)
     #expect(
         stopped.stderr
-            == "Error: hubspot deals search page 1: HTTP 401 EXPIRED_AUTHENTICATION: The OAuth token used to make this call expired.\n"
+            == "Error: hubspot deals search page 1: HTTP 401 EXPIRED_AUTHENTICATION: The OAuth token used to "
+            + "make this call expired.\n"
     )
 }
 
@@ -475,5 +478,6 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
 private func indexNamed(_ engine: Engine) -> String {
     engine == .sqlite
         ? "SELECT name FROM sqlite_master WHERE name = 'invoices_paid_by_account'"
-        : "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'invoices_paid_by_account'"
+        : "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname = "
+            + "'invoices_paid_by_account'"
 }

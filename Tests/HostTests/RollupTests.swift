@@ -46,7 +46,8 @@ private func band(_ value: Double) -> String { value >= 75 ? "Green" : value >= 
         try ScorebookConfiguration.parse(yaml: "scores:\n  rfm:\n    module: value\n    rollup: mean\n", file: "t.yml")
     } throws: {
         "\($0)"
-            == "t.yml:4: score \"rfm\": rollup needs bands that follow the score's value; module value does not have them"
+            == "t.yml:4: score \"rfm\": rollup needs bands that follow the score's value; module value does not "
+            + "have them"
     }
     #expect {
         try ScorebookConfiguration.parse(

@@ -30,7 +30,8 @@ private func refusal(_ sources: String) -> String {
 
 @Test func salesforceBatchesGoTo2000AndOthersTo100() throws {
     let configuration = try parse(
-        "  sf:\n    kind: salesforce\n    base_url: https://x.my.salesforce.com\n    token_env: SF\n    page_size: 2000\n"
+        "  sf:\n    kind: salesforce\n    base_url: https://x.my.salesforce.com\n    token_env: SF\n    "
+            + "page_size: 2000\n"
     )
     #expect(configuration.sources.first?.pageSize == 2_000)
     #expect(
@@ -45,14 +46,16 @@ private func refusal(_ sources: String) -> String {
     #expect(defaults.sources.first?.linkField == "cf_salesforce_account_id")
     #expect(defaults.sources.first?.kind.isBilling == true)
     let hubspot = try parse(
-        "  cb:\n    kind: chargebee\n    base_url: https://x.chargebee.com\n    token_env: CB\n    crm_link_field: cf_hubspot_company_id\n"
+        "  cb:\n    kind: chargebee\n    base_url: https://x.chargebee.com\n    token_env: CB\n    "
+            + "crm_link_field: cf_hubspot_company_id\n"
     )
     let settings = try hubspot.sources.first?.settings(environment: ["CB": "key"], file: "test.yml")
     #expect(settings?.linkField == "cf_hubspot_company_id")
     #expect(SourceSettings.Kind.salesforce.isBilling == false)
     #expect(
         refusal(
-            "  sf:\n    kind: salesforce\n    base_url: https://x.my.salesforce.com\n    token_env: SF\n    crm_link_field: x\n"
+            "  sf:\n    kind: salesforce\n    base_url: https://x.my.salesforce.com\n    token_env: SF\n    "
+                + "crm_link_field: x\n"
         )
             == #"test.yml:6: source "sf": crm_link_field names a Chargebee customer field (e.g. cf_salesforce_account_id)"#
     )

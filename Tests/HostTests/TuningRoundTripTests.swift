@@ -153,7 +153,8 @@ func anEditChangesOnlyTheLinesOfItsSetting(_ edit: EditCase) throws {
         .replacingOccurrences(of: "brand_icp,,,30", with: "brand_icp,,,45")
     let plan = try fixture.plan("account", sheet: sheet)
     let expected =
-        "    weights: {fit: {revenue_icp: 55, brand_icp: 45}, intent: {product_activity: 70, deal_activity: 30}}  # tiers"
+        "    weights: {fit: {revenue_icp: 55, brand_icp: 45}, intent: {product_activity: 70, deal_activity: "
+        + "30}}  # tiers"
     #expect(plan.text.split(separator: "\n").last.map(String.init) == expected)
 }
 

@@ -218,7 +218,8 @@ public struct HubSpotSource {
         case 429:
             if body?["policyName"] as? String == "DAILY" {
                 return .fail(
-                    "HTTP 429 daily limit reached; the sync stops until the limit resets (midnight in the account's time zone)"
+                    "HTTP 429 daily limit reached; the sync stops until the limit resets (midnight in the "
+                        + "account's time zone)"
                 )
             }
             let interval = response.headers["x-hubspot-ratelimit-interval-milliseconds"].flatMap(Double.init).map {

@@ -133,7 +133,8 @@ public struct SalesforceSource {
             + "AND SystemModstamp <= \(SalesforceTime.literal(seconds: upper))"
         let filter = condition.map { "\($0) AND \(window)" } ?? window
         return
-            "SELECT \(object.fields.joined(separator: ", ")) FROM \(object.rawValue) WHERE \(filter) ORDER BY SystemModstamp, Id"
+            "SELECT \(object.fields.joined(separator: ", ")) FROM \(object.rawValue) WHERE \(filter) ORDER BY "
+            + "SystemModstamp, Id"
     }
 
     static func queryPath(endpoint: String, soql: String) -> String {

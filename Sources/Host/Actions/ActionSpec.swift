@@ -52,7 +52,8 @@ public enum ActionSpec: Sendable, Equatable, CustomStringConvertible {
                 for (key, _) in fields
                 where !["webhook", "secret_env", "csv", "hubspot_task", "source"].contains(key.string ?? "") {
                     throw fail(
-                        "actions.\(band): unknown key \"\(key.string ?? "")\" (known: webhook, secret_env, csv, hubspot_task, source)",
+                        "actions.\(band): unknown key \"\(key.string ?? "")\" (known: webhook, secret_env, csv, "
+                            + "hubspot_task, source)",
                         key)
                 }
                 if let url = fields["webhook"]?.string {

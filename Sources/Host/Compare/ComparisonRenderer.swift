@@ -38,7 +38,8 @@ public struct ComparisonRenderer: Renderable {
         let a = comparison.first
         let b = comparison.second
         var lines = [
-            "\(a.scoreName)@\(a.id) (as of \(a.asOf)) vs \(b.scoreName)@\(b.id) (as of \(b.asOf)): \(comparison.pairs.count) accounts in common"
+            "\(a.scoreName)@\(a.id) (as of \(a.asOf)) vs \(b.scoreName)@\(b.id) (as of \(b.asOf)): "
+                + "\(comparison.pairs.count) accounts in common"
                 + (comparison.onlyFirst + comparison.onlySecond > 0
                     ? ", \(comparison.onlyFirst) only in the first, \(comparison.onlySecond) only in the second" : ""),
             "Spearman rho \(comparison.spearman.map { Figures.fixed($0, decimals: 3) } ?? "-")  "

@@ -66,7 +66,8 @@ public struct SourceConfiguration: Sendable {
                 throw ConfigError(
                     file: file, line: line,
                     message:
-                        "source \"\(name)\": \(variable) holds a line break or another control character; set the bare token"
+                        "source \"\(name)\": \(variable) holds a line break or another control character; set "
+                        + "the bare token"
                 )
             }
             SecretRedactor.register(value)

@@ -72,14 +72,16 @@ final class CSVReader: RecordReader {
             throw ImportError(
                 file: displayName, line: line,
                 reason:
-                    "field \(fields.count + 1) is longer than \(ImportLimits.fieldBytes >> 20) MiB; nothing was imported"
+                    "field \(fields.count + 1) is longer than \(ImportLimits.fieldBytes >> 20) MiB; nothing was "
+                    + "imported"
             )
         }
         if recordBytes > ImportLimits.recordBytes {
             throw ImportError(
                 file: displayName, line: line,
                 reason:
-                    "the record is longer than \(ImportLimits.recordBytes >> 20) MiB (an unclosed quote?); nothing was imported"
+                    "the record is longer than \(ImportLimits.recordBytes >> 20) MiB (an unclosed quote?); "
+                    + "nothing was imported"
             )
         }
     }

@@ -54,7 +54,8 @@ struct SheetLevels {
             if row.kind != .points, let twin = earlier.first(where: { Self.key(of: $0) == Self.key(of: row) }) {
                 throw fail(
                     "key",
-                    "\"\(TuningReader.shown(row.entry.key))\" appears twice in \(row.setting) (first on line \(twin.line))"
+                    "\"\(TuningReader.shown(row.entry.key))\" appears twice in \(row.setting) (first on line "
+                        + "\(twin.line))"
                 )
             }
             if earlier.isEmpty { order.append(row.setting) }

@@ -97,7 +97,8 @@ public struct Validation: Renderable {
         }
         if auc > 0.85 {
             return
-                "AUC \(value): warning, suspiciously good (above 0.85); check for leakage such as billing status in the signals"
+                "AUC \(value): warning, suspiciously good (above 0.85); check for leakage such as billing "
+                + "status in the signals"
         }
         return "AUC \(value): the score separates accounts that had \(outcome) from those that did not"
     }
@@ -141,7 +142,8 @@ public struct Validation: Renderable {
         }
         var lines = [
             "\(run.scoreName) run \(run.id) as of \(run.asOf) against \(outcome) within \(horizonDays) days: "
-                + "\(positives) of \(accounts) accounts (\(Figures.fixed(baseRate * 100))%); \(excludedBefore) already lost before, excluded",
+                + "\(positives) of \(accounts) accounts (\(Figures.fixed(baseRate * 100))%); \(excludedBefore) "
+                + "already lost before, excluded",
             verdict, "",
         ]
         for (title, list) in [("Outcome rate by decile, riskiest first:", deciles), ("Outcome rate by band:", bands)] {

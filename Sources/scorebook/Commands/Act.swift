@@ -57,7 +57,8 @@ struct Act: ParsableCommand {
         }
         if Terminal.isOutputTerminal { Terminal.show(table, as: .table) }
         print(
-            "\(name): \(dryRun ? "would send" : "sent") \(sent)\(again > 0 ? " (\(again) pending from an earlier act)" : ""), "
+            "\(name): \(dryRun ? "would send" : "sent") "
+                + "\(sent)\(again > 0 ? " (\(again) pending from an earlier act)" : ""), "
                 + "\(already) already sent, \(flagged) with a contact to check")
     }
 }

@@ -29,7 +29,8 @@ struct Check: ParsableCommand {
         }
         for (score, warnings) in zip(configuration.scores, warnings) {
             print(
-                "\(score.name) (\(score.module)): ok, \(score.facts.count) facts, configuration \(score.configurationHash)"
+                "\(score.name) (\(score.module)): ok, \(score.facts.count) facts, configuration "
+                    + "\(score.configurationHash)"
             )
             for warning in warnings {
                 print("  warning: \(warning)")

@@ -12,7 +12,8 @@ struct SandboxCommand: ParsableCommand {
         abstract:
             "Serve local Stripe, HubSpot, Salesforce and Chargebee APIs from generated data, with switchable faults.",
         discussion: "Prints the port and the tokens it accepts, then serves until stopped. Faults: rate_limit, "
-            + "rate_limit_no_retry_after, server_error, slow, cut_off, invalid_json, expired_token, daily_cap, request_limit, "
+            + "rate_limit_no_retry_after, server_error, slow, cut_off, invalid_json, expired_token, daily_cap, "
+            + "request_limit, "
             + "invalid_locator, empty_page and not_found (Stripe).")
 
     @Option(help: "The port (0 picks a free one).")

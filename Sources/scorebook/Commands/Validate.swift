@@ -6,7 +6,8 @@ import ScoreKit
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "Backtest a score: its run as of a day against an outcome in the days after (ROC AUC, lift by decile and band).",
+            "Backtest a score: its run as of a day against an outcome in the days after (ROC AUC, lift by "
+            + "decile and band).",
         discussion: "Uses the score's stored run as of the day, or runs it as of the day first.")
 
     @OptionGroup var global: GlobalOptions
