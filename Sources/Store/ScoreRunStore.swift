@@ -202,7 +202,7 @@ public struct ScoreRunStore {
                 score_name = ? AND as_of = ? AND finished_at IS NOT NULL AND kind IN (SELECT value FROM json_each(?))
                 ORDER BY kind IN ('current', 'backfill') DESC, id DESC LIMIT 1
                 """,
-            [.text(scoreName), .text(day), .text("[" + kinds.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]")]
+            [.text(scoreName), .text(day), .jsonArray(kinds.map(\.rawValue))]
         ).first
     }
 
