@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "CProcess"),
         .target(name: "ScoreKit"),
         .target(name: "Connectors", dependencies: ["CCurl", "Store", "ScoreKit"]),
-        .target(name: "Store", dependencies: ["CSQLite", "CPostgres"]),
+        .target(name: "Store", dependencies: ["CSQLite", "CPostgres", "ScoreKit"]),
         .target(name: "Generator", dependencies: ["ScoreKit"]),
         .target(
             name: "Host",
@@ -78,7 +78,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["Store"], path: "Tests/TestSupport"),
         .testTarget(name: "ScoreKitTests", dependencies: ["ScoreKit"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "ScoreKit", "TestSupport"]),
         .testTarget(name: "HostTests", dependencies: ["Host", "Generator", "Store", "ScoreKit", "TestSupport"]),
         .testTarget(name: "LifetimeValueTests", dependencies: ["LifetimeValueScore"], exclude: ["Fixtures"]),
         .testTarget(name: "ConnectorsTests", dependencies: ["Connectors"], exclude: ["Fixtures"]),

@@ -26,14 +26,17 @@ public struct Component: Sendable, Codable, Equatable {
     }
 
     /// Creates a component whose contribution is given, for scores that are not a weighted sum (a trained model's
-    /// share of a probability); `normalised` and `weight` then say what the model saw and how it weighs it.
-    public init(signal: String, raw: Double?, normalised: Double, weight: Double, contribution: Double) {
+    /// share of a probability; `normalised` and `weight` then say what the model saw and how it weighs it), and for
+    /// components read back as they were stored.
+    public init(
+        signal: String, raw: Double?, normalised: Double, weight: Double, contribution: Double, isManual: Bool = false
+    ) {
         self.signal = signal
         self.raw = raw
         self.normalised = normalised
         self.weight = weight
         self.contribution = contribution
-        self.isManual = false
+        self.isManual = isManual
     }
 
     enum CodingKeys: String, CodingKey {

@@ -4,6 +4,15 @@ public enum DetailValue: Sendable, Codable, Equatable, CustomStringConvertible {
     case number(Double)
     case text(String)
 
+    /// The value as a number, when it is one.
+    public var number: Double? {
+        switch self {
+        case .integer(let value): return Double(value)
+        case .number(let value): return value
+        case .text: return nil
+        }
+    }
+
     public var description: String {
         switch self {
         case .integer(let value): return String(value)

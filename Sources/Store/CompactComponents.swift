@@ -1,79 +1,73 @@
-/// Stored components in the positional layout turned back into JSON objects, byte for byte.
-///
-/// The layout is `CompactComponentsSchema`'s; the objects are those the writer of layout 0 made. Each value's JSON
-/// text is copied as stored, so numbers and escapes are not reformatted. Done here rather than in SQL so both engines
-/// give the same bytes.
-enum CompactComponents {
-    /// The keys of a positional component, in order.
-    static let keys = ["signal", "raw", "normalised", "weight", "contribution", "manual"]
+import ScoreKit
 
-    /// `[[v0, ..., v5], ...]` as `[{"signal":v0, ...}, ...]`; text that is not in that shape comes back unchanged.
-    static func objects(_ positional: String) -> String {
-        let bytes = Array(positional.utf8)
-        var scanner = Scanner(bytes: bytes)
-        var output: [UInt8] = [UInt8(ascii: "[")]
-        output.reserveCapacity(bytes.count * 2)
-        guard scanner.take(UInt8(ascii: "[")) else { return positional }
-        var first = true
-        while !scanner.take(UInt8(ascii: "]")) {
-            if !first && !scanner.take(UInt8(ascii: ",")) { return positional }
-            guard scanner.take(UInt8(ascii: "[")) else { return positional }
-            output += first ? [] : [UInt8(ascii: ",")]
-            output.append(UInt8(ascii: "{"))
-            for (index, key) in keys.enumerated() {
-                if index > 0 && !scanner.take(UInt8(ascii: ",")) { return positional }
-                guard let value = scanner.value() else { return positional }
-                output += Array("\(index > 0 ? "," : "")\"\(key)\":".utf8) + value
+/// A run's components as stored: written in the positional layout (`JSONWriter.components(_:keyed:)`), read back
+/// from it or from the objects stored before it (`CompactComponentsSchema`).
+///
+/// Layout 1 is `[[signal, raw, normalised, weight, contribution, manual], ...]`; layout 0 is an array of objects under
+/// the keys `signal`, `raw`, `normalised`, `weight`, `contribution` and `manual`, in any order.
+enum CompactComponents {
+    /// The layout runs store now.
+    static let layout: Int64 = 1
+
+    /// The components in `text`, stored in `layout`; nil when the text is not in that layout.
+    static func read(_ text: String, layout: Int64) -> [Component]? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var reader = JSONReader(bytes)
+            var components: [Component] = []
+            guard reader.take(UInt8(ascii: "[")) else { return nil }
+            while !reader.take(UInt8(ascii: "]")) {
+                if !components.isEmpty && !reader.take(UInt8(ascii: ",")) { return nil }
+                let component = layout == 0 ? object(&reader) : positional(&reader)
+                guard let component else { return nil }
+                components.append(component)
             }
-            guard scanner.take(UInt8(ascii: "]")) else { return positional }
-            output.append(UInt8(ascii: "}"))
-            first = false
+            return reader.isAtEnd ? components : nil
         }
-        output.append(UInt8(ascii: "]"))
-        return String(decoding: output, as: UTF8.self)
     }
 
-    /// Reads JSON scalars and punctuation from UTF-8 bytes, skipping whitespace between them.
-    private struct Scanner {
-        let bytes: [UInt8]
-        var index = 0
-
-        /// Consumes `byte` if it comes next.
-        mutating func take(_ byte: UInt8) -> Bool {
-            skipSpace()
-            guard index < bytes.count, bytes[index] == byte else { return false }
-            index += 1
-            return true
+    private static func positional(_ reader: inout JSONReader) -> Component? {
+        guard reader.take(UInt8(ascii: "[")), let signal = reader.string(), reader.take(UInt8(ascii: ",")) else {
+            return nil
         }
+        let raw = reader.null() ? nil : reader.number()?.double
+        var numbers: [Double] = []
+        for _ in 0..<3 {
+            guard reader.take(UInt8(ascii: ",")), let number = reader.number() else { return nil }
+            numbers.append(number.double)
+        }
+        guard reader.take(UInt8(ascii: ",")), let manual = reader.bool(), reader.take(UInt8(ascii: "]")) else {
+            return nil
+        }
+        return Component(
+            signal: signal, raw: raw, normalised: numbers[0], weight: numbers[1], contribution: numbers[2],
+            isManual: manual)
+    }
 
-        /// The next scalar's JSON text (a string with its quotes, or a number, true, false or null).
-        mutating func value() -> ArraySlice<UInt8>? {
-            skipSpace()
-            let start = index
-            guard index < bytes.count else { return nil }
-            if bytes[index] == UInt8(ascii: "\"") {
-                index += 1
-                while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
-                    index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
-                }
-                guard index < bytes.count else { return nil }
-                index += 1
-            } else {
-                while index < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "]")].contains(bytes[index]),
-                    !Self.isSpace(bytes[index])
-                {
-                    index += 1
-                }
+    private static func object(_ reader: inout JSONReader) -> Component? {
+        guard reader.take(UInt8(ascii: "{")) else { return nil }
+        var signal: String?
+        var raw: Double?
+        var numbers: [String: Double] = [:]
+        var manual = false
+        var first = true
+        while !reader.take(UInt8(ascii: "}")) {
+            guard first || reader.take(UInt8(ascii: ",")), let key = reader.string(), reader.take(UInt8(ascii: ":"))
+            else { return nil }
+            first = false
+            switch key {
+            case "signal": signal = reader.string()
+            case "raw" where reader.null(): raw = nil
+            case "raw": raw = reader.number()?.double
+            case "manual": manual = reader.bool() ?? false
+            default: numbers[key] = reader.number()?.double
             }
-            return index > start ? bytes[start..<index] : nil
         }
-
-        private mutating func skipSpace() {
-            while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
-        }
-
-        private static func isSpace(_ byte: UInt8) -> Bool {
-            byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
-        }
+        guard let signal, let normalised = numbers["normalised"], let weight = numbers["weight"],
+            let contribution = numbers["contribution"]
+        else { return nil }
+        return Component(
+            signal: signal, raw: raw, normalised: normalised, weight: weight, contribution: contribution,
+            isManual: manual)
     }
 }

@@ -10,7 +10,7 @@ public struct IdentityStore {
     /// rows and inserts them again.
     public func link(billingSources: [String], crmSources: [String]) throws -> Int {
         guard !billingSources.isEmpty, !crmSources.isEmpty else { return 0 }
-        let sources = try [SQLValue.jsonArray(crmSources), .jsonArray(billingSources)]
+        let sources = [SQLValue.jsonArray(crmSources), .jsonArray(billingSources)]
         var linked = try database.makeStatement(
             """
             UPDATE accounts SET canonical_id = (

@@ -1,4 +1,5 @@
 import Foundation
+import ScoreKit
 
 /// What a run is for, which decides whether it joins the score's current series.
 ///
@@ -25,15 +26,32 @@ public struct ScoreRun: Sendable, Equatable {
 
 /// One account's stored result in a run, with the account's own id and name.
 public struct StoredResult: Sendable, Equatable {
-    public let accountID: String
+    /// The module's result as it was stored: the account's id, the value, band, components and details.
+    public let score: ScoredAccount
     public let accountName: String
     public let position: Int
-    public let value: Double
-    public let band: String
-    /// The components as JSON (an array of objects).
-    public let components: String
-    /// The details as JSON (an object).
-    public let details: String
+
+    public var accountID: String { score.accountID }
+    public var value: Double { score.value }
+    public var band: String { score.band }
+    /// Each signal's part, as the module gave them.
+    public var components: [Component] { score.components }
+    /// The module's named extras, in the module's order.
+    public var details: [(name: String, value: DetailValue)] { score.details }
+
+    /// Creates a result.
+    public init(
+        accountID: String, accountName: String, position: Int, value: Double, band: String, components: [Component],
+        details: [(name: String, value: DetailValue)]
+    ) {
+        self.score = ScoredAccount(
+            accountID: accountID, value: value, band: band, components: components, details: details)
+        self.accountName = accountName
+        self.position = position
+    }
+
+    /// The detail with this name, if any.
+    public func detail(_ name: String) -> DetailValue? { score.detail(name) }
 }
 
 /// Writes and reads score runs.
@@ -66,19 +84,19 @@ public struct ScoreRunStore {
     }
 
     /// Stores one account's result; `components` and `details` are JSON as UTF-8 bytes, the components as positional
-    /// arrays `[signal, raw, normalised, weight, contribution, manual]` (see `CompactComponentsSchema`).
+    /// arrays `[signal, raw, normalised, weight, contribution, manual]` (see `CompactComponents`).
     ///
     /// Measured on M (92k results of rfm): the objects' keys were about half of the bytes a run wrote, each written
     /// twice (the WAL, then its checkpoint); with positional arrays the COMMIT went from 16% of the run's CPU samples
     /// to 6%, and the run's peak memory from 257 MB to 210 MB.
-    public func insertResult(
+    func insertResult(
         runID: Int64, accountRowID: Int64, position: Int, value: Double, band: String, components: [UInt8], details: [UInt8]
     ) throws {
         let statement = try database.cachedStatement(
             """
             INSERT INTO score_results
                 (run_id, account_id, position, value, band, components, details, components_layout)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 1)
+            VALUES (?, ?, ?, ?, ?, ?, ?, \(CompactComponents.layout))
             """)
         try statement.bind([.integer(runID), .integer(accountRowID), .integer(Int64(position)), .real(value), .text(band)])
         try statement.bind(utf8: components, at: 6)
@@ -146,11 +164,18 @@ public struct ScoreRunStore {
             values += [.integer(Int64(limit)), .integer(Int64(offset))]
         }
         return try database.makeStatement(sql).map(values) { row in
-            StoredResult(
-                accountID: row.text(0) ?? "", accountName: row.text(1) ?? "", position: Int(row.integer(2)),
-                value: row.double(3), band: row.text(4) ?? "",
-                components: row.integer(7) == 1 ? CompactComponents.objects(row.text(5) ?? "[]") : row.text(5) ?? "[]",
-                details: row.text(6) ?? "{}")
+            let accountID = row.text(0) ?? ""
+            let layout = row.integer(7)
+            guard let components = CompactComponents.read(row.text(5) ?? "[]", layout: layout),
+                let details = StoredDetails.read(row.text(6) ?? "{}")
+            else {
+                throw StoreError(
+                    engine: database.engine, message: "the components or details are not JSON in layout \(layout)",
+                    context: "reading the result of account \(accountID) in run \(runID)")
+            }
+            return StoredResult(
+                accountID: accountID, accountName: row.text(1) ?? "", position: Int(row.integer(2)),
+                value: row.double(3), band: row.text(4) ?? "", components: components, details: details)
         }
     }
 
@@ -177,7 +202,7 @@ public struct ScoreRunStore {
                 score_name = ? AND as_of = ? AND finished_at IS NOT NULL AND kind IN (SELECT value FROM json_each(?))
                 ORDER BY kind IN ('current', 'backfill') DESC, id DESC LIMIT 1
                 """,
-            [.text(scoreName), .text(day), .text("[" + kinds.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]")]
+            [.text(scoreName), .text(day), .jsonArray(kinds.map(\.rawValue))]
         ).first
     }
 

@@ -73,6 +73,8 @@ import Testing
     #expect(results.map(\.accountID) == ["b", "a"])
     #expect(results.map(\.position) == [1, 2])
     // Two accounts: k of n = 1 of 2 scores (5 + 1) / 2 = 3, 2 of 2 scores 5.
-    #expect(results[0].details == #"{"code":"355","r":3,"f":5,"m":5,"segment":"Loyal"}"#)
-    #expect(results[1].details == #"{"code":"533","r":5,"f":3,"m":3,"segment":"Potential Loyalist"}"#)
+    #expect(results[0].details.map(\.name) == ["code", "r", "f", "m", "segment"])
+    #expect(results[0].details.map(\.value) == [.text("355"), .integer(3), .integer(5), .integer(5), .text("Loyal")])
+    #expect(
+        results[1].details.map(\.value) == [.text("533"), .integer(5), .integer(3), .integer(3), .text("Potential Loyalist")])
 }

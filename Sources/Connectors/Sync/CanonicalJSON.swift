@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// A parsed JSON value written back as text with object keys in code-point order, for a record's `raw`.
 ///
@@ -7,45 +8,44 @@ import Foundation
 public enum CanonicalJSON {
     /// The UTF-8 text of a value made of dictionaries, arrays, strings, numbers, booleans and nulls.
     public static func bytes(_ value: Any) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(1_024)
-        write(value, into: &out)
-        return out
+        var writer = JSONWriter()
+        write(value, into: &writer)
+        return writer.bytes
     }
 
-    private static func write(_ value: Any, into out: inout [UInt8]) {
+    private static func write(_ value: Any, into writer: inout JSONWriter) {
         switch value {
         case let string as String:
-            writeString(string, into: &out)
+            writer.string(string)
         case let object as [String: Any]:
-            out.append(UInt8(ascii: "{"))
+            writer.raw("{")
             for (index, entry) in object.sorted(by: { $0.key < $1.key }).enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                writeString(entry.key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                write(entry.value, into: &out)
+                if index > 0 { writer.raw(",") }
+                writer.string(entry.key)
+                writer.raw(":")
+                write(entry.value, into: &writer)
             }
-            out.append(UInt8(ascii: "}"))
+            writer.raw("}")
         case let array as [Any]:
-            out.append(UInt8(ascii: "["))
+            writer.raw("[")
             for (index, element) in array.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                write(element, into: &out)
+                if index > 0 { writer.raw(",") }
+                write(element, into: &writer)
             }
-            out.append(UInt8(ascii: "]"))
+            writer.raw("]")
         // Native values from JSONReader; the exact-type checks keep an NSNumber from being read as a Bool.
         case let bool as Bool where type(of: value) == Bool.self:
-            out.append(contentsOf: bool ? Array("true".utf8) : Array("false".utf8))
+            writer.bool(bool)
         case let integer as Int where type(of: value) == Int.self:
-            out.append(contentsOf: Array(String(integer).utf8))
+            writer.integer(Int64(integer))
         case let double as Double where type(of: value) == Double.self:
-            out.append(contentsOf: Array((double.isFinite ? "\(double)" : "null").utf8))
+            writer.raw(utf8: (double.isFinite ? "\(double)" : "null").utf8)
         case is NSNull:
-            out.append(contentsOf: Array("null".utf8))
+            writer.raw("null")
         case let number as NSNumber:
-            out.append(contentsOf: Array(text(of: number).utf8))
+            writer.raw(utf8: text(of: number).utf8)
         default:
-            out.append(contentsOf: Array("null".utf8))
+            writer.raw("null")
         }
     }
 
@@ -60,21 +60,5 @@ public enum CanonicalJSON {
         case "Q": return String(number.uint64Value)
         default: return String(number.int64Value)
         }
-    }
-
-    private static func writeString(_ string: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
-            case 0x0A: out.append(contentsOf: [92, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [92, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [92, UInt8(ascii: "t")])
-            case 0..<0x20: out.append(contentsOf: Array(String(format: "\\u%04x", Int(byte)).utf8))
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }

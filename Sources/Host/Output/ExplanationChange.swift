@@ -1,5 +1,5 @@
-import Foundation
 import Generator
+import ScoreKit
 import Store
 
 /// Why one account's score moved between two runs of a score: each component's raw value, scaled value and
@@ -135,16 +135,7 @@ public struct ExplanationChange: Renderable {
         (value >= 0 ? "+" : "") + Figures.fixed(value, decimals: 2)
     }
 
-    private static func parts(_ json: String) -> [(signal: String, part: Part)] {
-        let components = (try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]) ?? []
-        return components.map { component in
-            let number = { (key: String) in (component[key] as? NSNumber)?.doubleValue }
-            return (
-                component["signal"] as? String ?? "?",
-                Part(
-                    raw: number("raw"), normalised: number("normalised") ?? 0,
-                    contribution: number("contribution") ?? 0)
-            )
-        }
+    private static func parts(_ components: [Component]) -> [(signal: String, part: Part)] {
+        components.map { ($0.signal, Part(raw: $0.raw, normalised: $0.normalised, contribution: $0.contribution)) }
     }
 }

@@ -1,9 +1,9 @@
-import Foundation
 import Generator
+import ScoreKit
 import Store
 
 /// Prints a run's results as a table, CSV or JSON (the run's score, run, as_of, kind, module and accounts, then rows:
-/// objects with account_id, name, score, band, components, and the module's details such as code, r, f, m and segment).
+/// objects with account_id, name, score, band, components, and the module's details in the module's order).
 public struct ResultRenderer: Renderable {
     /// The run shown.
     public let run: ScoreRun
@@ -25,39 +25,43 @@ public struct ResultRenderer: Renderable {
         }
     }
 
-    private func details(_ result: StoredResult) -> [(String, Any)] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(result.details.utf8)) as? [String: Any] else { return [] }
-        return object.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    /// Every detail's name, in the module's order, those only some accounts have where they first appear.
+    private var detailNames: [String] {
+        FirstAppearance.names(results.lazy.map { $0.details.lazy.map(\.name) })
     }
 
-    private var detailNames: [String] {
-        guard let first = results.first else { return [] }
-        let names = details(first).map(\.0)
-        let preferred = ["code", "r", "f", "m", "e", "segment"]
-        return preferred.filter(names.contains) + names.filter { !preferred.contains($0) }
+    /// Every signal of the results, in the order they first appear, so an account missing one still lines up.
+    private var componentSignals: [String] {
+        FirstAppearance.names(results.lazy.map { $0.components.lazy.map(\.signal) })
     }
 
     private func table(width: Int?) -> String {
-        let rows = results.map { Dictionary(details($0), uniquingKeysWith: { first, _ in first }) }
-        func text(_ value: Any?) -> String {
-            guard let value else { return "" }
-            if let number = value as? NSNumber, !(value is String) { return Figures.raw(number.doubleValue) }
-            return "\(value)"
+        let rows = results.map { Dictionary($0.details, uniquingKeysWith: { first, _ in first }) }
+        func text(_ value: DetailValue?) -> String {
+            switch value {
+            case .integer(let value): return Figures.raw(Double(value))
+            case .number(let value): return Figures.raw(value)
+            case .text(let value): return value
+            case nil: return ""
+            }
+        }
+        func isFraction(_ value: DetailValue?) -> Bool {
+            guard case .number(let number) = value else { return false }
+            return number != number.rounded()
+        }
+        // A detail that is the band on every row (a segment that names the band) is said by the band column.
+        let names = detailNames.filter { name in
+            !zip(results, rows).allSatisfy { result, values in values[name] == .text(result.band) }
         }
         // Fractional numbers equal on every row (a fitted model's parameters) are said once above the table.
-        let names = detailNames.filter { $0 != "segment" }
-        func isFraction(_ value: Any?) -> Bool {
-            guard let number = value as? NSNumber, !(value is String) else { return false }
-            return number.doubleValue != number.doubleValue.rounded()
-        }
-        let constant = rows.count > 1
+        let constant =
+            rows.count > 1
             ? names.filter { name in isFraction(rows[0][name]) && Set(rows.map { text($0[name]) }).count == 1 } : []
         let columns = names.filter { !constant.contains($0) }
         var table = TextTable(columns: ["#", "account_id", "name", "score", "band"] + columns, numeric: [0, 3])
         for (result, values) in zip(results, rows) {
-            table.rows.append(
-                [String(result.position), result.accountID, result.accountName, Figures.fixed(result.value), result.band]
-                    + columns.map { text(values[$0]) })
+            let cells = [String(result.position), result.accountID, result.accountName, Figures.fixed(result.value)]
+            table.rows.append(cells + [result.band] + columns.map { text(values[$0]) })
         }
         var header = "\(run.scoreName) (\(run.module)) run \(run.id) as of \(run.asOf): \(run.accountCount) accounts"
         if let first = rows.first, !constant.isEmpty {
@@ -72,28 +76,27 @@ public struct ResultRenderer: Renderable {
     private func csv() -> String {
         let names = detailNames
         let signals = componentSignals
-        let parts = ["raw", "normalised", "weight", "contribution"]
         var lines = [
             CSVField.row(
                 ["account_id", "name", "rank", "score", "band", "run", "as_of", "kind"] + names
-                    + signals.flatMap { signal in parts.map { "\(signal)_\($0)" } })
+                    + signals.flatMap { signal in
+                        ["raw", "normalised", "weight", "contribution"].map { "\(signal)_\($0)" }
+                    })
         ]
         for result in results {
-            let values = Dictionary(details(result), uniquingKeysWith: { first, _ in first })
+            let values = Dictionary(result.details, uniquingKeysWith: { first, _ in first })
             let components = Dictionary(
-                parsedComponents(result).compactMap { component in
-                    (component["signal"] as? String).map { ($0, component) }
-                },
-                uniquingKeysWith: { first, _ in first })
+                result.components.map { ($0.signal, $0) }, uniquingKeysWith: { first, _ in first })
             let cells =
                 [
                     result.accountID, result.accountName, String(result.position), JSONText.number(result.value),
                     result.band, String(run.id), run.asOf, run.kind.rawValue,
                 ]
-                + names.map { values[$0].map { "\($0)" } ?? "" }
-                + signals.flatMap { signal in
-                    parts.map { part in
-                        (components[signal]?[part] as? NSNumber).map { JSONText.number($0.doubleValue) } ?? ""
+                + names.map { values[$0]?.description ?? "" }
+                + signals.flatMap { signal -> [String] in
+                    guard let component = components[signal] else { return ["", "", "", ""] }
+                    return [component.raw, component.normalised, component.weight, component.contribution].map {
+                        $0.map(JSONText.number) ?? ""
                     }
                 }
             lines.append(CSVField.row(cells))
@@ -102,35 +105,35 @@ public struct ResultRenderer: Renderable {
     }
 
     private func json() -> String {
-        let objects = results.map { result -> String in
-            var members: [(key: String, json: String)] = [
-                ("account_id", JSONText.string(result.accountID)), ("name", JSONText.string(result.accountName)),
-                ("rank", String(result.position)), ("score", JSONText.number(result.value)), ("band", JSONText.string(result.band)),
-                ("components", result.components),
-            ]
-            let inner = result.details.dropFirst().dropLast()
-            if !inner.isEmpty { members.append(("", String(inner))) }
-            return "{" + members.map { $0.key.isEmpty ? $0.json : JSONText.string($0.key) + ":" + $0.json }.joined(separator: ",") + "}"
+        var rows = JSONWriter()
+        rows.raw("[")
+        for (index, result) in results.enumerated() {
+            if index > 0 { rows.raw(",\n") }
+            rows.raw("{")
+            rows.member("account_id")
+            rows.string(result.accountID)
+            rows.raw(",")
+            rows.member("name")
+            rows.string(result.accountName)
+            rows.raw(",\"rank\":")
+            rows.integer(Int64(result.position))
+            rows.raw(",\"score\":")
+            rows.number(result.value)
+            rows.raw(",\"band\":")
+            rows.string(result.band)
+            rows.raw(",\"components\":")
+            rows.components(result.components, keyed: true)
+            for detail in result.details {
+                rows.raw(",")
+                rows.member(detail.name)
+                rows.value(detail.value)
+            }
+            rows.raw("}")
         }
+        rows.raw("]")
         return JSONText.object(
             Listing.members(of: run) + [
-                ("module", JSONText.string(run.module)), ("accounts", String(run.accountCount)),
-                ("rows", "[" + objects.joined(separator: ",\n") + "]"),
+                ("module", JSONText.string(run.module)), ("accounts", String(run.accountCount)), ("rows", rows.text),
             ])
-    }
-
-    /// Every signal of the results, in the order they first appear, so an account missing one still lines up.
-    private var componentSignals: [String] {
-        var signals: [String] = []
-        for result in results {
-            for signal in parsedComponents(result).compactMap({ $0["signal"] as? String }) where !signals.contains(signal) {
-                signals.append(signal)
-            }
-        }
-        return signals
-    }
-
-    private func parsedComponents(_ result: StoredResult) -> [[String: Any]] {
-        (try? JSONSerialization.jsonObject(with: Data(result.components.utf8)) as? [[String: Any]]) ?? []
     }
 }

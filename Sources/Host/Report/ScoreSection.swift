@@ -207,12 +207,8 @@ struct ScoreSection {
             "<table><tr><th class=\"n\">#</th><th>account</th><th class=\"n\">score</th><th>band</th>"
             + "<th>components (signal: contribution)</th></tr>"
         for result in results {
-            let components =
-                (try? JSONSerialization.jsonObject(with: Data(result.components.utf8)) as? [[String: Any]]) ?? []
-            let parts = components.map { component in
-                let contribution = (component["contribution"] as? NSNumber)?.doubleValue ?? 0
-                return "\(component["signal"] as? String ?? "?"): \(Figures.fixed(contribution))"
-            }.joined(separator: ", ")
+            let parts = result.components.map { "\($0.signal): \(Figures.fixed($0.contribution))" }
+                .joined(separator: ", ")
             html +=
                 "<tr><td class=\"n\">\(result.position)</td><td>\(SVG.escape(result.accountName)) "
                 + "<code>\(SVG.escape(result.accountID))</code></td><td class=\"n\">\(Figures.fixed(result.value))</td>"
@@ -223,8 +219,8 @@ struct ScoreSection {
 
     /// The band's playbook, for modules that give one as a detail (health).
     private static func playbook(_ result: StoredResult) -> String? {
-        let details = try? JSONSerialization.jsonObject(with: Data(result.details.utf8)) as? [String: Any]
-        return (details?["playbook"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+        guard case .text(let playbook) = result.detail("playbook"), !playbook.isEmpty else { return nil }
+        return playbook
     }
 
     private static func badge(_ band: String, _ order: BandOrder) -> String {

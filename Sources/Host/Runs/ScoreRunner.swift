@@ -58,18 +58,12 @@ public struct ScoreRunner {
             let runID = try store.begin(
                 scoreName: score.name, module: score.module, configHash: score.configurationHash,
                 configuration: score.canonicalConfiguration, asOf: asOf.description, kind: kind)
-            var components = JSONWriter()
-            var details = JSONWriter()
             let writer = store.resultWriter(runID: runID)
             for (position, result) in scores.enumerated() {
                 guard let rowID = rowByID[result.accountID] else { continue }
-                components.reset()
-                components.components(result.components)
-                details.reset()
-                details.details(result.details)
                 try writer.add(
                     accountRowID: rowID, position: position + 1, value: result.value, band: result.band,
-                    components: components.bytes, details: details.bytes)
+                    components: result.components, details: result.details)
             }
             try writer.finish()
             try store.finish(runID: runID, accountCount: scores.count)

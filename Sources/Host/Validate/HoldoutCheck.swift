@@ -46,9 +46,8 @@ public struct HoldoutCheck {
         var byFrequency: [Int: (count: Int, predicted: Double, actual: Double)] = [:]
         var absoluteError = 0.0
         for result in results {
-            let details = (try? JSONSerialization.jsonObject(with: Data(result.details.utf8))) as? [String: Any] ?? [:]
-            let predicted = (details["expected_purchases"] as? NSNumber)?.doubleValue ?? 0
-            let frequency = min(7, (details["frequency"] as? NSNumber)?.intValue ?? 0)
+            let predicted = result.detail("expected_purchases")?.number ?? 0
+            let frequency = min(7, Int(result.detail("frequency")?.number ?? 0))
             let happened = Double(actual[result.accountID] ?? 0)
             absoluteError += abs(predicted - happened)
             byFrequency[frequency, default: (0, 0, 0)].count += 1

@@ -1,3 +1,5 @@
+import ScoreKit
+
 /// A run's results, written as they come: on SQLite by the prepared insert, one call each; on PostgreSQL gathered and
 /// sent with `COPY` every `batchSize` results, so a run of 100k accounts is a few round trips, not 100k.
 public final class ResultWriter {
@@ -8,6 +10,8 @@ public final class ResultWriter {
     private let database: Database
     private let runID: Int64
     private var rows = CopyRows()
+    private var components = JSONWriter()
+    private var details = JSONWriter()
 
     init(store: ScoreRunStore, database: Database, runID: Int64) {
         self.store = store
@@ -15,23 +19,28 @@ public final class ResultWriter {
         self.runID = runID
     }
 
-    /// Stores one account's result (see `ScoreRunStore.insertResult` for the layout of `components`).
+    /// Stores one account's result (see `ScoreRunStore.insertResult` for how it is laid out).
     public func add(
-        accountRowID: Int64, position: Int, value: Double, band: String, components: [UInt8], details: [UInt8]
+        accountRowID: Int64, position: Int, value: Double, band: String, components: [Component],
+        details: [(name: String, value: DetailValue)]
     ) throws {
+        self.components.reset()
+        self.components.components(components, keyed: false)
+        self.details.reset()
+        self.details.details(details)
         guard database.engine == .postgres else {
             return try store.insertResult(
                 runID: runID, accountRowID: accountRowID, position: position, value: value, band: band,
-                components: components, details: details)
+                components: self.components.bytes, details: self.details.bytes)
         }
         rows.append(.integer(runID))
         rows.append(.integer(accountRowID))
         rows.append(.integer(Int64(position)))
         rows.append(.real(value))
         rows.append(.text(band))
-        rows.append(utf8: components)
-        rows.append(utf8: details)
-        rows.append(.integer(1))
+        rows.append(utf8: self.components.bytes)
+        rows.append(utf8: self.details.bytes)
+        rows.append(.integer(CompactComponents.layout))
         rows.endRow()
         if rows.count >= Self.batchSize { try flush() }
     }

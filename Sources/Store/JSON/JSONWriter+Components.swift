@@ -1,0 +1,27 @@
+import ScoreKit
+
+extension JSONWriter {
+    /// Appends components as an array: of objects under `signal`, `raw`, `normalised`, `weight`, `contribution` and
+    /// `manual` when `keyed` (as the output shows them), else of positional arrays of the same values in that order
+    /// (as runs store them, `CompactComponents`).
+    public mutating func components(_ components: [Component], keyed: Bool) {
+        raw("[")
+        for (index, component) in components.enumerated() {
+            if index > 0 { raw(",") }
+            raw(keyed ? "{\"signal\":" : "[")
+            string(component.signal)
+            raw(keyed ? ",\"raw\":" : ",")
+            number(component.raw)
+            raw(keyed ? ",\"normalised\":" : ",")
+            number(component.normalised)
+            raw(keyed ? ",\"weight\":" : ",")
+            number(component.weight)
+            raw(keyed ? ",\"contribution\":" : ",")
+            number(component.contribution)
+            raw(keyed ? ",\"manual\":" : ",")
+            bool(component.isManual)
+            raw(keyed ? "}" : "]")
+        }
+        raw("]")
+    }
+}
