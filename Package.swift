@@ -1,10 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Score modules: each a folder `Plugins/<Name>Score/`, a library target on ScoreKit alone. Adding a module is its
-/// folder plus its name here; `scripts/register-modules` writes this line and the host's registry
-/// (`Sources/Host/Registry/RegisteredModules+Generated.swift`) from the folders.
-let moduleNames = ["AccountScore", "ChurnScore", "CreditScore", "HealthScore", "LifetimeValueScore", "ReferralScore", "ValueScore"]
+/// Score modules: each a folder `Plugins/<Name>Score/`, a library target on ScoreKit alone.
+///
+/// Adding a module is its folder plus its name here; `scripts/register-modules` writes this line and the host's
+/// registry (`Sources/Host/Registry/RegisteredModules+Generated.swift`) from the folders.
+let moduleNames = [
+    "AccountScore", "ChurnScore", "CreditScore", "HealthScore", "LifetimeValueScore", "ReferralScore", "ValueScore",
+]
 let moduleTargets: [Target] = moduleNames.map { name in
     .target(name: name, dependencies: ["ScoreKit"], path: "Plugins/\(name)")
 }
@@ -12,10 +15,14 @@ let moduleDependencies: [Target.Dependency] = moduleNames.map { .target(name: $0
 
 /// `scripts/fuzz` sets SCOREBOOK_FUZZ to build the libFuzzer harness (`Fuzz/`); it needs `-sanitize=fuzzer`, so an
 /// ordinary build leaves it out.
-let fuzzTargets: [Target] = Context.environment["SCOREBOOK_FUZZ"] == nil ? [] : [
-    .target(name: "CFuzzMain", path: "Fuzz/CFuzzMain"),
-    .executableTarget(name: "scorebook-fuzz", dependencies: ["Host", "Connectors", "CFuzzMain"], path: "Fuzz/ScorebookFuzz"),
-]
+let fuzzTargets: [Target] =
+    Context.environment["SCOREBOOK_FUZZ"] == nil
+    ? []
+    : [
+        .target(name: "CFuzzMain", path: "Fuzz/CFuzzMain"),
+        .executableTarget(
+            name: "scorebook-fuzz", dependencies: ["Host", "Connectors", "CFuzzMain"], path: "Fuzz/ScorebookFuzz"),
+    ]
 
 let package = Package(
     name: "Scorebook",
@@ -66,9 +73,12 @@ let package = Package(
                 "Store", "Connectors", "ScoreKit", "Generator", "CCrypto", .product(name: "Yams", package: "Yams"),
             ] + moduleDependencies
         ),
-        .target(name: "Sandbox", dependencies: ["Generator", "Connectors", "ScoreKit",
-            .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
-        ]),
+        .target(
+            name: "Sandbox",
+            dependencies: [
+                "Generator", "Connectors", "ScoreKit",
+                .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]),
         .executableTarget(
             name: "scorebook",
             dependencies: [
@@ -82,7 +92,9 @@ let package = Package(
         .testTarget(name: "HostTests", dependencies: ["Host", "Generator", "Store", "ScoreKit", "TestSupport"]),
         .testTarget(name: "LifetimeValueTests", dependencies: ["LifetimeValueScore"], exclude: ["Fixtures"]),
         .testTarget(name: "ConnectorsTests", dependencies: ["Connectors"], exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["scorebook", "Store", "Sandbox", "Connectors", "Host", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["scorebook", "Store", "Sandbox", "Connectors", "Host", "TestSupport"], exclude: ["Fixtures"]),
     ] + moduleTargets + fuzzTargets,
     swiftLanguageModes: [.v5]
 )

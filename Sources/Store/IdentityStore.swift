@@ -6,8 +6,9 @@ public struct IdentityStore {
     public init(database: Database) { self.database = database }
 
     /// Links unlinked billing accounts: first by the explicit CRM id they carry, then by domain; then re-files their
-    /// records under the CRM account. Returns how many were linked. Call it inside a transaction: re-filing deletes
-    /// rows and inserts them again.
+    /// records under the CRM account.
+    ///
+    /// Returns how many were linked. Call it inside a transaction: re-filing deletes rows and inserts them again.
     public func link(billingSources: [String], crmSources: [String]) throws -> Int {
         guard !billingSources.isEmpty, !crmSources.isEmpty else { return 0 }
         let sources = [SQLValue.jsonArray(crmSources), .jsonArray(billingSources)]
@@ -39,9 +40,10 @@ public struct IdentityStore {
     }
 
     /// Moves a table's rows of linked accounts to their canonical account: copied aside with the new account, deleted,
-    /// inserted again with their ids. Never an `UPDATE` of `account_id`, which would move a row between shards on a
-    /// table distributed by account (Citus refuses it); deleting before inserting keeps SQLite's `(source,
-    /// external_id)` key unique throughout.
+    /// inserted again with their ids.
+    ///
+    /// Never an `UPDATE` of `account_id`, which would move a row between shards on a table distributed by account
+    /// (Citus refuses it); deleting before inserting keeps SQLite's `(source, external_id)` key unique throughout.
     private func refile(_ table: CanonicalTable) throws {
         let name = table.rawValue
         let kept = ["id", "source", "external_id", "raw"] + table.columns.filter { $0 != "account_id" }
@@ -61,12 +63,16 @@ public struct IdentityStore {
 
     /// The account row a record of this source and id should be filed under: its canonical account, if linked.
     public func accountRow(source: String, externalID: String) throws -> Int64? {
-        try database.cachedStatement("SELECT coalesce(canonical_id, id) FROM accounts WHERE source = ? AND external_id = ?")
-            .map([.text(source), .text(externalID)]) { $0.integer(0) }.first
+        try database.cachedStatement(
+            "SELECT coalesce(canonical_id, id) FROM accounts WHERE source = ? AND external_id = ?"
+        )
+        .map([.text(source), .text(externalID)]) { $0.integer(0) }.first
     }
 
     /// Accounts of the given sources that are not linked to another source's account, with their source, id and name.
-    public func unlinked(billingSources: [String], crmSources: [String]) throws -> [(source: String, id: String, name: String)] {
+    public func unlinked(billingSources: [String], crmSources: [String]) throws -> [(
+        source: String, id: String, name: String
+    )] {
         try database.makeStatement(
             """
             SELECT source, external_id, coalesce(name, '') FROM accounts a
@@ -82,9 +88,13 @@ public struct IdentityStore {
     }
 
     /// Marks a record deleted at the source.
-    public func markDeleted(_ table: CanonicalTable, source: String, externalID: String, at timestamp: String) throws -> Bool {
-        try database.cachedStatement("UPDATE \(table.rawValue) SET deleted_at = ? WHERE source = ? AND external_id = ? AND deleted_at IS NULL")
-            .run([.text(timestamp), .text(source), .text(externalID)]) > 0
+    public func markDeleted(_ table: CanonicalTable, source: String, externalID: String, at timestamp: String) throws
+        -> Bool
+    {
+        try database.cachedStatement(
+            "UPDATE \(table.rawValue) SET deleted_at = ? WHERE source = ? AND external_id = ? AND deleted_at IS NULL"
+        )
+        .run([.text(timestamp), .text(source), .text(externalID)]) > 0
     }
 
     /// Removes a record the source deleted, for tables nothing refers to (contacts).

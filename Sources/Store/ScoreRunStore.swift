@@ -70,16 +70,20 @@ public struct ScoreRunStore {
             INSERT INTO score_runs (score_name, module, config_hash, configuration, as_of, started_at, kind)
             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
             """
-        ).map([.text(scoreName), .text(module), .text(configHash), .text(configuration), .text(asOf), .text(Self.now()),
-               .text(kind.rawValue)]) { $0.integer(0) }[0]
+        ).map([
+            .text(scoreName), .text(module), .text(configHash), .text(configuration), .text(asOf), .text(Self.now()),
+            .text(kind.rawValue),
+        ]) { $0.integer(0) }[0]
     }
 
     /// The kind a new run as of `asOf` gets when none is asked for: a backfill when the score has a current run as of
     /// a later day, else current.
     public func defaultKind(scoreName: String, asOf: String) throws -> RunKind {
-        let later = try database.makeStatement(
-            "SELECT 1 FROM score_runs WHERE score_name = ? AND kind = 'current' AND finished_at IS NOT NULL AND as_of > ? LIMIT 1"
-        ).map([.text(scoreName), .text(asOf)]) { _ in true }.first ?? false
+        let later =
+            try database.makeStatement(
+                "SELECT 1 FROM score_runs WHERE score_name = ? AND kind = 'current' AND finished_at IS NOT NULL "
+                    + "AND as_of > ? LIMIT 1"
+            ).map([.text(scoreName), .text(asOf)]) { _ in true }.first ?? false
         return later ? .backfill : .current
     }
 
@@ -90,7 +94,8 @@ public struct ScoreRunStore {
     /// twice (the WAL, then its checkpoint); with positional arrays the COMMIT went from 16% of the run's CPU samples
     /// to 6%, and the run's peak memory from 257 MB to 210 MB.
     func insertResult(
-        runID: Int64, accountRowID: Int64, position: Int, value: Double, band: String, components: [UInt8], details: [UInt8]
+        runID: Int64, accountRowID: Int64, position: Int, value: Double, band: String, components: [UInt8],
+        details: [UInt8]
     ) throws {
         let statement = try database.cachedStatement(
             """
@@ -98,7 +103,9 @@ public struct ScoreRunStore {
                 (run_id, account_id, position, value, band, components, details, components_layout)
             VALUES (?, ?, ?, ?, ?, ?, ?, \(CompactComponents.layout))
             """)
-        try statement.bind([.integer(runID), .integer(accountRowID), .integer(Int64(position)), .real(value), .text(band)])
+        try statement.bind([
+            .integer(runID), .integer(accountRowID), .integer(Int64(position)), .real(value), .text(band),
+        ])
         try statement.bind(utf8: components, at: 6)
         try statement.bind(utf8: details, at: 7)
         try statement.step()
@@ -196,7 +203,9 @@ public struct ScoreRunStore {
 
     /// The run of a score as of a day: a current or backfill run before a validation or holdout one, the latest stored
     /// first; `kinds` limits the choice.
-    public func latestRun(of scoreName: String, asOf day: String, kinds: [RunKind] = RunKind.allCases) throws -> ScoreRun? {
+    public func latestRun(of scoreName: String, asOf day: String, kinds: [RunKind] = RunKind.allCases) throws
+        -> ScoreRun?
+    {
         try runs(
             where: """
                 score_name = ? AND as_of = ? AND finished_at IS NOT NULL AND kind IN (SELECT value FROM json_each(?))
@@ -209,7 +218,8 @@ public struct ScoreRunStore {
     /// Deletes all but the newest `keep` runs of a score (their results go with them); returns the runs deleted.
     public func prune(scoreName: String, keep: Int) throws -> Int {
         // The results first: on PostgreSQL they have no foreign key to cascade from (see `PostgresSchema`).
-        let older = "SELECT id FROM score_runs WHERE score_name = ? AND id NOT IN"
+        let older =
+            "SELECT id FROM score_runs WHERE score_name = ? AND id NOT IN"
             + " (SELECT id FROM score_runs WHERE score_name = ? ORDER BY id DESC LIMIT ?)"
         let values: [SQLValue] = [.text(scoreName), .text(scoreName), .integer(Int64(keep))]
         return try database.transaction {
@@ -220,8 +230,10 @@ public struct ScoreRunStore {
 
     /// Counts per band in a run, largest first.
     public func bandCounts(runID: Int64) throws -> [(band: String, count: Int)] {
-        try database.makeStatement("SELECT band, count(*) FROM score_results WHERE run_id = ? GROUP BY band ORDER BY count(*) DESC, band")
-            .map([.integer(runID)]) { ($0.text(0) ?? "", Int($0.integer(1))) }
+        try database.makeStatement(
+            "SELECT band, count(*) FROM score_results WHERE run_id = ? GROUP BY band ORDER BY count(*) DESC, band"
+        )
+        .map([.integer(runID)]) { ($0.text(0) ?? "", Int($0.integer(1))) }
     }
 
     private func runs(where clause: String, _ values: [SQLValue]) throws -> [ScoreRun] {
@@ -232,9 +244,11 @@ public struct ScoreRunStore {
             """
         ).map(values) { row in
             ScoreRun(
-                id: row.integer(0), scoreName: row.text(1) ?? "", module: row.text(2) ?? "", configHash: row.text(3) ?? "",
+                id: row.integer(0), scoreName: row.text(1) ?? "", module: row.text(2) ?? "",
+                configHash: row.text(3) ?? "",
                 configuration: row.text(4) ?? "", asOf: row.text(5) ?? "", startedAt: row.text(6) ?? "",
-                finishedAt: row.text(7), accountCount: Int(row.integer(8)), kind: RunKind(rawValue: row.text(9) ?? "") ?? .current)
+                finishedAt: row.text(7), accountCount: Int(row.integer(8)),
+                kind: RunKind(rawValue: row.text(9) ?? "") ?? .current)
         }
     }
 

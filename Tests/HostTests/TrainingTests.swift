@@ -105,9 +105,10 @@ func theNewtonSolverMatchesScikitLearn(lambda: Double, intercept: Double, first:
             score, TrainingRequest(outcome: "churned", horizonDays: 90, asOf: end.adding(days: -90), minimums: strict))
     }
     #expect(
-        refused == .tooFewOutcomes(
-            score: "risk", part: "training", positives: report.trainingPositives,
-            negatives: report.trainingRows - report.trainingPositives, minimum: report.trainingPositives + 1))
+        refused
+            == .tooFewOutcomes(
+                score: "risk", part: "training", positives: report.trainingPositives,
+                negatives: report.trainingRows - report.trainingPositives, minimum: report.trainingPositives + 1))
     #expect(refused.map { "\($0)".contains("\n") } == false)
     #expect(try TrainedModelStore(database: scratch.database).latest(scoreName: "risk")?.id == report.modelID)
     let heldOutStrict = TrainingMinimums(training: 1, heldOut: report.heldOutPositives + 1)

@@ -28,7 +28,9 @@ public struct ScoreRunner {
     public init(database: Database) { self.database = database }
 
     /// Runs the score as of `asOf` and stores the run in one transaction, as `kind` (by default a backfill when the
-    /// score has a current run as of a later day, else current). A run that scores no account is refused, not stored.
+    /// score has a current run as of a later day, else current).
+    ///
+    /// A run that scores no account is refused, not stored.
     public func run(_ score: NamedScore, asOf: Day, kind: RunKind? = nil) throws -> RunSummary {
         var (facts, rowIDs) = try FactLoader(database: database).load(score.facts, asOf: asOf)
         if let segment = score.segment {
@@ -39,10 +41,14 @@ public struct ScoreRunner {
         var scored = try score.score(facts, model: model)
         if let method = score.rollup, let band = score.bandForValue {
             let revenueKey = FactKey.paidAmount(windowDays: 365)
-            let revenue = method == .revenue ? try FactLoader(database: database).load([revenueKey], asOf: asOf).facts : nil
-            let revenueByID = revenue.map { table in
-                Dictionary(zip(table.accounts.map(\.id), table.column(revenueKey)).map { ($0, $1 ?? 0) }, uniquingKeysWith: { a, _ in a })
-            } ?? [:]
+            let revenue =
+                method == .revenue ? try FactLoader(database: database).load([revenueKey], asOf: asOf).facts : nil
+            let revenueByID =
+                revenue.map { table in
+                    Dictionary(
+                        zip(table.accounts.map(\.id), table.column(revenueKey)).map { ($0, $1 ?? 0) },
+                        uniquingKeysWith: { a, _ in a })
+                } ?? [:]
             let known = Set(facts.accounts.map(\.id))
             let parents = try AccountDirectory(database: database).parentLinks().filter { known.contains($0.value) }
             scored = Rollup(method: method, higherIsBetter: score.higherIsBetter, band: band)
@@ -71,9 +77,12 @@ public struct ScoreRunner {
         }
         var counts: [String: Int] = [:]
         for result in scores { counts[result.band, default: 0] += 1 }
-        let bandCounts = counts.sorted { $0.value == $1.value ? $0.key < $1.key : $0.value > $1.value }.map { ($0.key, $0.value) }
+        let bandCounts = counts.sorted { $0.value == $1.value ? $0.key < $1.key : $0.value > $1.value }.map {
+            ($0.key, $0.value)
+        }
         return RunSummary(
-            runID: runID, scoreName: score.name, asOf: asOf, kind: kind, accountCount: scores.count, bandCounts: bandCounts,
+            runID: runID, scoreName: score.name, asOf: asOf, kind: kind, accountCount: scores.count,
+            bandCounts: bandCounts,
             warnings: score.warnings + (score.bands.map { EmptyBands.warnings(bands: $0, counts: bandCounts) } ?? []))
     }
 

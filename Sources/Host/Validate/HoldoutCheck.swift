@@ -25,10 +25,12 @@ public struct HoldoutCheck {
         guard score.module == "clv" else {
             throw HostError.holdoutNeedsCLV(score: score.name, module: score.module)
         }
-        var settings = (try? JSONSerialization.jsonObject(with: Data(score.canonicalConfiguration.utf8))) as? [String: Any] ?? [:]
+        var settings =
+            (try? JSONSerialization.jsonObject(with: Data(score.canonicalConfiguration.utf8))) as? [String: Any] ?? [:]
         settings["horizon_days"] = holdoutDays
         settings["module"] = score.module
-        let yaml = String(decoding: try JSONSerialization.data(withJSONObject: ["scores": [score.name: settings]]), as: UTF8.self)
+        let yaml = String(
+            decoding: try JSONSerialization.data(withJSONObject: ["scores": [score.name: settings]]), as: UTF8.self)
         let calibrated = try ScorebookConfiguration.parse(yaml: yaml, file: file).score(named: score.name)
         let calibrationDay = endDay.adding(days: -holdoutDays)
         let summary = try ScoreRunner(database: database).run(calibrated, asOf: calibrationDay, kind: .holdout)
@@ -60,8 +62,9 @@ public struct HoldoutCheck {
         self.meanAbsoluteError = results.isEmpty ? 0 : absoluteError / Double(results.count)
         self.groups = byFrequency.keys.sorted().compactMap { key in
             guard let group = byFrequency[key], group.count > 0 else { return nil }
-            return Group(frequency: key == 7 ? "7+" : String(key), accounts: group.count,
-                         predicted: group.predicted / Double(group.count), actual: group.actual / Double(group.count))
+            return Group(
+                frequency: key == 7 ? "7+" : String(key), accounts: group.count,
+                predicted: group.predicted / Double(group.count), actual: group.actual / Double(group.count))
         }
     }
 
@@ -69,9 +72,14 @@ public struct HoldoutCheck {
     public func render(width: Int? = nil) -> String {
         var table = TextTable(columns: ["frequency", "accounts", "predicted", "actual"], numeric: [1, 2, 3])
         for group in groups {
-            table.rows.append([group.frequency, String(group.accounts), Figures.fixed(group.predicted, decimals: 3), Figures.fixed(group.actual, decimals: 3)])
+            table.rows.append([
+                group.frequency, String(group.accounts), Figures.fixed(group.predicted, decimals: 3),
+                Figures.fixed(group.actual, decimals: 3),
+            ])
         }
-        return "calibration up to \(calibrationDay), holdout \(calibrationDay.adding(days: 1)) to \(endDay): \(accounts) accounts, "
+        return
+            "calibration up to \(calibrationDay), holdout \(calibrationDay.adding(days: 1)) to \(endDay): "
+            + "\(accounts) accounts, "
             + "mean absolute error \(Figures.fixed(meanAbsoluteError, decimals: 3)) purchases per account\n"
             + "Mean purchases in the holdout by calibration frequency:\n" + table.render(width: width)
     }
