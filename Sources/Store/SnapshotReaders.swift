@@ -10,18 +10,20 @@ extension Database {
         }
     }
 
-    /// `count` more connections to this database, each inside a read transaction on one and the same state of it:
-    /// queries spread over them, on threads of their own, see what one connection would see in one transaction.
+    /// Up to `count` more connections to this database, each inside a read transaction on one and the same state of
+    /// it: queries spread over them, on threads of their own, see what one connection would see in one transaction.
     ///
     /// Debian's SQLite has no shared snapshots, so the readers begin reading while this connection holds the write
-    /// lock for that moment and nothing can be committed between them. On PostgreSQL they import the snapshot this
-    /// connection exports. End each with `endReading()`; this connection must not be in a transaction.
+    /// lock for that moment and nothing can be committed between them; when another writer holds the lock for long
+    /// (an import's one transaction), there is one reader, which never waits for a writer. On PostgreSQL they import
+    /// the snapshot this connection exports. End each with `endReading()`; this connection must not be in a
+    /// transaction.
     public func snapshotReaders(_ count: Int) throws -> [Database] {
-        let readers = try (0..<count).map { _ in try reopen() }
+        var readers = try (0..<count).map { _ in try reopen() }
         switch engine {
         case .sqlite:
-            try execute("BEGIN IMMEDIATE")
-            defer { try? execute("ROLLBACK") }
+            if readers.count > 1, !(try lockBriefly()) { readers = [readers[0]] }
+            defer { if readers.count > 1 { try? execute("ROLLBACK") } }
             for reader in readers {
                 try reader.execute("BEGIN")
                 // The first read fixes what the transaction sees.
@@ -38,6 +40,22 @@ extension Database {
         }
         return readers
     }
+
+    /// Takes SQLite's write lock if it is free within a moment (`snapshotReadersLockWait`); false when it is not.
+    private func lockBriefly() throws -> Bool {
+        guard case .sqlite(let handle) = connection else { return false }
+        sqlite3_busy_timeout(handle, Self.snapshotReadersLockWaitMilliseconds)
+        defer { sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds) }
+        do {
+            try execute("BEGIN IMMEDIATE")
+            return true
+        } catch let error as StoreError where error.isBusy {
+            return false
+        }
+    }
+
+    /// How long `snapshotReaders` waits for another writer's lock before it settles for one reader.
+    static let snapshotReadersLockWaitMilliseconds: Int32 = 250
 
     /// Ends a reader's transaction.
     public func endReading() throws {

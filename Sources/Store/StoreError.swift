@@ -33,6 +33,9 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         return "\(engine.displayName) error \(number): \(message) - while \(words.joined(separator: " "))"
     }
 
+    /// True when SQLite gave up waiting for another connection's lock.
+    public var isBusy: Bool { engine == .sqlite && code & 0xFF == SQLITE_BUSY }
+
     /// True for a UNIQUE or FOREIGN KEY constraint failure.
     public var isConstraint: Bool {
         engine == .sqlite ? code & 0xFF == SQLITE_CONSTRAINT : state?.hasPrefix("23") == true

@@ -28,3 +28,21 @@ func snapshotReadersAllSeeTheStateOfTheMomentTheyBegan(engine: Engine) throws {
     #expect(try readers.map(accountCount) == [2, 2])
     #expect(!database.isInTransaction)
 }
+
+@Test func aWriterHoldingTheLockLeavesOneReaderThatDoesNotWaitForIt() throws {
+    let scratch = try TestDatabase(engine: .sqlite)
+    let database = try scratch.open()
+    try addAccount(database, "a1")
+    // An import's one long transaction: the lock is not free within the moment readers wait for it.
+    let importer = try scratch.open()
+    try importer.begin()
+    try addAccount(importer, "a2")
+    let readers = try database.snapshotReaders(2)
+    #expect(readers.count == 1)
+    #expect(try readers.map(accountCount) == [1])
+    try importer.execute("COMMIT")
+    #expect(try readers.map(accountCount) == [1])
+    for reader in readers { try reader.endReading() }
+    #expect(try readers.map(accountCount) == [2])
+    #expect(try database.snapshotReaders(2).count == 2)
+}
