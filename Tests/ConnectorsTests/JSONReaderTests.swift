@@ -30,6 +30,11 @@ private func read(_ text: String) throws -> Any { try JSONReader.parse(Array(tex
     #expect(strings == ["a\"b\\c/d\n\t\r\u{08}\u{0C}", "é中", "😀!", "plain é 中"])
 }
 
+@Test func readerReadsAnEscapedNULAsTheReplacementCharacter() throws {
+    let strings = try #require(try read(#"["Acme\u0000Corp", "\u0000"]"#) as? [String])
+    #expect(strings == ["Acme\u{FFFD}Corp", "\u{FFFD}"])
+}
+
 @Test func readerKeepsIntegersAtTheEdgesAndFallsBackToDouble() throws {
     let numbers = try #require(
         try read("[9223372036854775807,-9223372036854775808,9223372036854775808,-0,0.1e-2]") as? [Any])

@@ -285,6 +285,9 @@ public struct JSONReader {
         } else if (0xDC00...0xDFFF).contains(first) {
             throw error("a lone low surrogate in a \\u escape")
         }
+        // NUL reads as U+FFFD: no text column holds it (PostgreSQL refuses it, a C string ends at it), and a name
+        // cut short there would say less than the source did.
+        if scalarValue == 0 { scalarValue = 0xFFFD }
         guard let scalar = Unicode.Scalar(scalarValue) else { throw error("an invalid \\u escape") }
         return Array(String(Character(scalar)).utf8)
     }

@@ -70,6 +70,12 @@ final class PostgresStatement {
     ) throws -> T {
         let types = values.map(Self.type)
         let name = try isPersistent ? preparedName(for: types, context: context) : nil
+        // libpq takes each text up to a NUL: refused, not cut short without a word.
+        if let position = values.firstIndex(where: { $0.postgresText?.utf8.contains(0) == true }) {
+            throw StoreError(
+                engine: .postgres, message: "parameter \(position + 1) holds a NUL byte, which PostgreSQL text cannot",
+                context: context)
+        }
         let storage = values.map { $0.postgresText.map { strdup($0) } ?? nil }
         defer { storage.forEach { free($0) } }
         let parameters = storage.map { $0.map { UnsafePointer($0) } }
