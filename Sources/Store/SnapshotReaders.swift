@@ -10,25 +10,22 @@ extension Database {
         }
     }
 
-    /// Up to `count` more connections to this database, each inside a read transaction on one and the same state of
-    /// it: queries spread over them, on threads of their own, see what one connection would see in one transaction.
+    /// Connections to this database, up to `count`, each inside a read transaction on one and the same state of it:
+    /// queries spread over them, on threads of their own, see what one connection would see in one transaction.
     ///
-    /// Debian's SQLite has no shared snapshots, so the readers begin reading while this connection holds the write
-    /// lock for that moment and nothing can be committed between them; when another writer holds the lock for long
-    /// (an import's one transaction), there is one reader, which never waits for a writer. On PostgreSQL they import
-    /// the snapshot this connection exports. End each with `endReading()`; this connection must not be in a
-    /// transaction.
+    /// One reader is this connection itself. More are connections of their own: Debian's SQLite has no shared
+    /// snapshots, so they begin reading while this connection holds the write lock for that moment and nothing can be
+    /// committed between them; when another writer holds the lock for long (an import's one transaction), this
+    /// connection reads alone, never waiting for that writer. On PostgreSQL they import the snapshot this connection
+    /// exports. End each with `endReading()`; this connection must not be in a transaction.
     public func snapshotReaders(_ count: Int) throws -> [Database] {
-        var readers = try (0..<count).map { _ in try reopen() }
+        guard count > 1 else { return [try beginReading()] }
+        let readers = try (0..<count).map { _ in try reopen() }
         switch engine {
         case .sqlite:
-            if readers.count > 1, !(try lockBriefly()) { readers = [readers[0]] }
-            defer { if readers.count > 1 { try? execute("ROLLBACK") } }
-            for reader in readers {
-                try reader.execute("BEGIN")
-                // The first read fixes what the transaction sees.
-                try reader.execute("SELECT count(*) FROM sqlite_master")
-            }
+            guard try lockBriefly() else { return [try beginReading()] }
+            defer { try? execute("ROLLBACK") }
+            for reader in readers { try reader.beginReading() }
         case .postgres:
             try execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
             defer { try? execute("COMMIT") }
@@ -41,13 +38,25 @@ extension Database {
         return readers
     }
 
-    /// Takes SQLite's write lock if it is free within a moment (`snapshotReadersLockWait`); false when it is not.
+    /// Starts a read transaction on this connection and fixes what it sees; returns the connection.
+    private func beginReading() throws -> Database {
+        if engine == .postgres {
+            try execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            return self
+        }
+        try execute("BEGIN")
+        // The first read fixes what the transaction sees.
+        try execute("SELECT count(*) FROM sqlite_master")
+        return self
+    }
+
+    /// Takes SQLite's write lock if it is free within a moment (`snapshotReadersLockWaitMilliseconds`); false when it is not.
     private func lockBriefly() throws -> Bool {
         guard case .sqlite(let handle) = connection else { return false }
         sqlite3_busy_timeout(handle, Self.snapshotReadersLockWaitMilliseconds)
         defer { sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds) }
         do {
-            try execute("BEGIN IMMEDIATE")
+            try begin()
             return true
         } catch let error as StoreError where error.isBusy {
             return false
