@@ -14,24 +14,24 @@ private func object(_ text: String) throws -> [String: Any] {
         #"{"id":"ch_1","object":"charge","amount":122500,"amount_refunded":0,"created":1748995304,"currency":"usd","#
             + #""customer":"cus_1","disputed":false,"failure_code":null,"payment_intent":"pi_1","status":"succeeded"}"#)
     #expect(
-        try StripeMapping.payment(succeeded, invoice: "in_1", account: 7) == [
-            .integer(7), .text("in_1"), .text("2025-06-04"), .integer(122_500), .text("usd"), .text("succeeded"), .null,
-            .integer(0), .integer(0),
-        ])
+        try StripeMapping.payment(succeeded, invoice: "in_1", account: 7)
+            == PaymentRow(
+                accountID: 7, invoiceExternalID: "in_1", createdDate: "2025-06-04", amountCents: 122_500,
+                currency: "usd", status: "succeeded", failureCode: nil, disputed: false, refundedCents: 0))
     let failed = try object(
         #"{"id":"ch_2","object":"charge","amount":5000,"amount_refunded":0,"created":1748995304,"currency":"usd","#
             + #""customer":"cus_1","disputed":false,"failure_code":"card_declined","payment_intent":null,"#
             + #""status":"failed"}"#)
     #expect(
-        try StripeMapping.payment(failed, invoice: nil, account: 7) == [
-            .integer(7), .null, .text("2025-06-04"), .integer(5_000), .text("usd"), .text("failed"),
-            .text("card_declined"), .integer(0), .integer(0),
-        ])
+        try StripeMapping.payment(failed, invoice: nil, account: 7)
+            == PaymentRow(
+                accountID: 7, invoiceExternalID: nil, createdDate: "2025-06-04", amountCents: 5_000, currency: "usd",
+                status: "failed", failureCode: "card_declined", disputed: false, refundedCents: 0))
     let disputedAndRefunded = try object(
         #"{"id":"ch_3","object":"charge","amount":9000,"amount_refunded":4000,"created":1748995304,"currency":"eur","#
             + #""customer":"cus_1","disputed":true,"status":"succeeded"}"#)
     let row = try StripeMapping.payment(disputedAndRefunded, invoice: nil, account: 8)
-    #expect(row[7] == .integer(1) && row[8] == .integer(4_000) && row[4] == .text("eur"))
+    #expect(row.disputed && row.refundedCents == 4_000 && row.currency == "eur")
 }
 
 @Test func aChargeWithoutAFieldItsRowNeedsIsNamed() throws {
@@ -85,14 +85,15 @@ private func object(_ text: String) throws -> [String: Any] {
     let active = try object(
         #"{"id":"s1","status":"active","started_at":1748995200,"created_at":1700000000,"mrr":9900}"#)
     let running = try ChargebeeMapping.mrrChanges(active, account: 3)
-    #expect(running.start == [.integer(3), .text("2025-06-04"), .integer(9_900), .text("new")])
+    #expect(
+        running.start == MRRChangeRow(accountID: 3, effectiveDate: "2025-06-04", mrrCents: 9_900, changeType: "new"))
     #expect(running.end == nil)
     let cancelled = try object(
         #"{"id":"s1","status":"cancelled","created_at":1748995200,"cancelled_at":1751587200,"mrr":0,"#
             + #""subscription_items":[{"item_type":"plan","amount":9900}]}"#)
     let ended = try ChargebeeMapping.mrrChanges(cancelled, account: 3)
-    #expect(ended.start == [.integer(3), .text("2025-06-04"), .integer(9_900), .text("new")])
-    #expect(ended.end == [.integer(3), .text("2025-07-04"), .integer(0), .text("churn")])
+    #expect(ended.start == MRRChangeRow(accountID: 3, effectiveDate: "2025-06-04", mrrCents: 9_900, changeType: "new"))
+    #expect(ended.end == MRRChangeRow(accountID: 3, effectiveDate: "2025-07-04", mrrCents: 0, changeType: "churn"))
     let undated = try object(#"{"id":"s5","status":"cancelled","started_at":1748995200}"#)
     do {
         _ = try ChargebeeMapping.mrrChanges(undated, account: 3)

@@ -26,15 +26,14 @@ private func record(_ json: String) -> [String: Any] {
         #"{"dealname":"Northwind - annual renewal","dealstage":"closedwon","amount":"24000.5","createdate":"2025-05-14T10:22:41.090Z","closedate":"1753920000000","hs_is_closed":"true","hs_is_closed_won":"true"}"#
     )
     #expect(
-        try HubSpotMapping.deal(properties, account: 7) == [
-            .integer(7), .text("Northwind - annual renewal"), .text("closedwon"), .integer(2_400_050),
-            .text("2025-05-14"),
-            .text("2025-07-31"), .integer(1), .integer(1),
-        ])
+        try HubSpotMapping.deal(properties, account: 7)
+            == DealRow(
+                accountID: 7, name: "Northwind - annual renewal", stage: "closedwon", amountCents: 2_400_050,
+                createdDate: "2025-05-14", closeDate: "2025-07-31", isClosed: true, isWon: true))
     // Without hs_is_closed the stage decides; a deal without an amount keeps NULL.
     let lost = record(#"{"dealstage":"closedlost","createdate":"2025-05-14T10:22:41.090Z","amount":null}"#)
     let row = try HubSpotMapping.deal(lost, account: 7)
-    #expect(row[3] == .null && row[6] == .integer(1) && row[7] == .integer(0))
+    #expect(row.amountCents == nil && row.isClosed && !row.isWon)
     #expect(throws: HubSpotMapping.Problem.self) {
         try HubSpotMapping.deal(record(#"{"createdate":"2025-05-14T00:00:00Z","amount":"lots"}"#), account: 7)
     }
@@ -46,16 +45,15 @@ private func record(_ json: String) -> [String: Any] {
         #"{"hs_pipeline_stage":"2","hs_ticket_priority":"HIGH","createdate":"2026-01-05T09:30:00.000Z","closed_date":null}"#
     )
     #expect(
-        try HubSpotMapping.ticket(open, account: 3) == [
-            .integer(3), .text("2026-01-05T09:30:00.000Z"), .null, .text("high"), .text("open"),
-        ])
+        try HubSpotMapping.ticket(open, account: 3)
+            == TicketRow(
+                accountID: 3, openedAt: "2026-01-05T09:30:00.000Z", closedAt: nil, priority: "high", status: "open"))
     let closed = record(
         #"{"hs_pipeline_stage":"4","hs_ticket_priority":"MEDIUM","createdate":"2026-01-05T09:30:00.000Z","closed_date":"2026-01-07T17:00:00.000Z"}"#
     )
-    #expect(
-        try HubSpotMapping.ticket(closed, account: 3)[2...] == [
-            .text("2026-01-07T17:00:00.000Z"), .text("medium"), .text("closed"),
-        ])
+    let closedRow = try HubSpotMapping.ticket(closed, account: 3)
+    #expect(closedRow.closedAt == "2026-01-07T17:00:00.000Z" && closedRow.priority == "medium")
+    #expect(closedRow.status == "closed")
     #expect(throws: HubSpotMapping.Problem.self) {
         try HubSpotMapping.ticket(record(#"{"createdate":"yesterday"}"#), account: 3)
     }
@@ -78,10 +76,10 @@ private func record(_ json: String) -> [String: Any] {
         #"{"Id":"006RO","AccountId":"001RO","Name":"Northwind - expansion","StageName":"Closed Won","Amount":48000.07,"CloseDate":"2025-07-15","IsClosed":true,"IsWon":true,"CreatedDate":"2025-04-02T08:15:00.000+0000"}"#
     )
     #expect(
-        try SalesforceMapping.opportunity(opportunity, account: 5) == [
-            .integer(5), .text("Northwind - expansion"), .text("Closed Won"), .integer(4_800_007), .text("2025-04-02"),
-            .text("2025-07-15"), .integer(1), .integer(1),
-        ])
+        try SalesforceMapping.opportunity(opportunity, account: 5)
+            == DealRow(
+                accountID: 5, name: "Northwind - expansion", stage: "Closed Won", amountCents: 4_800_007,
+                createdDate: "2025-04-02", closeDate: "2025-07-15", isClosed: true, isWon: true))
     #expect(throws: SalesforceMapping.Problem.self) {
         try SalesforceMapping.opportunity(
             record(#"{"Amount":"48000","CreatedDate":"2025-04-02T08:15:00.000+0000"}"#), account: 5)
@@ -90,13 +88,12 @@ private func record(_ json: String) -> [String: Any] {
         #"{"Status":"Closed","Priority":"High","IsClosed":true,"CreatedDate":"2026-01-05T09:30:00.000+0000","ClosedDate":"2026-01-07T17:00:00.000+0000"}"#
     )
     #expect(
-        try SalesforceMapping.case(closedCase, account: 5) == [
-            .integer(5), .text("2026-01-05T09:30:00.000+0000"), .text("2026-01-07T17:00:00.000+0000"), .text("high"),
-            .text("closed"),
-        ])
+        try SalesforceMapping.case(closedCase, account: 5)
+            == TicketRow(
+                accountID: 5, openedAt: "2026-01-05T09:30:00.000+0000", closedAt: "2026-01-07T17:00:00.000+0000",
+                priority: "high", status: "closed"))
     let contact = record(#"{"Name":"Sam Lee","Email":null,"LastActivityDate":"2026-10-01"}"#)
     #expect(
-        try SalesforceMapping.contact(contact, account: 5) == [
-            .integer(5), .text("Sam Lee"), .null, .null, .text("2026-10-01"),
-        ])
+        try SalesforceMapping.contact(contact, account: 5)
+            == ContactRow(accountID: 5, name: "Sam Lee", email: nil, isPrimary: nil, lastActivityDate: "2026-10-01"))
 }

@@ -154,16 +154,18 @@ private func response(_ status: Int, _ body: String, headers: [String: String] =
         "cf_salesforce_account_id": "001SB0000000000042", "cf_hubspot_company_id": "18000042",
     ]
     let account = try ChargebeeMapping.account(customer, linkField: "cf_hubspot_company_id")
-    #expect(account[0] == .text("Northwind") && account[1] == .text("northwind.example"))
-    #expect(account[5] == .text("2024-02-29") && account[10] == .text("18000042"))
+    #expect(
+        account
+            == AccountRow(
+                name: "Northwind", domain: "northwind.example", createdDate: "2024-02-29", crmLink: "18000042"))
     let invoice: [String: Any] = [
         "id": "1042", "status": "payment_due", "date": 1_748_995_200, "total": 122_500, "amount_paid": 0,
         "currency_code": "USD", "line_items": [["entity_id": "pro-USD-Monthly"]],
     ]
     let row = try ChargebeeMapping.invoice(invoice, account: 7)
     #expect(
-        row == [
-            .integer(7), .text("2025-06-04"), .null, .null, .integer(122_500), .integer(0), .text("usd"), .text("open"),
-            .text("pro-USD-Monthly"),
-        ])
+        row
+            == InvoiceRow(
+                accountID: 7, issuedDate: "2025-06-04", dueDate: nil, paidDate: nil, amountDueCents: 122_500,
+                amountPaidCents: 0, currency: "usd", status: "open", product: "pro-USD-Monthly"))
 }

@@ -7,52 +7,49 @@ import Store
 /// A number no column can hold throws `OutOfRange`; the record is left out.
 enum ChargebeeMapping {
     /// An `accounts` row: company (or the person's name), e-mail domain, created day, the CRM id in `linkField`.
-    static func account(_ customer: [String: Any], linkField: String?) throws -> [SQLValue] {
+    static func account(_ customer: [String: Any], linkField: String?) throws -> AccountRow {
         let person = [customer["first_name"] as? String, customer["last_name"] as? String].compactMap { $0 }.joined(
             separator: " ")
-        let name = (customer["company"] as? String) ?? (person.isEmpty ? nil : person)
-        let domain = (customer["email"] as? String).flatMap {
-            $0.split(separator: "@").last.map { String($0).lowercased() }
-        }
-        let link = linkField.flatMap { customer[$0] as? String }.flatMap { $0.isEmpty ? nil : $0 }
-        return [
-            name.sqlValue, domain.sqlValue, .null, .null, .null, try day(customer, "created_at").sqlValue, .null, .null,
-            .null, .null,
-            link.sqlValue,
-        ]
+        return AccountRow(
+            name: (customer["company"] as? String) ?? (person.isEmpty ? nil : person),
+            domain: (customer["email"] as? String).flatMap { $0.split(separator: "@").last.map { $0.lowercased() } },
+            createdDate: try day(customer, "created_at"),
+            crmLink: linkField.flatMap { customer[$0] as? String }.flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// An `invoices` row filed under `account`: `date`, `due_date`, `paid_at`, `total`, `amount_paid`, the status
     /// mapped onto paid/open/uncollectible/void, and the first line's item price as the product.
-    static func invoice(_ invoice: [String: Any], account: Int64) throws -> [SQLValue] {
+    static func invoice(_ invoice: [String: Any], account: Int64) throws -> InvoiceRow {
         let lines = invoice["line_items"] as? [[String: Any]] ?? []
         let deleted = invoice["deleted"] as? Bool == true
-        let issued = try day(invoice, "date")
-        return [
-            .integer(account), .text(issued ?? ""), try day(invoice, "due_date").sqlValue,
-            try day(invoice, "paid_at").sqlValue,
-            .integer(try integer(invoice, "total")), .integer(try integer(invoice, "amount_paid")),
-            (invoice["currency_code"] as? String).map { $0.lowercased() }.sqlValue,
-            .text(ChargebeeErrors.invoiceStatus(invoice["status"] as? String, deleted: deleted)),
-            (lines.first?["entity_id"] as? String).sqlValue,
-        ]
+        guard let issued = try day(invoice, "date") else {
+            throw MissingField(record: "invoice \(invoice["id"] as? String ?? "without an id")", field: "date")
+        }
+        return InvoiceRow(
+            accountID: account, issuedDate: issued, dueDate: try day(invoice, "due_date"),
+            paidDate: try day(invoice, "paid_at"), amountDueCents: try integer(invoice, "total"),
+            amountPaidCents: try integer(invoice, "amount_paid"),
+            currency: (invoice["currency_code"] as? String).map { $0.lowercased() },
+            status: ChargebeeErrors.invoiceStatus(invoice["status"] as? String, deleted: deleted),
+            product: lines.first?["entity_id"] as? String)
     }
 
     /// A subscription's `mrr_changes` rows filed under `account`: its monthly amount from the day it started
     /// (`started_at`, else `created_at`), and, once `cancelled`, 0 from `cancelled_at`.
     static func mrrChanges(
         _ subscription: [String: Any], account: Int64
-    ) throws -> (start: [SQLValue], end: [SQLValue]?) {
+    ) throws -> (start: MRRChangeRow, end: MRRChangeRow?) {
         let record = "subscription \(subscription["id"] as? String ?? "without an id")"
         guard let started = try day(subscription, "started_at") ?? day(subscription, "created_at") else {
             throw MissingField(record: record, field: "started_at")
         }
-        let start: [SQLValue] = [.integer(account), .text(started), .integer(try monthlyAmount(subscription)), "new"]
+        let start = MRRChangeRow(
+            accountID: account, effectiveDate: started, mrrCents: try monthlyAmount(subscription), changeType: "new")
         guard subscription["status"] as? String == "cancelled" else { return (start, nil) }
         guard let cancelled = try day(subscription, "cancelled_at") else {
             throw MissingField(record: record, field: "cancelled_at")
         }
-        return (start, [.integer(account), .text(cancelled), .integer(0), "churn"])
+        return (start, MRRChangeRow(accountID: account, effectiveDate: cancelled, mrrCents: 0, changeType: "churn"))
     }
 
     /// A subscription's monthly amount in minor units, at list price as Stripe's are: its recurring items (plan and

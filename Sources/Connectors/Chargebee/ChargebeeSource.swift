@@ -104,9 +104,8 @@ public struct ChargebeeSource {
 
     private func writeCustomer(_ customer: [String: Any], counter: inout StreamCounter) throws {
         guard let id = customer["id"] as? String else { return }
-        let outcome = try context.upserter(.accounts).write(
-            source: name, externalID: id,
-            values: ChargebeeMapping.account(customer, linkField: context.settings.linkField),
+        let outcome = try context.write(
+            ChargebeeMapping.account(customer, linkField: context.settings.linkField), source: name, externalID: id,
             raw: CanonicalJSON.bytes(customer))
         counter.count(outcome)
         if customer["deleted"] as? Bool == true,
@@ -120,8 +119,8 @@ public struct ChargebeeSource {
     private func writeInvoice(_ invoice: [String: Any], counter: inout StreamCounter) throws {
         guard let id = invoice["id"] as? String, let customer = invoice["customer_id"] as? String else { return }
         let account = try accountRow(customer)
-        let outcome = try context.upserter(.invoices).write(
-            source: name, externalID: id, values: ChargebeeMapping.invoice(invoice, account: account),
+        let outcome = try context.write(
+            ChargebeeMapping.invoice(invoice, account: account), source: name, externalID: id,
             raw: CanonicalJSON.bytes(invoice))
         if invoice["deleted"] as? Bool == true && outcome == .updated {
             counter.entry.records += 1
@@ -149,11 +148,9 @@ public struct ChargebeeSource {
         }
         let rows = try ChargebeeMapping.mrrChanges(subscription, account: try accountRow(customer))
         let raw = CanonicalJSON.bytes(subscription)
-        var outcome = try context.upserter(.mrrChanges).write(
-            source: name, externalID: id + ":start", values: rows.start, raw: raw)
+        var outcome = try context.write(rows.start, source: name, externalID: id + ":start", raw: raw)
         if let end = rows.end {
-            let written = try context.upserter(.mrrChanges).write(
-                source: name, externalID: id + ":end", values: end, raw: raw)
+            let written = try context.write(end, source: name, externalID: id + ":end", raw: raw)
             if outcome == .unchanged { outcome = written }
         } else if try identity.remove(.mrrChanges, source: name, externalID: id + ":end"), outcome == .unchanged {
             outcome = .updated
@@ -173,9 +170,7 @@ public struct ChargebeeSource {
                 classify: ChargebeeErrors.classify)
             if let object = page["customer"] as? [String: Any] { try writeCustomer(object, counter: &ignored) }
         } catch let error as SyncError where error.reason.contains("resource_not_found") {
-            let placeholder: [SQLValue] = Array(repeating: .null, count: CanonicalTable.accounts.columns.count)
-            _ = try context.upserter(.accounts).write(
-                source: name, externalID: customer, values: placeholder, raw: Array("{}".utf8))
+            _ = try context.write(AccountRow(), source: name, externalID: customer, raw: Array("{}".utf8))
             _ = try identity.markDeleted(.accounts, source: name, externalID: customer, at: ScoreRunStore.now())
         }
         guard let row = try identity.accountRow(source: name, externalID: customer) else {

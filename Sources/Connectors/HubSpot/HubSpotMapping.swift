@@ -17,7 +17,7 @@ enum HubSpotMapping {
 
     /// A `deals` row under `account`: dealname, dealstage, amount in minor units, the days of createdate and
     /// closedate, and closed/won from `hs_is_closed`/`hs_is_closed_won`, else from the stage `closedwon`/`closedlost`.
-    static func deal(_ properties: [String: Any], account: Int64) throws -> [SQLValue] {
+    static func deal(_ properties: [String: Any], account: Int64) throws -> DealRow {
         let text = values(properties)
         let stage = text("dealstage")
         let created = try required(text("createdate"), "createdate")
@@ -30,27 +30,24 @@ enum HubSpotMapping {
         }
         let won = try flag(text("hs_is_closed_won"), "hs_is_closed_won") ?? (stage == "closedwon")
         let closed = try flag(text("hs_is_closed"), "hs_is_closed") ?? (stage == "closedwon" || stage == "closedlost")
-        return [
-            .integer(account), text("dealname").sqlValue, stage.sqlValue, amount.map(SQLValue.integer) ?? .null,
-            .text(String(created.prefix(10))),
-            try timestamp(text("closedate"), "closedate").map { String($0.prefix(10)) }.sqlValue,
-            .integer(closed ? 1 : 0), .integer(won ? 1 : 0),
-        ]
+        return DealRow(
+            accountID: account, name: text("dealname"), stage: stage, amountCents: amount,
+            createdDate: String(created.prefix(10)),
+            closeDate: try timestamp(text("closedate"), "closedate").map { String($0.prefix(10)) }, isClosed: closed,
+            isWon: won)
     }
 
     /// A `tickets` row under `account`: opened at createdate, closed at `closed_date`, priority lower-cased
     /// (`HIGH` → `high`, as the health score's support signal reads it), status `closed` in the closed stage or once
     /// it has a close date, else `open`.
-    static func ticket(_ properties: [String: Any], account: Int64) throws -> [SQLValue] {
+    static func ticket(_ properties: [String: Any], account: Int64) throws -> TicketRow {
         let text = values(properties)
         let opened = try required(text("createdate"), "createdate")
         let closedAt = try timestamp(text("closed_date"), "closed_date")
         let closed = text("hs_pipeline_stage") == closedTicketStage || closedAt != nil
-        return [
-            .integer(account), .text(opened), closedAt.sqlValue,
-            text("hs_ticket_priority").map { $0.lowercased() }.sqlValue,
-            .text(closed ? "closed" : "open"),
-        ]
+        return TicketRow(
+            accountID: account, openedAt: opened, closedAt: closedAt,
+            priority: text("hs_ticket_priority").map { $0.lowercased() }, status: closed ? "closed" : "open")
     }
 
     /// The non-empty string properties.

@@ -26,12 +26,10 @@ extension HubSpotSource {
         let account = try companyRow(company)
         let fullName = [text("firstname"), text("lastname")].compactMap { $0 }.joined(separator: " ")
         let activity = (text("notes_last_updated") ?? text("lastmodifieddate")).map { String($0.prefix(10)) }
-        let values: [SQLValue] = [
-            .integer(account), fullName.isEmpty ? .null : .text(fullName), text("email").sqlValue, .null,
-            activity.sqlValue,
-        ]
-        return try context.upserter(.contacts).write(
-            source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(contact))
+        let row = ContactRow(
+            accountID: account, name: fullName.isEmpty ? nil : fullName, email: text("email"), isPrimary: nil,
+            lastActivityDate: activity)
+        return try context.write(row, source: name, externalID: id, raw: CanonicalJSON.bytes(contact))
     }
 
     /// A deal or ticket under its company's account; a value that cannot be read stops the sync naming the record.
@@ -43,9 +41,9 @@ extension HubSpotSource {
         var properties = record["properties"] as? [String: Any] ?? [:]
         if properties["createdate"] == nil { properties["createdate"] = record["createdAt"] }
         let account = try companyRow(company)
-        let values: [SQLValue]
+        let row: any AccountFiledRow
         do {
-            values =
+            row =
                 object == .deals
                 ? try HubSpotMapping.deal(properties, account: account)
                 : try HubSpotMapping.ticket(properties, account: account)
@@ -53,8 +51,7 @@ extension HubSpotSource {
             throw SyncError(
                 what: "\(name) \(object.rawValue)", reason: "\(object.rawValue.dropLast()) \(id): \(problem.reason)")
         }
-        return try context.upserter(object.table).write(
-            source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(record))
+        return try context.write(row, source: name, externalID: id, raw: CanonicalJSON.bytes(record))
     }
 
     /// The account row of a company, fetched by id (archived ones too) when no sync has written it.
@@ -70,9 +67,7 @@ extension HubSpotSource {
                 _ = try identity.markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now())
             }
         } catch let error as SyncError where error.reason.hasPrefix("HTTP 404") {
-            let placeholder: [SQLValue] = Array(repeating: .null, count: CanonicalTable.accounts.columns.count)
-            _ = try context.upserter(.accounts).write(
-                source: name, externalID: id, values: placeholder, raw: Array("{}".utf8))
+            _ = try context.write(AccountRow(), source: name, externalID: id, raw: Array("{}".utf8))
             _ = try identity.markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now())
         }
         guard let row = try identity.accountRow(source: name, externalID: id) else {
@@ -85,14 +80,12 @@ extension HubSpotSource {
         guard let id = company["id"] as? String else { return .unchanged }
         let properties = company["properties"] as? [String: Any] ?? [:]
         func text(_ key: String) -> String? { properties[key] as? String }
-        let values: [SQLValue] = [
-            text("name").sqlValue, text("domain").sqlValue,
-            context.settings.vocabulary.industry(text("industry")).sqlValue,
-            text("numberofemployees").flatMap { Int64($0) }.map(SQLValue.integer) ?? .null,
-            context.settings.vocabulary.country(text("country")).sqlValue,
-            text("createdate").map { String($0.prefix(10)) }.sqlValue, .null, .null, .null, .null, .null,
-        ]
-        return try context.upserter(.accounts).write(
-            source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(company))
+        let row = AccountRow(
+            name: text("name"), domain: text("domain"),
+            industry: context.settings.vocabulary.industry(text("industry")),
+            employees: text("numberofemployees").flatMap { Int64($0) },
+            country: context.settings.vocabulary.country(text("country")),
+            createdDate: text("createdate").map { String($0.prefix(10)) })
+        return try context.write(row, source: name, externalID: id, raw: CanonicalJSON.bytes(company))
     }
 }

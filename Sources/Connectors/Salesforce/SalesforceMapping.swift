@@ -13,16 +13,15 @@ enum SalesforceMapping {
     }
 
     /// A `contacts` row: Name, Email and LastActivityDate (Contact has no standard primary flag).
-    static func contact(_ record: [String: Any], account: Int64) throws -> [SQLValue] {
-        [
-            .integer(account), try text(record, "Name").sqlValue, try text(record, "Email").sqlValue, .null,
-            try text(record, "LastActivityDate").map { String($0.prefix(10)) }.sqlValue,
-        ]
+    static func contact(_ record: [String: Any], account: Int64) throws -> ContactRow {
+        ContactRow(
+            accountID: account, name: try text(record, "Name"), email: try text(record, "Email"), isPrimary: nil,
+            lastActivityDate: try text(record, "LastActivityDate").map { String($0.prefix(10)) })
     }
 
     /// A `deals` row: Name, StageName, Amount in minor units, the days of CreatedDate and CloseDate, IsClosed, IsWon.
-    static func opportunity(_ record: [String: Any], account: Int64) throws -> [SQLValue] {
-        var amount: SQLValue = .null
+    static func opportunity(_ record: [String: Any], account: Int64) throws -> DealRow {
+        var amount: Int64?
         switch record["Amount"] {
         case nil, is NSNull: break
         case let value?:
@@ -32,24 +31,22 @@ enum SalesforceMapping {
             guard number.isFinite, (number * 100).magnitude <= Double(CheckedNumber.maxMinorUnits) else {
                 throw OutOfRange(field: "Amount", value: "\(number)")
             }
-            amount = .integer(Int64((number * 100).rounded()))
+            amount = Int64((number * 100).rounded())
         }
-        return [
-            .integer(account), try text(record, "Name").sqlValue, try text(record, "StageName").sqlValue, amount,
-            .text(String(try created(record).prefix(10))),
-            try text(record, "CloseDate").map { String($0.prefix(10)) }.sqlValue,
-            .integer(try flag(record, "IsClosed") ? 1 : 0), .integer(try flag(record, "IsWon") ? 1 : 0),
-        ]
+        return DealRow(
+            accountID: account, name: try text(record, "Name"), stage: try text(record, "StageName"),
+            amountCents: amount, createdDate: String(try created(record).prefix(10)),
+            closeDate: try text(record, "CloseDate").map { String($0.prefix(10)) },
+            isClosed: try flag(record, "IsClosed"), isWon: try flag(record, "IsWon"))
     }
 
     /// A `tickets` row: opened at CreatedDate, closed at ClosedDate, Priority lower-cased (`High` → `high`, as the
     /// health score's support signal reads it), status `closed` when IsClosed, else `open`.
-    static func `case`(_ record: [String: Any], account: Int64) throws -> [SQLValue] {
+    static func `case`(_ record: [String: Any], account: Int64) throws -> TicketRow {
         let closed = try flag(record, "IsClosed")
-        return [
-            .integer(account), .text(try created(record)), closed ? try text(record, "ClosedDate").sqlValue : .null,
-            try text(record, "Priority").map { $0.lowercased() }.sqlValue, .text(closed ? "closed" : "open"),
-        ]
+        return TicketRow(
+            accountID: account, openedAt: try created(record), closedAt: closed ? try text(record, "ClosedDate") : nil,
+            priority: try text(record, "Priority").map { $0.lowercased() }, status: closed ? "closed" : "open")
     }
 
     private static func created(_ record: [String: Any]) throws -> String {

@@ -35,35 +35,31 @@ extension SalesforceSource {
 
     private func writeAccount(_ record: [String: Any]) throws -> Upserter.Outcome {
         guard let id = record["Id"] as? String else { return .unchanged }
-        let values: [SQLValue] = [
-            (record["Name"] as? String).sqlValue, Self.domain(fromWebsite: record["Website"] as? String).sqlValue,
-            context.settings.vocabulary.industry(record["Industry"] as? String).sqlValue,
-            JSONNumber.int64(record["NumberOfEmployees"]).map { SQLValue.integer($0) } ?? .null,
-            context.settings.vocabulary.country(record["BillingCountry"] as? String).sqlValue,
-            (record["CreatedDate"] as? String).map { String($0.prefix(10)) }.sqlValue,
-            .null, .null, .null, .null, .null,
-        ]
-        return try context.upserter(.accounts).write(
-            source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(record))
+        let row = AccountRow(
+            name: record["Name"] as? String, domain: Self.domain(fromWebsite: record["Website"] as? String),
+            industry: context.settings.vocabulary.industry(record["Industry"] as? String),
+            employees: JSONNumber.int64(record["NumberOfEmployees"]),
+            country: context.settings.vocabulary.country(record["BillingCountry"] as? String),
+            createdDate: (record["CreatedDate"] as? String).map { String($0.prefix(10)) })
+        return try context.write(row, source: name, externalID: id, raw: CanonicalJSON.bytes(record))
     }
 
     /// A contact, opportunity or case under its account; a value that cannot be read stops the sync naming the record.
     private func writeFiled(
-        _ record: [String: Any], _ object: SalesforceObject, _ map: ([String: Any], Int64) throws -> [SQLValue]
+        _ record: [String: Any], _ object: SalesforceObject, _ map: ([String: Any], Int64) throws -> any AccountFiledRow
     ) throws -> Upserter.Outcome {
         guard let id = record["Id"] as? String else { return .unchanged }
         guard let accountID = record["AccountId"] as? String, !accountID.isEmpty else { return .skipped }
-        let values: [SQLValue]
+        let row: any AccountFiledRow
         do {
-            values = try map(record, try accountRow(accountID))
+            row = try map(record, try accountRow(accountID))
         } catch let problem as SalesforceMapping.Problem {
             throw SyncError(what: "\(name) \(object.stream)", reason: "\(object.rawValue) \(id): \(problem.reason)")
         } catch let outOfRange as OutOfRange {
             context.leaveOut(record, stream: object.stream, because: outOfRange)
             return .skipped
         }
-        return try context.upserter(object.table).write(
-            source: name, externalID: id, values: values, raw: CanonicalJSON.bytes(record))
+        return try context.write(row, source: name, externalID: id, raw: CanonicalJSON.bytes(record))
     }
 
     /// The account row of an AccountId, fetched by id through `queryAll` when no sync has written it.
@@ -81,9 +77,7 @@ extension SalesforceSource {
                 _ = try identity.markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now())
             }
         } else {
-            let placeholder: [SQLValue] = Array(repeating: .null, count: CanonicalTable.accounts.columns.count)
-            _ = try context.upserter(.accounts).write(
-                source: name, externalID: id, values: placeholder, raw: Array("{}".utf8))
+            _ = try context.write(AccountRow(), source: name, externalID: id, raw: Array("{}".utf8))
             _ = try identity.markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now())
         }
         guard let row = try identity.accountRow(source: name, externalID: id) else {

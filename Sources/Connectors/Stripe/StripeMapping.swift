@@ -6,15 +6,12 @@ import Store
 /// A number no column can hold (`CheckedNumber`) throws `OutOfRange` naming the field; the record is left out.
 enum StripeMapping {
     /// An `accounts` row: name, e-mail domain, created day, `metadata.hubspot_company_id` as the CRM link.
-    static func account(_ customer: [String: Any]) throws -> [SQLValue] {
+    static func account(_ customer: [String: Any]) throws -> AccountRow {
         let metadata = customer["metadata"] as? [String: Any] ?? [:]
         let email = customer["email"] as? String
-        let domain = email.flatMap { $0.split(separator: "@").last.map(String.init) }
-        return [
-            (customer["name"] as? String).sqlValue, domain.sqlValue, .null, .null, .null,
-            try day(customer, "created").sqlValue, .null, .null, .null, .null,
-            (metadata["hubspot_company_id"] as? String).sqlValue,
-        ]
+        return AccountRow(
+            name: customer["name"] as? String, domain: email.flatMap { $0.split(separator: "@").last.map(String.init) },
+            createdDate: try day(customer, "created"), crmLink: metadata["hubspot_company_id"] as? String)
     }
 
     /// A subscription's monthly amount: each item's unit amount × quantity, per month of its price's interval.
@@ -34,35 +31,35 @@ enum StripeMapping {
 
     /// An `invoices` row filed under `account`: created, due and paid days, amounts due and paid, the first line's
     /// product (basil's `lines.data[].pricing.price_details.product`; the line's `price` is gone since 2025-03-31).
-    static func invoice(_ invoice: [String: Any], account: Int64) throws -> [SQLValue] {
+    static func invoice(_ invoice: [String: Any], account: Int64) throws -> InvoiceRow {
+        let record = "invoice \(invoice["id"] as? String ?? "without an id")"
         let transitions = invoice["status_transitions"] as? [String: Any] ?? [:]
         let lines = (invoice["lines"] as? [String: Any])?["data"] as? [[String: Any]] ?? []
         let pricing = lines.first?["pricing"] as? [String: Any]
-        let product = StripeInvoiceLinks.id((pricing?["price_details"] as? [String: Any])?["product"])
-        return [
-            .integer(account), try day(invoice, "created").sqlValue, try day(invoice, "due_date").sqlValue,
-            try day(transitions, "paid_at", field: "status_transitions.paid_at").sqlValue,
-            .integer(try amount(invoice, "amount_due")),
-            .integer(try amount(invoice, "amount_paid")), (invoice["currency"] as? String).sqlValue,
-            (invoice["status"] as? String).sqlValue, product.sqlValue,
-        ]
+        guard let created = try day(invoice, "created") else { throw MissingField(record: record, field: "created") }
+        guard let status = invoice["status"] as? String else { throw MissingField(record: record, field: "status") }
+        return InvoiceRow(
+            accountID: account, issuedDate: created, dueDate: try day(invoice, "due_date"),
+            paidDate: try day(transitions, "paid_at", field: "status_transitions.paid_at"),
+            amountDueCents: try amount(invoice, "amount_due"), amountPaidCents: try amount(invoice, "amount_paid"),
+            currency: invoice["currency"] as? String, status: status,
+            product: StripeInvoiceLinks.id((pricing?["price_details"] as? [String: Any])?["product"]))
     }
 
     /// A `payments` row filed under `account`: the invoice it pays (found through invoice payments: basil's charge
     /// names none), created day, `amount`, currency, status (succeeded, pending or failed), `failure_code`, 1 when
     /// `disputed`, and `amount_refunded`.
-    static func payment(_ charge: [String: Any], invoice: String?, account: Int64) throws -> [SQLValue] {
+    static func payment(_ charge: [String: Any], invoice: String?, account: Int64) throws -> PaymentRow {
         let record = "charge \(charge["id"] as? String ?? "without an id")"
         guard let created = try day(charge, "created") else { throw MissingField(record: record, field: "created") }
         guard let amount = try CheckedNumber.minorUnits(charge["amount"], field: "amount") else {
             throw MissingField(record: record, field: "amount")
         }
         guard let status = charge["status"] as? String else { throw MissingField(record: record, field: "status") }
-        return [
-            .integer(account), invoice.sqlValue, .text(created), .integer(amount),
-            (charge["currency"] as? String).sqlValue, .text(status), (charge["failure_code"] as? String).sqlValue,
-            .integer(charge["disputed"] as? Bool == true ? 1 : 0), .integer(try self.amount(charge, "amount_refunded")),
-        ]
+        return PaymentRow(
+            accountID: account, invoiceExternalID: invoice, createdDate: created, amountCents: amount,
+            currency: charge["currency"] as? String, status: status, failureCode: charge["failure_code"] as? String,
+            disputed: charge["disputed"] as? Bool == true, refundedCents: try self.amount(charge, "amount_refunded"))
     }
 
     /// The id of the charge a dispute is about (`charge` is an id, or the charge itself when expanded).

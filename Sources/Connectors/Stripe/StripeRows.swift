@@ -2,16 +2,12 @@ import Foundation
 import Store
 
 /// A Stripe object's canonical rows, mapped without the database, so a listing maps each page on its fetching thread
-/// while the page before is written.
-///
-/// A row's first column is its account, filled in when written.
-struct StripeRows {
-    /// The table the rows go to.
-    let table: CanonicalTable
-    /// The customer whose account row heads each row; nil for a customer itself.
-    let customer: String?
-    /// Each row's external id and values (the first a placeholder when `customer` is set).
-    let rows: [(externalID: String, values: [SQLValue])]
+/// while the page before is written; rows of per-account tables are filed under their customer's account then.
+enum StripeRows {
+    /// A customer's own account row.
+    case customer(id: String, AccountRow)
+    /// Rows to file under a customer's account, each with its external id.
+    case filed(customer: String, [(externalID: String, row: any AccountFiledRow)])
 
     /// The rows of a customer, subscription, invoice or charge (its invoice found in `links`); nil for other objects,
     /// objects without an id, and charges without a customer (a guest payment belongs to no account).
@@ -19,34 +15,33 @@ struct StripeRows {
     /// Throws when a field a row needs is missing.
     static func of(_ object: [String: Any], links: StripeInvoiceLinks) throws -> StripeRows? {
         guard let id = object["id"] as? String else { return nil }
-        let customer = object["customer"] as? String
-        switch object["object"] as? String {
-        case "customer":
-            return StripeRows(table: .accounts, customer: nil, rows: [(id, try StripeMapping.account(object))])
+        let kind = object["object"] as? String
+        if kind == "customer" { return .customer(id: id, try StripeMapping.account(object)) }
+        guard let customer = object["customer"] as? String else { return nil }
+        switch kind {
         case "subscription":
-            guard let customer else { return nil }
-            var rows: [(externalID: String, values: [SQLValue])] = [
+            guard let created = try StripeMapping.day(object, "created") else {
+                throw MissingField(record: "subscription \(id)", field: "created")
+            }
+            var rows: [(externalID: String, row: any AccountFiledRow)] = [
                 (
                     id + ":start",
-                    [
-                        .integer(0), try StripeMapping.day(object, "created").sqlValue,
-                        .integer(try StripeMapping.monthlyAmount(object)), "new",
-                    ]
+                    MRRChangeRow(
+                        accountID: 0, effectiveDate: created, mrrCents: try StripeMapping.monthlyAmount(object),
+                        changeType: "new")
                 )
             ]
             let endKey = object["ended_at"] == nil ? "canceled_at" : "ended_at"  // a null ended_at: not ended yet
             if let ended = try StripeMapping.day(object, endKey) {
-                rows.append((id + ":end", [.integer(0), .text(ended), .integer(0), "churn"]))
+                rows.append(
+                    (id + ":end", MRRChangeRow(accountID: 0, effectiveDate: ended, mrrCents: 0, changeType: "churn")))
             }
-            return StripeRows(table: .mrrChanges, customer: customer, rows: rows)
+            return .filed(customer: customer, rows)
         case "invoice":
-            guard let customer else { return nil }
-            return StripeRows(
-                table: .invoices, customer: customer, rows: [(id, try StripeMapping.invoice(object, account: 0))])
+            return .filed(customer: customer, [(id, try StripeMapping.invoice(object, account: 0))])
         case "charge":
-            guard let customer else { return nil }
             let row = try StripeMapping.payment(object, invoice: links.invoice(of: object), account: 0)
-            return StripeRows(table: .payments, customer: customer, rows: [(id, row)])
+            return .filed(customer: customer, [(id, row)])
         default:
             return nil
         }

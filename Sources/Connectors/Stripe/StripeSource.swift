@@ -182,17 +182,22 @@ public struct StripeSource {
         return try write(rows, raw: given ?? CanonicalJSON.bytes(object)[...])
     }
 
-    /// Writes mapped rows under their customer's account; says what the first row that changed anything did.
+    /// Writes mapped rows, under their customer's account; says what the first row that changed anything did.
     func write(_ mapped: StripeRows, raw: ArraySlice<UInt8>) throws -> Upserter.Outcome {
-        let account = try mapped.customer.map(accountRow)
-        var outcome = Upserter.Outcome.unchanged
-        for (externalID, var values) in mapped.rows {
-            if let account { values[0] = .integer(account) }
-            let written = try context.upserter(mapped.table).write(
-                source: name, externalID: externalID, values: values, raw: raw)
-            if outcome == .unchanged { outcome = written }
+        switch mapped {
+        case .customer(let id, let row):
+            return try context.write(row, source: name, externalID: id, raw: raw)
+        case .filed(let customer, let rows):
+            let account = try accountRow(customer)
+            var outcome = Upserter.Outcome.unchanged
+            for (externalID, row) in rows {
+                var row = row
+                row.accountID = account
+                let written = try context.write(row, source: name, externalID: externalID, raw: raw)
+                if outcome == .unchanged { outcome = written }
+            }
+            return outcome
         }
-        return outcome
     }
 
     /// The account row for a customer id.
@@ -216,9 +221,7 @@ public struct StripeSource {
             object = ["id": customer, "object": "customer", "deleted": true]
         }
         if object["deleted"] as? Bool == true || object["id"] == nil {
-            let placeholder: [SQLValue] = Array(repeating: .null, count: CanonicalTable.accounts.columns.count)
-            _ = try context.upserter(.accounts).write(
-                source: name, externalID: customer, values: placeholder, raw: CanonicalJSON.bytes(object))
+            _ = try context.write(AccountRow(), source: name, externalID: customer, raw: CanonicalJSON.bytes(object))
             _ = try identity.markDeleted(.accounts, source: name, externalID: customer, at: ScoreRunStore.now())
         } else {
             _ = try writeRecord(object)

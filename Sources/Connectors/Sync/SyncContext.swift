@@ -43,6 +43,20 @@ public final class SyncContext {
         return upserter
     }
 
+    /// Writes a typed row with its table's prepared upsert.
+    func write<Row: CanonicalRow>(_ row: Row, source: String, externalID: String, raw: [UInt8]) throws
+        -> Upserter.Outcome
+    {
+        try upserter(Row.table).write(row, source: source, externalID: externalID, raw: raw[...])
+    }
+
+    /// Writes a typed row whose raw JSON is its span of a list page.
+    func write<Row: CanonicalRow>(_ row: Row, source: String, externalID: String, raw: ArraySlice<UInt8>) throws
+        -> Upserter.Outcome
+    {
+        try upserter(Row.table).write(row, source: source, externalID: externalID, raw: raw)
+    }
+
     /// Creates a context.
     public init(
         database: Database, settings: SourceSettings, options: HTTPOptions, progress: @escaping (String) -> Void,

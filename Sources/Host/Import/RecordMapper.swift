@@ -98,7 +98,7 @@ final class RecordMapper {
     /// An invoice without a status is paid when it has a paid date, else open; a paid one without an amount paid
     /// was paid in full.
     private func fillInvoiceDefaults(_ values: inout [SQLValue]) {
-        let paidDate = 3, amountDue = 4, amountPaid = 5, status = 7
+        let (paidDate, amountDue, amountPaid, status) = Self.invoicePositions
         if values[status] == .null {
             values[status] = values[paidDate] == .null ? "open" : "paid"
         }
@@ -106,6 +106,16 @@ final class RecordMapper {
             values[amountPaid] = values[status] == "paid" ? values[amountDue] : 0
         }
     }
+
+    /// Where the invoice defaults' columns are among the values, found by name.
+    private static let invoicePositions = {
+        let columns = CanonicalTable.invoices.columns
+        func position(_ name: String) -> Int {
+            guard let position = columns.firstIndex(of: name) else { preconditionFailure("invoices has no \(name)") }
+            return position
+        }
+        return (position("paid_date"), position("amount_due_cents"), position("amount_paid_cents"), position("status"))
+    }()
 
     private func resolve(_ header: [String]) {
         headerCount = header.count
