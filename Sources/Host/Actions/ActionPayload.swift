@@ -1,3 +1,4 @@
+import Connectors
 import Foundation
 import Store
 
@@ -30,14 +31,18 @@ struct ActionPayload {
     }
 
     /// Reads a stored payload back (fields it lacks are empty).
+    ///
+    /// With `JSONReader`, whose numbers are exact: `JSONSerialization` reads one of 17 significant digits as an
+    /// `NSDecimalNumber` whose `doubleValue` can be off in the last digit (0.30000000000000004 became
+    /// 0.3000000000000001), and the CSV row would then not say what the webhook said.
     init(json: String) {
-        let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] ?? [:]
+        let object = JSONReader.object(Array(json.utf8)) ?? [:]
         score = object["score"] as? String ?? ""
-        runID = (object["run"] as? NSNumber)?.int64Value ?? 0
+        runID = JSONNumber.int64(object["run"]) ?? 0
         asOf = object["as_of"] as? String ?? ""
         accountID = object["account_id"] as? String ?? ""
         name = object["name"] as? String ?? ""
-        value = (object["value"] as? NSNumber)?.doubleValue ?? 0
+        value = JSONNumber.double(object["value"]) ?? 0
         band = object["band"] as? String ?? ""
         previousBand = object["previous_band"] as? String
         contactWarning = object["contact_warning"] as? String
