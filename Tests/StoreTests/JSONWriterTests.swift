@@ -28,3 +28,9 @@ import Testing
     #expect(read == texts)
     withExtendedLifetime(file) {}
 }
+
+@Test func nulIsEscapedAndLineSeparatorsAndDeleteAreWrittenAsTheyAre() {
+    var writer = JSONWriter()
+    writer.string("nul \u{0} line \u{2028} paragraph \u{2029} delete \u{7F} slash /")
+    #expect(writer.text == "\"nul \\u0000 line \u{2028} paragraph \u{2029} delete \u{7F} slash /\"")
+}
