@@ -1,5 +1,4 @@
 import Connectors
-import Foundation
 import Store
 
 /// What a delivery says about the account: the webhook's JSON body, a CSV row, a task's text.
@@ -49,15 +48,16 @@ struct ActionPayload {
         deliveryID = object["delivery_id"] as? String ?? ""
     }
 
-    /// The JSON body, keys sorted.
+    /// The JSON body, keys in code-point order (the order `JSONSerialization`'s `.sortedKeys` gave them when it wrote
+    /// bodies); a non-finite value is null.
     var json: String {
-        let object: [String: Any] = [
-            "score": score, "run": runID, "as_of": asOf, "account_id": accountID, "name": name, "value": value,
-            "band": band, "previous_band": previousBand ?? NSNull(), "contact_warning": contactWarning ?? NSNull(),
-            "delivery_id": deliveryID,
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        func text(_ value: String?) -> String { value.map(JSONText.string) ?? "null" }
+        return JSONText.object([
+            ("account_id", text(accountID)), ("as_of", text(asOf)), ("band", text(band)),
+            ("contact_warning", text(contactWarning)), ("delivery_id", text(deliveryID)), ("name", text(name)),
+            ("previous_band", text(previousBand)), ("run", String(runID)), ("score", text(score)),
+            ("value", JSONText.number(value)),
+        ])
     }
 
     /// The CSV export's columns.
