@@ -182,6 +182,32 @@ private final class ActFixture {
     #expect(try fixture.received().count == 1)
 }
 
+/// A delivery left pending by an earlier scorebook, whose JSON writer wrote `/` as `\/`, is sent again with the very
+/// bytes it stored, so its receiver sees the body (and the signature) of the send that was cut off.
+@Test func aPendingDeliveryIsSentAgainWithTheBodyItStored() throws {
+    let fixture = try ActFixture(.sqlite)
+    try fixture.run(asOf: "2026-06-01")
+    _ = try fixture.sandbox.control("POST", "/_sandbox/webhook_mode", ["mode": "redirect"])
+    #expect(try fixture.scorebook.run(["act", "rfm"] + fixture.common).status == 1)
+    let (id, earlier): (String, String) = try {
+        let database = try Database(path: fixture.common[1], migrate: false)
+        let pending = try database.makeStatement("SELECT delivery_id, detail FROM action_log WHERE status = 'pending'")
+            .map { ($0.text(0) ?? "", $0.text(1) ?? "") }
+        try #require(pending.count == 1)
+        let earlier = pending[0].1.replacingOccurrences(of: #""name":""#, with: #""name":"Before\/After "#)
+        try #require(earlier != pending[0].1)
+        _ = try database.makeStatement("UPDATE action_log SET detail = ? WHERE delivery_id = ?")
+            .run([.text(earlier), .text(pending[0].0)])
+        return (pending[0].0, earlier)
+    }()
+    _ = try fixture.sandbox.control("POST", "/_sandbox/webhook_mode", ["mode": "ok"])
+    try fixture.expectSuccess(["act", "rfm"] + fixture.common)
+    let deliveries = try fixture.sandbox.control("GET", "/_sandbox/webhooks")["deliveries"] as? [[String: Any]] ?? []
+    let bodies = deliveries.filter { $0["delivery"] as? String == id }.map { $0["body"] as? String ?? "" }
+    #expect(bodies.count == 2)
+    #expect(bodies.last == earlier)
+}
+
 @Test(arguments: Engine.allCases) func actTakesEveryChangeSinceTheRunItLastActedOnAndIgnoresBackfills(engine: Engine)
     throws
 {
