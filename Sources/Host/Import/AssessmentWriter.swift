@@ -1,4 +1,3 @@
-import Foundation
 import Store
 
 /// Stores answers typed into `scorebook shell` in the `assessments` table, as an import of them would.
@@ -36,15 +35,16 @@ public struct AssessmentWriter {
             let upserter = try Upserter(database: database, table: .assessments)
             for answer in answers {
                 let key = [account, answer.item, date, author].joined(separator: "|")
-                let fields: [String: Any] = [
-                    "account_id": account, "item": answer.item, "answer": answer.value, "author": author,
-                    "assessed_date": date,
-                ]
-                let raw = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data()
+                // Keys in code-point order, as `JSONSerialization`'s `.sortedKeys` wrote them before.
+                let raw = JSONText.object([
+                    ("account_id", JSONText.string(account)), ("answer", JSONText.number(answer.value)),
+                    ("assessed_date", JSONText.string(date)), ("author", JSONText.string(author)),
+                    ("item", JSONText.string(answer.item)),
+                ])
                 try upserter.upsert(
                     source: Self.source, externalID: key,
                     values: [.integer(rowID), .text(answer.item), .real(answer.value), .text(author), .text(date)],
-                    raw: Array(raw))
+                    raw: Array(raw.utf8))
             }
         }
     }
