@@ -1,4 +1,4 @@
-import Foundation
+import Connectors
 import ScoreKit
 import Store
 
@@ -25,13 +25,7 @@ public struct HoldoutCheck {
         guard score.module == "clv" else {
             throw HostError.holdoutNeedsCLV(score: score.name, module: score.module)
         }
-        var settings =
-            (try? JSONSerialization.jsonObject(with: Data(score.canonicalConfiguration.utf8))) as? [String: Any] ?? [:]
-        settings["horizon_days"] = holdoutDays
-        settings["module"] = score.module
-        let yaml = String(
-            decoding: try JSONSerialization.data(withJSONObject: ["scores": [score.name: settings]]), as: UTF8.self)
-        let calibrated = try ScorebookConfiguration.parse(yaml: yaml, file: file).score(named: score.name)
+        let calibrated = try Self.score(score, horizonDays: holdoutDays, file: file)
         let calibrationDay = endDay.adding(days: -holdoutDays)
         let summary = try ScoreRunner(database: database).run(calibrated, asOf: calibrationDay, kind: .holdout)
         let results = try ScoreRunStore(database: database).results(runID: summary.runID)
@@ -66,6 +60,16 @@ public struct HoldoutCheck {
                 frequency: key == 7 ? "7+" : String(key), accounts: group.count,
                 predicted: group.predicted / Double(group.count), actual: group.actual / Double(group.count))
         }
+    }
+
+    /// The score with its settings but a horizon of `horizonDays`: its canonical settings written back as a
+    /// configuration (JSON is YAML) and parsed again.
+    static func score(_ score: NamedScore, horizonDays: Int, file: String) throws -> NamedScore {
+        var settings = JSONReader.object(Array(score.canonicalConfiguration.utf8)) ?? [:]
+        settings["horizon_days"] = horizonDays
+        settings["module"] = score.module
+        let yaml = String(decoding: CanonicalJSON.bytes(["scores": [score.name: settings]]), as: UTF8.self)
+        return try ScorebookConfiguration.parse(yaml: yaml, file: file).score(named: score.name)
     }
 
     /// The table as text, fitted to `width`.
