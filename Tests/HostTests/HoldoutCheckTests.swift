@@ -2,6 +2,8 @@ import Testing
 
 @testable import Host
 
+/// Settings as a configuration may hold them: quotes, backslashes, control characters, YAML's line breaks and the
+/// characters it does not allow in a file unescaped, 17 significant digits.
 @Test func theCalibratedScoreHasEverySettingButTheHorizonAsConfigured() throws {
     let yaml = #"""
         scores:
@@ -11,6 +13,9 @@ import Testing
             min_repeat_accounts: 2
             band_floors:
               "Top \"tier\" / A\\B\tZoë \u0001": 1000.5
+              "Line\u2028separated, paragraph\u2029separated": 0.1
+              "Next\u0085line": 100
+              "delete \x7F, C1 \x90, BOM \uFEFF, not characters \uFFFE \uFFFF": 10
               Low: 0
         """#
     let score = try ScorebookConfiguration.parse(yaml: yaml, file: "t.yml").score(named: "clv")

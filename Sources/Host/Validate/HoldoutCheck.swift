@@ -68,8 +68,25 @@ public struct HoldoutCheck {
         var settings = JSONReader.object(Array(score.canonicalConfiguration.utf8)) ?? [:]
         settings["horizon_days"] = horizonDays
         settings["module"] = score.module
-        let yaml = String(decoding: CanonicalJSON.bytes(["scores": [score.name: settings]]), as: UTF8.self)
+        let yaml = Self.yaml(CanonicalJSON.bytes(["scores": [score.name: settings]]))
         return try ScorebookConfiguration.parse(yaml: yaml, file: file).score(named: score.name)
+    }
+
+    /// JSON text that YAML reads as the same value: JSON leaves in its strings characters that YAML takes for line
+    /// breaks (U+0085, U+2028, U+2029) or does not allow in a file (DEL, the C1 controls, U+FEFF, U+FFFE, U+FFFF), so
+    /// those are escaped as `\uXXXX`, which both read alike.
+    private static func yaml(_ json: [UInt8]) -> String {
+        var text = String.UnicodeScalarView()
+        for scalar in String(decoding: json, as: UTF8.self).unicodeScalars {
+            switch scalar.value {
+            case 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF:
+                let hex = String(scalar.value, radix: 16)
+                text.append(contentsOf: "\\u\(String(repeating: "0", count: 4 - hex.count))\(hex)".unicodeScalars)
+            default:
+                text.append(scalar)
+            }
+        }
+        return String(text)
     }
 
     /// The table as text, fitted to `width`.
