@@ -33,3 +33,10 @@ private func parsed(_ text: String) throws -> Any {
         String(decoding: CanonicalJSON.bytes(object), as: UTF8.self)
             == #"{"a":true,"b":5,"c":7,"d":1.5,"e":null,"f":[{"g":false}]}"#)
 }
+
+@Test func canonicalJSONWritesJSONSerializationsDecimalNumbersToTheirLastDigit() throws {
+    // JSONSerialization reads these as NSDecimalNumbers, whose doubleValues are 0.3000000000000001 and
+    // 0.12345678901234573.
+    let text = #"[0.30000000000000004,0.123456789012345678901,-123456789012345678901234]"#
+    #expect(String(decoding: CanonicalJSON.bytes(try parsed(text)), as: UTF8.self) == text)
+}

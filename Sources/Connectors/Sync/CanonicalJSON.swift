@@ -50,9 +50,13 @@ public enum CanonicalJSON {
     }
 
     /// `true`/`false` for booleans (objCType `c`), digits for integers, Swift's shortest form for other numbers.
+    ///
+    /// `JSONSerialization` reads a number of 17 or more significant digits as an `NSDecimalNumber`, whose `doubleValue`
+    /// can be off in the last digit (0.30000000000000004 becomes 0.3000000000000001); its decimal text is exact.
     static func text(of number: NSNumber) -> String {
         switch String(cString: number.objCType) {
         case "c", "B": return number.boolValue ? "true" : "false"
+        case "d" where number is NSDecimalNumber: return number.stringValue
         case "d", "f":
             let double = number.doubleValue
             guard double.isFinite else { return "null" }
