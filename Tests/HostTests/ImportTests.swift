@@ -151,6 +151,22 @@ func aBadFileIsRefusedWithOneLineAndWritesNothing(_ bad: BadFile) throws {
     #expect(rows[1].2 == #"{"account_id": "j2", "name": "Kay", "region": "EMEA"}"#)
 }
 
+/// A JSON Lines value that is an array or object goes into its column as JSON, its keys in code-point order (so one
+/// file gives the same text, and the same content key, in every process), its numbers to the last digit.
+@Test func aNestedJSONLinesValueIsWrittenWithItsKeysInOrderAndItsNumbersExact() throws {
+    let scratch = try Scratch()
+    let line =
+        #"{"account_id": "j1", "name": {"e": 5, "d": [1.0, 0.30000000000000004, 0.123456789012345678901, "x/y", "#
+        + #"true, null], "c": "z\u2028", "b": {"g": 1, "f": 2}, "a": false}}"#
+    try scratch.importText(.accounts, "accounts.jsonl", line + "\n")
+    let name = try scratch.database.makeStatement("SELECT name FROM accounts").map { $0.text(0) ?? "" }
+    #expect(
+        name == [
+            #"{"a":false,"b":{"f":2,"g":1},"c":"z\#u{2028}","#
+                + #""d":[1.0,0.30000000000000004,0.123456789012345678901,"x/y",true,null],"e":5}"#
+        ])
+}
+
 @Test(arguments: Engine.allCases) func rowsWithoutAnIdGetAStableKey(engine: Engine) throws {
     let scratch = try Scratch(engine: engine)
     try scratch.importText(.accounts, "accounts.csv", accounts)

@@ -1,3 +1,4 @@
+import Connectors
 import Foundation
 
 /// Reads JSON Lines: one object per line; its keys become columns (values as text), the line itself is kept as raw.
@@ -67,8 +68,8 @@ final class JSONLinesReader: RecordReader {
             if String(cString: number.objCType) == "c" { return number.boolValue ? "true" : "false" }
             return number.stringValue
         default:
-            guard let data = try? JSONSerialization.data(withJSONObject: value) else { return nil }
-            return String(decoding: data, as: UTF8.self)
+            // An array or object: its JSON with keys in code-point order, the same text whatever order it was read in.
+            return String(decoding: CanonicalJSON.bytes(value), as: UTF8.self)
         }
     }
 
