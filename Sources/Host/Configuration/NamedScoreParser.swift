@@ -98,6 +98,8 @@ struct NamedScoreParser {
         }
     }
 
+    /// The settings as `JSONEncoder` writes them, keys sorted: each run stores them and their fingerprint, so they stay
+    /// these bytes (`CanonicalConfigurationTests`) rather than `JSONWriter`'s, which differ (`/` is not `\/` there).
     private func canonicalJSON(_ configuration: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
