@@ -4,6 +4,8 @@ import ScoreKit
 struct AccountFacts {
     let columns: [FactKey: [Double?]]
     let configuration: AccountConfiguration
+    /// The number of accounts, each column's length.
+    let count: Int
 
     /// The facts a configuration reads: the groups' signals, or those weighted in the journey it scores.
     static func keys(for configuration: AccountConfiguration) -> [FactKey] {
@@ -44,58 +46,76 @@ struct AccountFacts {
         }
     }
 
-    private func fact(_ key: FactKey, _ row: Int) -> Double? { columns[key]?[row] ?? nil }
+    /// A fact's column; all nil when the table lacks it.
+    private func column(_ key: FactKey) -> [Double?] { columns[key] ?? Array(repeating: nil, count: count) }
 
-    /// Where the account's committee came from: `contacts` when it has any, else `active_users` (its peak).
-    func committeeSource(row: Int) -> (name: String, value: DetailValue) {
-        let hasContacts = fact(.engagedContacts(windowDays: configuration.contactWindowDays), row) != nil
-        return ("committee_source", .text(hasContacts ? "contacts" : "active_users"))
+    /// Where each account's committee came from: `contacts` when it has any, else `active_users` (its peak).
+    func committeeSources() -> [(name: String, value: DetailValue)] {
+        column(.engagedContacts(windowDays: configuration.contactWindowDays)).map {
+            ("committee_source", .text($0 != nil ? "contacts" : "active_users"))
+        }
     }
 
-    /// One signal's raw value for an account; nil when there is nothing to read it by.
-    func raw(_ signal: TouchpointSignal, row: Int) -> Double? {
+    /// One signal's raw value for every account, in row order; nil when there is nothing to read it by.
+    ///
+    /// Each fact's column is looked up once per signal, not once per account: on M (100k accounts) the lookups by
+    /// fact key were a tenth of the account score's time.
+    func raw(_ signal: TouchpointSignal) -> [Double?] {
         let halfLife = configuration.halfLifeDays
         let intent = configuration.intentWindowDays
         let engagement = configuration.engagementWindowDays
-        let peak = fact(.peakActiveUsers(windowDays: engagement), row) ?? 0
-        let engaged = fact(.engagedContacts(windowDays: configuration.contactWindowDays), row)
+        func orZero(_ key: FactKey) -> [Double?] { column(key).map { $0 ?? 0 } }
         switch signal {
         case .revenueICP:
-            return configuration.profile(.revenueICP).match(row: row, columns)
+            return configuration.profile(.revenueICP).match(columns, count: count)
         case .brandICP:
-            return configuration.profile(.brandICP).match(row: row, columns)
+            return configuration.profile(.brandICP).match(columns, count: count)
         case .productActivity:
-            return fact(.decayedKeyFeatureUses(halfLifeDays: halfLife, windowDays: intent), row) ?? 0
+            return orZero(.decayedKeyFeatureUses(halfLifeDays: halfLife, windowDays: intent))
         case .breadth:
-            guard let employees = fact(.employees, row), employees > 0 else { return nil }
-            return peak / employees
+            let peak = column(.peakActiveUsers(windowDays: engagement))
+            return zip(peak, column(.employees)).map { peak, employees in
+                guard let employees, employees > 0 else { return nil }
+                return (peak ?? 0) / employees
+            }
         case .committee:
-            return engaged ?? peak
+            let peak = column(.peakActiveUsers(windowDays: engagement))
+            let engaged = column(.engagedContacts(windowDays: configuration.contactWindowDays))
+            return zip(engaged, peak).map { engaged, peak in engaged ?? peak ?? 0 }
         case .dealActivity:
-            return fact(.decayedExpansions(halfLifeDays: halfLife, windowDays: intent), row) ?? 0
+            return orZero(.decayedExpansions(halfLifeDays: halfLife, windowDays: intent))
         case .wonDeals:
-            return fact(.wonDeals(windowDays: intent), row) ?? 0
+            return orZero(.wonDeals(windowDays: intent))
         case .openPipeline:
-            return fact(.openDealAmount, row) ?? 0
+            return orZero(.openDealAmount)
         case .promoter, .detractor:
-            return fact(.latestNPS, row)
+            return column(.latestNPS)
         case .unresolvedTickets:
-            return fact(.unresolvedTickets, row) ?? 0
+            return orZero(.unresolvedTickets)
         case .highPriorityTickets:
-            return fact(.highPriorityTickets(windowDays: configuration.ticketWindowDays), row) ?? 0
+            return orZero(.highPriorityTickets(windowDays: configuration.ticketWindowDays))
         case .latePayments, .onTimePayments:
             let window = configuration.paymentWindowDays
-            guard let due = fact(.invoicesDue(windowDays: window), row), due > 0 else { return nil }
-            let onTime = min(due, fact(.invoicesPaidOnTime(windowDays: window), row) ?? 0)
-            return (signal == .latePayments ? due - onTime : onTime) / due * 100
+            let paidOnTime = column(.invoicesPaidOnTime(windowDays: window))
+            return zip(column(.invoicesDue(windowDays: window)), paidOnTime).map { due, paidOnTime in
+                guard let due, due > 0 else { return nil }
+                let onTime = min(due, paidOnTime ?? 0)
+                return (signal == .latePayments ? due - onTime : onTime) / due * 100
+            }
         case .usageDecline:
-            let recent = fact(.keyFeatureUses(windowDays: engagement), row) ?? 0
-            let before = max(0, (fact(.keyFeatureUses(windowDays: 2 * engagement), row) ?? 0) - recent)
-            guard before > 0 else { return nil }
-            return max(0, before - recent) / before * 100
+            let recentUses = column(.keyFeatureUses(windowDays: engagement))
+            return zip(recentUses, column(.keyFeatureUses(windowDays: 2 * engagement))).map { recentUses, bothUses in
+                let recent = recentUses ?? 0
+                let before = max(0, (bothUses ?? 0) - recent)
+                guard before > 0 else { return nil }
+                return max(0, before - recent) / before * 100
+            }
         case .quietContacts:
-            guard let known = fact(.knownContacts, row), known > 0 else { return nil }
-            return max(0, known - (engaged ?? 0)) / known * 100
+            let engaged = column(.engagedContacts(windowDays: configuration.contactWindowDays))
+            return zip(column(.knownContacts), engaged).map { known, engaged in
+                guard let known, known > 0 else { return nil }
+                return max(0, known - (engaged ?? 0)) / known * 100
+            }
         }
     }
 

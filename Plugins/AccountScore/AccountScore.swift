@@ -28,13 +28,13 @@ public enum AccountScore: ScoreModule {
     ) throws -> [ScoredAccount] {
         let reader = AccountFacts(
             columns: Dictionary(uniqueKeysWithValues: Self.facts(for: configuration).map { ($0, facts.column($0)) }),
-            configuration: configuration)
+            configuration: configuration, count: facts.accounts.count)
         if let name = configuration.journey, let journey = configuration.selectedJourney {
             return JourneyScorer(name: name, journey: journey, reader: reader).score(facts)
         }
         let base = Array(facts.accounts.indices)
         let signals = AccountSignal.allCases.map(\.touchpointSignal)
-        let raw = signals.map { signal in base.map { reader.raw(signal, row: $0) } }
+        let raw = signals.map(reader.raw)
         let scaled = zip(signals, raw).map { reader.scaled($0, $1) }
         let columns = SignalColumns(
             weights: configuration.effectiveShares, raw: raw, scaled: scaled, missing: Normaliser.constantValue)
@@ -46,6 +46,7 @@ public enum AccountScore: ScoreModule {
         let weighsCommittee = configuration.effectiveShares.contains {
             $0.name == "engagement.committee" && $0.weight > 0
         }
+        let committeeSources = weighsCommittee ? reader.committeeSources() : []
 
         return bands.relabel(
             base.indices.map { row in
@@ -55,7 +56,7 @@ public enum AccountScore: ScoreModule {
                     ("revenue_icp_grade", .text(revenueGrades.label(for: raw[revenue][row] ?? 0))),
                     ("brand_icp_grade", .text(brandGrades.label(for: raw[brand][row] ?? 0))),
                 ]
-                if weighsCommittee { details.append(reader.committeeSource(row: base[row])) }
+                if weighsCommittee { details.append(committeeSources[base[row]]) }
                 return ScoredAccount(
                     accountID: facts.accounts[base[row]].id, value: value, band: bands.label(for: value),
                     components: components, details: details)

@@ -70,23 +70,22 @@ public struct IdealCustomerProfile: Sendable, Equatable, Codable {
         industries.map { .industry($0.lowercased()) } + countries.map { .country($0.lowercased()) } + [.employees]
     }
 
-    /// The account's match, 0-100: the weights of the criteria it meets.
-    func match(row: Int, _ columns: [FactKey: [Double?]]) -> Double {
-        func fact(_ key: FactKey) -> Double? { columns[key]?[row] ?? nil }
+    /// Every account's match, 0-100: the weights of the criteria it meets; `count` is the number of accounts.
+    func match(_ columns: [FactKey: [Double?]], count: Int) -> [Double?] {
         let weights = Dictionary(uniqueKeysWithValues: effectiveWeights.map { ($0.name, $0.weight) })
-        var total = 0.0
-        for criterion in ProfileCriterion.allCases {
-            let meets: Bool
-            switch criterion {
-            case .industry:
-                meets = industries.isEmpty || industries.contains { fact(.industry($0.lowercased())) == 1 }
-            case .employees:
-                meets = employees.map { range in fact(.employees).map(range.contains) ?? false } ?? true
-            case .country:
-                meets = countries.isEmpty || countries.contains { fact(.country($0.lowercased())) == 1 }
-            }
-            if meets { total += weights[criterion.rawValue] ?? 0 }
+        var total = [Double?](repeating: 0, count: count)
+        /// Adds a criterion's weight to the accounts whose facts meet it.
+        func add(_ criterion: ProfileCriterion, where meets: (Int) -> Bool) {
+            let weight = weights[criterion.rawValue] ?? 0
+            for row in 0..<count where meets(row) { total[row] = (total[row] ?? 0) + weight }
         }
+        func column(_ key: FactKey) -> [Double?] { columns[key] ?? Array(repeating: nil, count: count) }
+        let industryColumns = industries.map { column(.industry($0.lowercased())) }
+        add(.industry) { row in industries.isEmpty || industryColumns.contains { $0[row] == 1 } }
+        let employeeCounts = column(.employees)
+        add(.employees) { row in employees.map { range in employeeCounts[row].map(range.contains) ?? false } ?? true }
+        let countryColumns = countries.map { column(.country($0.lowercased())) }
+        add(.country) { row in countries.isEmpty || countryColumns.contains { $0[row] == 1 } }
         return total
     }
 }

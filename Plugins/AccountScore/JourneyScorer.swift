@@ -13,7 +13,7 @@ struct JourneyScorer {
         let configuration = reader.configuration
         let leaves = journey.leaves
         let rows = Array(facts.accounts.indices)
-        let raw = leaves.map { leaf in rows.map { reader.raw(leaf.signal, row: $0) } }
+        let raw = leaves.map { reader.raw($0.signal) }
         let scaled = zip(leaves, raw).map { reader.scaled($0.signal, $1) }
         let columns = SignalColumns(
             weights: leaves.map { (name: $0.name(in: name), weight: $0.share) }, raw: raw, scaled: scaled,
@@ -23,6 +23,8 @@ struct JourneyScorer {
         let grades: [(name: String, signal: TouchpointSignal, kind: AccountSignal)] = [
             ("revenue_icp_grade", .revenueICP, .revenueICP), ("brand_icp_grade", .brandICP, .brandICP),
         ]
+        let gradeMatches = grades.map { signals.contains($0.signal) ? reader.raw($0.signal) : [] }
+        let committeeSources = signals.contains(.committee) ? reader.committeeSources() : []
         return bands.relabel(
             rows.map { row in
                 let components = columns.components(row: row)
@@ -33,12 +35,12 @@ struct JourneyScorer {
                         .reduce(0) { $0 + $1.1.contribution }
                     details.append((touchpoint, .number((points * 100).rounded() / 100)))
                 }
-                for grade in grades where signals.contains(grade.signal) {
-                    let match = reader.raw(grade.signal, row: row) ?? 0
+                for (grade, matches) in zip(grades, gradeMatches) where signals.contains(grade.signal) {
+                    let match = matches[row] ?? 0
                     details.append(
                         (grade.name, .text(configuration.profile(grade.kind).effectiveGrades.label(for: match))))
                 }
-                if signals.contains(.committee) { details.append(reader.committeeSource(row: row)) }
+                if signals.contains(.committee) { details.append(committeeSources[row]) }
                 return ScoredAccount(
                     accountID: facts.accounts[row].id, value: value, band: bands.label(for: value),
                     components: components, details: details)

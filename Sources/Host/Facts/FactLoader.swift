@@ -224,9 +224,12 @@ struct ColumnBuilder {
 
     func position(_ rowID: Int64) -> Int? { index[rowID] }
 
+    /// Sets one account's value of a fact; the column is made, all nil, on its first value.
+    ///
+    /// One lookup by key, the column changed in place: hashing a `FactKey` (an enum with windows and names) twice a
+    /// value was a twentieth of a run's facts on M.
     mutating func set(_ key: FactKey, _ position: Int, _ value: Double) {
-        if columns[key] == nil { columns[key] = Array(repeating: nil, count: count) }
-        columns[key]?[position] = value
+        columns[key, default: Array(repeating: nil, count: count)][position] = value
     }
 
     /// Sets 0 where `key` is missing but `reference` is present.
