@@ -28,6 +28,13 @@ public final class Database {
     /// again and again, small enough to stay a constant.
     public static let cacheKibibytes = 131_072
 
+    /// How much of the file SQLite reads through a memory map instead of `pread` into its cache; SQLite holds it to
+    /// its compiled maximum (2 GiB in Debian's build).
+    ///
+    /// A run's facts read most of the file: on M, reading it mapped took `run churn` from 2.23 to 1.85 s (paired,
+    /// median of 3), the kernel's copying into the page cache gone. Writes still go through the WAL as before.
+    static let mappedBytes: Int64 = 1 << 40
+
     /// The size the WAL file is truncated to after a checkpoint, so one bulk import does not leave a huge file.
     public static let walSizeLimitBytes = 64 << 20
 
@@ -65,6 +72,7 @@ public final class Database {
         try execute("PRAGMA cache_size = -\(Self.cacheKibibytes)")
         try execute("PRAGMA temp_store = MEMORY")
         try execute("PRAGMA journal_size_limit = \(Self.walSizeLimitBytes)")
+        try execute("PRAGMA mmap_size = \(Self.mappedBytes)")
         if migrate {
             try Migrator.standard.migrate(self)
         }
