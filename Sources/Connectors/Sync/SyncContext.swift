@@ -129,7 +129,7 @@ public final class SyncContext {
         let url = try ServerURL.resolve(base: settings.baseURL, path: path)
         var request = HTTPRequest(method: method, url: url, headers: headers + [("Accept", "application/json")])
         if let body {
-            request.body = [UInt8]((try? JSONSerialization.data(withJSONObject: body)) ?? Data())
+            request.body = CanonicalJSON.bytes(body)
             request.headers.append(("Content-Type", "application/json"))
         }
         var parsed: Parsed?
