@@ -87,27 +87,41 @@ public struct ScoreRunStore {
         return later ? .backfill : .current
     }
 
-    /// Stores one account's result; `components` and `details` are JSON as UTF-8 bytes, the components as positional
-    /// arrays `[signal, raw, normalised, weight, contribution, manual]` (see `CompactComponents`).
+    /// Stores one account's result; `components` and `details` are JSON as UTF-8 bytes, the components in `layout`
+    /// (see `CompactComponents`).
     ///
     /// Measured on M (92k results of rfm): the objects' keys were about half of the bytes a run wrote, each written
     /// twice (the WAL, then its checkpoint); with positional arrays the COMMIT went from 16% of the run's CPU samples
     /// to 6%, and the run's peak memory from 257 MB to 210 MB.
     func insertResult(
         runID: Int64, accountRowID: Int64, position: Int, value: Double, band: String, components: [UInt8],
-        details: [UInt8]
+        layout: Int64, details: [UInt8]
     ) throws {
         let statement = try database.cachedStatement(
             """
             INSERT INTO score_results
                 (run_id, account_id, position, value, band, components, details, components_layout)
-            VALUES (?, ?, ?, ?, ?, ?, ?, \(CompactComponents.layout))
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.bind([
             .integer(runID), .integer(accountRowID), .integer(Int64(position)), .real(value), .text(band),
         ])
         try statement.bind(utf8: components, at: 6)
         try statement.bind(utf8: details, at: 7)
+        try statement.bind(.integer(layout), at: 8)
+        try statement.step()
+    }
+
+    /// Stores what a run's results share of their components (their signals, weights and manual flags).
+    ///
+    /// Measured on M (81k results of credit, seven components each): the names and weights were about two thirds of
+    /// the components' bytes.
+    func setComponentTemplate(runID: Int64, _ components: [Component]) throws {
+        var writer = JSONWriter()
+        writer.componentTemplate(components)
+        let statement = try database.cachedStatement("UPDATE score_runs SET component_template = ? WHERE id = ?")
+        try statement.bind(utf8: writer.bytes, at: 1)
+        try statement.bind(.integer(runID), at: 2)
         try statement.step()
     }
 
@@ -170,10 +184,11 @@ public struct ScoreRunStore {
             sql += " LIMIT ? OFFSET ?"
             values += [.integer(Int64(limit)), .integer(Int64(offset))]
         }
+        let template = try componentTemplate(runID: runID)
         return try database.makeStatement(sql).map(values) { row in
             let accountID = row.text(0) ?? ""
             let layout = row.integer(7)
-            guard let components = CompactComponents.read(row.text(5) ?? "[]", layout: layout),
+            guard let components = CompactComponents.read(row.text(5) ?? "[]", layout: layout, template: template),
                 let details = StoredDetails.read(row.text(6) ?? "{}")
             else {
                 throw StoreError(
@@ -184,6 +199,22 @@ public struct ScoreRunStore {
                 accountID: accountID, accountName: row.text(1) ?? "", position: Int(row.integer(2)),
                 value: row.double(3), band: row.text(4) ?? "", components: components, details: details)
         }
+    }
+
+    /// What a run's results share of their components; empty for a run stored without one.
+    private func componentTemplate(runID: Int64) throws -> [Component] {
+        let text =
+            try database.makeStatement("SELECT component_template FROM score_runs WHERE id = ?").map([.integer(runID)])
+        {
+            $0.text(0)
+        }.first ?? nil
+        guard let text else { return [] }
+        guard let template = CompactComponents.template(text) else {
+            throw StoreError(
+                engine: database.engine, message: "the component template is not JSON in its layout",
+                context: "reading run \(runID)")
+        }
+        return template
     }
 
     /// A run's accounts with name, value, band and position only: what comparisons need, without the components.
@@ -239,7 +270,8 @@ public struct ScoreRunStore {
     private func runs(where clause: String, _ values: [SQLValue]) throws -> [ScoreRun] {
         try database.makeStatement(
             """
-            SELECT id, score_name, module, config_hash, configuration, as_of, started_at, finished_at, account_count, kind
+            SELECT id, score_name, module, config_hash, configuration, as_of, started_at, finished_at, account_count,
+                kind
             FROM score_runs WHERE \(clause)
             """
         ).map(values) { row in

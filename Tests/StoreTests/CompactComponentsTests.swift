@@ -18,7 +18,9 @@ private func begin(_ store: ScoreRunStore) throws -> Int64 {
         scoreName: "rfm", module: "value", configHash: "h", configuration: "{}", asOf: "2025-01-01", kind: .current)
 }
 
-@Test(arguments: Engine.allCases) func aResultIsStoredPositionallyAndReadBackAsTheSameValuesInOrder(engine: Engine)
+@Test(arguments: Engine.allCases) func aResultIsStoredAgainstItsRunsTemplateAndReadBackAsTheSameValuesInOrder(
+    engine: Engine
+)
     throws
 {
     let (file, database, account) = try storeWithAccount(engine)
@@ -42,10 +44,12 @@ private func begin(_ store: ScoreRunStore) throws -> Int64 {
     #expect(
         stored == [
             [
-                #"[["re\ncency \"r\" café",12,75,0.3333333333333333,24.99999999999999,false],["m",null,1e-07,1,0,true]]"#,
-                #"{"segment":"Loyal\t😀","r":4,"alpha":0.25,"big":2e+20}"#, "1",
+                #"[12,75,24.99999999999999,null,1e-07,0]"#, #"{"segment":"Loyal\t😀","r":4,"alpha":0.25,"big":2e+20}"#,
+                "2",
             ]
         ])
+    let template = try database.makeStatement("SELECT component_template FROM score_runs").map { $0.text(0) }
+    #expect(template == [#"[["re\ncency \"r\" café",0.3333333333333333,false],["m",1,true]]"#])
     let result = try #require(try store.results(runID: run).first)
     #expect(result.components == components)
     #expect(result.details.map(\.name) == ["segment", "r", "alpha", "big"])
@@ -53,8 +57,8 @@ private func begin(_ store: ScoreRunStore) throws -> Int64 {
     withExtendedLifetime(file) {}
 }
 
-@Test(arguments: Engine.allCases) func resultsStoredAsObjectsBeforeTheLayoutAreReadIntoComponents(engine: Engine) throws
-{
+@Test(arguments: Engine.allCases)
+func resultsStoredAsObjectsBeforeTheLayoutAreReadIntoComponents(engine: Engine) throws {
     let (file, database, account) = try storeWithAccount(engine)
     let store = ScoreRunStore(database: database)
     let run = try begin(store)
@@ -84,7 +88,44 @@ private func begin(_ store: ScoreRunStore) throws -> Int64 {
     let run = try begin(store)
     try store.insertResult(
         runID: run, accountRowID: account, position: 1, value: 1, band: "Loyal",
-        components: Array(#"[{"signal":"recency"}]"#.utf8), details: Array("{}".utf8))
+        components: Array(#"[{"signal":"recency"}]"#.utf8), layout: 0, details: Array("{}".utf8))
     #expect(throws: StoreError.self) { try store.results(runID: run) }
     withExtendedLifetime(file) {}
+}
+
+@Test(arguments: Engine.allCases) func aResultWhoseSignalsOrWeightsAreNotTheTemplatesNamesItsOwn(engine: Engine) throws
+{
+    let (file, database, account) = try storeWithAccount(engine)
+    let other = try Upserter(database: database, table: .accounts)
+    try other.write(AccountRow(name: "B"), source: "file", externalID: "b", raw: Array("{}".utf8))
+    let second = try AccountDirectory(database: database).rowIDsByExternalID()["b"] ?? 0
+    let store = ScoreRunStore(database: database)
+    let run = try begin(store)
+    let first = [
+        Component(signal: "r", raw: 1, normalised: 50, weight: 60),
+        Component(signal: "f", raw: 2, normalised: 10, weight: 40),
+    ]
+    // A journey's account can weigh its signals otherwise; its components are stored whole.
+    let reweighed = [
+        Component(signal: "r", raw: 3, normalised: 20, weight: 70),
+        Component(signal: "f", raw: 4, normalised: 30, weight: 30),
+    ]
+    let writer = store.resultWriter(runID: run)
+    try writer.add(accountRowID: account, position: 1, value: 34, band: "A", components: first, details: [])
+    try writer.add(accountRowID: second, position: 2, value: 23, band: "B", components: reweighed, details: [])
+    try writer.finish()
+    let layouts = try database.makeStatement("SELECT components_layout FROM score_results ORDER BY position").map {
+        $0.integer(0)
+    }
+    #expect(layouts == [2, 1])
+    #expect(try store.results(runID: run).map(\.components) == [first, reweighed])
+    withExtendedLifetime(file) {}
+}
+
+@Test func aTemplatedResultWithMoreOrFewerNumbersThanItsTemplateIsNotRead() {
+    let template = [Component(signal: "r", raw: nil, normalised: 0, weight: 60, contribution: 0)]
+    #expect(CompactComponents.read("[1,50,30]", layout: 2, template: template)?.first?.contribution == 30)
+    #expect(CompactComponents.read("[1,50,30,2]", layout: 2, template: template) == nil)
+    #expect(CompactComponents.read("[1,50]", layout: 2, template: template) == nil)
+    #expect(CompactComponents.read("[1,50,30]", layout: 2, template: []) == nil)
 }

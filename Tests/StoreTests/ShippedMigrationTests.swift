@@ -27,6 +27,7 @@ private let shipped: [(identifier: String, fingerprint: String)] = [
     ("9-skipped-records", "255c188c79e84060"),
     ("10-run-kinds-and-deliveries", "9a5611bf9b5026a2"),
     ("11-compact-components", "5b48fc352ee8b2ea"),
+    ("12-component-templates", "a56725cbbb0e108f"),
 ]
 
 /// PostgreSQL's shipped migrations (`Migrator.postgres`), pinned the same way.
@@ -35,6 +36,7 @@ private let shippedOnPostgres: [(identifier: String, fingerprint: String)] = [
     ("2-sqlite-functions", "8e75436cbfce3ee5"),
     ("3-citus-ready", "c2602d2d1adac983"),
     ("4-julianday-in-double-precision", "cdf6380586b16cd8"),
+    ("5-component-templates", "a56725cbbb0e108f"),
 ]
 
 @Test(arguments: [(Migrator.standard, shipped), (Migrator.postgres, shippedOnPostgres)])

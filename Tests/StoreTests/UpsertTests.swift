@@ -72,9 +72,11 @@ private func account(_ name: String) -> [SQLValue] {
         scoreName: "rfm", module: "value", configHash: "abc", configuration: "{}", asOf: "2025-01-01", kind: .current)
     try store.insertResult(
         runID: run, accountRowID: ids["b"]!, position: 2, value: 10, band: "Red", components: Array("[]".utf8),
+        layout: 1,
         details: Array("{}".utf8))
     try store.insertResult(
         runID: run, accountRowID: ids["a"]!, position: 1, value: 90, band: "Green", components: Array("[]".utf8),
+        layout: 1,
         details: Array("{}".utf8))
     #expect(try store.latestRun(of: "rfm") == nil)
     try store.finish(runID: run, accountCount: 2)

@@ -12,6 +12,8 @@ public final class ResultWriter {
     private var rows = CopyRows()
     private var components = JSONWriter()
     private var details = JSONWriter()
+    /// The signals, weights and manual flags of the run's first result, which the others are stored against.
+    private var template: [Component]?
 
     init(store: ScoreRunStore, database: Database, runID: Int64) {
         self.store = store
@@ -24,14 +26,25 @@ public final class ResultWriter {
         accountRowID: Int64, position: Int, value: Double, band: String, components: [Component],
         details: [(name: String, value: DetailValue)]
     ) throws {
+        if template == nil {
+            template = components
+            try store.setComponentTemplate(runID: runID, components)
+        }
         self.components.reset()
-        self.components.components(components, keyed: false)
+        let layout: Int64
+        if let template, CompactComponents.matches(components, template) {
+            self.components.componentValues(components)
+            layout = CompactComponents.templated
+        } else {
+            self.components.components(components, keyed: false)
+            layout = CompactComponents.positional
+        }
         self.details.reset()
         self.details.details(details)
         guard database.engine == .postgres else {
             return try store.insertResult(
                 runID: runID, accountRowID: accountRowID, position: position, value: value, band: band,
-                components: self.components.bytes, details: self.details.bytes)
+                components: self.components.bytes, layout: layout, details: self.details.bytes)
         }
         rows.append(.integer(runID))
         rows.append(.integer(accountRowID))
@@ -40,7 +53,7 @@ public final class ResultWriter {
         rows.append(.text(band))
         rows.append(utf8: self.components.bytes)
         rows.append(utf8: self.details.bytes)
-        rows.append(.integer(CompactComponents.layout))
+        rows.append(.integer(layout))
         rows.endRow()
         if rows.count >= Self.batchSize { try flush() }
     }

@@ -25,3 +25,35 @@ extension JSONWriter {
         raw("]")
     }
 }
+
+extension JSONWriter {
+    /// Appends what a run's results share of their components: `[[signal, weight, manual], ...]`.
+    mutating func componentTemplate(_ components: [Component]) {
+        raw("[")
+        for (index, component) in components.enumerated() {
+            if index > 0 { raw(",") }
+            raw("[")
+            string(component.signal)
+            raw(",")
+            number(component.weight)
+            raw(",")
+            bool(component.isManual)
+            raw("]")
+        }
+        raw("]")
+    }
+
+    /// Appends one result's own numbers, `[raw, normalised, contribution, ...]` in its components' order (layout 2).
+    mutating func componentValues(_ components: [Component]) {
+        raw("[")
+        for (index, component) in components.enumerated() {
+            if index > 0 { raw(",") }
+            number(component.raw)
+            raw(",")
+            number(component.normalised)
+            raw(",")
+            number(component.contribution)
+        }
+        raw("]")
+    }
+}

@@ -29,6 +29,7 @@ public struct Migrator: Sendable {
         Migration(identifier: "9-skipped-records", sql: SkippedRecordsSchema.sql),
         Migration(identifier: "10-run-kinds-and-deliveries", sql: RunKindDeliverySchema.sql),
         Migration(identifier: "11-compact-components", sql: CompactComponentsSchema.sql),
+        Migration(identifier: "12-component-templates", sql: ComponentTemplateSchema.sql),
     ])
 
     /// Scorebook's schema on PostgreSQL: the same tables in PostgreSQL's types.
@@ -39,6 +40,7 @@ public struct Migrator: Sendable {
         Migration(identifier: "2-sqlite-functions", sql: PostgresFunctions.sql),
         Migration(identifier: "3-citus-ready", sql: CitusReadySchema.sql),
         Migration(identifier: "4-julianday-in-double-precision", sql: PostgresJulianDay.sql),
+        Migration(identifier: "5-component-templates", sql: ComponentTemplateSchema.sql),
     ])
 
     /// The schema's migrations on `engine`.
