@@ -4,7 +4,7 @@ import Foundation
 /// A Salesforce Contact, Opportunity or Case as the Sandbox serves it: its fields as they go on the wire, by name.
 struct SandboxSalesforceRecord {
     let id: String
-    let accountID: String
+    var accountID: String
     var fields: [String: Any]
     var modstampMilliseconds: Int64
     var isDeleted = false
@@ -76,8 +76,9 @@ extension SandboxData {
         }
     }
 
-    /// Wins `salesforce_opportunities_won` open opportunities, closes `salesforce_cases_closed` open cases and deletes
-    /// `salesforce_contacts_deleted` contacts, each stamped `now`.
+    /// Wins `salesforce_opportunities_won` open opportunities, closes `salesforce_cases_closed` open cases, deletes
+    /// `salesforce_contacts_deleted` contacts and moves `salesforce_contacts_moved` contacts to another live account
+    /// (a person changing company: the record keeps its id), each stamped `now`.
     func mutateSalesforceRecords(_ asked: [String: Int], now: Int64) -> [String: Int] {
         var done: [String: Int] = [:]
         func change(
@@ -107,6 +108,11 @@ extension SandboxData {
             $0.fields["ClosedDate"] = SalesforceTime.wire(now)
         }
         change("Contact", "salesforce_contacts_deleted", where: { _ in true }) { $0.isDeleted = true }
+        let live = salesforceAccounts.filter { !$0.isDeleted }.map(\.id)
+        change("Contact", "salesforce_contacts_moved", where: { live.contains($0.accountID) }) { contact in
+            let next = live.firstIndex(of: contact.accountID).map { (live.index(after: $0)) % live.count } ?? 0
+            contact.accountID = live[next]
+        }
         return done
     }
 

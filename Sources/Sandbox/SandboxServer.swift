@@ -11,7 +11,7 @@ import Generator
 /// "archived": 1, "deleted": 1}`, `deals_won`, `deals_archived`, `tickets_closed`, `tickets_archived`, Stripe charges
 /// `charges_failed`, `charges_refunded`, `charges_disputed`, and for the other two APIs `salesforce_renamed`,
 /// `salesforce_deleted`, `salesforce_opportunities_won`, `salesforce_cases_closed`, `salesforce_contacts_deleted`,
-/// `chargebee_paid`, `chargebee_renamed`, `chargebee_deleted`, `chargebee_cancelled`,
+/// `salesforce_contacts_moved`, `chargebee_paid`, `chargebee_renamed`, `chargebee_deleted`, `chargebee_cancelled`,
 /// `chargebee_subscriptions_deleted`; `purged` and `purged_<kind>`, records gone past every retention window:
 /// SandboxPurge),
 /// `POST /_sandbox/hubspot_search_rate_limit` (`{"max": 4, "interval_ms": 1000}`: search's own window; `GET` says how

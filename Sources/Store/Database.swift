@@ -23,6 +23,8 @@ public final class Database {
     /// What `init` was given, password included, to open another connection to the same place.
     private let location: String
     private var statements: [String: Statement] = [:]
+    /// The per-account records written in the open transaction, for PostgreSQL's moved-record deletion.
+    let movedRecords = MovedRecords()
 
     /// The page cache per connection, in KiB: large enough that a bulk import does not spill pages to the WAL
     /// again and again, small enough to stay a constant.
@@ -146,12 +148,30 @@ public final class Database {
         try begin()
         do {
             let result = try body()
-            try execute("COMMIT")
+            try commit()
             return result
         } catch {
-            try? execute("ROLLBACK")
+            rollback()
             throw error
         }
+    }
+
+    /// Commits the open transaction, after deleting the rows of records that moved to another account
+    /// (`MovedRecords`); rolls back when either fails.
+    public func commit() throws {
+        do {
+            if !movedRecords.isEmpty { try movedRecords.delete(on: self) }
+            try execute("COMMIT")
+        } catch {
+            rollback()
+            throw error
+        }
+    }
+
+    /// Rolls back the open transaction, if any, and forgets what it wrote.
+    public func rollback() {
+        movedRecords.discard()
+        try? execute("ROLLBACK")
     }
 
     /// Starts a transaction that writes: on SQLite it takes the write lock at once (`BEGIN IMMEDIATE`), so two

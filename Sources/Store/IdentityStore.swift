@@ -11,6 +11,8 @@ public struct IdentityStore {
     /// Returns how many were linked. Call it inside a transaction: re-filing deletes rows and inserts them again.
     public func link(billingSources: [String], crmSources: [String]) throws -> Int {
         guard !billingSources.isEmpty, !crmSources.isEmpty else { return 0 }
+        // Re-filing copies rows to other accounts: the moved records' old rows go first, or they would be copied too.
+        try database.movedRecords.delete(on: database)
         let sources = [SQLValue.jsonArray(crmSources), .jsonArray(billingSources)]
         var linked = try database.makeStatement(
             """

@@ -29,7 +29,7 @@ public final class PageTransactions {
             try body()
         } catch {
             openedAt = nil
-            try? database.execute("ROLLBACK")
+            database.rollback()
             throw error
         }
         if let openedAt, Date().timeIntervalSince(openedAt) >= interval { try commit() }
@@ -39,11 +39,6 @@ public final class PageTransactions {
     public func commit() throws {
         guard openedAt != nil else { return }
         openedAt = nil
-        do {
-            try database.execute("COMMIT")
-        } catch {
-            try? database.execute("ROLLBACK")
-            throw error
-        }
+        try database.commit()
     }
 }

@@ -2,11 +2,14 @@
 ///
 /// Whether a row was inserted or updated is the one thing the engines say differently: SQLite sets the last row id
 /// on an insert only, PostgreSQL returns `xmax = 0` for a row this statement inserted. On PostgreSQL a per-account
-/// record's key holds its account, and the same statement deletes its row under any other account.
+/// record's key holds its account, and its rows under any other account are deleted when the transaction commits
+/// (`MovedRecords`), or at once outside one.
 public struct Upserter {
     private let statement: Statement
     private let table: CanonicalTable
     private let engine: Engine
+    /// Where the account is among the values, for a table whose rows can move between accounts on PostgreSQL.
+    private let accountColumn: Int?
 
     /// Prepares the upsert for a table.
     public init(database: Database, table: CanonicalTable) throws {
@@ -21,19 +24,11 @@ public struct Upserter {
             INSERT INTO \(table.rawValue) (source, external_id, \(columns.joined(separator: ", "))) VALUES (\(placeholders))
             ON CONFLICT (\(table.key(on: engine).joined(separator: ", "))) DO UPDATE SET \(updates) WHERE \(differs)
             """
-        let incoming = "(VALUES (?1, ?2, ?3::bigint)) AS incoming (source, external_id, account_id)"
-        let sql =
-            if engine == .sqlite {
-                upsert
-            } else if let moved = table.movedRowsDeletion(on: engine, incoming: incoming) {
-                "WITH written AS (\(upsert) RETURNING xmax = 0 AS inserted), moved AS (\(moved))"
-                    + " SELECT inserted FROM written"
-            } else {
-                upsert + " RETURNING xmax = 0"
-            }
-        self.statement = try database.cachedStatement(sql)
+        self.statement = try database.cachedStatement(engine == .sqlite ? upsert : upsert + " RETURNING xmax = 0")
         self.table = table
         self.engine = engine
+        let accountInKey = table.key(on: engine).contains("account_id")
+        self.accountColumn = accountInKey ? table.columns.firstIndex(of: "account_id") : nil
     }
 
     /// Writes one record; returns true when a row was inserted or changed.
@@ -81,7 +76,13 @@ public struct Upserter {
     {
         try bind(source: source, externalID: externalID, values: values, raw: raw)
         guard engine == .sqlite else {
-            return try statement.map { $0.integer(0) == 1 ? Outcome.inserted : .updated }.first ?? .unchanged
+            let outcome = try statement.map { $0.integer(0) == 1 ? Outcome.inserted : .updated }.first ?? .unchanged
+            if let accountColumn, case .integer(let account) = values[accountColumn] {
+                let database = statement.database
+                database.movedRecords.note(table, source: source, externalID: externalID, account: account)
+                if !database.isInTransaction { try database.movedRecords.delete(on: database) }
+            }
+            return outcome
         }
         // An upsert that updates leaves the last rowid alone; an insert sets it (row ids start at 1). Comparing with
         // the rowid before would miss an insert that got the same id as the last row written to another table.

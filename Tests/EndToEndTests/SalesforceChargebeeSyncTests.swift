@@ -116,6 +116,7 @@ import Testing
                 "salesforce_renamed": 3, "salesforce_deleted": 2, "chargebee_paid": 4, "chargebee_renamed": 2,
                 "chargebee_deleted": 1, "chargebee_cancelled": 2, "chargebee_subscriptions_deleted": 1,
                 "salesforce_opportunities_won": 2, "salesforce_cases_closed": 3, "salesforce_contacts_deleted": 1,
+                "salesforce_contacts_moved": 2,
             ])
         clock = Date()
         let second = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
@@ -140,15 +141,16 @@ import Testing
                 """
             ).map { [$0.integer(0), $0.integer(1), $0.integer(2), $0.integer(3)] } == [[3, 0, 2, 1]])
         // The incremental pass asked only for what changed: 3 renamed and 2 deleted accounts, 3 customers, 3
-        // subscriptions, 4 invoices, 2 opportunities won, 3 cases closed, 1 contact deleted and the contacts,
-        // opportunities and cases the 2 deleted accounts took with them (each written: a row removed).
+        // subscriptions, 4 invoices, 2 opportunities won, 3 cases closed, 1 contact deleted, 2 contacts moved to
+        // another account (each kept once, under it) and the contacts, opportunities and cases the 2 deleted accounts
+        // took with them (each written: a row removed).
         let removed = ["salesforce_contacts", "salesforce_opportunities", "salesforce_cases"].reduce(0) { sum, key in
             sum + (Int(source[key] ?? "") ?? 0) - (Int(changed[key] ?? "") ?? 0)
         }
         #expect(removed >= 1 + 2)  // each deleted account had a contact at least
         #expect(
             second.stdout.hasPrefix(
-                "synced chargebee, salesforce: \(15 + 5 + removed) records, \(16 + 5 + removed) written"),
+                "synced chargebee, salesforce: \(17 + 5 + removed) records, \(18 + 5 + removed) written"),
             "\(second.stdout)")
         #expect(
             try Self.scalar(

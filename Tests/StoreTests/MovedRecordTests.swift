@@ -48,3 +48,49 @@ private func contactRows(_ database: Database) throws -> [String] {
     }
     #expect(try contactRows(database) == ["c1 \(second) Ann"])
 }
+
+@Test(arguments: Engine.allCases)
+func recordsThatMoveWithinAPageAreKeptOnceUnderTheirLastAccount(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
+    let database = try Database(path: file.path)
+    let (first, second) = try twoAccountsAndAContact(database)
+    let upserter = try Upserter(database: database, table: .contacts)
+    let raw = Array("{}".utf8)
+    try upserter.write(source: "crm", externalID: "c1", values: contact(first), raw: raw)
+    try upserter.write(source: "crm", externalID: "c2", values: contact(first), raw: raw)
+    let pages = PageTransactions(database: database, interval: 3600)
+    try pages.page {
+        // c1 moves and comes back in the same page; c2 moves; c3 is new.
+        try upserter.write(source: "crm", externalID: "c1", values: contact(second), raw: raw)
+        try upserter.write(source: "crm", externalID: "c2", values: contact(second), raw: raw)
+        try upserter.write(source: "crm", externalID: "c3", values: contact(first), raw: raw)
+        try upserter.write(source: "crm", externalID: "c1", values: contact(first), raw: raw)
+    }
+    try pages.commit()
+    let rows = try database.makeStatement("SELECT external_id, account_id FROM contacts ORDER BY external_id")
+        .map { "\($0.text(0) ?? "") \($0.integer(1))" }
+    #expect(rows == ["c1 \(first)", "c2 \(second)", "c3 \(first)"])
+}
+
+@Test(arguments: Engine.allCases)
+func aMoveRolledBackDeletesNothingWhenTheNextTransactionCommits(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
+    let database = try Database(path: file.path)
+    let (first, second) = try twoAccountsAndAContact(database)
+    let upserter = try Upserter(database: database, table: .contacts)
+    let raw = Array("{}".utf8)
+    try upserter.write(source: "crm", externalID: "c1", values: contact(first), raw: raw)
+    struct PageFailed: Error {}
+    #expect(throws: PageFailed.self) {
+        try database.transaction {
+            try upserter.write(source: "crm", externalID: "c1", values: contact(second), raw: raw)
+            throw PageFailed()
+        }
+    }
+    try database.transaction {
+        try upserter.write(source: "crm", externalID: "c2", values: contact(second), raw: raw)
+    }
+    let rows = try database.makeStatement("SELECT external_id, account_id FROM contacts ORDER BY external_id")
+        .map { "\($0.text(0) ?? "") \($0.integer(1))" }
+    #expect(rows == ["c1 \(first)", "c2 \(second)"])
+}
