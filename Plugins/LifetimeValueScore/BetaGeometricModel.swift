@@ -82,20 +82,25 @@ public struct BetaGeometricModel: Sendable, Equatable {
     }
 
     /// The batch log-likelihood with the terms that depend only on the frequency computed once per distinct
-    /// frequency (frequencies are small integers), so each evaluation costs a few logarithms per customer.
+    /// frequency (frequencies are small integers), and `log(alpha + T)` and `log(alpha + t_x)` once per distinct age
+    /// and recency (whole days, a few thousand at most), so each evaluation costs one logarithm and two exponentials
+    /// per repeat customer.
+    ///
+    /// The fit was 30% of `run clv`'s samples on M (92k customers, 15% in `log`); caching the two logarithms by day
+    /// took the run to 0.87x the CPU, paired, with every result the same: each term is the same number as before,
+    /// summed in the same order.
     struct BatchLikelihood {
         let frequencies: [Double]
         let frequencyIndex: [Int]
-        let recency: [Double]
-        let age: [Double]
+        let ages: DistinctValues
+        let recencies: DistinctValues
 
         init(_ customers: [PurchaseSummary]) {
-            let distinct = Array(Set(customers.map(\.frequency))).sorted()
-            let position = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
-            frequencies = distinct
-            frequencyIndex = customers.map { position[$0.frequency] ?? 0 }
-            recency = customers.map(\.recency)
-            age = customers.map(\.age)
+            let frequency = DistinctValues(customers.map(\.frequency))
+            frequencies = frequency.values
+            frequencyIndex = frequency.index
+            ages = DistinctValues(customers.map(\.age))
+            recencies = DistinctValues(customers.map(\.recency))
         }
 
         func total(_ model: BetaGeometricModel) -> Double {
@@ -107,13 +112,15 @@ public struct BetaGeometricModel: Sendable, Equatable {
                 return base + purchase + dropout
             }
             let dropout = frequencies.map { x in x > 0 ? log(a) - log(b + x - 1) : -Double.infinity }
+            let logAge = ages.values.map { log(alpha + $0) }
+            let logRecency = recencies.values.map { log(alpha + $0) }
             var sum = 0.0
             for index in frequencyIndex.indices {
                 let slot = frequencyIndex[index]
                 let x = frequencies[slot]
-                let a3 = -(r + x) * log(alpha + age[index])
+                let a3 = -(r + x) * logAge[ages.index[index]]
                 if x > 0 {
-                    let a4 = dropout[slot] - (r + x) * log(alpha + recency[index])
+                    let a4 = dropout[slot] - (r + x) * logRecency[recencies.index[index]]
                     let high = max(a3, a4)
                     sum += shared[slot] + high + log(exp(a3 - high) + exp(a4 - high))
                 } else {
@@ -121,6 +128,18 @@ public struct BetaGeometricModel: Sendable, Equatable {
                 }
             }
             return sum
+        }
+    }
+
+    /// A column's distinct values, sorted, and each row's place among them.
+    struct DistinctValues {
+        let values: [Double]
+        let index: [Int]
+
+        init(_ column: [Double]) {
+            values = Array(Set(column)).sorted()
+            let position = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, $0) })
+            index = column.map { position[$0] ?? 0 }
         }
     }
 }
