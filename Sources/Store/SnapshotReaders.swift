@@ -44,6 +44,7 @@ extension Database {
             try execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             return self
         }
+        try execute("PRAGMA mmap_size = \(Self.mappedBytes)")
         try execute("BEGIN")
         // The first read fixes what the transaction sees.
         try execute("SELECT count(*) FROM sqlite_master")
@@ -66,8 +67,9 @@ extension Database {
     /// How long `snapshotReaders` waits for another writer's lock before it settles for one reader.
     static let snapshotReadersLockWaitMilliseconds: Int32 = 250
 
-    /// Ends a reader's transaction.
+    /// Ends a reader's transaction, and its reading through a memory map.
     public func endReading() throws {
         try execute("COMMIT")
+        if engine == .sqlite { try execute("PRAGMA mmap_size = 0") }
     }
 }
