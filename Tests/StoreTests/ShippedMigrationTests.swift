@@ -37,6 +37,7 @@ private let shippedOnPostgres: [(identifier: String, fingerprint: String)] = [
     ("3-citus-ready", "c2602d2d1adac983"),
     ("4-julianday-in-double-precision", "cdf6380586b16cd8"),
     ("5-component-templates", "a56725cbbb0e108f"),
+    ("6-inlinable-sqlite-functions", "14518c8c581e79e3"),
 ]
 
 @Test(arguments: [(Migrator.standard, shipped), (Migrator.postgres, shippedOnPostgres)])

@@ -41,6 +41,7 @@ public struct Migrator: Sendable {
         Migration(identifier: "3-citus-ready", sql: CitusReadySchema.sql),
         Migration(identifier: "4-julianday-in-double-precision", sql: PostgresJulianDay.sql),
         Migration(identifier: "5-component-templates", sql: ComponentTemplateSchema.sql),
+        Migration(identifier: "6-inlinable-sqlite-functions", sql: PostgresInlinableFunctions.sql),
     ])
 
     /// The schema's migrations on `engine`.
