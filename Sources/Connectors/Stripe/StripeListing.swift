@@ -20,7 +20,13 @@ extension StripeSource {
     }
 
     /// Lists the streams not listed yet, at once; one log entry per stream (durations are the whole listing's).
-    func listAll(_ streams: [String]) throws -> [SyncLogEntry] {
+    ///
+    /// The charges are listed only once `invoicePayments` has read every invoice payment (a charge's invoice is found
+    /// there), their own thread waiting, so the other streams are listed meanwhile: waiting for them all first put a
+    /// 10k-account Sandbox's 1,131 pages of invoice payments before every other listing (0.90x the wall time, paired).
+    func listAll(_ streams: [String], chargesAfter invoicePayments: PagePrefetcher<Int>? = nil) throws
+        -> [SyncLogEntry]
+    {
         let store = SyncStateStore(database: context.database)
         var states: [String: StreamState] = [:]
         var counters: [String: StreamCounter] = [:]
@@ -31,7 +37,10 @@ extension StripeSource {
                 source: name, stream: stream, mode: state.cursor == nil ? "full" : "full (resumed)")
             guard state.bookmark == nil else { continue }
             states[stream] = state
-            producers.append(pages(of: stream, after: state.cursor, on: try context.listingClient()))
+            let ready: () throws -> Void = { [invoicePayments] in
+                if stream == "charges", let invoicePayments { _ = try invoicePayments.next() }
+            }
+            producers.append(pages(of: stream, after: state.cursor, on: try context.listingClient(), mapping: ready))
         }
         let started = Date()
         let pages = PagePrefetcher(producers: producers)
@@ -68,10 +77,13 @@ extension StripeSource {
     }
 
     /// A stream's paging loop, newest first on `client`; stops with an error if a cursor repeats.
-    private func pages(of stream: String, after start: String?, on client: HTTPClient)
-        -> PagePrefetcher<Listed>.Producer
-    {
+    ///
+    /// `ready` runs once, before the first page is fetched.
+    private func pages(
+        of stream: String, after start: String?, on client: HTTPClient, mapping ready: @escaping () throws -> Void
+    ) -> PagePrefetcher<Listed>.Producer {
         { deliver in
+            try ready()
             var cursor = start
             var seen = Set<String>()
             var number = 0

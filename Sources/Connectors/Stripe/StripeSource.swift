@@ -37,13 +37,13 @@ public struct StripeSource {
                 events.bookmark = ((newest["data"] as? [[String: Any]])?.first?["id"] as? String) ?? Self.noEvents
                 try context.database.transaction { try states.save(events, source: name, stream: "events") }
             }
-            // Customers first (the others refer to them), then the rest at once, each on its own connection.
+            // Customers first (the others refer to them), then the rest at once, each on its own connection; the
+            // charges are mapped once every invoice payment is read, the other streams meanwhile.
             let chargesListed = try states.state(source: name, stream: "charges").bookmark != nil
             let invoicePayments = chargesListed ? nil : try startInvoicePayments()
             defer { invoicePayments?.finish() }
             entries += try listAll(["customers"])
-            if let read = try invoicePayments?.next() { context.progress("\(name) invoice_payments: \(read) read") }
-            entries += try listAll(Array(Self.streams.dropFirst()))
+            entries += try listAll(Array(Self.streams.dropFirst()), chargesAfter: invoicePayments)
         }
         // After a full listing too: catch up with what changed while it ran (events since the noted bookmark).
         do {
