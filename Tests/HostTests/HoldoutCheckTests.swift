@@ -26,3 +26,23 @@ import Testing
         calibrated.canonicalConfiguration
             == score.canonicalConfiguration.replacingOccurrences(of: horizon, with: #""horizon_days":30"#))
 }
+
+/// The check scores the accounts the score does: its `where:` filter goes with it (it was dropped, and the check
+/// compared every account's purchases).
+@Test func theCalibratedScoreKeepsTheWhereFilter() throws {
+    let yaml = """
+        scores:
+          clv:
+            module: clv
+            where:
+              industry: software
+        """
+    let score = try ScorebookConfiguration.parse(yaml: yaml, file: "t.yml").score(named: "clv")
+    let calibrated = try HoldoutCheck.score(score, horizonDays: 30, file: "t.yml")
+    #expect(score.segment != nil)
+    #expect(calibrated.segment?.description == score.segment?.description)
+    #expect(calibrated.configurationHash != score.configurationHash)  // the horizon differs
+    var unfiltered = calibrated
+    unfiltered.segment = nil
+    #expect(unfiltered.configurationHash != calibrated.configurationHash)
+}

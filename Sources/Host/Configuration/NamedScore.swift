@@ -12,8 +12,15 @@ public struct NamedScore: Sendable {
     public let description: String
     /// The settings as canonical JSON (sorted keys, defaults filled in), stored with each run.
     public let canonicalConfiguration: String
-    /// A fingerprint of the module and its settings.
-    public let configurationHash: String
+    /// A fingerprint of the module, its settings, and its `where:` filter and roll-up when it has them.
+    ///
+    /// The segment is part of what a run means, so it is part of the fingerprint (only when there is one, so
+    /// fingerprints of scores without one stay as they were).
+    public var configurationHash: String {
+        Fingerprint.hex(
+            of: module + "\n" + canonicalConfiguration + (segment.map { "\nwhere " + $0.description } ?? "")
+                + (rollup.map { "\nrollup " + $0.rawValue } ?? ""))
+    }
     /// The facts the score needs.
     public let facts: [FactKey]
     /// Warnings from the shared rules (signal count, manual share).
@@ -29,9 +36,9 @@ public struct NamedScore: Sendable {
     /// Seed 004: a save call to a VP who left months ago is a failed playbook.
     public static let defaultContactMaxAgeDays = 180
     /// The `where:` filter: only accounts in it are scored; nil for every account.
-    public let segment: Segment?
+    public internal(set) var segment: Segment?
     /// How children's scores roll up into their parent's; nil for no roll-up.
-    public let rollup: RollupMethod?
+    public internal(set) var rollup: RollupMethod?
     /// The band of a value, for modules whose bands follow the value; nil for the others (RFM segments).
     public let bandForValue: (@Sendable (Double) -> String)?
     /// The bands in force, for modules whose bands follow the value; nil for the others (RFM segments).
@@ -65,11 +72,6 @@ public struct NamedScore: Sendable {
         self.description = description ?? Module.summary
         self.canonicalConfiguration = canonicalConfiguration
         self.segment = segment
-        // The segment is part of what a run means, so it is part of the fingerprint (only when there is one, so
-        // fingerprints of scores without one stay as they were).
-        self.configurationHash = Fingerprint.hex(
-            of: Module.identifier + "\n" + canonicalConfiguration + (segment.map { "\nwhere " + $0.description } ?? "")
-                + (rollup.map { "\nrollup " + $0.rawValue } ?? ""))
         self.facts = Module.facts(for: configuration)
         self.warnings = configuration.warnings
         self.higherIsBetter = (configuration as? any DirectedConfiguration)?.higherIsBetter ?? Module.higherIsBetter

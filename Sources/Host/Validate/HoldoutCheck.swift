@@ -63,13 +63,17 @@ public struct HoldoutCheck {
     }
 
     /// The score with its settings but a horizon of `horizonDays`: its canonical settings written back as a
-    /// configuration (JSON is YAML) and parsed again.
+    /// configuration (JSON is YAML) and parsed again; its `where:` filter and roll-up kept, so the check scores the
+    /// accounts the score does.
     static func score(_ score: NamedScore, horizonDays: Int, file: String) throws -> NamedScore {
         var settings = JSONReader.object(Array(score.canonicalConfiguration.utf8)) ?? [:]
         settings["horizon_days"] = horizonDays
         settings["module"] = score.module
         let yaml = Self.yaml(CanonicalJSON.bytes(["scores": [score.name: settings]]))
-        return try ScorebookConfiguration.parse(yaml: yaml, file: file).score(named: score.name)
+        var calibrated = try ScorebookConfiguration.parse(yaml: yaml, file: file).score(named: score.name)
+        calibrated.segment = score.segment
+        calibrated.rollup = score.rollup
+        return calibrated
     }
 
     /// JSON text that YAML reads as the same value: JSON leaves in its strings characters that YAML takes for line
