@@ -40,7 +40,7 @@ enum StripeRows {
         case "invoice":
             return .filed(customer: customer, [(id, try StripeMapping.invoice(object, account: 0))])
         case "charge":
-            let row = try StripeMapping.payment(object, invoice: links.invoice(of: object), account: 0)
+            let row = try StripeMapping.payment(object, invoice: try links.invoice(of: object), account: 0)
             return .filed(customer: customer, [(id, row)])
         default:
             return nil

@@ -31,7 +31,7 @@ extension StripeSource {
                         path, listKey: "data", headers: headers, on: client, what: what, classify: Self.classify)
                 },
                 body: \.body)
-            for record in page.records where links.add(record.object) { count += 1 }
+            count += try links.add(contentsOf: page.records.map(\.object))
             guard StripePaging.hasMore(page.body), let last = page.records.last?.object["id"] as? String else {
                 return count
             }
@@ -49,12 +49,12 @@ extension StripeSource {
     ///
     /// Nil when none names it.
     func invoice(of charge: [String: Any]) throws -> String? {
-        if let known = links.invoice(of: charge) { return known }
+        if let known = try links.invoice(of: charge) { return known }
         guard let intent = StripeInvoiceLinks.id(charge["payment_intent"]) else { return nil }
         let page = try fetch(
             "/v1/invoice_payments?limit=10&payment%5Btype%5D=payment_intent&payment%5Bpayment_intent%5D=\(intent)",
             what: "\(name) invoice payments of \(intent)")
-        for object in page["data"] as? [[String: Any]] ?? [] { links.add(object) }
-        return links.invoice(of: charge)
+        try links.add(contentsOf: page["data"] as? [[String: Any]] ?? [])
+        return try links.invoice(of: charge)
     }
 }

@@ -129,7 +129,7 @@ public struct StripeSource {
                     continue
                 }
                 let object = try current(snapshot, of: event)
-                if links.add(object) { continue }  // an invoice payment: a link for the charges, no row of its own
+                if try links.add(object) { continue }  // an invoice payment: a link for the charges, no row of its own
                 if object["deleted"] as? Bool == true, object["object"] as? String == "customer",
                     let id = object["id"] as? String
                 {
