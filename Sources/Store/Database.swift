@@ -161,7 +161,7 @@ public final class Database {
     /// (`MovedRecords`); rolls back when either fails.
     public func commit() throws {
         do {
-            if !movedRecords.isEmpty { try movedRecords.delete(on: self) }
+            try movedRecords.delete(on: self)
             try execute("COMMIT")
         } catch {
             rollback()

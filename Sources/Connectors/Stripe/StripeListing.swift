@@ -37,10 +37,8 @@ extension StripeSource {
                 source: name, stream: stream, mode: state.cursor == nil ? "full" : "full (resumed)")
             guard state.bookmark == nil else { continue }
             states[stream] = state
-            let ready: () throws -> Void = { [invoicePayments] in
-                if stream == "charges", let invoicePayments { _ = try invoicePayments.next() }
-            }
-            producers.append(pages(of: stream, after: state.cursor, on: try context.listingClient(), mapping: ready))
+            let waiting = stream == "charges" ? invoicePayments : nil
+            producers.append(pages(of: stream, after: state.cursor, on: try context.listingClient(), once: waiting))
         }
         let started = Date()
         let pages = PagePrefetcher(producers: producers)
@@ -78,12 +76,12 @@ extension StripeSource {
 
     /// A stream's paging loop, newest first on `client`; stops with an error if a cursor repeats.
     ///
-    /// `ready` runs once, before the first page is fetched.
+    /// With `prerequisite`, the first page is fetched once that listing has finished.
     private func pages(
-        of stream: String, after start: String?, on client: HTTPClient, mapping ready: @escaping () throws -> Void
+        of stream: String, after start: String?, on client: HTTPClient, once prerequisite: PagePrefetcher<Int>?
     ) -> PagePrefetcher<Listed>.Producer {
         { deliver in
-            try ready()
+            _ = try prerequisite?.next()
             var cursor = start
             var seen = Set<String>()
             var number = 0
