@@ -1,18 +1,42 @@
 extension DeferredIndexes {
-    /// Runs `body` with the secondary indexes of `table` dropped, then builds them again, in the caller's transaction.
+    /// Runs `body` with the secondary indexes of `table` dropped, and on PostgreSQL its foreign keys too, then puts
+    /// them back, all in the caller's transaction.
     ///
     /// A bulk import then writes its rows without a random index insert per row, and builds each index once by
-    /// sorting. DDL is transactional in SQLite, so a rollback puts the indexes back as they were and nothing
-    /// needs noting in `deferred_indexes`; readers of other connections keep seeing the old indexes until the commit.
-    public func withoutSecondaryIndexes<T>(of table: CanonicalTable, _ body: () throws -> T) throws -> T {
+    /// sorting. On PostgreSQL a foreign key checks and locks its account row for every row written (a tenth of an
+    /// invoices import on M); added back, it checks the whole table in one join, and a row without its account fails
+    /// the import there. DDL is transactional in both engines, so a rollback puts everything back as it was and nothing
+    /// needs noting in `deferred_indexes`. SQLite's readers on other connections keep seeing the old indexes until the
+    /// commit; PostgreSQL's wait for the commit to read the table, as for any schema change.
+    public func withoutSecondaryIndexesOrForeignKeys<T>(of table: CanonicalTable, _ body: () throws -> T) throws -> T {
         let indexes = try secondaryIndexes(of: table)
+        let foreignKeys = try self.foreignKeys(of: table)
         for index in indexes {
             try database.execute("DROP INDEX \"\(index.name)\"")
         }
+        for key in foreignKeys {
+            try database.execute("ALTER TABLE \(table.rawValue) DROP CONSTRAINT \"\(key.name)\"")
+        }
         let result = try body()
+        for key in foreignKeys {
+            try database.execute("ALTER TABLE \(table.rawValue) ADD CONSTRAINT \"\(key.name)\" \(key.definition)")
+        }
         for index in indexes {
             try database.execute(index.sql)
         }
         return result
+    }
+
+    /// A PostgreSQL table's foreign keys, by name with their definitions; none on SQLite, whose keys are part of the
+    /// table and cannot be dropped.
+    func foreignKeys(of table: CanonicalTable) throws -> [(name: String, definition: String)] {
+        guard database.engine == .postgres else { return [] }
+        return try database.makeStatement(
+            """
+            SELECT c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+            WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ? AND c.contype = 'f'
+            ORDER BY c.conname
+            """
+        ).map([.text(table.rawValue)]) { (name: $0.text(0) ?? "", definition: $0.text(1) ?? "") }
     }
 }

@@ -180,3 +180,55 @@ func aBadFileIsRefusedWithOneLineAndWritesNothing(_ bad: BadFile) throws {
         ).rowsWritten == 1)
     #expect(try AccountDirectory(database: scratch.database).count(.usageDaily) == 2)
 }
+
+/// An invoices file past `Importer.bulkBytes`, so it is imported with its table's indexes and foreign keys set aside
+/// and, on PostgreSQL, as a first load; `bad` replaces the amount of that 1-based record.
+private func bulkInvoices(count: Int, badRecord bad: Int? = nil) -> String {
+    var text = "invoice_id,account_id,issued_date,due_date,paid_date,amount_due_cents,status,product\n"
+    text.reserveCapacity(count * 96)
+    for record in 1...count {
+        let account = record.isMultiple(of: 2) ? "acme" : "beta"
+        let amount = record == bad ? "twelve" : String(record * 100)
+        text += "inv-\(record),\(account),2024-11-01,2024-12-01,2024-11-10,\(amount),paid,a product named at length\n"
+    }
+    return text
+}
+
+@Test(arguments: Engine.allCases) func aBulkImportIsWrittenOnceAndReimportedAsNoChange(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
+    try scratch.importText(.accounts, "accounts.csv", accounts)
+    let text = bulkInvoices(count: 50_000)
+    #expect(text.utf8.count >= Importer.bulkBytes)
+    let indexes = try secondaryIndexNames(scratch.database)
+    #expect(try scratch.importText(.invoices, "invoices.csv", text).rowsWritten == 50_000)
+    let total = try scratch.database.makeStatement("SELECT count(*), sum(amount_due_cents) FROM invoices").map {
+        [$0.integer(0), $0.integer(1)]
+    }
+    #expect(total == [[50_000, 100 * 50_000 * 50_001 / 2]])
+    #expect(try secondaryIndexNames(scratch.database) == indexes)
+    #expect(try scratch.importText(.invoices, "invoices.csv", text).rowsWritten == 0)
+    #expect(try scratch.counts()[CanonicalTable.allCases.firstIndex(of: .invoices)!] == 50_000)
+}
+
+@Test(arguments: Engine.allCases) func aBadRecordNearTheEndOfABulkImportWritesNothing(engine: Engine) throws {
+    let scratch = try Scratch(engine: engine)
+    try scratch.importText(.accounts, "accounts.csv", accounts)
+    let before = try scratch.counts()
+    let indexes = try secondaryIndexNames(scratch.database)
+    #expect {
+        try scratch.importText(.invoices, "invoices.csv", bulkInvoices(count: 50_000, badRecord: 49_990))
+    } throws: { error in
+        "\(error)".hasPrefix("invoices.csv:49991: column amount_due_cents:")
+    }
+    #expect(try scratch.counts() == before)
+    #expect(try secondaryIndexNames(scratch.database) == indexes)
+}
+
+/// The names of the secondary indexes, from either engine's catalogue.
+private func secondaryIndexNames(_ database: Database) throws -> [String] {
+    let sql =
+        database.engine == .sqlite
+        ? "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+        : "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname"
+    return try database.makeStatement(sql).map { $0.text(0) ?? "" }
+}

@@ -15,7 +15,9 @@ private struct Abandoned: Error {}
     let database = try Database(path: file.path)
     let before = try indexes(database)
     let during = try database.transaction {
-        try DeferredIndexes(database: database).withoutSecondaryIndexes(of: .invoices) { try indexes(database) }
+        try DeferredIndexes(database: database).withoutSecondaryIndexesOrForeignKeys(of: .invoices) {
+            try indexes(database)
+        }
     }
     #expect(!during.contains { $0.hasPrefix("invoices_paid_by_account:") })
     #expect(during.contains { $0.hasPrefix("accounts_by_external_id:") })
@@ -29,8 +31,43 @@ private struct Abandoned: Error {}
     let before = try indexes(database)
     #expect(throws: Abandoned.self) {
         try database.transaction {
-            try DeferredIndexes(database: database).withoutSecondaryIndexes(of: .invoices) { throw Abandoned() }
+            try DeferredIndexes(database: database).withoutSecondaryIndexesOrForeignKeys(of: .invoices) {
+                throw Abandoned()
+            }
         }
     }
     #expect(try indexes(database) == before)
+}
+
+/// A PostgreSQL table's foreign keys, as `name: definition`.
+private func foreignKeys(_ database: Database, of table: CanonicalTable) throws -> [String] {
+    try DeferredIndexes(database: database).foreignKeys(of: table).map { "\($0.name): \($0.definition)" }
+}
+
+@Test func aBulkWriteOnPostgreSQLSetsTheForeignKeysAsideAndChecksThemAllWhenTheyAreBack() throws {
+    let file = TemporaryDatabase(.postgres)
+    let database = try Database(path: file.path)
+    let before = try foreignKeys(database, of: .invoices)
+    #expect(before.count == 1 && before[0].contains("REFERENCES accounts(id)"))
+    let during = try database.transaction {
+        try DeferredIndexes(database: database).withoutSecondaryIndexesOrForeignKeys(of: .invoices) {
+            try foreignKeys(database, of: .invoices)
+        }
+    }
+    #expect(during.isEmpty)
+    #expect(try foreignKeys(database, of: .invoices) == before)
+    // An invoice of no account written meanwhile fails the whole write when the key is added back.
+    #expect {
+        try database.transaction {
+            try DeferredIndexes(database: database).withoutSecondaryIndexesOrForeignKeys(of: .invoices) {
+                try Upserter(database: database, table: .invoices).upsert(
+                    source: "file", externalID: "inv-1",
+                    values: [.integer(42), "2024-01-01", nil, nil, 100, 100, "usd", "paid", nil], raw: "{}")
+            }
+        }
+    } throws: { error in
+        (error as? StoreError)?.state == "23503"
+    }
+    #expect(try database.makeStatement("SELECT count(*) FROM invoices").map { $0.integer(0) } == [0])
+    #expect(try foreignKeys(database, of: .invoices) == before)
 }

@@ -2,8 +2,8 @@ import Testing
 
 @testable import Store
 
-/// Two accounts' rows, and a contact written under the first.
-private func twoAccountsAndAContact(_ database: Database) throws -> (first: Int64, second: Int64) {
+/// Two accounts' rows (a contact's account ids, first and second).
+func twoAccountsAndAContact(_ database: Database) throws -> (first: Int64, second: Int64) {
     let accounts = try Upserter(database: database, table: .accounts)
     for id in ["a", "b"] {
         try accounts.upsert(
@@ -14,7 +14,7 @@ private func twoAccountsAndAContact(_ database: Database) throws -> (first: Int6
     return (rows[0], rows[1])
 }
 
-private func contact(_ account: Int64) -> [SQLValue] {
+func contact(_ account: Int64) -> [SQLValue] {
     [.integer(account), "Ann", "ann@example.com", 1, "2026-01-01"]
 }
 

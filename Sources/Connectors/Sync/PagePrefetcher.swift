@@ -1,7 +1,9 @@
 import Foundation
 
-/// Runs one or more streams' paging loops, each on a thread of its own, a page or two ahead of the caller, who writes
-/// each page (and the cursor it came with) meanwhile.
+/// Runs one or more streams' paging loops, each on a thread of its own, a page or two ahead of the caller.
+///
+/// The caller writes each page (and the cursor it came with) meanwhile; an import reads and maps its file's records
+/// this way too.
 ///
 /// The network wait and the parsing of the next pages overlap the writing of this one; several streams listed at once
 /// keep the writer busy while one of them waits on the server. A crash still loses nothing, since a page's cursor is
@@ -11,12 +13,12 @@ import Foundation
 /// pages in order; pages of different producers arrive as they come. A producer's error reaches the caller once the
 /// pages queued before it are read, and stops the listing. `finish()` stops every producer and waits for their
 /// threads; call it before their clients are used again.
-final class PagePrefetcher<Page>: @unchecked Sendable {
+public final class PagePrefetcher<Page>: @unchecked Sendable {
     /// Thrown into a producer when the caller has stopped reading.
     struct Stopped: Error {}
 
     /// A paging loop: it hands each page to `deliver`, which waits while `depth` of its pages are unread.
-    typealias Producer = (_ deliver: (Page) throws -> Void) throws -> Void
+    public typealias Producer = (_ deliver: (Page) throws -> Void) throws -> Void
 
     private let condition = NSCondition()
     private var queue: [(producer: Int, page: Page)] = []
@@ -29,7 +31,7 @@ final class PagePrefetcher<Page>: @unchecked Sendable {
     private let exited = DispatchSemaphore(value: 0)
 
     /// Starts each producer on its own thread.
-    init(depth: Int = 2, producers: [Producer]) {
+    public init(depth: Int = 2, producers: [Producer]) {
         self.depth = depth
         self.unread = Array(repeating: 0, count: producers.count)
         self.running = producers.count
@@ -58,7 +60,7 @@ final class PagePrefetcher<Page>: @unchecked Sendable {
     }
 
     /// Starts one producer.
-    convenience init(depth: Int = 2, produce: @escaping Producer) {
+    public convenience init(depth: Int = 2, produce: @escaping Producer) {
         self.init(depth: depth, producers: [produce])
     }
 
@@ -74,7 +76,7 @@ final class PagePrefetcher<Page>: @unchecked Sendable {
 
     /// The next page, nil after the last one of every producer, or a producer's error once the pages queued before it
     /// are read.
-    func next() throws -> Page? {
+    public func next() throws -> Page? {
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty && running > 0 && failure == nil { condition.wait() }
@@ -91,7 +93,7 @@ final class PagePrefetcher<Page>: @unchecked Sendable {
     /// Stops the producers (at their next delivery) and waits for their threads to end.
     ///
     /// Safe to call more than once.
-    func finish() {
+    public func finish() {
         condition.lock()
         let alreadyFinished = finished
         finished = true
