@@ -1,6 +1,6 @@
 extension DeferredIndexes {
     /// Runs `body` with the secondary indexes of `table` dropped, and on PostgreSQL its foreign keys too, then puts
-    /// them back, all in the caller's transaction.
+    /// them back (and on PostgreSQL analyzes the table), all in the caller's transaction.
     ///
     /// A bulk import then writes its rows without a random index insert per row, and builds each index once by
     /// sorting. On PostgreSQL a foreign key checks and locks its account row for every row written (a tenth of an
@@ -24,6 +24,9 @@ extension DeferredIndexes {
         for index in indexes {
             try database.execute(index.sql)
         }
+        // The planner's statistics still describe the table as it was; the next command's plans (a nested loop
+        // over what is now a million rows) would be chosen on them until autovacuum came by.
+        if database.engine == .postgres { try database.execute("ANALYZE \(table.rawValue)") }
         return result
     }
 
