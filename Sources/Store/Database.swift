@@ -138,10 +138,26 @@ public final class Database {
     ///
     /// PostgreSQL only.
     func copy(into table: String, columns: [String], rows: CopyRows) throws -> Int {
+        try server(for: "copying into \(table)").copy(into: table, columns: columns, rows: rows)
+    }
+
+    /// Sends one command without parameters and returns at once (PostgreSQL only).
+    ///
+    /// The next command on the connection, or `collectSent`, waits for its answer.
+    func send(_ sql: String) throws {
+        try server(for: "sending `\(sql)`").send(sql)
+    }
+
+    /// Waits for the command `send` sent: its answer, or nil when none was sent (PostgreSQL only).
+    func collectSent() throws -> SentAnswer? {
+        try server(for: "collecting a sent command").collectSent()
+    }
+
+    private func server(for context: String) throws -> PostgresConnection {
         guard case .postgres(let server) = connection else {
-            throw StoreError(message: "COPY is PostgreSQL's", context: "copying into \(table)")
+            throw StoreError(message: "only PostgreSQL can do this", context: context)
         }
-        return try server.copy(into: table, columns: columns, rows: rows)
+        return server
     }
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.

@@ -12,6 +12,8 @@ final class PostgresConnection {
     let displayURL: String
     private weak var reader: PostgresReader?
     private var preparedCount = 0
+    /// The SQL of a command sent without waiting for its answer (`send`), until the answer is collected.
+    var sent: String?
 
     /// Connects to a libpq URI (`postgresql://user@host:port/db`).
     init(url: String) throws {
@@ -35,7 +37,7 @@ final class PostgresConnection {
 
     /// Runs one or more statements without parameters.
     func execute(_ sql: String) throws {
-        settle()
+        try settle()
         let result = PQexec(handle, sql)
         defer { PQclear(result) }
         try check(result, context: "executing `\(sql)`")
@@ -47,10 +49,12 @@ final class PostgresConnection {
         return "scorebook_\(preparedCount)"
     }
 
-    /// Reads the rest of a query still being read row by row, so the connection is free for another command.
-    func settle() {
+    /// Reads the rest of a query still being read row by row, and waits for a command sent, so the connection is free
+    /// for another command; throws the sent command's error.
+    func settle() throws {
         reader?.drain()
         reader = nil
+        _ = try collectSent()
     }
 
     /// Marks `reader` as the query now holding the connection.
@@ -102,7 +106,7 @@ final class PostgresConnection {
 extension PostgresConnection {
     /// Sends `rows` to `COPY table (columns) FROM STDIN`; returns how many rows the server took.
     func copy(into table: String, columns: [String], rows: CopyRows) throws -> Int {
-        settle()
+        try settle()
         let sql = "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN"
         let context = "executing `\(sql)`"
         let started = PQexec(handle, sql)

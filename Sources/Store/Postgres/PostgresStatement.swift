@@ -36,7 +36,7 @@ final class PostgresStatement {
 
     /// Runs the statement; returns the rows it changed.
     func execute(context: String) throws -> Int {
-        connection.settle()
+        try connection.settle()
         let result = try withParameters(context: context) { name, count, types, parameters in
             if let name {
                 return PQexecPrepared(connection.handle, name, count, parameters, nil, nil, 0)
@@ -50,7 +50,7 @@ final class PostgresStatement {
 
     /// Starts the query and returns its reader, which holds the connection until its rows are read.
     func query(context: String) throws -> PostgresReader {
-        connection.settle()
+        try connection.settle()
         let sent = try withParameters(context: context) { name, count, types, parameters in
             if let name {
                 return PQsendQueryPrepared(connection.handle, name, count, parameters, nil, nil, 0)
