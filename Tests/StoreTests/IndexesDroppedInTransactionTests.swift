@@ -71,10 +71,13 @@ private func foreignKeys(_ database: Database, of table: CanonicalTable) throws 
             }
         }
     }
+    // On Citus the coordinator's table holds no rows (its shards do), and so its estimate says nothing.
+    let isCitus = try database.makeStatement("SELECT count(*) FROM pg_extension WHERE extname = 'citus'")
+        .map { $0.integer(0) } == [1]
     let estimate = try database.makeStatement(
         "SELECT reltuples FROM pg_class WHERE oid = (quote_ident(current_schema()) || '.invoices')::regclass"
     ).map { $0.double(0) }
-    #expect(estimate == [2])
+    #expect(isCitus || estimate == [2])
     // An invoice of no account written meanwhile fails the whole write when the key is added back.
     #expect {
         try database.transaction {
