@@ -61,11 +61,22 @@ public final class TestDatabase: @unchecked Sendable {
             .deletingLastPathComponent()
         let process = Process()
         process.executableURL = root.appendingPathComponent("scripts/postgres")
-        let output = Pipe()
+        // Its line goes to a file, read once the script has exited: a pipe's end of file waits for every holder of
+        // the pipe, and a process another test spawns meanwhile (a Sandbox, the server itself) could hold it for good.
+        let outputPath = FileManager.default.temporaryDirectory
+            .appendingPathComponent("scorebook-postgres-uri-\(ProcessInfo.processInfo.processIdentifier)").path
+        guard FileManager.default.createFile(atPath: outputPath, contents: nil),
+            let output = FileHandle(forWritingAtPath: outputPath)
+        else {
+            throw StoreError(
+                engine: .postgres, message: "cannot write \(outputPath)", context: "starting the test server")
+        }
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
         process.standardOutput = output
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try output.close()
+        let data = FileManager.default.contents(atPath: outputPath) ?? Data()
         let uri = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard process.terminationStatus == 0, uri.hasPrefix("postgresql://") else {
             throw StoreError(engine: .postgres, message: "scripts/postgres failed", context: "starting the test server")
