@@ -1,6 +1,7 @@
 import Foundation
 import Generator
 import Store
+import TestSupport
 import Testing
 
 @testable import Host
@@ -199,13 +200,13 @@ private func bulkInvoices(count: Int, badRecord bad: Int? = nil) -> String {
     try scratch.importText(.accounts, "accounts.csv", accounts)
     let text = bulkInvoices(count: 50_000)
     #expect(text.utf8.count >= Importer.bulkBytes)
-    let indexes = try secondaryIndexNames(scratch.database)
+    let indexes = try secondaryIndexCatalogue(scratch.database)
     #expect(try scratch.importText(.invoices, "invoices.csv", text).rowsWritten == 50_000)
     let total = try scratch.database.makeStatement("SELECT count(*), sum(amount_due_cents) FROM invoices").map {
         [$0.integer(0), $0.integer(1)]
     }
     #expect(total == [[50_000, 100 * 50_000 * 50_001 / 2]])
-    #expect(try secondaryIndexNames(scratch.database) == indexes)
+    #expect(try secondaryIndexCatalogue(scratch.database) == indexes)
     #expect(try scratch.importText(.invoices, "invoices.csv", text).rowsWritten == 0)
     #expect(try scratch.counts()[CanonicalTable.allCases.firstIndex(of: .invoices)!] == 50_000)
 }
@@ -214,21 +215,12 @@ private func bulkInvoices(count: Int, badRecord bad: Int? = nil) -> String {
     let scratch = try Scratch(engine: engine)
     try scratch.importText(.accounts, "accounts.csv", accounts)
     let before = try scratch.counts()
-    let indexes = try secondaryIndexNames(scratch.database)
+    let indexes = try secondaryIndexCatalogue(scratch.database)
     #expect {
         try scratch.importText(.invoices, "invoices.csv", bulkInvoices(count: 50_000, badRecord: 49_990))
     } throws: { error in
         "\(error)".hasPrefix("invoices.csv:49991: column amount_due_cents:")
     }
     #expect(try scratch.counts() == before)
-    #expect(try secondaryIndexNames(scratch.database) == indexes)
-}
-
-/// The names of the secondary indexes, from either engine's catalogue.
-private func secondaryIndexNames(_ database: Database) throws -> [String] {
-    let sql =
-        database.engine == .sqlite
-        ? "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
-        : "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname"
-    return try database.makeStatement(sql).map { $0.text(0) ?? "" }
+    #expect(try secondaryIndexCatalogue(scratch.database) == indexes)
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Store
@@ -72,7 +73,8 @@ private func foreignKeys(_ database: Database, of table: CanonicalTable) throws 
         }
     }
     // On Citus the coordinator's table holds no rows (its shards do), and so its estimate says nothing.
-    let isCitus = try database.makeStatement("SELECT count(*) FROM pg_extension WHERE extname = 'citus'")
+    let isCitus =
+        try database.makeStatement("SELECT count(*) FROM pg_extension WHERE extname = 'citus'")
         .map { $0.integer(0) } == [1]
     let estimate = try database.makeStatement(
         "SELECT reltuples FROM pg_class WHERE oid = (quote_ident(current_schema()) || '.invoices')::regclass"
