@@ -14,6 +14,7 @@ struct StripeRoutes {
     private let invoices = RenderedObjects(render: StripeJSON.invoice)
     private let subscriptions = RenderedObjects(render: StripeJSON.subscription)
     private let charges = RenderedObjects(render: StripeJSON.charge)
+    private let invoicePaymentObjects = RenderedObjects(render: StripeJSON.invoicePayment)
 
     init(data: SandboxData, apiKey: String) {
         self.data = data
@@ -150,7 +151,7 @@ struct StripeRoutes {
             includes: { data.invoices[$0].hasInvoicePayment && (pinned == nil || pinned == $0) },
             scanFrom: pinned.map { $0 ?? 0 }
         ) { positions in
-            positions.map { CanonicalJSON.bytes(StripeJSON.invoicePayment(data.invoices[$0])) }
+            positions.map { invoicePaymentObjects.bytes(data.invoices[$0], id: data.invoices[$0].invoicePaymentID) }
         }
     }
 

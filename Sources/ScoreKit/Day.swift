@@ -68,6 +68,23 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
     /// `YYYY-MM-DD`.
     public var description: String {
         let (year, month, day) = components
+        if (0...9999).contains(year) {  // ten ASCII digits and dashes written in place: a sync formats millions
+            return String(unsafeUninitializedCapacity: 10) { text in
+                func write(_ value: Int, from start: Int, digits: Int) {
+                    var rest = value
+                    for index in (start..<start + digits).reversed() {
+                        text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                        rest /= 10
+                    }
+                }
+                write(year, from: 0, digits: 4)
+                write(month, from: 5, digits: 2)
+                write(day, from: 8, digits: 2)
+                text[4] = UInt8(ascii: "-")
+                text[7] = UInt8(ascii: "-")
+                return 10
+            }
+        }
         func pad(_ value: Int, _ width: Int) -> String {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ScoreKit
@@ -22,4 +23,24 @@ func impossibleDatesAreRejected(_ text: String) {
     #expect(newYear.ordinal == 20_089)
     #expect(newYear.adding(days: -8).description == "2024-12-24")
     #expect(newYear.days(since: try #require(Day(iso: "2024-01-01"))) == 366)
+}
+
+@Test func daysOfYearsOneToNineThousandNineHundredNinetyNineAreWrittenInTenCharacters() throws {
+    // Foundation's Gregorian calendar is Julian before October 1582; compare with it from 1600 on, and round-trip all.
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+    let first = try #require(Day(iso: "0001-01-01")).ordinal
+    let last = try #require(Day(iso: "9999-12-31")).ordinal
+    let sixteenHundred = try #require(Day(iso: "1600-01-01")).ordinal
+    for ordinal in Array(stride(from: first, through: last, by: 97)) + [first, last] {
+        let text = Day(ordinal: ordinal).description
+        #expect(Day(iso: text)?.ordinal == ordinal, "\(text)")
+        guard ordinal >= sixteenHundred else { continue }
+        let date = Date(timeIntervalSince1970: Double(ordinal) * 86_400)
+        let fields = calendar.dateComponents([.year, .month, .day], from: date)
+        #expect(text == String(format: "%04d-%02d-%02d", fields.year ?? 0, fields.month ?? 0, fields.day ?? 0))
+    }
+    #expect(Day(ordinal: first).description == "0001-01-01")
+    #expect(Day(ordinal: first - 1).description == "0000-12-31")
+    #expect(Day(ordinal: last + 1).description == "10000-01-01")
 }

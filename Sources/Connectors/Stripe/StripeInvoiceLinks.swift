@@ -13,7 +13,15 @@ import Store
 /// with the file, 280-290 MB (272 MB before invoice payments were read), for about a tenth more time.
 final class StripeInvoiceLinks: @unchecked Sendable {
     private let lock = NSLock()
-    private var store: Database?
+    private var store: LinksFile?
+
+    /// The links' file and its two statements, prepared once (looking a statement up by its text per charge cost a
+    /// tenth of mapping a charge).
+    private struct LinksFile {
+        let database: Database
+        let insert: Statement
+        let lookup: Statement
+    }
 
     /// The page cache of the links' file, in KiB: what they may take of memory however many there are.
     static let cacheKibibytes = 8_192
@@ -30,14 +38,9 @@ final class StripeInvoiceLinks: @unchecked Sendable {
         guard !links.isEmpty else { return 0 }
         lock.lock()
         defer { lock.unlock() }
-        let database = try opened()
-        try database.transaction {
-            let insert = try database.cachedStatement(
-                """
-                INSERT INTO links (payment, invoice) VALUES (?, ?)
-                ON CONFLICT (payment) DO UPDATE SET invoice = excluded.invoice
-                """)
-            for (payment, invoice) in links { try insert.run([.text(payment), .text(invoice)]) }
+        let file = try opened()
+        try file.database.transaction {
+            for (payment, invoice) in links { try file.insert.run([.text(payment), .text(invoice)]) }
         }
         return links.count
     }
@@ -48,8 +51,7 @@ final class StripeInvoiceLinks: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard let store else { return nil }
-        return try store.cachedStatement("SELECT invoice FROM links WHERE payment = ?")
-            .map([.text(key)]) { $0.text(0) }.first ?? nil
+        return try store.lookup.map([.text(key)]) { $0.text(0) }.first ?? nil
     }
 
     /// The payment and the invoice an invoice payment links, or nil for any other object.
@@ -63,7 +65,7 @@ final class StripeInvoiceLinks: @unchecked Sendable {
     }
 
     /// The links' file, opened (and its table made) on first use; call it holding the lock.
-    private func opened() throws -> Database {
+    private func opened() throws -> LinksFile {
         if let store { return store }
         // An empty path is SQLite's private temporary file, removed when the connection closes; a scratch file,
         // read again by any sync that needs it, so neither journalled nor synced.
@@ -75,8 +77,16 @@ final class StripeInvoiceLinks: @unchecked Sendable {
             PRAGMA cache_size = -\(Self.cacheKibibytes);
             CREATE TABLE links (payment TEXT PRIMARY KEY, invoice TEXT NOT NULL) WITHOUT ROWID
             """)
-        store = database
-        return database
+        let file = LinksFile(
+            database: database,
+            insert: try database.cachedStatement(
+                """
+                INSERT INTO links (payment, invoice) VALUES (?, ?)
+                ON CONFLICT (payment) DO UPDATE SET invoice = excluded.invoice
+                """),
+            lookup: try database.cachedStatement("SELECT invoice FROM links WHERE payment = ?"))
+        store = file
+        return file
     }
 
     /// What an invoice payment names a charge by: its PaymentIntent when it has one, else the charge's id.

@@ -72,8 +72,10 @@ enum StripeMapping {
         try CheckedNumber.day(object[key], field: field ?? key)
     }
 
-    /// The whole number in `object[key]` (minor units, a quantity), `default` when absent.
-    static func amount(_ object: [String: Any], _ key: String, default value: Int64 = 0) throws -> Int64 {
-        try CheckedNumber.minorUnits(object[String(key.split(separator: ".").last ?? "")], field: key) ?? value
+    /// The whole number in `object[key]` (minor units, a quantity), `default` when absent; a dotted `field` names
+    /// where the object sits (`items.quantity`), and its last part is the key.
+    static func amount(_ object: [String: Any], _ field: String, default value: Int64 = 0) throws -> Int64 {
+        let key = field.lastIndex(of: ".").map { String(field[field.index(after: $0)...]) } ?? field
+        return try CheckedNumber.minorUnits(object[key], field: field) ?? value
     }
 }

@@ -13,6 +13,7 @@ enum CheckedNumber {
 
     /// An amount in minor units, or nil when absent (or not a number); out of range throws.
     static func minorUnits(_ value: Any?, field: String) throws -> Int64? {
+        if let integer = value as? Int { return try minorUnits(Int64(integer), field: field) }  // one cast, mostly
         guard let value, !(value is Bool) else { return nil }
         guard let number = JSONNumber.double(value) else { return nil }
         guard let whole = JSONNumber.int64(value) else { throw OutOfRange(field: field, value: "\(number)") }
@@ -42,6 +43,12 @@ enum CheckedNumber {
 
     /// The day of unix seconds, or nil when absent; a timestamp outside years 1 to 9999 throws.
     static func day(_ value: Any?, field: String) throws -> String? {
+        if let integer = value as? Int {  // one cast for what JSONReader makes of a timestamp
+            guard let day = UnixDay.text(seconds: Int64(integer)) else {
+                throw OutOfRange(field: field, value: "\(integer)")
+            }
+            return day
+        }
         guard let value, !(value is NSNull), JSONNumber.double(value) != nil else { return nil }
         guard let seconds = JSONNumber.int64(value), let day = UnixDay.text(seconds: seconds) else {
             throw OutOfRange(field: field, value: "\(value)")
