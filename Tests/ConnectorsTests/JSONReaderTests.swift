@@ -109,3 +109,60 @@ private func same(_ ours: Any, _ foundation: Any) -> Bool {
         #expect(same(try JSONReader.parse(bytes), try JSONSerialization.jsonObject(with: Data(bytes))), "\(file)")
     }
 }
+
+/// A page `{"data": [records], ...}` read keeping only `fields` inside its records.
+private func list(_ text: String, keeping fields: Set<String>?) throws -> (object: [String: Any], spans: [Range<Int>]) {
+    try JSONReader.list(Array(text.utf8), listKey: "data", recordFields: fields)
+}
+
+@Test func aListReadKeepingSomeFieldsBuildsOnlyThoseInsideItsRecords() throws {
+    let text = #"""
+        {"skip": 3, "data": [{"id": "a", "skip": {"x": [1, 2.5e3, {"y": "\u00e9\"", "z": null}], "w": true},
+        "keep": {"skip": [], "id": 2}}, {"keep": [{"id": "b", "skip": "\ud83d\ude00"}]}], "has_more": false}
+        """#
+    let kept = try list(text, keeping: ["id", "keep"])
+    let whole = try list(text, keeping: nil)
+    #expect(kept.spans == whole.spans)
+    #expect(kept.object["skip"] as? Int == 3 && kept.object["has_more"] as? Bool == false)  // the envelope is whole
+    let records = try #require(kept.object["data"] as? [[String: Any]])
+    #expect(records.count == 2)
+    #expect(Set(records[0].keys) == ["id", "keep"])
+    #expect(records[0]["id"] as? String == "a")
+    let keep = try #require(records[0]["keep"] as? [String: Any])
+    #expect(Set(keep.keys) == ["id"] && keep["id"] as? Int == 2)
+    let nested = try #require((records[1]["keep"] as? [[String: Any]])?.first)
+    #expect(Set(nested.keys) == ["id"] && nested["id"] as? String == "b")
+}
+
+@Test(arguments: [
+    (#"{"data": [{"skip": "\q"}]}"#, #"an unknown escape '\q'"#),
+    (#"{"data": [{"skip": "\ud800x"}]}"#, #"a lone high surrogate in a \u escape"#),
+    (#"{"data": [{"skip": [1, ]}]}"#, "unexpected character ']'"),
+    (#"{"data": [{"skip": {"a" 1}}]}"#, "expected ':' after a key"),
+    (#"{"data": [{"skip": {"a": 1]}]}"#, "expected ',' or '}' in an object"),
+    (#"{"data": [{"skip": 01}]}"#, "a number with a leading zero"),
+    (#"{"data": [{"skip": tru}]}"#, "expected true"),
+    (#"{"data": [{"skip": "cut"#, "the text ends inside a string"),
+])
+func aSkippedValueThatIsNotJSONFailsAsAKeptOneDoes(text: String, reason: String) {
+    for fields: Set<String>? in [["id"], nil] {
+        do {
+            _ = try list(text, keeping: fields)
+            Issue.record("\(text) was read")
+        } catch let error as JSONReader.Error {
+            #expect(error.reason == reason, "\(text)")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}
+
+@Test func aSkippedValueIsHeldToTheNestingLimit() throws {
+    let depth = JSONReader.maximumDepth
+    // The page, its list and the record are three levels already.
+    func page(nesting levels: Int) -> String {
+        #"{"data": [{"skip": "# + String(repeating: "[", count: levels) + String(repeating: "]", count: levels) + "}]}"
+    }
+    #expect(throws: JSONReader.Error.self) { try list(page(nesting: depth - 2), keeping: ["id"]) }
+    #expect(try list(page(nesting: depth - 3), keeping: ["id"]).spans.count == 1)
+}

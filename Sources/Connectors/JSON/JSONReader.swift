@@ -25,10 +25,14 @@ public struct JSONReader {
     private let listKey: String?
     private var topLevelKey: String?
     private var spans: [Range<Int>] = []
+    /// The keys kept inside a list's records, at any depth; the others' values are checked but not built.
+    private let recordFields: Set<String>?
+    private var insideRecords = false
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, listKey: String? = nil) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, listKey: String? = nil, recordFields: Set<String>? = nil) {
         self.bytes = bytes
         self.listKey = listKey
+        self.recordFields = recordFields
     }
 
     /// Parses one JSON value that fills the whole of `bytes` (whitespace aside).
@@ -49,9 +53,15 @@ public struct JSONReader {
 
     /// Parses a list page, a JSON object, and also returns the byte span of each element of its top-level array
     /// `listKey` (`data`, `results`, `records`, `list`), so each record can be stored as the very bytes it came in.
-    public static func list(_ bytes: [UInt8], listKey: String) throws -> (object: [String: Any], spans: [Range<Int>]) {
+    ///
+    /// With `recordFields`, a record keeps only those keys (at any depth within it): the values of the others are
+    /// read through, so a page that is not JSON still fails, but not built. A mapping that reads a handful of an
+    /// object's fields names them, and a real Stripe invoice or a HubSpot object carries many more.
+    public static func list(_ bytes: [UInt8], listKey: String, recordFields: Set<String>? = nil) throws -> (
+        object: [String: Any], spans: [Range<Int>]
+    ) {
         try bytes.withUnsafeBufferPointer { buffer in
-            var reader = JSONReader(bytes: buffer, listKey: listKey)
+            var reader = JSONReader(bytes: buffer, listKey: listKey, recordFields: recordFields)
             let value = try reader.value()
             reader.skipWhitespace()
             guard reader.index == buffer.count else { throw reader.error("text after the end of the value") }
@@ -116,7 +126,11 @@ public struct JSONReader {
             }
             index += 1
             if depth == 1 { topLevelKey = key }
-            result[key] = try value()
+            if insideRecords, let recordFields, !recordFields.contains(key) {
+                try skipValue()
+            } else {
+                result[key] = try value()
+            }
             skipWhitespace()
             guard index < bytes.count else { throw error("the text ends inside an object") }
             switch bytes[index] {
@@ -138,6 +152,8 @@ public struct JSONReader {
             return result
         }
         let recordsSpans = depth == 2 && listKey != nil && topLevelKey == listKey
+        if recordsSpans { insideRecords = true }
+        defer { if recordsSpans { insideRecords = false } }
         while true {
             if recordsSpans {
                 skipWhitespace()
@@ -155,6 +171,73 @@ public struct JSONReader {
             default: throw error("expected ',' or ']' in an array")
             }
         }
+    }
+
+    /// Reads through one value, as strictly as `value()` does, without building it.
+    private mutating func skipValue() throws {
+        skipWhitespace()
+        guard index < bytes.count else { throw error("the text ends where a value should start") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): try skipContainer(closing: UInt8(ascii: "}"), keyed: true)
+        case UInt8(ascii: "["): try skipContainer(closing: UInt8(ascii: "]"), keyed: false)
+        case UInt8(ascii: "\""): try skipString()
+        default: _ = try value()  // a literal or a number: nothing is allocated
+        }
+    }
+
+    /// Reads through an object (`keyed`) or an array.
+    private mutating func skipContainer(closing: UInt8, keyed: Bool) throws {
+        try enter()
+        defer { depth -= 1 }
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == closing {
+            index += 1
+            return
+        }
+        let kind = keyed ? "an object" : "an array"
+        while true {
+            if keyed {
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                    throw error("expected a key in quotes")
+                }
+                try skipString()
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                    throw error("expected ':' after a key")
+                }
+                index += 1
+            }
+            try skipValue()
+            skipWhitespace()
+            guard index < bytes.count else { throw error("the text ends inside \(kind)") }
+            switch bytes[index] {
+            case UInt8(ascii: ","): index += 1
+            case closing: index += 1; return
+            default: throw error("expected ',' or '\(UnicodeScalar(closing))' in \(kind)")
+            }
+        }
+    }
+
+    /// Reads through a string; one with escapes is decoded, so a bad escape fails as it would when kept.
+    private mutating func skipString() throws {
+        index += 1
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return
+            }
+            if byte == UInt8(ascii: "\\") {
+                _ = try escapedString(from: start)
+                return
+            }
+            if byte < 0x20 { throw error("a control character inside a string") }
+            index += 1
+        }
+        throw error("the text ends inside a string")
     }
 
     private mutating func literal(_ word: StaticString) throws {

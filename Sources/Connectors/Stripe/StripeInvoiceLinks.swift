@@ -54,6 +54,9 @@ final class StripeInvoiceLinks: @unchecked Sendable {
         return try store.lookup.map([.text(key)]) { $0.text(0) }.first ?? nil
     }
 
+    /// Every key `link` reads: an invoice payments listing parses only these.
+    static let fields: Set<String> = ["id", "object", "invoice", "payment", "payment_intent", "charge"]
+
     /// The payment and the invoice an invoice payment links, or nil for any other object.
     private static func link(_ invoicePayment: [String: Any]) -> (payment: String, invoice: String)? {
         guard invoicePayment["object"] as? String == "invoice_payment",

@@ -96,7 +96,8 @@ extension StripeSource {
                     what: what,
                     fetch: {
                         try context.fetchList(
-                            path, listKey: "data", headers: headers, on: client, what: what, classify: Self.classify)
+                            path, listKey: "data", recordFields: StripeRows.fields, headers: headers, on: client,
+                            what: what, classify: Self.classify)
                     },
                     body: \.body)
                 guard page.body["data"] is [Any] else {

@@ -9,6 +9,22 @@ enum StripeRows {
     /// Rows to file under a customer's account, each with its external id.
     case filed(customer: String, [(externalID: String, row: any AccountFiledRow)])
 
+    /// Every key `of(_:links:)` reads, at any depth of a listed object (its mapping's and the invoice links'): a
+    /// listing parses only these (`JSONReader.list`), and a test maps every Sandbox object both ways.
+    static let fields: Set<String> = [
+        "id", "object", "customer", "created", "deleted",
+        // customers
+        "name", "email", "metadata", "hubspot_company_id",
+        // subscriptions
+        "items", "data", "price", "unit_amount", "quantity", "recurring", "interval", "interval_count", "ended_at",
+        "canceled_at",
+        // invoices
+        "status", "status_transitions", "paid_at", "due_date", "amount_due", "amount_paid", "currency", "lines",
+        "pricing", "price_details", "product",
+        // charges
+        "amount", "failure_code", "disputed", "amount_refunded", "payment_intent",
+    ]
+
     /// The rows of a customer, subscription, invoice or charge (its invoice found in `links`); nil for other objects,
     /// objects without an id, and charges without a customer (a guest payment belongs to no account).
     ///

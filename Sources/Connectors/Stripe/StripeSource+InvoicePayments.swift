@@ -28,7 +28,8 @@ extension StripeSource {
                 what: what,
                 fetch: {
                     try context.fetchList(
-                        path, listKey: "data", headers: headers, on: client, what: what, classify: Self.classify)
+                        path, listKey: "data", recordFields: StripeInvoiceLinks.fields, headers: headers, on: client,
+                        what: what, classify: Self.classify)
                 },
                 body: \.body)
             count += try links.add(contentsOf: page.records.map(\.object))

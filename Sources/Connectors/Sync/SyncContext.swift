@@ -98,14 +98,16 @@ public final class SyncContext {
 
     /// Fetches a list page on `client` (the prefetching one, from a listing's second thread), keeping each record of
     /// the top-level array `listKey` with the bytes it came in, which become its `raw`.
+    ///
+    /// With `recordFields`, each record's object holds only those keys (`JSONReader.list`); its raw bytes are whole.
     func fetchList(
-        _ path: String, listKey: String, method: String = "GET", body: [String: Any]? = nil,
-        headers: [(name: String, value: String)], on client: HTTPClient, what: String,
+        _ path: String, listKey: String, recordFields: Set<String>? = nil, method: String = "GET",
+        body: [String: Any]? = nil, headers: [(name: String, value: String)], on client: HTTPClient, what: String,
         classify: (HTTPResponse) -> ResponseVerdict
     ) throws -> ListPage {
         try send(path, method: method, body: body, headers: headers, on: client, what: what, classify: classify) {
             bytes in
-            let (object, spans) = try JSONReader.list(bytes, listKey: listKey)
+            let (object, spans) = try JSONReader.list(bytes, listKey: listKey, recordFields: recordFields)
             let elements = object[listKey] as? [Any] ?? []
             var records: [ListPage.Record] = []
             records.reserveCapacity(spans.count)
