@@ -28,14 +28,10 @@ extension DeferredIndexes {
         // over what is now a million rows) would be chosen on them until autovacuum came by. Not on Citus: its
         // shards are planned on their nodes' own statistics, and there an ANALYZE after the transaction wrote a
         // reference table's local copy is refused.
-        if database.engine == .postgres, try !isCitus() { try database.execute("ANALYZE \(table.rawValue)") }
+        if database.engine == .postgres, try !CitusLayout.isInstalled(on: database) {
+            try database.execute("ANALYZE \(table.rawValue)")
+        }
         return result
-    }
-
-    /// Whether the PostgreSQL server has the Citus extension in this database.
-    private func isCitus() throws -> Bool {
-        try database.makeStatement("SELECT count(*) FROM pg_extension WHERE extname = 'citus'").map { $0.integer(0) }
-            == [1]
     }
 
     /// A PostgreSQL table's foreign keys, by name with their definitions; none on SQLite, whose keys are part of the

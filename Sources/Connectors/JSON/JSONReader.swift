@@ -181,7 +181,7 @@ public struct JSONReader {
         case UInt8(ascii: "{"): try skipContainer(closing: UInt8(ascii: "}"), keyed: true)
         case UInt8(ascii: "["): try skipContainer(closing: UInt8(ascii: "]"), keyed: false)
         case UInt8(ascii: "\""): try skipString()
-        default: _ = try value()  // a literal or a number: nothing is allocated
+        default: _ = try value()  // a literal or a number: no container or string is built
         }
     }
 

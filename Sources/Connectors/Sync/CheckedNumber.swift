@@ -43,15 +43,15 @@ enum CheckedNumber {
 
     /// The day of unix seconds, or nil when absent; a timestamp outside years 1 to 9999 throws.
     static func day(_ value: Any?, field: String) throws -> String? {
+        let seconds: Int64?
         if let integer = value as? Int {  // one cast for what JSONReader makes of a timestamp
-            guard let day = UnixDay.text(seconds: Int64(integer)) else {
-                throw OutOfRange(field: field, value: "\(integer)")
-            }
-            return day
+            seconds = Int64(integer)
+        } else {
+            guard let value, !(value is NSNull), JSONNumber.double(value) != nil else { return nil }
+            seconds = JSONNumber.int64(value)
         }
-        guard let value, !(value is NSNull), JSONNumber.double(value) != nil else { return nil }
-        guard let seconds = JSONNumber.int64(value), let day = UnixDay.text(seconds: seconds) else {
-            throw OutOfRange(field: field, value: "\(value)")
+        guard let seconds, let day = UnixDay.text(seconds: seconds) else {
+            throw OutOfRange(field: field, value: "\(value ?? "")")
         }
         return day
     }

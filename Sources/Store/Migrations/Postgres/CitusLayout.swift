@@ -22,6 +22,12 @@ enum CitusLayout {
         "min(double precision,double precision)", "json_each(text)",
     ]
 
+    /// Whether the database has the `citus` extension (PostgreSQL only).
+    static func isInstalled(on database: Database) throws -> Bool {
+        try database.makeStatement("SELECT count(*) FROM pg_extension WHERE extname = 'citus'").map { $0.integer(0) }
+            == [1]
+    }
+
     /// Distributes what is not yet distributed, when the server has Citus.
     static func distribute(_ database: Database) throws {
         let ready = try database.makeStatement(
