@@ -13,21 +13,35 @@ public struct DeferredIndexes {
     /// Works on `database`.
     public init(database: Database) { self.database = database }
 
-    /// Drops the secondary indexes of `tables`, noting how to build each again.
+    /// Drops the secondary indexes of `tables`, and on PostgreSQL their foreign keys, noting how to build each again.
+    ///
+    /// A foreign key there checks and locks its account row by a query per row written: 18 µs of a 25 µs merged row
+    /// on a Stripe sync. Added back, it checks the whole table in one join. Accounts are never deleted, and a sync
+    /// files rows only under accounts it has read, so the check passes.
     public func setAside(_ tables: [CanonicalTable]) throws {
         try database.transaction {
             for table in tables {
                 for index in try secondaryIndexes(of: table) {
-                    try database.cachedStatement(
-                        """
-                        INSERT INTO deferred_indexes (name, table_name, sql) VALUES (?, ?, ?)
-                        ON CONFLICT (name) DO UPDATE SET table_name = excluded.table_name, sql = excluded.sql
-                        """
-                    ).run([.text(index.name), .text(table.rawValue), .text(index.sql)])
+                    try note(index.name, of: table, sql: index.sql)
                     try database.execute("DROP INDEX \"\(index.name)\"")
+                }
+                for key in try foreignKeys(of: table) {
+                    try note(
+                        key.name, of: table,
+                        sql: "ALTER TABLE \(table.rawValue) ADD CONSTRAINT \"\(key.name)\" \(key.definition)")
+                    try database.execute("ALTER TABLE \(table.rawValue) DROP CONSTRAINT \"\(key.name)\"")
                 }
             }
         }
+    }
+
+    private func note(_ name: String, of table: CanonicalTable, sql: String) throws {
+        try database.cachedStatement(
+            """
+            INSERT INTO deferred_indexes (name, table_name, sql) VALUES (?, ?, ?)
+            ON CONFLICT (name) DO UPDATE SET table_name = excluded.table_name, sql = excluded.sql
+            """
+        ).run([.text(name), .text(table.rawValue), .text(sql)])
     }
 
     /// The secondary indexes of a table (not its unique keys), by name with the SQL that builds each.

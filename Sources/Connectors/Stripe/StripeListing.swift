@@ -44,17 +44,22 @@ extension StripeSource {
         let pages = PagePrefetcher(producers: producers)
         defer { pages.finish() }
         let transactions = PageTransactions(database: context.database)
+        let writes = PageWrites(database: context.database)
         defer { try? transactions.commit() }  // the pages written before a failure are kept
         while let page = try pages.next() {
             guard var state = states[page.stream], var counter = counters[page.stream] else { continue }
             try transactions.page {
-                for record in page.records {
+                for (number, record) in page.records.enumerated() {
+                    if let rows = record.rows { try write(rows, raw: record.raw, record: number, into: writes) }
+                }
+                let outcomes = try writes.finish()
+                for (number, record) in page.records.enumerated() {
                     if let (reason, object) = record.leftOut {
                         context.leaveOut(object, stream: page.stream, because: reason)
                         counter.count(.skipped)
-                        continue
+                    } else {
+                        counter.count(outcomes[number] ?? .unchanged)
                     }
-                    counter.count(try record.rows.map { try write($0, raw: record.raw) } ?? .unchanged)
                 }
                 state.cursor = page.hasMore ? (page.last ?? state.cursor) : nil
                 if !page.hasMore { state.bookmark = "listed" }

@@ -184,19 +184,23 @@ public struct StripeSource {
 
     /// Writes mapped rows, under their customer's account; says what the first row that changed anything did.
     func write(_ mapped: StripeRows, raw: ArraySlice<UInt8>) throws -> Upserter.Outcome {
+        let writes = PageWrites(database: context.database)
+        try write(mapped, raw: raw, record: 0, into: writes)
+        return try writes.finish()[0] ?? .unchanged
+    }
+
+    /// Adds mapped rows to a page's writes as its record number `record`, under their customer's account.
+    func write(_ mapped: StripeRows, raw: ArraySlice<UInt8>, record: Int, into writes: PageWrites) throws {
         switch mapped {
         case .customer(let id, let row):
-            return try context.write(row, source: name, externalID: id, raw: raw)
+            try writes.add(row, source: name, externalID: id, raw: raw, record: record)
         case .filed(let customer, let rows):
             let account = try accountRow(customer)
-            var outcome = Upserter.Outcome.unchanged
             for (externalID, row) in rows {
                 var row = row
                 row.accountID = account
-                let written = try context.write(row, source: name, externalID: externalID, raw: raw)
-                if outcome == .unchanged { outcome = written }
+                try writes.add(row, source: name, externalID: externalID, raw: raw, record: record)
             }
-            return outcome
         }
     }
 

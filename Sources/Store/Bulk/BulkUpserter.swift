@@ -112,26 +112,10 @@ public final class BulkUpserter {
         return sentKeys.contains(key)
     }
 
-    private lazy var columns = ["source", "external_id"] + table.columns + ["raw"]
-    private var staging: String { "scorebook_staging_\(table.rawValue)" }
+    private var columns: [String] { table.writtenColumns }
 
-    private lazy var merge: String = {
-        let changing = table.updatedColumns(on: .postgres)
-        let updates = changing.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        let current = changing.map { "\(table.rawValue).\($0)" }.joined(separator: ", ")
-        let incoming = changing.map { "excluded.\($0)" }.joined(separator: ", ")
-        let moved = table.movedRowsDeletion(on: .postgres, incoming: "\(staging) AS incoming")
-            .map { ", moved AS (\($0))" }
-        return """
-            WITH written AS (
-                INSERT INTO \(table.rawValue) (\(columns.joined(separator: ", ")))
-                SELECT \(columns.joined(separator: ", ")) FROM \(staging)
-                ON CONFLICT (\(table.key(on: .postgres).joined(separator: ", "))) DO UPDATE SET \(updates)
-                WHERE (\(current)) IS DISTINCT FROM (\(incoming))
-                RETURNING xmax = 0 AS inserted)\(moved ?? "")
-            SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM written
-            """
-    }()
+    private lazy var merge = table.merge(
+        select: "count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted)")
 
     /// Adds up the answer of the batch sent last, waiting for it.
     private func collect() throws {
@@ -164,19 +148,14 @@ public final class BulkUpserter {
     /// Copies the gathered batch into the staging table, emptied (or made) first.
     private func stage() throws {
         if stagingMade {
-            try database.execute("TRUNCATE \(staging)")
+            try database.execute("TRUNCATE \(table.stagingTable)")
         } else {
             // Made by each upserter's first batch (again if a rollback took it away). A merge of a few thousand
             // rows is costed high enough for the planner to compile it, 15 ms a batch that saves nothing; in a
             // transaction, turning that off lasts until its end.
-            try database.execute(
-                """
-                CREATE TEMP TABLE IF NOT EXISTS \(staging) AS
-                SELECT \(columns.joined(separator: ", ")) FROM \(table.rawValue) WITH NO DATA;
-                TRUNCATE \(staging)\(database.isInTransaction ? "; SET LOCAL jit = off" : "")
-                """)
+            try database.execute(table.stagingCreation + (database.isInTransaction ? "; SET LOCAL jit = off" : ""))
             stagingMade = true
         }
-        _ = try database.copy(into: staging, columns: columns, rows: rows)
+        _ = try database.copy(into: table.stagingTable, columns: columns, rows: rows)
     }
 }
