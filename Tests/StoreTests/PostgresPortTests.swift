@@ -44,6 +44,13 @@ import Testing
     rows.endRow()
     #expect(String(decoding: rows.bytes, as: UTF8.self) == "a\\tb\\\\c\\nd\\re\t\\N\t-7\t0.1\tx\n")
     #expect(rows.count == 1)
+    // Escapes at either end, side by side, and in text that is not contiguous in memory.
+    rows.removeAll()
+    rows.append(.text("\\\t\n\rx\n"))
+    rows.append(utf8: "ab\tc".utf8.reversed())
+    rows.append(utf8: ArraySlice(Array("\t\\".utf8)))
+    rows.endRow()
+    #expect(String(decoding: rows.bytes, as: UTF8.self) == "\\\\\\t\\n\\rx\\n\tc\\tba\t\\t\\\\\n")
 }
 
 @Test(arguments: Engine.allCases) func aCommandInsideTheLoopOverAQueryLeavesTheQueryWhole(engine: Engine) throws {

@@ -40,15 +40,28 @@ struct CopyRows {
         fieldsInRow += 1
     }
 
+    /// Appends `text` escaped, in runs: the bytes between two that need escaping go in at once.
     private mutating func appendEscaped<Bytes: Collection<UInt8>>(_ text: Bytes) {
-        for byte in text {
+        let appended: Void? = text.withContiguousStorageIfAvailable { appendEscaped(contiguous: $0) }
+        if appended == nil { Array(text).withUnsafeBufferPointer { appendEscaped(contiguous: $0) } }
+    }
+
+    private mutating func appendEscaped(contiguous text: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        for (index, byte) in text.enumerated() {
+            let escaped: UInt8
             switch byte {
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            default: bytes.append(byte)
+            case UInt8(ascii: "\\"): escaped = UInt8(ascii: "\\")
+            case UInt8(ascii: "\t"): escaped = UInt8(ascii: "t")
+            case UInt8(ascii: "\n"): escaped = UInt8(ascii: "n")
+            case UInt8(ascii: "\r"): escaped = UInt8(ascii: "r")
+            default: continue
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            bytes.append(UInt8(ascii: "\\"))
+            bytes.append(escaped)
+            runStart = index + 1
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
     }
 }
