@@ -66,3 +66,21 @@ func linkingRefilesRecordsUnderTheCanonicalAccountKeepingTheirIDs(engine: Engine
         .map { "\($0.text(0) ?? "") \($0.integer(1))" }
     #expect(after == before)
 }
+
+@Test(arguments: Engine.allCases) func manyRecordsAccountRowsAreFoundAsOneByOne(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
+    let database = try Database(path: file.path)
+    try insertAccount(database, source: "crm", id: "c1", domain: "acme.com")
+    let ids = (0..<250).map { "b\($0)" }
+    for id in ids { try insertAccount(database, source: "billing", id: id, domain: id == "b7" ? "acme.com" : nil) }
+    try insertAccount(database, source: "other", id: "b8", domain: nil)
+    let identity = IdentityStore(database: database)
+    #expect(try identity.link(billingSources: ["billing"], crmSources: ["crm"]) == 1)
+    // More ids than one query takes, some of no account, one of another source only, one linked.
+    let asked = ids + ["missing", "c1"]
+    let found = try identity.accountRows(source: "billing", externalIDs: asked)
+    #expect(found.count == 250)
+    for id in asked { #expect(found[id] == (try identity.accountRow(source: "billing", externalID: id))) }
+    #expect(found["b7"] == (try identity.accountRow(source: "crm", externalID: "c1")))
+    #expect(try identity.accountRows(source: "billing", externalIDs: []).isEmpty)
+}

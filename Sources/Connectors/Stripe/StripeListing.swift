@@ -49,6 +49,7 @@ extension StripeSource {
         while let page = try pages.next() {
             guard var state = states[page.stream], var counter = counters[page.stream] else { continue }
             try transactions.page {
+                try lookUpAccounts(of: page.records.compactMap(\.rows))
                 for (number, record) in page.records.enumerated() {
                     if let rows = record.rows { try write(rows, raw: record.raw, record: number, into: writes) }
                 }

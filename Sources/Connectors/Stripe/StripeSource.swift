@@ -204,6 +204,18 @@ public struct StripeSource {
         }
     }
 
+    /// Looks up at once the account rows of the customers `mapped` files rows under that this sync has not seen yet.
+    func lookUpAccounts(of mapped: [StripeRows]) throws {
+        var customers = Set<String>()
+        for case .filed(let customer, _) in mapped where context.accountRows[customer] == nil {
+            customers.insert(customer)
+        }
+        guard !customers.isEmpty else { return }
+        let found = try IdentityStore(database: context.database)
+            .accountRows(source: name, externalIDs: customers.sorted())
+        context.accountRows.merge(found) { cached, _ in cached }
+    }
+
     /// The account row for a customer id.
     ///
     /// A customer the listing has not written (deleted before it was listed, or created after) is fetched by id; a
