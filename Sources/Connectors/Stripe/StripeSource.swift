@@ -204,7 +204,7 @@ public struct StripeSource {
         }
     }
 
-    /// Looks up at once the account rows of the customers `mapped` files rows under that this sync has not seen yet.
+    /// Looks up in one query the account rows of the customers whose rows `mapped` files and this sync has not met.
     func lookUpAccounts(of mapped: [StripeRows]) throws {
         var customers = Set<String>()
         for case .filed(let customer, _) in mapped where context.accountRows[customer] == nil {
