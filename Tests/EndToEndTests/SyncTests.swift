@@ -2,6 +2,7 @@ import Connectors
 import Foundation
 import Sandbox
 import Store
+import TestSupport
 import Testing
 
 /// Today (UTC) as YYYY-MM-DD.
@@ -243,12 +244,13 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     )
 }
 
-@Test func killingTheSyncAtRandomPointsLosesAndDuplicatesNothing() throws {
+@Test(arguments: Engine.allCases) func killingTheSyncAtRandomPointsLosesAndDuplicatesNothing(engine: Engine) throws {
     let sandbox = try SandboxProcess(accounts: 150)
-    let scorebook = try ScorebookProcess()
+    let scorebook = try ScorebookProcess(engine: engine)
     let config = scorebook.path("kill.yml")
     try sandbox.configuration(pageSize: 10).write(toFile: config, atomically: true, encoding: .utf8)
-    let common = ["--db", scorebook.path("kill.db"), "--config", config]
+    let killed = try scorebook.database("kill.db")
+    let common = ["--db", killed, "--config", config]
     // Twenty kills at random points, with the source changing halfway through.
     try scorebook.killSyncAtRandomPoints(
         rounds: 20, arguments: common, environment: SandboxProcess.environment, maxPause: 0.6
@@ -266,24 +268,46 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     let finish = try scorebook.run(["sync"] + common, environment: SandboxProcess.environment)
     #expect(finish.status == 0, "\(finish.stderr)")
     let status = try scorebook.run(["sync", "--status"] + common)
-    let synced = try databaseSummary(scorebook.path("kill.db"))
+    let synced = try databaseSummary(killed)
     let source = try sandboxSummary(sandbox)
     #expect(synced == source, "database \(synced), sandbox \(source)\n\(status.stdout)")
-    let duplicates = try Database(path: scorebook.path("kill.db")).makeStatement(
+    let duplicates = try Database(path: killed).makeStatement(
         """
         SELECT count(*) FROM (SELECT 1 FROM invoices GROUP BY source, external_id HAVING count(*) > 1
         UNION ALL SELECT 1 FROM payments GROUP BY source, external_id HAVING count(*) > 1
         UNION ALL SELECT 1 FROM contacts GROUP BY source, external_id HAVING count(*) > 1
         UNION ALL SELECT 1 FROM deals GROUP BY source, external_id HAVING count(*) > 1
-        UNION ALL SELECT 1 FROM tickets GROUP BY source, external_id HAVING count(*) > 1)
+        UNION ALL SELECT 1 FROM tickets GROUP BY source, external_id HAVING count(*) > 1) AS repeated
         """
     )
     .map { $0.integer(0) }.first
     #expect(duplicates == 0)
-    // Every index the killed syncs set aside is back, as a new database has them.
-    let indexSQL = "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"
-    let fresh = try Database(path: scorebook.path("fresh.db")).makeStatement(indexSQL).map { $0.text(0) ?? "" }
-    #expect(try Database(path: scorebook.path("kill.db")).makeStatement(indexSQL).map { $0.text(0) ?? "" } == fresh)
+    // Every index and foreign key the killed syncs set aside is back, as a new database has them.
+    let fresh = try Database(path: try scorebook.database("fresh.db"))
+    let database = try Database(path: killed)
+    #expect(try unqualifiedIndexes(database) == unqualifiedIndexes(fresh))
+    #expect(try foreignKeyCatalogue(database) == foreignKeyCatalogue(fresh))
+}
+
+/// The secondary index catalogue without the schema PostgreSQL names in each definition (each test database has one).
+private func unqualifiedIndexes(_ database: Database) throws -> [String] {
+    try secondaryIndexCatalogue(database).map { $0.replacing(#/ ON \w+\./#, with: " ON ") }
+}
+
+/// Every foreign key of the database's tables, with its definition (on SQLite, each table's `foreign_key_list`).
+private func foreignKeyCatalogue(_ database: Database) throws -> [String] {
+    let sql =
+        database.engine == .sqlite
+        ? """
+        SELECT m.name || ' ' || f."from" || ' -> ' || f."table" FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+        WHERE m.type = 'table' ORDER BY 1
+        """
+        : """
+        SELECT t.relname || ' ' || pg_get_constraintdef(c.oid)
+        FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+        WHERE t.relnamespace = current_schema()::regnamespace AND c.contype = 'f' ORDER BY 1
+        """
+    return try database.makeStatement(sql).map { $0.text(0) ?? "" }
 }
 
 @Test(arguments: Engine.allCases) func tokensNeverReachOutputLogsOrTheDatabase(engine: Engine) throws {
