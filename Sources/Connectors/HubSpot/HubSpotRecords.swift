@@ -6,19 +6,26 @@ import Store
 /// when archived; one HubSpot no longer has keeps an empty row marked deleted, so nothing under it is dropped.
 /// A contact, deal or ticket without any company is left out, as it has no account to be filed under.
 extension HubSpotSource {
-    /// Writes one record; `companies` holds the company of each deal or ticket on the page, by record id.
-    func write(_ record: [String: Any], _ object: HubSpotObject, companies: [String: String]) throws -> Upserter.Outcome
-    {
+    /// Adds one record to a page's writes as its number `number`.
+    ///
+    /// `companies` holds the company of each deal or ticket on the page, by record id. Returns the record's outcome
+    /// when it is decided without writing (left out, or without an id), nil when `writes.finish()` will say.
+    func write(
+        _ record: [String: Any], _ object: HubSpotObject, companies: [String: String], number: Int,
+        into writes: PageWrites
+    ) throws -> Upserter.Outcome? {
+        let target = (writes, number)
         switch object {
-        case .companies: return try writeCompany(record)
-        case .contacts: return try writeContact(record)
+        case .companies: return try writeCompany(record, into: target)
+        case .contacts: return try writeContact(record, into: target)
         case .deals, .tickets:
-            return try writeFiled(record, object, company: (record["id"] as? String).flatMap { companies[$0] })
+            return try writeFiled(
+                record, object, company: (record["id"] as? String).flatMap { companies[$0] }, into: target)
         }
     }
 
     /// A contact under its company's account (as linked).
-    private func writeContact(_ contact: [String: Any]) throws -> Upserter.Outcome {
+    private func writeContact(_ contact: [String: Any], into target: (PageWrites, Int)) throws -> Upserter.Outcome? {
         guard let id = contact["id"] as? String else { return .unchanged }
         let properties = contact["properties"] as? [String: Any] ?? [:]
         func text(_ key: String) -> String? { (properties[key] as? String).flatMap { $0.isEmpty ? nil : $0 } }
@@ -29,13 +36,14 @@ extension HubSpotSource {
         let row = ContactRow(
             accountID: account, name: fullName.isEmpty ? nil : fullName, email: text("email"), isPrimary: nil,
             lastActivityDate: activity)
-        return try context.write(row, source: name, externalID: id, raw: CanonicalJSON.bytes(contact))
+        try target.0.add(row, source: name, externalID: id, raw: CanonicalJSON.bytes(contact)[...], record: target.1)
+        return nil
     }
 
     /// A deal or ticket under its company's account; a value that cannot be read stops the sync naming the record.
-    private func writeFiled(_ record: [String: Any], _ object: HubSpotObject, company: String?) throws
-        -> Upserter.Outcome
-    {
+    private func writeFiled(
+        _ record: [String: Any], _ object: HubSpotObject, company: String?, into target: (PageWrites, Int)
+    ) throws -> Upserter.Outcome? {
         guard let id = record["id"] as? String else { return .unchanged }
         guard let company else { return .skipped }
         var properties = record["properties"] as? [String: Any] ?? [:]
@@ -51,7 +59,8 @@ extension HubSpotSource {
             throw SyncError(
                 what: "\(name) \(object.rawValue)", reason: "\(object.rawValue.dropLast()) \(id): \(problem.reason)")
         }
-        return try context.write(row, source: name, externalID: id, raw: CanonicalJSON.bytes(record))
+        try target.0.add(row, source: name, externalID: id, raw: CanonicalJSON.bytes(record)[...], record: target.1)
+        return nil
     }
 
     /// The account row of a company, fetched by id (archived ones too) when no sync has written it.
@@ -62,7 +71,9 @@ extension HubSpotSource {
             let company = try context.fetch(
                 "/crm/v3/objects/companies/\(id)?archived=true&properties=\(HubSpotObject.companies.properties.joined(separator: ","))",
                 headers: headers, what: "\(name) company \(id)", classify: Self.classify)
-            _ = try writeCompany(company)
+            let writes = PageWrites(database: context.database)
+            _ = try writeCompany(company, into: (writes, 0))
+            _ = try writes.finish()
             if company["archived"] as? Bool == true {
                 _ = try identity.markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now())
             }
@@ -76,7 +87,7 @@ extension HubSpotSource {
         return row
     }
 
-    private func writeCompany(_ company: [String: Any]) throws -> Upserter.Outcome {
+    private func writeCompany(_ company: [String: Any], into target: (PageWrites, Int)) throws -> Upserter.Outcome? {
         guard let id = company["id"] as? String else { return .unchanged }
         let properties = company["properties"] as? [String: Any] ?? [:]
         func text(_ key: String) -> String? { properties[key] as? String }
@@ -86,6 +97,7 @@ extension HubSpotSource {
             employees: text("numberofemployees").flatMap { Int64($0) },
             country: context.settings.vocabulary.country(text("country")),
             createdDate: text("createdate").map { String($0.prefix(10)) })
-        return try context.write(row, source: name, externalID: id, raw: CanonicalJSON.bytes(company))
+        try target.0.add(row, source: name, externalID: id, raw: CanonicalJSON.bytes(company)[...], record: target.1)
+        return nil
     }
 }

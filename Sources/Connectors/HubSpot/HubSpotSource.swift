@@ -48,6 +48,7 @@ public struct HubSpotSource {
         // The bookmark the next incremental starts from: this sync's start (never later), minus the search lag.
         let bookmark = String(context.startedMilliseconds - context.settings.searchLagMilliseconds)
         let transactions = PageTransactions(database: context.database)
+        let writes = PageWrites(database: context.database)
         defer { try? transactions.commit() }  // the pages written before a failure are kept
         var seen = Set<String>()
         while true {
@@ -65,7 +66,13 @@ public struct HubSpotSource {
                     what: "\(name) \(stream)", reason: "the paging cursor repeated; stopping instead of looping")
             }
             try transactions.page {
-                for record in results { counter.count(try write(record, object, companies: companies)) }
+                let decided = try results.enumerated().map { number, record in
+                    try write(record, object, companies: companies, number: number, into: writes)
+                }
+                let outcomes = try writes.finish()
+                for (number, outcome) in decided.enumerated() {
+                    counter.count(outcome ?? outcomes[number] ?? .unchanged)
+                }
                 state.cursor = next
                 if next == nil { state.bookmark = bookmark }
                 try states.save(state, source: name, stream: stream)
@@ -92,6 +99,7 @@ public struct HubSpotSource {
         var last = Self.parseCompound(state.cursor)
         var lower = last?.timestamp ?? Int64(state.bookmark ?? "0") ?? 0
         let transactions = PageTransactions(database: context.database)
+        let writes = PageWrites(database: context.database)
         defer { try? transactions.commit() }  // the pages written before a failure are kept
         var offset = 0
         while lower <= upper {
@@ -128,12 +136,16 @@ public struct HubSpotSource {
             let companies = try companyIDs(of: results, object, listed: false, what: what + " associations")
             let hasNext = (page["paging"] as? [String: Any])?["next"] != nil
             try transactions.page {
-                for record in results {
+                var decided: [(number: Int, outcome: Upserter.Outcome?)] = []
+                for (number, record) in results.enumerated() {
                     let key = Self.compoundKey(record, object)
                     if let last, let key, (key.timestamp, key.id) <= (last.timestamp, last.id) { continue }
-                    counter.count(try write(record, object, companies: companies))
+                    let outcome = try write(record, object, companies: companies, number: number, into: writes)
+                    decided.append((number, outcome))
                     if let key { last = key }
                 }
+                let outcomes = try writes.finish()
+                for (number, outcome) in decided { counter.count(outcome ?? outcomes[number] ?? .unchanged) }
                 state.cursor = hasNext ? last.map { "\($0.timestamp):\($0.id)" } : nil
                 if !hasNext { state.bookmark = String(upper) }
                 try states.save(state, source: name, stream: stream)
