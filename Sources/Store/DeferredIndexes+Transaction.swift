@@ -15,11 +15,11 @@ extension DeferredIndexes {
             try database.execute("DROP INDEX \"\(index.name)\"")
         }
         for key in foreignKeys {
-            try database.execute("ALTER TABLE \(table.rawValue) DROP CONSTRAINT \"\(key.name)\"")
+            try database.execute(key.drop)
         }
         let result = try body()
         for key in foreignKeys {
-            try database.execute("ALTER TABLE \(table.rawValue) ADD CONSTRAINT \"\(key.name)\" \(key.definition)")
+            try database.execute(key.add)
         }
         for index in indexes {
             try database.execute(index.sql)
@@ -34,9 +34,9 @@ extension DeferredIndexes {
         return result
     }
 
-    /// A PostgreSQL table's foreign keys, by name with their definitions; none on SQLite, whose keys are part of the
-    /// table and cannot be dropped.
-    func foreignKeys(of table: CanonicalTable) throws -> [(name: String, definition: String)] {
+    /// A PostgreSQL table's foreign keys, by name with the statements that drop each and add it back; none on
+    /// SQLite, whose keys are part of the table and cannot be dropped.
+    func foreignKeys(of table: CanonicalTable) throws -> [(name: String, drop: String, add: String)] {
         guard database.engine == .postgres else { return [] }
         return try database.makeStatement(
             """
@@ -44,6 +44,12 @@ extension DeferredIndexes {
             WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ? AND c.contype = 'f'
             ORDER BY c.conname
             """
-        ).map([.text(table.rawValue)]) { (name: $0.text(0) ?? "", definition: $0.text(1) ?? "") }
+        ).map([.text(table.rawValue)]) {
+            let name = $0.text(0) ?? ""
+            return (
+                name, "ALTER TABLE \(table.rawValue) DROP CONSTRAINT \"\(name)\"",
+                "ALTER TABLE \(table.rawValue) ADD CONSTRAINT \"\(name)\" \($0.text(1) ?? "")"
+            )
+        }
     }
 }

@@ -26,10 +26,8 @@ public struct DeferredIndexes {
                     try database.execute("DROP INDEX \"\(index.name)\"")
                 }
                 for key in try foreignKeys(of: table) {
-                    try note(
-                        key.name, of: table,
-                        sql: "ALTER TABLE \(table.rawValue) ADD CONSTRAINT \"\(key.name)\" \(key.definition)")
-                    try database.execute("ALTER TABLE \(table.rawValue) DROP CONSTRAINT \"\(key.name)\"")
+                    try note(key.name, of: table, sql: key.add)
+                    try database.execute(key.drop)
                 }
             }
         }

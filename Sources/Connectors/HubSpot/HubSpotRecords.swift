@@ -6,6 +6,9 @@ import Store
 /// when archived; one HubSpot no longer has keeps an empty row marked deleted, so nothing under it is dropped.
 /// A contact, deal or ticket without any company is left out, as it has no account to be filed under.
 extension HubSpotSource {
+    /// Where a record's rows go: a page's writes, as its number there.
+    typealias PageSlot = (writes: PageWrites, record: Int)
+
     /// Adds one record to a page's writes as its number `number`.
     ///
     /// `companies` holds the company of each deal or ticket on the page, by record id. Returns the record's outcome
@@ -14,7 +17,7 @@ extension HubSpotSource {
         _ record: [String: Any], _ object: HubSpotObject, companies: [String: String], number: Int,
         into writes: PageWrites
     ) throws -> Upserter.Outcome? {
-        let target = (writes, number)
+        let target: PageSlot = (writes, number)
         switch object {
         case .companies: return try writeCompany(record, into: target)
         case .contacts: return try writeContact(record, into: target)
@@ -25,7 +28,7 @@ extension HubSpotSource {
     }
 
     /// A contact under its company's account (as linked).
-    private func writeContact(_ contact: [String: Any], into target: (PageWrites, Int)) throws -> Upserter.Outcome? {
+    private func writeContact(_ contact: [String: Any], into target: PageSlot) throws -> Upserter.Outcome? {
         guard let id = contact["id"] as? String else { return .unchanged }
         let properties = contact["properties"] as? [String: Any] ?? [:]
         func text(_ key: String) -> String? { (properties[key] as? String).flatMap { $0.isEmpty ? nil : $0 } }
@@ -36,13 +39,14 @@ extension HubSpotSource {
         let row = ContactRow(
             accountID: account, name: fullName.isEmpty ? nil : fullName, email: text("email"), isPrimary: nil,
             lastActivityDate: activity)
-        try target.0.add(row, source: name, externalID: id, raw: CanonicalJSON.bytes(contact)[...], record: target.1)
+        try target.writes.add(
+            row, source: name, externalID: id, raw: CanonicalJSON.bytes(contact)[...], record: target.record)
         return nil
     }
 
     /// A deal or ticket under its company's account; a value that cannot be read stops the sync naming the record.
     private func writeFiled(
-        _ record: [String: Any], _ object: HubSpotObject, company: String?, into target: (PageWrites, Int)
+        _ record: [String: Any], _ object: HubSpotObject, company: String?, into target: PageSlot
     ) throws -> Upserter.Outcome? {
         guard let id = record["id"] as? String else { return .unchanged }
         guard let company else { return .skipped }
@@ -59,7 +63,8 @@ extension HubSpotSource {
             throw SyncError(
                 what: "\(name) \(object.rawValue)", reason: "\(object.rawValue.dropLast()) \(id): \(problem.reason)")
         }
-        try target.0.add(row, source: name, externalID: id, raw: CanonicalJSON.bytes(record)[...], record: target.1)
+        try target.writes.add(
+            row, source: name, externalID: id, raw: CanonicalJSON.bytes(record)[...], record: target.record)
         return nil
     }
 
@@ -87,7 +92,7 @@ extension HubSpotSource {
         return row
     }
 
-    private func writeCompany(_ company: [String: Any], into target: (PageWrites, Int)) throws -> Upserter.Outcome? {
+    private func writeCompany(_ company: [String: Any], into target: PageSlot) throws -> Upserter.Outcome? {
         guard let id = company["id"] as? String else { return .unchanged }
         let properties = company["properties"] as? [String: Any] ?? [:]
         func text(_ key: String) -> String? { properties[key] as? String }
@@ -97,7 +102,8 @@ extension HubSpotSource {
             employees: text("numberofemployees").flatMap { Int64($0) },
             country: context.settings.vocabulary.country(text("country")),
             createdDate: text("createdate").map { String($0.prefix(10)) })
-        try target.0.add(row, source: name, externalID: id, raw: CanonicalJSON.bytes(company)[...], record: target.1)
+        try target.writes.add(
+            row, source: name, externalID: id, raw: CanonicalJSON.bytes(company)[...], record: target.record)
         return nil
     }
 }

@@ -112,8 +112,6 @@ public final class BulkUpserter {
         return sentKeys.contains(key)
     }
 
-    private var columns: [String] { table.writtenColumns }
-
     private lazy var merge = table.merge(
         select: "count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted)")
 
@@ -136,7 +134,7 @@ public final class BulkUpserter {
             try stage()
             try database.send(merge)
         } else {
-            try database.sendCopy(into: table.rawValue, columns: columns, rows: rows)
+            try database.sendCopy(into: table.rawValue, columns: table.writtenColumns, rows: rows)
         }
         sentMerge = batchNeedsMerge
         if !mergesAll { sentKeys.formUnion(batchKeys) }
@@ -156,6 +154,6 @@ public final class BulkUpserter {
             try database.execute(table.stagingCreation + (database.isInTransaction ? "; SET LOCAL jit = off" : ""))
             stagingMade = true
         }
-        _ = try database.copy(into: table.stagingTable, columns: columns, rows: rows)
+        _ = try database.copy(into: table.stagingTable, columns: table.writtenColumns, rows: rows)
     }
 }
