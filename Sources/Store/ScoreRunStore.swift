@@ -125,9 +125,20 @@ public struct ScoreRunStore {
         try statement.step()
     }
 
-    /// A writer of the results of run `runID`, the fastest way the engine has.
-    public func resultWriter(runID: Int64) -> ResultWriter {
-        ResultWriter(store: self, database: database, runID: runID)
+    /// A writer of the results of run `runID`, the fastest way the engine has; the details every result ends with
+    /// (`SharedDetails.suffix(of:)`) are stored once, on the run.
+    public func resultWriter(
+        runID: Int64, sharedDetails: [(name: String, value: DetailValue)] = []
+    ) throws -> ResultWriter {
+        if !sharedDetails.isEmpty {
+            var writer = JSONWriter()
+            writer.details(sharedDetails)
+            let statement = try database.cachedStatement("UPDATE score_runs SET shared_details = ? WHERE id = ?")
+            try statement.bind(utf8: writer.bytes, at: 1)
+            try statement.bind(.integer(runID), at: 2)
+            try statement.step()
+        }
+        return ResultWriter(store: self, database: database, runID: runID, sharedDetails: sharedDetails)
     }
 
     /// Marks a run finished with its account count.
@@ -184,12 +195,12 @@ public struct ScoreRunStore {
             sql += " LIMIT ? OFFSET ?"
             values += [.integer(Int64(limit)), .integer(Int64(offset))]
         }
-        let template = try componentTemplate(runID: runID)
+        let (template, shared) = try sharedParts(runID: runID)
         return try database.makeStatement(sql).map(values) { row in
             let accountID = row.text(0) ?? ""
             let layout = row.integer(7)
             guard let components = CompactComponents.read(row.text(5) ?? "[]", layout: layout, template: template),
-                let details = StoredDetails.read(row.text(6) ?? "{}")
+                let details = StoredDetails.read(row.text(6) ?? "{}").map({ $0 + shared })
             else {
                 throw StoreError(
                     engine: database.engine, message: "the components or details are not JSON in layout \(layout)",
@@ -201,20 +212,31 @@ public struct ScoreRunStore {
         }
     }
 
-    /// What a run's results share of their components; empty for a run stored without one.
-    private func componentTemplate(runID: Int64) throws -> [Component] {
-        let text =
-            try database.makeStatement("SELECT component_template FROM score_runs WHERE id = ?").map([.integer(runID)])
-        {
-            $0.text(0)
-        }.first ?? nil
-        guard let text else { return [] }
-        guard let template = CompactComponents.template(text) else {
-            throw StoreError(
-                engine: database.engine, message: "the component template is not JSON in its layout",
-                context: "reading run \(runID)")
+    /// What a run's results share: of their components (empty for a run stored without a template), and the details
+    /// they end with.
+    private func sharedParts(
+        runID: Int64
+    ) throws -> (template: [Component], details: [(name: String, value: DetailValue)]) {
+        let texts = try database.makeStatement(
+            "SELECT component_template, shared_details FROM score_runs WHERE id = ?"
+        ).map([.integer(runID)]) { ($0.text(0), $0.text(1)) }.first
+        let template = try texts?.0.map { text in
+            guard let template = CompactComponents.template(text) else {
+                throw StoreError(
+                    engine: database.engine, message: "the component template is not JSON in its layout",
+                    context: "reading run \(runID)")
+            }
+            return template
         }
-        return template
+        let details = try texts?.1.map { text in
+            guard let details = StoredDetails.read(text) else {
+                throw StoreError(
+                    engine: database.engine, message: "the shared details are not a JSON object",
+                    context: "reading run \(runID)")
+            }
+            return details
+        }
+        return (template ?? [], details ?? [])
     }
 
     /// A run's accounts with name, value, band and position only: what comparisons need, without the components.

@@ -34,7 +34,7 @@ private func begin(_ store: ScoreRunStore) throws -> Int64 {
     let details: [(name: String, value: DetailValue)] = [
         ("segment", .text("Loyal\t\u{1F600}")), ("r", .integer(4)), ("alpha", .number(0.25)), ("big", .number(2e20)),
     ]
-    let writer = store.resultWriter(runID: run)
+    let writer = try store.resultWriter(runID: run)
     try writer.add(
         accountRowID: account, position: 1, value: 25, band: "Loyal", components: components, details: details)
     try writer.finish()
@@ -110,7 +110,7 @@ func resultsStoredAsObjectsBeforeTheLayoutAreReadIntoComponents(engine: Engine) 
         Component(signal: "r", raw: 3, normalised: 20, weight: 70),
         Component(signal: "f", raw: 4, normalised: 30, weight: 30),
     ]
-    let writer = store.resultWriter(runID: run)
+    let writer = try store.resultWriter(runID: run)
     try writer.add(accountRowID: account, position: 1, value: 34, band: "A", components: first, details: [])
     try writer.add(accountRowID: second, position: 2, value: 23, band: "B", components: reweighed, details: [])
     try writer.finish()
@@ -128,4 +128,59 @@ func resultsStoredAsObjectsBeforeTheLayoutAreReadIntoComponents(engine: Engine) 
     #expect(CompactComponents.read("[1,50,30,2]", layout: 2, template: template) == nil)
     #expect(CompactComponents.read("[1,50]", layout: 2, template: template) == nil)
     #expect(CompactComponents.read("[1,50,30]", layout: 2, template: []) == nil)
+}
+
+@Test(arguments: Engine.allCases)
+func theDetailsEveryResultEndsWithAreStoredOnceOnTheRunAndReadBackInTheirPlace(engine: Engine) throws {
+    let (file, database, account) = try storeWithAccount(engine)
+    let other = try Upserter(database: database, table: .accounts)
+    try other.write(AccountRow(name: "B"), source: "file", externalID: "b", raw: Array("{}".utf8))
+    let second = try AccountDirectory(database: database).rowIDsByExternalID()["b"] ?? 0
+    let store = ScoreRunStore(database: database)
+    let run = try begin(store)
+    let fit: [(name: String, value: DetailValue)] = [("r", .number(0.25)), ("fit", .text("good \"fit\""))]
+    let results = [
+        ScoredAccount(accountID: "a", value: 2, band: "A", components: [], details: [("p_alive", .number(0.5))] + fit),
+        // The same name with another value is the account's own, not shared.
+        ScoredAccount(
+            accountID: "b", value: 1, band: "B", components: [],
+            details: [("p_alive", .number(0.9)), ("r", .number(0.5))] + fit.suffix(1)),
+    ]
+    let shared = SharedDetails.suffix(of: results)
+    #expect(shared.map(\.name) == ["fit"])
+    let writer = try store.resultWriter(runID: run, sharedDetails: shared)
+    for (position, (result, row)) in zip(results, [account, second]).enumerated() {
+        try writer.add(
+            accountRowID: row, position: position + 1, value: result.value, band: result.band, components: [],
+            details: result.details)
+    }
+    // A result that does not end with the run's shared details is refused, not stored without them.
+    #expect(throws: StoreError.self) {
+        try writer.add(
+            accountRowID: second, position: 3, value: 0, band: "B", components: [], details: [("r", .number(1))])
+    }
+    try writer.finish()
+
+    let stored = try database.makeStatement("SELECT details FROM score_results ORDER BY position").map {
+        $0.text(0) ?? ""
+    }
+    #expect(stored == [#"{"p_alive":0.5,"r":0.25}"#, #"{"p_alive":0.9,"r":0.5}"#])
+    let onRun = try database.makeStatement("SELECT shared_details FROM score_runs").map { $0.text(0) }
+    #expect(onRun == [#"{"fit":"good \"fit\""}"#])
+    let read = try store.results(runID: run)
+    #expect(read.map { $0.details.map(\.name) } == results.map { $0.details.map(\.name) })
+    #expect(read.map { $0.details.map(\.value) } == results.map { $0.details.map(\.value) })
+    withExtendedLifetime(file) {}
+}
+
+@Test func aRunOfOneResultOrOfNoSharedTailSharesWhatItCan() {
+    let one = ScoredAccount(accountID: "a", value: 1, band: "A", components: [], details: [("x", .integer(1))])
+    #expect(SharedDetails.suffix(of: [one]).map(\.name) == ["x"])
+    #expect(SharedDetails.suffix(of: []).isEmpty)
+    let other = ScoredAccount(accountID: "b", value: 1, band: "A", components: [], details: [("x", .integer(2))])
+    #expect(SharedDetails.suffix(of: [one, other]).isEmpty)
+    let none = ScoredAccount(accountID: "c", value: 1, band: "A", components: [], details: [])
+    #expect(SharedDetails.suffix(of: [one, none]).isEmpty)
+    let nan = ScoredAccount(accountID: "d", value: 1, band: "A", components: [], details: [("x", .number(.nan))])
+    #expect(SharedDetails.suffix(of: [nan, nan]).isEmpty)
 }

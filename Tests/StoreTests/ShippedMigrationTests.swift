@@ -28,6 +28,7 @@ private let shipped: [(identifier: String, fingerprint: String)] = [
     ("10-run-kinds-and-deliveries", "9a5611bf9b5026a2"),
     ("11-compact-components", "5b48fc352ee8b2ea"),
     ("12-component-templates", "a56725cbbb0e108f"),
+    ("13-shared-details", "a64ab85736dc5d39"),
 ]
 
 /// PostgreSQL's shipped migrations (`Migrator.postgres`), pinned the same way.
@@ -38,6 +39,7 @@ private let shippedOnPostgres: [(identifier: String, fingerprint: String)] = [
     ("4-julianday-in-double-precision", "cdf6380586b16cd8"),
     ("5-component-templates", "a56725cbbb0e108f"),
     ("6-inlinable-sqlite-functions", "14518c8c581e79e3"),
+    ("7-shared-details", "a64ab85736dc5d39"),
 ]
 
 @Test(arguments: [(Migrator.standard, shipped), (Migrator.postgres, shippedOnPostgres)])

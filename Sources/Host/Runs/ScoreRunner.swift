@@ -64,7 +64,7 @@ public struct ScoreRunner {
             let runID = try store.begin(
                 scoreName: score.name, module: score.module, configHash: score.configurationHash,
                 configuration: score.canonicalConfiguration, asOf: asOf.description, kind: kind)
-            let writer = store.resultWriter(runID: runID)
+            let writer = try store.resultWriter(runID: runID, sharedDetails: SharedDetails.suffix(of: scores))
             for (position, result) in scores.enumerated() {
                 guard let rowID = rowByID[result.accountID] else { continue }
                 try writer.add(

@@ -14,14 +14,20 @@ public final class ResultWriter {
     private var details = JSONWriter()
     /// The signals, weights and manual flags of the run's first result, which the others are stored against.
     private var template: [Component]?
+    /// The details every result ends with, stored on the run (`SharedDetails`).
+    private let sharedDetails: [(name: String, value: DetailValue)]
 
-    init(store: ScoreRunStore, database: Database, runID: Int64) {
+    init(
+        store: ScoreRunStore, database: Database, runID: Int64, sharedDetails: [(name: String, value: DetailValue)]
+    ) {
         self.store = store
         self.database = database
         self.runID = runID
+        self.sharedDetails = sharedDetails
     }
 
-    /// Stores one account's result (see `ScoreRunStore.insertResult` for how it is laid out).
+    /// Stores one account's result (see `ScoreRunStore.insertResult` for how it is laid out); its details must end with
+    /// the run's shared details.
     public func add(
         accountRowID: Int64, position: Int, value: Double, band: String, components: [Component],
         details: [(name: String, value: DetailValue)]
@@ -39,8 +45,13 @@ public final class ResultWriter {
             self.components.components(components, keyed: false)
             layout = CompactComponents.positional
         }
+        guard let own = SharedDetails.ownCount(of: details, shared: sharedDetails) else {
+            throw StoreError(
+                engine: database.engine, message: "the result's details do not end with the run's shared details",
+                context: "storing the result at position \(position) of run \(runID)")
+        }
         self.details.reset()
-        self.details.details(details)
+        self.details.details(details[..<own])
         guard database.engine == .postgres else {
             return try store.insertResult(
                 runID: runID, accountRowID: accountRowID, position: position, value: value, band: band,

@@ -3,9 +3,14 @@ import ScoreKit
 extension JSONWriter {
     /// Appends a result's details as one object, its members in the details' order.
     public mutating func details(_ details: [(name: String, value: DetailValue)]) {
+        self.details(details[...])
+    }
+
+    /// Appends some of a result's details as one object, its members in the details' order.
+    public mutating func details(_ details: ArraySlice<(name: String, value: DetailValue)>) {
         raw("{")
-        for (index, detail) in details.enumerated() {
-            if index > 0 { raw(",") }
+        for (index, detail) in zip(details.indices, details) {
+            if index > details.startIndex { raw(",") }
             member(detail.name)
             value(detail.value)
         }

@@ -30,6 +30,7 @@ public struct Migrator: Sendable {
         Migration(identifier: "10-run-kinds-and-deliveries", sql: RunKindDeliverySchema.sql),
         Migration(identifier: "11-compact-components", sql: CompactComponentsSchema.sql),
         Migration(identifier: "12-component-templates", sql: ComponentTemplateSchema.sql),
+        Migration(identifier: "13-shared-details", sql: SharedDetailsSchema.sql),
     ])
 
     /// Scorebook's schema on PostgreSQL: the same tables in PostgreSQL's types.
@@ -42,6 +43,7 @@ public struct Migrator: Sendable {
         Migration(identifier: "4-julianday-in-double-precision", sql: PostgresJulianDay.sql),
         Migration(identifier: "5-component-templates", sql: ComponentTemplateSchema.sql),
         Migration(identifier: "6-inlinable-sqlite-functions", sql: PostgresInlinableFunctions.sql),
+        Migration(identifier: "7-shared-details", sql: SharedDetailsSchema.sql),
     ])
 
     /// The schema's migrations on `engine`.

@@ -1,0 +1,42 @@
+import ScoreKit
+
+/// The details that every result of a run ends with, stored once on the run (`score_runs.shared_details`) instead of on
+/// each result: a fitted model's parameters, for one, which a clv run on M repeated on each of its 92k results (45 of
+/// the 53 MB of its details).
+///
+/// A result stores only the details before them and is read back as those followed by the shared ones, so its details
+/// come back whole and in the module's order.
+public enum SharedDetails {
+    /// The longest run of details, equal by name and value, that every result ends with; empty when there is none.
+    public static func suffix(of results: [ScoredAccount]) -> [(name: String, value: DetailValue)] {
+        guard let first = results.first?.details else { return [] }
+        var count = first.count
+        for result in results.dropFirst() where count > 0 {
+            count = commonSuffixCount(first, result.details, atMost: count)
+        }
+        return Array(first.suffix(count))
+    }
+
+    /// How many of `details`' leading members come before the shared ones; nil when `details` does not end with them.
+    static func ownCount(
+        of details: [(name: String, value: DetailValue)], shared: [(name: String, value: DetailValue)]
+    ) -> Int? {
+        guard details.count >= shared.count,
+            commonSuffixCount(details, shared, atMost: shared.count) == shared.count
+        else { return nil }
+        return details.count - shared.count
+    }
+
+    private static func commonSuffixCount(
+        _ lhs: [(name: String, value: DetailValue)], _ rhs: [(name: String, value: DetailValue)], atMost limit: Int
+    ) -> Int {
+        var count = 0
+        while count < limit, count < lhs.count, count < rhs.count {
+            let left = lhs[lhs.count - 1 - count]
+            let right = rhs[rhs.count - 1 - count]
+            guard left.name == right.name, left.value == right.value else { break }
+            count += 1
+        }
+        return count
+    }
+}
