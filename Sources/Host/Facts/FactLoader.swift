@@ -65,6 +65,8 @@ public struct FactLoader {
     private func load(_ pass: FactPass, _ wanted: Set<FactKey>, asOf: Day, into builder: inout ColumnBuilder) throws {
         switch pass {
         case .invoices: try loadInvoiceFacts(wanted, asOf: asOf, into: &builder)
+        case .firstYearRevenue: try loadFirstYearRevenue(asOf: asOf, into: &builder)
+        case .products: try loadDistinctProducts(wanted, asOf: asOf, into: &builder)
         case .mrr: try loadMRRFacts(wanted, asOf: asOf, into: &builder)
         case .accountCosts: try loadAccountCosts(into: &builder)
         case .assessments: try loadAssessments(wanted, asOf: asOf, into: &builder)
@@ -91,77 +93,79 @@ public struct FactLoader {
             }
         }
         windows = Array(Set(windows)).sorted()
-        let needsPass =
-            !windows.isEmpty || wanted.contains(.daysSinceLastPayment) || wanted.contains(.tenureDays)
-            || wanted.contains(.lifetimeRevenue)
-        if needsPass {
-            // Only the aggregates asked for: each one costs a little on every paid invoice.
-            var columns = ["account_id", "max(issued_date)"]
-            let wantsTenure = wanted.contains(.tenureDays)
-            let wantsLifetime = wanted.contains(.lifetimeRevenue)
-            if wantsTenure { columns.append("min(issued_date)") }
-            if wantsLifetime { columns.append("sum(amount_paid_cents)") }
-            let windowStart = columns.count
-            for _ in windows {
-                columns.append("sum(CASE WHEN issued_date > ? THEN 1 ELSE 0 END)")
-                columns.append("sum(CASE WHEN issued_date > ? THEN amount_paid_cents ELSE 0 END)")
+        // Only the aggregates asked for: each one costs a little on every paid invoice.
+        var columns = ["account_id", "max(issued_date)"]
+        let wantsTenure = wanted.contains(.tenureDays)
+        let wantsLifetime = wanted.contains(.lifetimeRevenue)
+        if wantsTenure { columns.append("min(issued_date)") }
+        if wantsLifetime { columns.append("sum(amount_paid_cents)") }
+        let windowStart = columns.count
+        for _ in windows {
+            columns.append("sum(CASE WHEN issued_date > ? THEN 1 ELSE 0 END)")
+            columns.append("sum(CASE WHEN issued_date > ? THEN amount_paid_cents ELSE 0 END)")
+        }
+        let sql = """
+            SELECT \(columns.joined(separator: ", "))
+            FROM invoices
+            WHERE status = 'paid' AND issued_date <= ? AND (paid_date IS NULL OR paid_date <= ?)
+            GROUP BY account_id
+            """
+        var values: [SQLValue] = []
+        for days in windows {
+            let start = SQLValue.text(asOf.adding(days: -days).description)
+            values += [start, start]
+        }
+        values += [.text(asOf.description), .text(asOf.description)]
+        try database.makeStatement(sql).forEach(values) { row in
+            guard let position = builder.position(row.integer(0)) else { return }
+            if let last = row.text(1).flatMap(Day.init(iso:)) {
+                builder.set(.daysSinceLastPayment, position, Double(asOf.days(since: last)))
             }
-            let sql = """
-                SELECT \(columns.joined(separator: ", "))
-                FROM invoices
-                WHERE status = 'paid' AND issued_date <= ? AND (paid_date IS NULL OR paid_date <= ?)
-                GROUP BY account_id
-                """
-            var values: [SQLValue] = []
-            for days in windows {
-                let start = SQLValue.text(asOf.adding(days: -days).description)
-                values += [start, start]
+            var column: Int32 = 2
+            if wantsTenure {
+                if let first = row.text(column).flatMap(Day.init(iso:)) {
+                    builder.set(.tenureDays, position, Double(asOf.days(since: first)))
+                }
+                column += 1
             }
-            values += [.text(asOf.description), .text(asOf.description)]
-            try database.makeStatement(sql).forEach(values) { row in
-                guard let position = builder.position(row.integer(0)) else { return }
-                if let last = row.text(1).flatMap(Day.init(iso:)) {
-                    builder.set(.daysSinceLastPayment, position, Double(asOf.days(since: last)))
-                }
-                var column: Int32 = 2
-                if wantsTenure {
-                    if let first = row.text(column).flatMap(Day.init(iso:)) {
-                        builder.set(.tenureDays, position, Double(asOf.days(since: first)))
-                    }
-                    column += 1
-                }
-                if wantsLifetime {
-                    builder.set(.lifetimeRevenue, position, row.double(column))
-                }
-                for (offset, days) in windows.enumerated() {
-                    builder.set(.paidInvoices(windowDays: days), position, row.double(Int32(windowStart + offset * 2)))
-                    builder.set(
-                        .paidAmount(windowDays: days), position, row.double(Int32(windowStart + offset * 2 + 1)))
-                }
+            if wantsLifetime {
+                builder.set(.lifetimeRevenue, position, row.double(column))
             }
-            // Accounts with paid invoices but none in a window have 0 there, not "unknown".
-            for days in windows {
-                builder.fillZeros(.paidInvoices(windowDays: days), where: .daysSinceLastPayment)
-                builder.fillZeros(.paidAmount(windowDays: days), where: .daysSinceLastPayment)
+            for (offset, days) in windows.enumerated() {
+                builder.set(.paidInvoices(windowDays: days), position, row.double(Int32(windowStart + offset * 2)))
+                builder.set(
+                    .paidAmount(windowDays: days), position, row.double(Int32(windowStart + offset * 2 + 1)))
             }
         }
-        if wanted.contains(.firstYearRevenue) {
-            try database.makeStatement(
-                """
-                SELECT i.account_id, sum(i.amount_paid_cents)
-                FROM invoices i
-                JOIN (SELECT account_id, min(issued_date) AS first_day FROM invoices
-                      WHERE status = 'paid' AND issued_date <= ? AND (paid_date IS NULL OR paid_date <= ?)
-                      GROUP BY account_id) f ON f.account_id = i.account_id
-                WHERE i.status = 'paid' AND i.issued_date <= ? AND (i.paid_date IS NULL OR i.paid_date <= ?)
-                  AND i.issued_date < date(f.first_day, '+365 days')
-                GROUP BY i.account_id
-                """
-            ).forEach(Array(repeating: .text(asOf.description), count: 4)) { row in
-                guard let position = builder.position(row.integer(0)) else { return }
-                builder.set(.firstYearRevenue, position, row.double(1))
-            }
+        // Accounts with paid invoices but none in a window have 0 there, not "unknown".
+        for days in windows {
+            builder.fillZeros(.paidInvoices(windowDays: days), where: .daysSinceLastPayment)
+            builder.fillZeros(.paidAmount(windowDays: days), where: .daysSinceLastPayment)
         }
+    }
+
+    /// Each account's paid revenue in its first year (from its first paid invoice).
+    private func loadFirstYearRevenue(asOf: Day, into builder: inout ColumnBuilder) throws {
+        // Each account's first year summed by a probe of its own invoices, in account order: joined and grouped
+        // again, the same sums took 0.49 s on M against 0.27 s (the sqlite3 shell).
+        try database.makeStatement(
+            """
+            SELECT f.account_id,
+                (SELECT sum(i.amount_paid_cents) FROM invoices i
+                 WHERE i.account_id = f.account_id AND i.status = 'paid' AND i.issued_date <= ?
+                   AND (i.paid_date IS NULL OR i.paid_date <= ?) AND i.issued_date < date(f.first_day, '+365 days'))
+            FROM (SELECT account_id, min(issued_date) AS first_day FROM invoices
+                  WHERE status = 'paid' AND issued_date <= ? AND (paid_date IS NULL OR paid_date <= ?)
+                  GROUP BY account_id) f
+            """
+        ).forEach(Array(repeating: .text(asOf.description), count: 4)) { row in
+            guard let position = builder.position(row.integer(0)) else { return }
+            builder.set(.firstYearRevenue, position, row.double(1))
+        }
+    }
+
+    /// The products an account paid for in each window asked for.
+    private func loadDistinctProducts(_ wanted: Set<FactKey>, asOf: Day, into builder: inout ColumnBuilder) throws {
         for key in wanted {
             guard case .distinctProducts(let days) = key else { continue }
             try database.makeStatement(

@@ -7,17 +7,21 @@ import ScoreKit
 /// its pass here, its column in that pass's `FactLoader+` file, and an example to `FactKeyCoverageTests`, which checks
 /// every key yields values on generated data.
 enum FactPass: CaseIterable {
-    case invoices, mrr, accountCosts, assessments, payments, charges, usage, tickets, nps, accounts, referrals
-    case purchaseDays, contacts, deals
+    case invoices, firstYearRevenue, products, mrr, accountCosts, assessments, payments, charges, usage, tickets, nps
+    case accounts, referrals, purchaseDays, contacts, deals
 }
 
 extension FactKey {
     /// The pass that computes this fact.
     var pass: FactPass {
         switch self {
-        case .daysSinceLastPayment, .paidInvoices, .paidAmount, .lifetimeRevenue, .firstYearRevenue, .tenureDays,
-            .distinctProducts:
+        case .daysSinceLastPayment, .paidInvoices, .paidAmount, .lifetimeRevenue, .tenureDays:
             return .invoices
+        // Passes of their own over the same invoices, so that they run beside the grouped one, not after it.
+        case .firstYearRevenue:
+            return .firstYearRevenue
+        case .distinctProducts:
+            return .products
         case .currentMRR, .pastMRR, .decayedExpansions:
             return .mrr
         case .acquisitionCost, .yearlyCostToServe:
