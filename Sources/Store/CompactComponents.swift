@@ -3,12 +3,16 @@ import ScoreKit
 /// A run's components as stored: written in the positional layout (`JSONWriter.components(_:keyed:)`), read back
 /// from it or from the objects stored before it (`CompactComponentsSchema`).
 ///
+/// Layout 3 is `[raw, normalised, ...]`, against the run's template as layout 2, for a result whose every contribution
+/// is its normalised value x weight / 100 to the last bit: read back, each is computed again, the same way.
 /// Layout 2 is `[raw, normalised, contribution, ...]`, each component's own numbers in the order of the run's template
 /// (`score_runs.component_template`, `[[signal, weight, manual], ...]`, `ComponentTemplateSchema`); layout 1 is
 /// `[[signal, raw, normalised, weight, contribution, manual], ...]`, for a result whose signals or weights are not the
 /// template's; layout 0 is an array of objects under the keys `signal`, `raw`, `normalised`, `weight`, `contribution`
 /// and `manual`, in any order.
 enum CompactComponents {
+    /// The layout of a result stored against its run's template, its contributions left to follow from the rest.
+    static let derived: Int64 = 3
     /// The layout of a result stored against its run's template.
     static let templated: Int64 = 2
     /// The layout of a result that names its own signals and weights.
@@ -23,6 +27,12 @@ enum CompactComponents {
             else { return false }
         }
         return true
+    }
+
+    /// Whether every contribution is what `Component(signal:raw:normalised:weight:isManual:)` computes, so that a
+    /// result can be stored without them (layout 3).
+    static func contributionsFollow(_ components: [Component]) -> Bool {
+        components.allSatisfy { $0.contribution == $0.normalised * $0.weight / 100 }
     }
 
     /// The template in `text`: components with a signal, weight and manual flag (their numbers 0); nil when the text
@@ -48,7 +58,7 @@ enum CompactComponents {
         var text = text
         return text.withUTF8 { bytes in
             var reader = JSONReader(bytes)
-            guard layout == templated else {
+            guard layout == templated || layout == derived else {
                 return list(&reader) { layout == 0 ? object(&$0) : positional(&$0) }
             }
             var components: [Component] = []
@@ -57,9 +67,15 @@ enum CompactComponents {
             for (index, shared) in template.enumerated() {
                 guard index == 0 || reader.take(UInt8(ascii: ",")) else { return nil }
                 let raw = reader.null() ? nil : reader.number()?.double
-                guard reader.take(UInt8(ascii: ",")), let normalised = reader.number()?.double,
-                    reader.take(UInt8(ascii: ",")), let contribution = reader.number()?.double
-                else { return nil }
+                guard reader.take(UInt8(ascii: ",")), let normalised = reader.number()?.double else { return nil }
+                guard layout == templated else {
+                    components.append(
+                        Component(
+                            signal: shared.signal, raw: raw, normalised: normalised, weight: shared.weight,
+                            isManual: shared.isManual))
+                    continue
+                }
+                guard reader.take(UInt8(ascii: ",")), let contribution = reader.number()?.double else { return nil }
                 components.append(
                     Component(
                         signal: shared.signal, raw: raw, normalised: normalised, weight: shared.weight,

@@ -117,7 +117,7 @@ func resultsStoredAsObjectsBeforeTheLayoutAreReadIntoComponents(engine: Engine) 
     let layouts = try database.makeStatement("SELECT components_layout FROM score_results ORDER BY position").map {
         $0.integer(0)
     }
-    #expect(layouts == [2, 1])
+    #expect(layouts == [3, 1])
     #expect(try store.results(runID: run).map(\.components) == [first, reweighed])
     withExtendedLifetime(file) {}
 }
@@ -183,4 +183,36 @@ func theDetailsEveryResultEndsWithAreStoredOnceOnTheRunAndReadBackInTheirPlace(e
     #expect(SharedDetails.suffix(of: [one, none]).isEmpty)
     let nan = ScoredAccount(accountID: "d", value: 1, band: "A", components: [], details: [("x", .number(.nan))])
     #expect(SharedDetails.suffix(of: [nan, nan]).isEmpty)
+}
+
+@Test(arguments: Engine.allCases)
+func aResultWhoseContributionsFollowFromItsNumbersStoresNoneAndReadsThemBackToTheBit(engine: Engine) throws {
+    let (file, database, account) = try storeWithAccount(engine)
+    let other = try Upserter(database: database, table: .accounts)
+    try other.write(AccountRow(name: "B"), source: "file", externalID: "b", raw: Array("{}".utf8))
+    let second = try AccountDirectory(database: database).rowIDsByExternalID()["b"] ?? 0
+    let store = ScoreRunStore(database: database)
+    let run = try begin(store)
+    // Weights and values whose products round: the contribution read back must be the very double written.
+    let weighted = [
+        Component(signal: "r", raw: 0.1, normalised: 99.99782070979481, weight: 100.0 / 3),
+        Component(signal: "f", raw: nil, normalised: 0.15705503512880561, weight: 200.0 / 3, isManual: true),
+    ]
+    // A model's share of a probability is not normalised x weight / 100: it keeps its contributions.
+    let given = [
+        Component(signal: "r", raw: 0.1, normalised: 10, weight: 100.0 / 3, contribution: 7),
+        Component(signal: "f", raw: nil, normalised: 20, weight: 200.0 / 3, contribution: 1, isManual: true),
+    ]
+    let writer = try store.resultWriter(runID: run)
+    try writer.add(accountRowID: account, position: 1, value: 30, band: "A", components: weighted, details: [])
+    try writer.add(accountRowID: second, position: 2, value: 8, band: "B", components: given, details: [])
+    try writer.finish()
+    let stored = try database.makeStatement(
+        "SELECT components, components_layout FROM score_results ORDER BY position"
+    ).map { [$0.text(0) ?? "", String($0.integer(1))] }
+    #expect(stored == [["[0.1,99.99782070979481,null,0.15705503512880561]", "3"], ["[0.1,10,7,null,20,1]", "2"]])
+    let read = try store.results(runID: run).map(\.components)
+    #expect(read == [weighted, given])
+    #expect(read[0].map(\.contribution.bitPattern) == weighted.map(\.contribution.bitPattern))
+    withExtendedLifetime(file) {}
 }

@@ -39,8 +39,9 @@ public final class ResultWriter {
         self.components.reset()
         let layout: Int64
         if let template, CompactComponents.matches(components, template) {
-            self.components.componentValues(components)
-            layout = CompactComponents.templated
+            let derived = CompactComponents.contributionsFollow(components)
+            self.components.componentValues(components, contributions: !derived)
+            layout = derived ? CompactComponents.derived : CompactComponents.templated
         } else {
             self.components.components(components, keyed: false)
             layout = CompactComponents.positional

@@ -43,16 +43,19 @@ extension JSONWriter {
         raw("]")
     }
 
-    /// Appends one result's own numbers, `[raw, normalised, contribution, ...]` in its components' order (layout 2).
-    mutating func componentValues(_ components: [Component]) {
+    /// Appends one result's own numbers, `[raw, normalised, contribution, ...]` in its components' order (layout 2),
+    /// or without the contributions (layout 3).
+    mutating func componentValues(_ components: [Component], contributions: Bool) {
         raw("[")
         for (index, component) in components.enumerated() {
             if index > 0 { raw(",") }
             number(component.raw)
             raw(",")
             number(component.normalised)
-            raw(",")
-            number(component.contribution)
+            if contributions {
+                raw(",")
+                number(component.contribution)
+            }
         }
         raw("]")
     }
