@@ -21,8 +21,8 @@ public struct FactLoader {
     /// a transaction of the caller's the passes run one after another on its connection instead.
     public func load(_ keys: [FactKey], asOf: Day) throws -> (facts: FactTable, rowIDs: [Int64]) {
         let wanted = Set(keys)
-        let passes = Dictionary(grouping: wanted, by: \.pass).sorted { "\($0.key)" < "\($1.key)" }
-            .map { (pass: $0.key, keys: Set($0.value)) }
+        let grouped = Dictionary(grouping: wanted, by: \.pass)
+        let passes = FactPass.allCases.compactMap { pass in grouped[pass].map { (pass: pass, keys: Set($0)) } }
         guard !database.isInTransaction else { return try load(passes, wanted: wanted, asOf: asOf, on: [database]) }
         let readers = try database.snapshotReaders(max(1, min(passes.count, Self.parallelism)))
         defer { for reader in readers { try? reader.endReading() } }
