@@ -125,8 +125,10 @@ public struct ScoreRunStore {
         try statement.step()
     }
 
-    /// A writer of the results of run `runID`, the fastest way the engine has; the details every result ends with
-    /// (`SharedDetails.suffix(of:)`) are stored once, on the run.
+    /// A writer of the results of run `runID`, the fastest way the engine has.
+    ///
+    /// The details every result ends with (`SharedDetails.suffix(of:)`) are stored once, on the run. Call it in the
+    /// transaction that writes the results: it reads the accounts they may belong to.
     public func resultWriter(
         runID: Int64, sharedDetails: [(name: String, value: DetailValue)] = []
     ) throws -> ResultWriter {
@@ -138,7 +140,9 @@ public struct ScoreRunStore {
             try statement.bind(.integer(runID), at: 2)
             try statement.step()
         }
-        return ResultWriter(store: self, database: database, runID: runID, sharedDetails: sharedDetails)
+        let accounts = Set(try database.makeStatement("SELECT id FROM accounts").map { $0.integer(0) })
+        return ResultWriter(
+            store: self, database: database, runID: runID, sharedDetails: sharedDetails, accounts: accounts)
     }
 
     /// Marks a run finished with its account count.

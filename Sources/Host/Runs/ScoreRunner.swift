@@ -60,20 +60,23 @@ public struct ScoreRunner {
         guard !scores.isEmpty else { throw RunError.nothingScored(score: score.name, asOf: asOf) }
         let store = ScoreRunStore(database: database)
         let kind = try kind ?? store.defaultKind(scoreName: score.name, asOf: asOf.description)
-        let runID = try database.transaction { () -> Int64 in
-            let runID = try store.begin(
-                scoreName: score.name, module: score.module, configHash: score.configurationHash,
-                configuration: score.canonicalConfiguration, asOf: asOf.description, kind: kind)
-            let writer = try store.resultWriter(runID: runID, sharedDetails: SharedDetails.suffix(of: scores))
-            for (position, result) in scores.enumerated() {
-                guard let rowID = rowByID[result.accountID] else { continue }
-                try writer.add(
-                    accountRowID: rowID, position: position + 1, value: result.value, band: result.band,
-                    components: result.components, details: result.details)
+        // The writer checks each result's account itself, against the accounts as of the write (`ResultWriter`).
+        let runID = try database.withoutForeignKeyChecks {
+            try database.transaction { () -> Int64 in
+                let runID = try store.begin(
+                    scoreName: score.name, module: score.module, configHash: score.configurationHash,
+                    configuration: score.canonicalConfiguration, asOf: asOf.description, kind: kind)
+                let writer = try store.resultWriter(runID: runID, sharedDetails: SharedDetails.suffix(of: scores))
+                for (position, result) in scores.enumerated() {
+                    guard let rowID = rowByID[result.accountID] else { continue }
+                    try writer.add(
+                        accountRowID: rowID, position: position + 1, value: result.value, band: result.band,
+                        components: result.components, details: result.details)
+                }
+                try writer.finish()
+                try store.finish(runID: runID, accountCount: scores.count)
+                return runID
             }
-            try writer.finish()
-            try store.finish(runID: runID, accountCount: scores.count)
-            return runID
         }
         var counts: [String: Int] = [:]
         for result in scores { counts[result.band, default: 0] += 1 }

@@ -16,18 +16,23 @@ public final class ResultWriter {
     private var template: [Component]?
     /// The details every result ends with, stored on the run (`SharedDetails`).
     private let sharedDetails: [(name: String, value: DetailValue)]
+    /// The accounts' row ids, which each result's account must be one of: the check a foreign key would make, on both
+    /// engines (PostgreSQL's results have no foreign keys, and SQLite's writer can go without its checks).
+    private let accounts: Set<Int64>
 
     init(
-        store: ScoreRunStore, database: Database, runID: Int64, sharedDetails: [(name: String, value: DetailValue)]
+        store: ScoreRunStore, database: Database, runID: Int64, sharedDetails: [(name: String, value: DetailValue)],
+        accounts: Set<Int64>
     ) {
         self.store = store
         self.database = database
         self.runID = runID
         self.sharedDetails = sharedDetails
+        self.accounts = accounts
     }
 
-    /// Stores one account's result (see `ScoreRunStore.insertResult` for how it is laid out); its details must end with
-    /// the run's shared details.
+    /// Stores one account's result (see `ScoreRunStore.insertResult` for how it is laid out); its account must exist
+    /// and its details end with the run's shared details.
     public func add(
         accountRowID: Int64, position: Int, value: Double, band: String, components: [Component],
         details: [(name: String, value: DetailValue)]
@@ -45,6 +50,11 @@ public final class ResultWriter {
         } else {
             self.components.components(components, keyed: false)
             layout = CompactComponents.positional
+        }
+        guard accounts.contains(accountRowID) else {
+            throw StoreError(
+                engine: database.engine, message: "no account has row id \(accountRowID)",
+                context: "storing the result at position \(position) of run \(runID)")
         }
         guard let own = SharedDetails.ownCount(of: details, shared: sharedDetails) else {
             throw StoreError(
