@@ -25,15 +25,18 @@ struct JourneyScorer {
         ]
         let gradeMatches = grades.map { signals.contains($0.signal) ? reader.raw($0.signal) : [] }
         let committeeSources = signals.contains(.committee) ? reader.committeeSources() : []
+        // Each touchpoint's leaves (and so components, one per leaf), found once rather than per account.
+        let touchpoints = journey.orderedTouchpoints.map { touchpoint in
+            (name: touchpoint.name, leaves: leaves.indices.filter { leaves[$0].touchpoint == touchpoint.name })
+        }
         return bands.relabel(
             rows.map { row in
                 let components = columns.components(row: row)
                 let value = components.total
                 var details: [(name: String, value: DetailValue)] = []
-                for (touchpoint, _) in journey.orderedTouchpoints {
-                    let points = zip(leaves, components).filter { $0.0.touchpoint == touchpoint }
-                        .reduce(0) { $0 + $1.1.contribution }
-                    details.append((touchpoint, .number((points * 100).rounded() / 100)))
+                for touchpoint in touchpoints {
+                    let points = touchpoint.leaves.reduce(0) { $0 + components[$1].contribution }
+                    details.append((touchpoint.name, .number((points * 100).rounded() / 100)))
                 }
                 for (grade, matches) in zip(grades, gradeMatches) where signals.contains(grade.signal) {
                     let match = matches[row] ?? 0
