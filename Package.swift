@@ -21,7 +21,8 @@ let fuzzTargets: [Target] =
     : [
         .target(name: "CFuzzMain", path: "Fuzz/CFuzzMain"),
         .executableTarget(
-            name: "scorebook-fuzz", dependencies: ["Host", "Connectors", "CFuzzMain"], path: "Fuzz/ScorebookFuzz"),
+            name: "scorebook-fuzz", dependencies: ["Host", "Connectors", "Store", "ScoreKit", "CFuzzMain"],
+            path: "Fuzz/ScorebookFuzz"),
     ]
 
 let package = Package(

@@ -1,18 +1,21 @@
 import CFuzzMain
 import Foundation
+import ScoreKit
 
 @testable import Connectors
 @testable import Host
+@testable import Store
 
 /// The parsers that read what Scorebook is given, each as a libFuzzer target: the configuration, CSV and JSON Lines
-/// imports, JSONReader, and each source's page mapping.
+/// imports, JSONReader, each source's page mapping, and the readers of a run's stored results (a database file is
+/// outside data too).
 ///
 /// A thrown error is an answer; a trap or an ASan report is a bug. `scripts/fuzz` builds this with
 /// `-sanitize=fuzzer,address` and runs each target with its seed corpus.
 enum FuzzTarget: String, CaseIterable {
     case configuration, csv, jsonLines = "jsonlines", jsonReader = "jsonreader"
     case stripePage = "stripe-page", hubspotPage = "hubspot-page", salesforcePage = "salesforce-page"
-    case chargebeePage = "chargebee-page"
+    case chargebeePage = "chargebee-page", storedResults = "stored-results"
 
     /// Feeds one input to the target.
     func run(_ bytes: [UInt8]) {
@@ -53,6 +56,17 @@ enum FuzzTarget: String, CaseIterable {
                 _ = try? SalesforceMapping.opportunity(record, account: 1)
                 _ = try? SalesforceMapping.case(record, account: 1)
             }
+        case .storedResults:
+            let text = String(decoding: bytes, as: UTF8.self)
+            let template =
+                CompactComponents.template(text) ?? [
+                    Component(signal: "recency", raw: nil, normalised: 0, weight: 60),
+                    Component(signal: "frequency", raw: nil, normalised: 0, weight: 40, isManual: true),
+                ]
+            for layout: Int64 in 0...3 {
+                _ = CompactComponents.read(text, layout: layout, template: template)
+            }
+            _ = StoredDetails.read(text)
         case .chargebeePage:
             for entry in Self.records(bytes, "list") {
                 for object in entry.values.compactMap({ $0 as? [String: Any] }) + [entry] {
