@@ -134,6 +134,22 @@ private func list(_ text: String, keeping fields: Set<String>?) throws -> (objec
     #expect(Set(nested.keys) == ["id"] && nested["id"] as? String == "b")
 }
 
+@Test func aRecordsKeyIsKeptByWhatItSpellsHoweverItIsWritten() throws {
+    // Escaped, it is read as a string and then looked up; not ASCII, or longer or shorter than any kept key, it is
+    // not kept; a key in a record that cuts off, or holds a control character, fails as it does unfiltered.
+    let text = #"""
+        {"data": [{"\u0069d": "a", "i\u0064x": 1, "idé": 2, "identity": 3, "i": 4, "keep": 5, "kee\"p": 6}]}
+        """#
+    let records = try #require(try list(text, keeping: ["id", "keep", "é"]).object["data"] as? [[String: Any]])
+    #expect(Set(records[0].keys) == ["id", "keep"])
+    #expect(records[0]["id"] as? String == "a" && records[0]["keep"] as? Int == 5)
+    for broken in [#"{"data": [{"id"#, "{\"data\": [{\"i\u{1}d\": 1}]}"] {
+        for fields: Set<String>? in [["id"], nil] {
+            #expect(throws: JSONReader.Error.self) { try list(broken, keeping: fields) }
+        }
+    }
+}
+
 @Test(arguments: [
     (#"{"data": [{"skip": "\q"}]}"#, #"an unknown escape '\q'"#),
     (#"{"data": [{"skip": "\ud800x"}]}"#, #"a lone high surrogate in a \u escape"#),

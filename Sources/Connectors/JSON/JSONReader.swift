@@ -26,13 +26,13 @@ public struct JSONReader {
     private var topLevelKey: String?
     private var spans: [Range<Int>] = []
     /// The keys kept inside a list's records, at any depth; the others' values are checked but not built.
-    private let recordFields: Set<String>?
+    private let recordFields: KeyFilter?
     private var insideRecords = false
 
     private init(bytes: UnsafeBufferPointer<UInt8>, listKey: String? = nil, recordFields: Set<String>? = nil) {
         self.bytes = bytes
         self.listKey = listKey
-        self.recordFields = recordFields
+        self.recordFields = recordFields.map(KeyFilter.init)
     }
 
     /// Parses one JSON value that fills the whole of `bytes` (whitespace aside).
@@ -119,17 +119,23 @@ public struct JSONReader {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw error("expected a key in quotes")
             }
-            let key = try string()
+            // Inside records, a key not kept is nil: its value is read through, not built.
+            let key: String?
+            if insideRecords, let recordFields {
+                key = try keptKey(recordFields)
+            } else {
+                key = try string()
+            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw error("expected ':' after a key")
             }
             index += 1
             if depth == 1 { topLevelKey = key }
-            if insideRecords, let recordFields, !recordFields.contains(key) {
-                try skipValue()
-            } else {
+            if let key {
                 result[key] = try value()
+            } else {
+                try skipValue()
             }
             skipWhitespace()
             guard index < bytes.count else { throw error("the text ends inside an object") }
@@ -300,6 +306,26 @@ public struct JSONReader {
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let double = Double(text) else { throw error("an unreadable number") }
         return double
+    }
+
+    /// A key inside a record, when `filter` keeps it; nil when it does not.
+    ///
+    /// A plain ASCII key is matched by its bytes; any other is read as a string (escapes, errors and all) and then
+    /// looked up.
+    private mutating func keptKey(_ filter: KeyFilter) throws -> String? {
+        let start = index + 1
+        var end = start
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                index = end + 1
+                return filter.key(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
+            end += 1
+        }
+        let key = try string()
+        return filter.keys.contains(key) ? key : nil
     }
 
     private mutating func string() throws -> String {
