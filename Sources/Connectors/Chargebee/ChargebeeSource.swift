@@ -42,6 +42,7 @@ public struct ChargebeeSource {
         let lower = resumed?.lower ?? Int64(state.bookmark ?? "0") ?? 0
         var offset = resumed?.offset
         let transactions = PageTransactions(database: context.database)
+        let writes = PageWrites(database: context.database)
         defer { try? transactions.commit() }  // the pages written before a failure are kept
         var offsets = Set<String>()
         while true {
@@ -58,19 +59,34 @@ public struct ChargebeeSource {
                     what: "\(name) \(stream)", reason: "next_offset \(next) repeated; stopping instead of looping")
             }
             try transactions.page {
-                for entry in list {
-                    guard let object = entry[wrapper] as? [String: Any] else { continue }
+                let objects = list.compactMap { $0[wrapper] as? [String: Any] }
+                if wrapper == "invoice" { try lookUpAccounts(of: objects) }
+                var invoices: [(record: Int, deleted: Bool)] = []
+                for (number, object) in objects.enumerated() {
                     do {
                         switch wrapper {
                         case "customer": try writeCustomer(object, counter: &counter)
                         case "subscription": try writeSubscription(object, counter: &counter)
-                        default: try writeInvoice(object, counter: &counter)
+                        default:
+                            if try addInvoice(object, number: number, into: writes) {
+                                invoices.append((number, object["deleted"] as? Bool == true))
+                            }
                         }
                     } catch let outOfRange as OutOfRange {
                         context.leaveOut(object, stream: stream, because: outOfRange)
                         counter.count(.skipped)
                     } catch let missing as MissingField {
                         throw SyncError(what: "\(name) \(stream)", reason: missing.description)
+                    }
+                }
+                let outcomes = try writes.finish()
+                for (number, deleted) in invoices {
+                    let outcome = outcomes[number] ?? .unchanged
+                    if deleted && outcome == .updated {
+                        counter.entry.records += 1
+                        counter.entry.deletes += 1
+                    } else {
+                        counter.count(outcome)
                     }
                 }
                 state.cursor = next.map { "\(lower) \($0)" }
@@ -116,18 +132,28 @@ public struct ChargebeeSource {
         }
     }
 
-    private func writeInvoice(_ invoice: [String: Any], counter: inout StreamCounter) throws {
-        guard let id = invoice["id"] as? String, let customer = invoice["customer_id"] as? String else { return }
-        let account = try accountRow(customer)
-        let outcome = try context.write(
-            ChargebeeMapping.invoice(invoice, account: account), source: name, externalID: id,
-            raw: CanonicalJSON.bytes(invoice))
-        if invoice["deleted"] as? Bool == true && outcome == .updated {
-            counter.entry.records += 1
-            counter.entry.deletes += 1
-        } else {
-            counter.count(outcome)
+    /// Adds an invoice to the page's writes as its record `number`.
+    ///
+    /// False for one without an id or a customer, which is passed over uncounted. A deleted invoice's row is kept,
+    /// marked `deleted`.
+    private func addInvoice(_ invoice: [String: Any], number: Int, into writes: PageWrites) throws -> Bool {
+        guard let id = invoice["id"] as? String, let customer = invoice["customer_id"] as? String else { return false }
+        try writes.add(
+            ChargebeeMapping.invoice(invoice, account: try accountRow(customer)), source: name, externalID: id,
+            raw: CanonicalJSON.bytes(invoice)[...], record: number)
+        return true
+    }
+
+    /// Finds the accounts of a page's invoices in one query per hundred customers (one per invoice took a PostgreSQL
+    /// sync of 113k invoices 19.8 s), into the sync's cache of account rows.
+    private func lookUpAccounts(of invoices: [[String: Any]]) throws {
+        let customers = Set(invoices.compactMap { $0["customer_id"] as? String }).filter {
+            context.accountRows[$0] == nil
         }
+        guard !customers.isEmpty else { return }
+        let found = try IdentityStore(database: context.database)
+            .accountRows(source: name, externalIDs: customers.sorted())
+        context.accountRows.merge(found) { cached, _ in cached }
     }
 
     /// Writes a subscription's MRR changes; drops its end row when it runs again (reactivated) and both rows when
@@ -161,6 +187,13 @@ public struct ChargebeeSource {
     /// The account row for a customer id; one the customers pass did not write (created since) is fetched by id, and
     /// one Chargebee no longer knows keeps an empty row marked deleted, so no invoice or subscription is dropped.
     private func accountRow(_ customer: String) throws -> Int64 {
+        if let row = context.accountRows[customer] { return row }
+        let row = try lookUpOrFetch(customer)
+        context.accountRows[customer] = row
+        return row
+    }
+
+    private func lookUpOrFetch(_ customer: String) throws -> Int64 {
         let identity = IdentityStore(database: context.database)
         if let row = try identity.accountRow(source: name, externalID: customer) { return row }
         var ignored = StreamCounter(source: name, stream: "customers", mode: "by id")
