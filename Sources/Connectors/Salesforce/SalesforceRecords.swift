@@ -7,14 +7,32 @@ import Store
 /// marked deleted, so nothing under it is dropped. A record without an `AccountId` (a private contact, a case with no
 /// account) is left out, as it has no account to be filed under.
 extension SalesforceSource {
-    /// Writes one record of an object.
-    func write(_ record: [String: Any], _ object: SalesforceObject) throws -> Upserter.Outcome {
+    /// Where a record's rows go: a page's writes, as its number there.
+    typealias PageSlot = (writes: PageWrites, record: Int)
+
+    /// Adds one record of an object to a page's writes; its outcome when that is decided without writing (left out, or
+    /// without an id), nil when `writes.finish()` will say.
+    func write(_ record: [String: Any], _ object: SalesforceObject, into slot: PageSlot) throws -> Upserter.Outcome? {
         switch object {
-        case .account: return try writeAccount(record)
-        case .contact: return try writeFiled(record, object, SalesforceMapping.contact)
-        case .opportunity: return try writeFiled(record, object, SalesforceMapping.opportunity)
-        case .case: return try writeFiled(record, object, SalesforceMapping.case)
+        case .account:
+            guard let (id, row) = accountRow(of: record) else { return .unchanged }
+            try slot.writes.add(
+                row, source: name, externalID: id, raw: CanonicalJSON.bytes(record)[...], record: slot.record)
+            return nil
+        case .contact: return try writeFiled(record, object, SalesforceMapping.contact, into: slot)
+        case .opportunity: return try writeFiled(record, object, SalesforceMapping.opportunity, into: slot)
+        case .case: return try writeFiled(record, object, SalesforceMapping.case, into: slot)
         }
+    }
+
+    /// Finds the accounts a page's records are filed under in one query per hundred, into the sync's cache of account
+    /// rows (one query per record took most of a PostgreSQL sync's time).
+    func lookUpAccounts(of records: [[String: Any]]) throws {
+        let accounts = Set(records.compactMap { $0["AccountId"] as? String }).filter { context.accountRows[$0] == nil }
+        guard !accounts.isEmpty else { return }
+        let found = try IdentityStore(database: context.database)
+            .accountRows(source: name, externalIDs: accounts.sorted())
+        context.accountRows.merge(found) { cached, _ in cached }
     }
 
     /// A deleted account keeps its row, marked deleted (written first if no sync saw it); a deleted contact,
@@ -25,7 +43,7 @@ extension SalesforceSource {
         counter.entry.records += 1
         let deleted: Bool
         if object == .account {
-            if try identity.accountRow(source: name, externalID: id) == nil { _ = try writeAccount(record) }
+            if try identity.accountRow(source: name, externalID: id) == nil { try writeAccount(record) }
             deleted = try identity.markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now())
         } else {
             deleted = try identity.remove(object.table, source: name, externalID: id)
@@ -33,21 +51,28 @@ extension SalesforceSource {
         if deleted { counter.entry.deletes += 1 }
     }
 
-    private func writeAccount(_ record: [String: Any]) throws -> Upserter.Outcome {
-        guard let id = record["Id"] as? String else { return .unchanged }
+    /// Writes an account at once, for what reads it back straight after (marking it deleted, filing under it).
+    private func writeAccount(_ record: [String: Any]) throws {
+        guard let (id, row) = accountRow(of: record) else { return }
+        _ = try context.write(row, source: name, externalID: id, raw: CanonicalJSON.bytes(record))
+    }
+
+    private func accountRow(of record: [String: Any]) -> (id: String, row: AccountRow)? {
+        guard let id = record["Id"] as? String else { return nil }
         let row = AccountRow(
             name: record["Name"] as? String, domain: Self.domain(fromWebsite: record["Website"] as? String),
             industry: context.settings.vocabulary.industry(record["Industry"] as? String),
             employees: JSONNumber.int64(record["NumberOfEmployees"]),
             country: context.settings.vocabulary.country(record["BillingCountry"] as? String),
             createdDate: (record["CreatedDate"] as? String).map { String($0.prefix(10)) })
-        return try context.write(row, source: name, externalID: id, raw: CanonicalJSON.bytes(record))
+        return (id, row)
     }
 
     /// A contact, opportunity or case under its account; a value that cannot be read stops the sync naming the record.
     private func writeFiled(
-        _ record: [String: Any], _ object: SalesforceObject, _ map: ([String: Any], Int64) throws -> any AccountFiledRow
-    ) throws -> Upserter.Outcome {
+        _ record: [String: Any], _ object: SalesforceObject,
+        _ map: ([String: Any], Int64) throws -> any AccountFiledRow, into slot: PageSlot
+    ) throws -> Upserter.Outcome? {
         guard let id = record["Id"] as? String else { return .unchanged }
         guard let accountID = record["AccountId"] as? String, !accountID.isEmpty else { return .skipped }
         let row: any AccountFiledRow
@@ -59,11 +84,20 @@ extension SalesforceSource {
             context.leaveOut(record, stream: object.stream, because: outOfRange)
             return .skipped
         }
-        return try context.write(row, source: name, externalID: id, raw: CanonicalJSON.bytes(record))
+        try slot.writes.add(
+            row, source: name, externalID: id, raw: CanonicalJSON.bytes(record)[...], record: slot.record)
+        return nil
     }
 
     /// The account row of an AccountId, fetched by id through `queryAll` when no sync has written it.
     private func accountRow(_ id: String) throws -> Int64 {
+        if let row = context.accountRows[id] { return row }
+        let row = try lookUpOrFetch(id)
+        context.accountRows[id] = row
+        return row
+    }
+
+    private func lookUpOrFetch(_ id: String) throws -> Int64 {
         let identity = IdentityStore(database: context.database)
         if let row = try identity.accountRow(source: name, externalID: id) { return row }
         guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
@@ -72,7 +106,7 @@ extension SalesforceSource {
         let soql = "SELECT \(SalesforceObject.account.fields.joined(separator: ", ")) FROM Account WHERE Id = '\(id)'"
         let page = try session.fetch(Self.queryPath(endpoint: "queryAll", soql: soql), what: "\(name) account \(id)")
         if let account = (page["records"] as? [[String: Any]])?.first {
-            _ = try writeAccount(account)
+            try writeAccount(account)
             if account["IsDeleted"] as? Bool == true {
                 _ = try identity.markDeleted(.accounts, source: name, externalID: id, at: ScoreRunStore.now())
             }

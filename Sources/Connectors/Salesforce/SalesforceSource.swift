@@ -32,24 +32,29 @@ public struct SalesforceSource {
         var entries: [SyncLogEntry] = []
         for object in SalesforceObject.allCases {
             entries.append(
-                try pass(object, stream: object.stream, endpoint: "query", condition: nil) { record, counter in
-                    counter.count(try write(record, object))
+                try pass(object, stream: object.stream, endpoint: "query", condition: nil) { record, slot, counter in
+                    guard let outcome = try write(record, object, into: slot) else { return true }
+                    counter.count(outcome)
+                    return false
                 })
             entries.append(
                 try pass(
                     object, stream: object.stream + "_deleted", endpoint: "queryAll", condition: "IsDeleted = true"
                 ) {
-                    record, counter in
+                    record, _, counter in
                     try markDeleted(record, object, counter: &counter)
+                    return false
                 })
         }
         return entries
     }
 
     /// One pass of a stream: the query from the bookmark (or the resumed cursor) to the sync's start, page by page.
+    ///
+    /// `apply` takes each record with its place in the page's writes; true when its outcome is the writes' to say.
     private func pass(
         _ object: SalesforceObject, stream: String, endpoint: String, condition: String?,
-        apply: ([String: Any], inout StreamCounter) throws -> Void
+        apply: ([String: Any], PageSlot, inout StreamCounter) throws -> Bool
     ) throws -> SyncLogEntry {
         let states = SyncStateStore(database: context.database)
         var state = try states.state(source: name, stream: stream)
@@ -63,6 +68,7 @@ public struct SalesforceSource {
         let bookmark = context.startedMilliseconds / 1_000
         var last = Self.parseCompound(state.cursor)
         let transactions = PageTransactions(database: context.database)
+        let writes = PageWrites(database: context.database)
         defer { try? transactions.commit() }  // the pages written before a failure are kept
         var restarts = 0
         restart: while true {
@@ -96,7 +102,9 @@ public struct SalesforceSource {
                         reason: "nextRecordsUrl \(next) repeated; stopping instead of looping")
                 }
                 try transactions.page {
-                    for record in records {
+                    if object != .account && condition == nil { try lookUpAccounts(of: records) }
+                    var pending: [Int] = []
+                    for (number, record) in records.enumerated() {
                         let key = Self.compoundKey(record)
                         // Skip what the cursor proves was written: older timestamps, and the last record itself.
                         // Other records sharing its timestamp are written again (idempotently), since Salesforce's
@@ -107,9 +115,11 @@ public struct SalesforceSource {
                         {
                             continue
                         }
-                        try apply(record, &counter)
+                        if try apply(record, (writes, number), &counter) { pending.append(number) }
                         if let key { last = key }
                     }
+                    let outcomes = try writes.finish()
+                    for number in pending { counter.count(outcomes[number] ?? .unchanged) }
                     state.cursor = done ? nil : last.map { "\($0.milliseconds):\($0.id)" }
                     if done { state.bookmark = String(bookmark) }
                     try states.save(state, source: name, stream: stream)
