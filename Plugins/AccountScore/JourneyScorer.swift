@@ -25,9 +25,11 @@ struct JourneyScorer {
         ]
         let gradeMatches = grades.map { signals.contains($0.signal) ? reader.raw($0.signal) : [] }
         let committeeSources = signals.contains(.committee) ? reader.committeeSources() : []
-        // Each touchpoint's leaves (and so components, one per leaf), found once rather than per account.
+        // Each touchpoint's components, found once rather than per account: one per leaf whose share is above 0 (a
+        // share can underflow to 0, and such a leaf has no component), in the leaves' order.
+        let weighted = leaves.filter { $0.share > 0 }
         let touchpoints = journey.orderedTouchpoints.map { touchpoint in
-            (name: touchpoint.name, leaves: leaves.indices.filter { leaves[$0].touchpoint == touchpoint.name })
+            (name: touchpoint.name, components: weighted.indices.filter { weighted[$0].touchpoint == touchpoint.name })
         }
         return bands.relabel(
             rows.map { row in
@@ -35,7 +37,7 @@ struct JourneyScorer {
                 let value = components.total
                 var details: [(name: String, value: DetailValue)] = []
                 for touchpoint in touchpoints {
-                    let points = touchpoint.leaves.reduce(0) { $0 + components[$1].contribution }
+                    let points = touchpoint.components.reduce(0) { $0 + components[$1].contribution }
                     details.append((touchpoint.name, .number((points * 100).rounded() / 100)))
                 }
                 for (grade, matches) in zip(grades, gradeMatches) where signals.contains(grade.signal) {

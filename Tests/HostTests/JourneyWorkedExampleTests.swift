@@ -168,3 +168,29 @@ private func newClientData() throws -> Scratch {
     #expect(text.split(separator: "\n").contains { $0.hasPrefix("total") && $0.hasSuffix("86.67") }, "\(text)")
     #expect(text.contains("first_invoice: 25") && text.contains("onboarding: 26.67"), "\(text)")
 }
+
+/// A touchpoint weight so small that a signal's share underflows to 0 leaves that signal without a component; the
+/// touchpoints' points still add up their own components, and nothing is read past the end.
+@Test func aShareThatUnderflowsToZeroHasNoComponentAndTheTouchpointsStillAddUp() throws {
+    let scratch = try newClientData()
+    let yaml = """
+        scores:
+          tiny:
+            module: account
+            journey: tiny
+            journeys:
+              tiny:
+                touchpoints:
+                  onboarding: {weight: 100, signals: {committee: 50, product_activity: 50}}
+                  inquiries: {weight: 5.0e-324, signals: {open_pipeline: 60, promoter: 40}}
+        """
+    let score = try ScorebookConfiguration.parse(yaml: yaml, file: "t").score(named: "tiny")
+    let (facts, _) = try FactLoader(database: scratch.database).load(score.facts, asOf: asOf)
+    let alpha = try #require(try score.score(facts).first { $0.accountID == "alpha" })
+    // 5e-324 x 40 / 100 underflows to 0: the promoter has no component; the open pipeline, 60, keeps the smallest share.
+    #expect(alpha.components.count == 3 && alpha.components.allSatisfy { $0.weight > 0 })
+    #expect(
+        alpha.components.map(\.signal).starts(with: ["tiny.onboarding.committee", "tiny.onboarding.product_activity"]))
+    let onboarding = alpha.components.prefix(2).reduce(0) { $0 + $1.contribution }
+    #expect(alpha.detail("onboarding") == .number((onboarding * 100).rounded() / 100))
+}
