@@ -7,7 +7,8 @@ import ScoreKit
 /// A result stores only the details before them and is read back as those followed by the shared ones, so its details
 /// come back whole and in the module's order.
 public enum SharedDetails {
-    /// The longest run of details, equal by name and value, that every result ends with; empty when there is none.
+    /// The longest run of details, the same by name and value byte for byte, that every result ends with; empty when
+    /// there is none.
     public static func suffix(of results: [ScoredAccount]) -> [(name: String, value: DetailValue)] {
         guard let first = results.first?.details else { return [] }
         var count = first.count
@@ -27,6 +28,17 @@ public enum SharedDetails {
         return details.count - shared.count
     }
 
+    /// Whether two values are stored as the same bytes: text compared byte for byte (Swift's `==` takes canonically
+    /// equivalent strings as equal, which are stored differently), numbers bit for bit.
+    private static func same(_ lhs: DetailValue, _ rhs: DetailValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.integer(let left), .integer(let right)): left == right
+        case (.number(let left), .number(let right)): left.bitPattern == right.bitPattern
+        case (.text(let left), .text(let right)): left.utf8.elementsEqual(right.utf8)
+        default: false
+        }
+    }
+
     private static func commonSuffixCount(
         _ lhs: [(name: String, value: DetailValue)], _ rhs: [(name: String, value: DetailValue)], atMost limit: Int
     ) -> Int {
@@ -34,7 +46,7 @@ public enum SharedDetails {
         while count < limit, count < lhs.count, count < rhs.count {
             let left = lhs[lhs.count - 1 - count]
             let right = rhs[rhs.count - 1 - count]
-            guard left.name == right.name, left.value == right.value else { break }
+            guard left.name.utf8.elementsEqual(right.name.utf8), same(left.value, right.value) else { break }
             count += 1
         }
         return count

@@ -181,8 +181,16 @@ func theDetailsEveryResultEndsWithAreStoredOnceOnTheRunAndReadBackInTheirPlace(e
     #expect(SharedDetails.suffix(of: [one, other]).isEmpty)
     let none = ScoredAccount(accountID: "c", value: 1, band: "A", components: [], details: [])
     #expect(SharedDetails.suffix(of: [one, none]).isEmpty)
+    // Canonically equivalent text is stored as different bytes: not shared. The same NaN is the same bits.
+    let composed = ScoredAccount(
+        accountID: "e", value: 1, band: "A", components: [], details: [("x", .text("caf\u{E9}"))])
+    let decomposed = ScoredAccount(
+        accountID: "f", value: 1, band: "A", components: [], details: [("x", .text("cafe\u{301}"))])
+    #expect(SharedDetails.suffix(of: [composed, decomposed]).isEmpty)
+    #expect(SharedDetails.suffix(of: [composed, composed]).count == 1)
     let nan = ScoredAccount(accountID: "d", value: 1, band: "A", components: [], details: [("x", .number(.nan))])
-    #expect(SharedDetails.suffix(of: [nan, nan]).isEmpty)
+    #expect(SharedDetails.suffix(of: [nan, nan]).count == 1)
+    #expect(SharedDetails.ownCount(of: nan.details, shared: SharedDetails.suffix(of: [nan])) == 0)
 }
 
 @Test(arguments: Engine.allCases)
