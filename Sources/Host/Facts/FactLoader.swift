@@ -159,8 +159,9 @@ public struct FactLoader {
                   GROUP BY account_id) f
             """
         ).forEach(Array(repeating: .text(asOf.description), count: 4)) { row in
-            guard let position = builder.position(row.integer(0)) else { return }
-            builder.set(.firstYearRevenue, position, row.double(1))
+            // No sum (a first day that is not a date) leaves the fact unknown, as the join did.
+            guard let position = builder.position(row.integer(0)), let revenue = row.optionalDouble(1) else { return }
+            builder.set(.firstYearRevenue, position, revenue)
         }
     }
 
