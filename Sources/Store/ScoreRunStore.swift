@@ -224,22 +224,17 @@ public struct ScoreRunStore {
         let texts = try database.makeStatement(
             "SELECT component_template, shared_details FROM score_runs WHERE id = ?"
         ).map([.integer(runID)]) { ($0.text(0), $0.text(1)) }.first
-        let template = try texts?.0.map { text in
-            guard let template = CompactComponents.template(text) else {
-                throw StoreError(
-                    engine: database.engine, message: "the component template is not JSON in its layout",
-                    context: "reading run \(runID)")
+        /// A column's text read by `read`; none when the run has none.
+        func decoded<Value>(_ text: String?, _ read: (String) -> Value?, _ problem: String) throws -> Value? {
+            guard let text else { return nil }
+            guard let value = read(text) else {
+                throw StoreError(engine: database.engine, message: problem, context: "reading run \(runID)")
             }
-            return template
+            return value
         }
-        let details = try texts?.1.map { text in
-            guard let details = StoredDetails.read(text) else {
-                throw StoreError(
-                    engine: database.engine, message: "the shared details are not a JSON object",
-                    context: "reading run \(runID)")
-            }
-            return details
-        }
+        let template = try decoded(
+            texts?.0, CompactComponents.template, "the component template is not JSON in its layout")
+        let details = try decoded(texts?.1, StoredDetails.read, "the shared details are not a JSON object")
         return (template ?? [], details ?? [])
     }
 

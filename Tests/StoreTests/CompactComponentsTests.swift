@@ -13,6 +13,15 @@ private func storeWithAccount(_ engine: Engine) throws -> (TemporaryDatabase, Da
     return (file, database, rowID)
 }
 
+/// A store with accounts a and b; their row ids.
+private func storeWithTwoAccounts(_ engine: Engine) throws -> (TemporaryDatabase, Database, Int64, Int64) {
+    let (file, database, account) = try storeWithAccount(engine)
+    let other = try Upserter(database: database, table: .accounts)
+    try other.write(AccountRow(name: "B"), source: "file", externalID: "b", raw: Array("{}".utf8))
+    let second = try AccountDirectory(database: database).rowIDsByExternalID()["b"] ?? 0
+    return (file, database, account, second)
+}
+
 private func begin(_ store: ScoreRunStore) throws -> Int64 {
     try store.begin(
         scoreName: "rfm", module: "value", configHash: "h", configuration: "{}", asOf: "2025-01-01", kind: .current)
@@ -95,10 +104,7 @@ func resultsStoredAsObjectsBeforeTheLayoutAreReadIntoComponents(engine: Engine) 
 
 @Test(arguments: Engine.allCases) func aResultWhoseSignalsOrWeightsAreNotTheTemplatesNamesItsOwn(engine: Engine) throws
 {
-    let (file, database, account) = try storeWithAccount(engine)
-    let other = try Upserter(database: database, table: .accounts)
-    try other.write(AccountRow(name: "B"), source: "file", externalID: "b", raw: Array("{}".utf8))
-    let second = try AccountDirectory(database: database).rowIDsByExternalID()["b"] ?? 0
+    let (file, database, account, second) = try storeWithTwoAccounts(engine)
     let store = ScoreRunStore(database: database)
     let run = try begin(store)
     let first = [
@@ -132,10 +138,7 @@ func resultsStoredAsObjectsBeforeTheLayoutAreReadIntoComponents(engine: Engine) 
 
 @Test(arguments: Engine.allCases)
 func theDetailsEveryResultEndsWithAreStoredOnceOnTheRunAndReadBackInTheirPlace(engine: Engine) throws {
-    let (file, database, account) = try storeWithAccount(engine)
-    let other = try Upserter(database: database, table: .accounts)
-    try other.write(AccountRow(name: "B"), source: "file", externalID: "b", raw: Array("{}".utf8))
-    let second = try AccountDirectory(database: database).rowIDsByExternalID()["b"] ?? 0
+    let (file, database, account, second) = try storeWithTwoAccounts(engine)
     let store = ScoreRunStore(database: database)
     let run = try begin(store)
     let fit: [(name: String, value: DetailValue)] = [("r", .number(0.25)), ("fit", .text("good \"fit\""))]
@@ -195,10 +198,7 @@ func theDetailsEveryResultEndsWithAreStoredOnceOnTheRunAndReadBackInTheirPlace(e
 
 @Test(arguments: Engine.allCases)
 func aResultWhoseContributionsFollowFromItsNumbersStoresNoneAndReadsThemBackToTheBit(engine: Engine) throws {
-    let (file, database, account) = try storeWithAccount(engine)
-    let other = try Upserter(database: database, table: .accounts)
-    try other.write(AccountRow(name: "B"), source: "file", externalID: "b", raw: Array("{}".utf8))
-    let second = try AccountDirectory(database: database).rowIDsByExternalID()["b"] ?? 0
+    let (file, database, account, second) = try storeWithTwoAccounts(engine)
     let store = ScoreRunStore(database: database)
     let run = try begin(store)
     // Weights and values whose products round: the contribution read back must be the very double written.

@@ -147,13 +147,7 @@ public struct ChargebeeSource {
     /// Finds the accounts of a page's invoices in one query per hundred customers (one per invoice took a PostgreSQL
     /// sync of 113k invoices 19.8 s), into the sync's cache of account rows.
     private func lookUpAccounts(of invoices: [[String: Any]]) throws {
-        let customers = Set(invoices.compactMap { $0["customer_id"] as? String }).filter {
-            context.accountRows[$0] == nil
-        }
-        guard !customers.isEmpty else { return }
-        let found = try IdentityStore(database: context.database)
-            .accountRows(source: name, externalIDs: customers.sorted())
-        context.accountRows.merge(found) { cached, _ in cached }
+        try context.lookUpAccounts(source: name, externalIDs: invoices.compactMap { $0["customer_id"] as? String })
     }
 
     /// Writes a subscription's MRR changes; drops its end row when it runs again (reactivated) and both rows when
@@ -187,10 +181,7 @@ public struct ChargebeeSource {
     /// The account row for a customer id; one the customers pass did not write (created since) is fetched by id, and
     /// one Chargebee no longer knows keeps an empty row marked deleted, so no invoice or subscription is dropped.
     private func accountRow(_ customer: String) throws -> Int64 {
-        if let row = context.accountRows[customer] { return row }
-        let row = try lookUpOrFetch(customer)
-        context.accountRows[customer] = row
-        return row
+        try context.accountRow(customer, else: lookUpOrFetch)
     }
 
     private func lookUpOrFetch(_ customer: String) throws -> Int64 {

@@ -28,11 +28,7 @@ extension SalesforceSource {
     /// Finds the accounts a page's records are filed under in one query per hundred, into the sync's cache of account
     /// rows (one query per record took most of a PostgreSQL sync's time).
     func lookUpAccounts(of records: [[String: Any]]) throws {
-        let accounts = Set(records.compactMap { $0["AccountId"] as? String }).filter { context.accountRows[$0] == nil }
-        guard !accounts.isEmpty else { return }
-        let found = try IdentityStore(database: context.database)
-            .accountRows(source: name, externalIDs: accounts.sorted())
-        context.accountRows.merge(found) { cached, _ in cached }
+        try context.lookUpAccounts(source: name, externalIDs: records.compactMap { $0["AccountId"] as? String })
     }
 
     /// A deleted account keeps its row, marked deleted (written first if no sync saw it); a deleted contact,
@@ -91,10 +87,7 @@ extension SalesforceSource {
 
     /// The account row of an AccountId, fetched by id through `queryAll` when no sync has written it.
     private func accountRow(_ id: String) throws -> Int64 {
-        if let row = context.accountRows[id] { return row }
-        let row = try lookUpOrFetch(id)
-        context.accountRows[id] = row
-        return row
+        try context.accountRow(id, else: lookUpOrFetch)
     }
 
     private func lookUpOrFetch(_ id: String) throws -> Int64 {

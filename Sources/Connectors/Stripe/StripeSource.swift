@@ -206,14 +206,9 @@ public struct StripeSource {
 
     /// Looks up in one query the account rows of the customers whose rows `mapped` files and this sync has not met.
     func lookUpAccounts(of mapped: [StripeRows]) throws {
-        var customers = Set<String>()
-        for case .filed(let customer, _) in mapped where context.accountRows[customer] == nil {
-            customers.insert(customer)
-        }
-        guard !customers.isEmpty else { return }
-        let found = try IdentityStore(database: context.database)
-            .accountRows(source: name, externalIDs: customers.sorted())
-        context.accountRows.merge(found) { cached, _ in cached }
+        var customers: [String] = []
+        for case .filed(let customer, _) in mapped { customers.append(customer) }
+        try context.lookUpAccounts(source: name, externalIDs: customers)
     }
 
     /// The account row for a customer id.
@@ -221,10 +216,7 @@ public struct StripeSource {
     /// A customer the listing has not written (deleted before it was listed, or created after) is fetched by id; a
     /// deleted one, or one Stripe no longer knows (404), keeps a row marked deleted, so nothing is dropped.
     private func accountRow(_ customer: String) throws -> Int64 {
-        if let row = context.accountRows[customer] { return row }
-        let row = try lookUpOrFetch(customer)
-        context.accountRows[customer] = row
-        return row
+        try context.accountRow(customer, else: lookUpOrFetch)
     }
 
     private func lookUpOrFetch(_ customer: String) throws -> Int64 {

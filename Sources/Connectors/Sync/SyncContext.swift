@@ -35,6 +35,24 @@ public final class SyncContext {
     /// rollback is remembered past it.
     var accountRows: [String: Int64] = [:]
 
+    /// Looks up the account rows of the external ids of `source` that this sync has not met, a hundred per query (one
+    /// query per record was a round trip each on PostgreSQL).
+    func lookUpAccounts(source: String, externalIDs: some Sequence<String>) throws {
+        let missing = Set(externalIDs.filter { accountRows[$0] == nil })
+        guard !missing.isEmpty else { return }
+        let found = try IdentityStore(database: database).accountRows(source: source, externalIDs: missing.sorted())
+        accountRows.merge(found) { cached, _ in cached }
+    }
+
+    /// The account row of `externalID`: the one this sync has met, else `find`'s (a lookup, or a fetch by id),
+    /// remembered.
+    func accountRow(_ externalID: String, else find: (String) throws -> Int64) rethrows -> Int64 {
+        if let row = accountRows[externalID] { return row }
+        let row = try find(externalID)
+        accountRows[externalID] = row
+        return row
+    }
+
     /// The prepared upsert for a table, made once per sync.
     func upserter(_ table: CanonicalTable) throws -> Upserter {
         if let cached = upserters[table] { return cached }
