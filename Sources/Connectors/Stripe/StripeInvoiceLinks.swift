@@ -1,5 +1,4 @@
 import Foundation
-import Store
 
 /// Which invoice each payment pays, read from Stripe's invoice payments: since `2025-03-31.basil` a charge no longer
 /// names its invoice (`charge.invoice` was removed); `/v1/invoice_payments` and `invoice.payments` link them instead
@@ -8,23 +7,11 @@ import Store
 /// An invoice payment names the PaymentIntent that pays it, or the charge itself when that charge has no
 /// PaymentIntent; so a charge is found by its `payment_intent`, else by its own id. Shared by a listing's threads.
 ///
-/// The links are kept in a private temporary SQLite file (deleted when it closes), not in memory: held in a
-/// dictionary they took about 190 bytes each, and a sync of 100k accounts (1.2M invoice payments) peaked at 478 MB;
-/// with the file, 280-290 MB (272 MB before invoice payments were read), for about a tenth more time.
+/// The links are kept in a `CompactStringMap`: in a SQLite scratch file (chosen over a `[String: String]` for memory),
+/// storing and looking them up was a tenth of a 10k-account sync's CPU.
 final class StripeInvoiceLinks: @unchecked Sendable {
     private let lock = NSLock()
-    private var store: LinksFile?
-
-    /// The links' file and its two statements, prepared once (looking a statement up by its text per charge cost a
-    /// tenth of mapping a charge).
-    private struct LinksFile {
-        let database: Database
-        let insert: Statement
-        let lookup: Statement
-    }
-
-    /// The page cache of the links' file, in KiB: what they may take of memory however many there are.
-    static let cacheKibibytes = 8_192
+    private var links = CompactStringMap()
 
     /// Notes the invoice an invoice payment pays; false for an object that is not an invoice payment naming both.
     @discardableResult
@@ -32,17 +19,13 @@ final class StripeInvoiceLinks: @unchecked Sendable {
         try add(contentsOf: [invoicePayment]) == 1
     }
 
-    /// Notes the invoices a page of invoice payments pay, in one transaction; how many were invoice payments.
+    /// Notes the invoices a page of invoice payments pay; how many were invoice payments.
     func add(contentsOf objects: [[String: Any]]) throws -> Int {
-        let links = objects.compactMap(Self.link)
-        guard !links.isEmpty else { return 0 }
+        let found = objects.compactMap(Self.link)
         lock.lock()
         defer { lock.unlock() }
-        let file = try opened()
-        try file.database.transaction {
-            for (payment, invoice) in links { try file.insert.run([.text(payment), .text(invoice)]) }
-        }
-        return links.count
+        for (payment, invoice) in found { links.set(payment, invoice) }
+        return found.count
     }
 
     /// The invoice a charge paid (or tried to), when an invoice payment noted here names its PaymentIntent or it.
@@ -50,8 +33,7 @@ final class StripeInvoiceLinks: @unchecked Sendable {
         guard let key = Self.paymentKey(of: charge) else { return nil }
         lock.lock()
         defer { lock.unlock() }
-        guard let store else { return nil }
-        return try store.lookup.map([.text(key)]) { $0.text(0) }.first ?? nil
+        return links.value(of: key)
     }
 
     /// Every key `link` reads: an invoice payments listing parses only these.
@@ -65,31 +47,6 @@ final class StripeInvoiceLinks: @unchecked Sendable {
             let key = id(payment["payment_intent"]) ?? id(payment["charge"])
         else { return nil }
         return (key, invoice)
-    }
-
-    /// The links' file, opened (and its table made) on first use; call it holding the lock.
-    private func opened() throws -> LinksFile {
-        if let store { return store }
-        // An empty path is SQLite's private temporary file, removed when the connection closes; a scratch file,
-        // read again by any sync that needs it, so neither journalled nor synced.
-        let database = try Database(path: "", create: true, migrate: false)
-        try database.execute(
-            """
-            PRAGMA journal_mode = OFF;
-            PRAGMA synchronous = OFF;
-            PRAGMA cache_size = -\(Self.cacheKibibytes);
-            CREATE TABLE links (payment TEXT PRIMARY KEY, invoice TEXT NOT NULL) WITHOUT ROWID
-            """)
-        let file = LinksFile(
-            database: database,
-            insert: try database.cachedStatement(
-                """
-                INSERT INTO links (payment, invoice) VALUES (?, ?)
-                ON CONFLICT (payment) DO UPDATE SET invoice = excluded.invoice
-                """),
-            lookup: try database.cachedStatement("SELECT invoice FROM links WHERE payment = ?"))
-        store = file
-        return file
     }
 
     /// What an invoice payment names a charge by: its PaymentIntent when it has one, else the charge's id.

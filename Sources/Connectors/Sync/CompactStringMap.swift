@@ -1,0 +1,98 @@
+/// A map from strings to strings held as bytes in one buffer, for millions of short ids (a payment's key to its
+/// invoice's id) at a few dozen bytes each: a `[String: String]` took about 190 bytes a link.
+///
+/// Lookups hash the key with the standard library's per-process seeded `Hasher`, so keys a server chose cannot be
+/// made to collide on purpose, and compare its bytes, so a lookup is exact. Setting a key again replaces its value
+/// (the old bytes stay in the buffer: a listing names each key once, a replay only a few times).
+struct CompactStringMap {
+    /// One key and value, by where their bytes start in `bytes` and their lengths (the value follows the key).
+    private struct Entry {
+        var start: Int
+        var keyLength: Int32
+        var valueLength: Int32
+    }
+
+    private var bytes: [UInt8] = []
+    private var entries: [Entry] = []
+    /// Open addressing: each slot is an index into `entries`, or -1; never more than half full.
+    private var slots = [Int32](repeating: -1, count: 16)
+
+    /// How many keys have a value.
+    var count: Int { entries.count }
+
+    /// The value of `key`, or nil when it has none.
+    func value(of key: String) -> String? {
+        var key = key
+        return key.withUTF8 { keyBytes in
+            guard let index = slot(of: keyBytes).entry else { return nil }
+            let entry = entries[index]
+            let start = entry.start + Int(entry.keyLength)
+            let end = start + Int(entry.valueLength)
+            return bytes.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+            }
+        }
+    }
+
+    /// Makes `value` the value of `key`; false (and nothing kept) when either is longer than 2 GiB.
+    @discardableResult
+    mutating func set(_ key: String, _ value: String) -> Bool {
+        var key = key
+        var value = value
+        guard key.utf8.count <= Int(Int32.max), value.utf8.count <= Int(Int32.max) else { return false }
+        if (entries.count + 1) * 2 > slots.count { grow() }
+        let start = bytes.count
+        let found = key.withUTF8 { keyBytes in
+            let found = slot(of: keyBytes)
+            bytes.append(contentsOf: keyBytes)
+            return found
+        }
+        value.withUTF8 { bytes.append(contentsOf: $0) }
+        let entry = Entry(start: start, keyLength: Int32(key.utf8.count), valueLength: Int32(value.utf8.count))
+        if let index = found.entry {
+            entries[index] = entry
+        } else {
+            slots[found.slot] = Int32(entries.count)
+            entries.append(entry)
+        }
+        return true
+    }
+
+    /// The slot holding `key`'s entry, or the empty slot where it would go.
+    private func slot(of key: UnsafeBufferPointer<UInt8>) -> (slot: Int, entry: Int?) {
+        let mask = slots.count - 1
+        var slot = Self.hash(key) & mask
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { return (slot, nil) }
+            if matches(entries[index], key) { return (slot, index) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private func matches(_ entry: Entry, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard Int(entry.keyLength) == key.count else { return false }
+        return bytes.withUnsafeBufferPointer { stored in
+            UnsafeBufferPointer(rebasing: stored[entry.start..<entry.start + key.count]).elementsEqual(key)
+        }
+    }
+
+    /// Doubles the slots and places every entry again.
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (index, entry) in entries.enumerated() {
+            let end = entry.start + Int(entry.keyLength)
+            var slot = bytes.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[entry.start..<end])) }
+            slot &= mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+        }
+    }
+
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(key))
+        return hasher.finalize()
+    }
+}
