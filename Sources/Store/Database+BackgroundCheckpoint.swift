@@ -2,9 +2,10 @@ import CSQLite
 import Foundation
 
 extension Database {
-    /// Runs `body` while another connection, on a thread of its own, copies the WAL back into the database file
-    /// (SQLite's passive checkpoint: it never blocks this connection's writes, and copies only what no reader still
-    /// needs). On PostgreSQL it just runs `body`.
+    /// Runs `body` while another connection, on a thread of its own, copies the WAL back into the database file.
+    ///
+    /// It is SQLite's passive checkpoint: it never blocks this connection's writes, and copies only what no reader
+    /// still needs. On PostgreSQL it just runs `body`.
     ///
     /// For a sync's last step, building the indexes it set aside: that is sorting, mostly on one core, and the copy
     /// of a bulk listing's WAL waited for the connection's close after it. On a 10k-account Stripe sync the close
