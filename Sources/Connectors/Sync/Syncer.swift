@@ -77,7 +77,7 @@ public struct Syncer {
             }
         }
         progress("building the indexes set aside")
-        try database.checkpointing { try indexes.restore() }
+        try indexes.restore()
         _ = try database.transaction {
             try IdentityStore(database: database).link(billingSources: linking.billing, crmSources: linking.crm)
         }
