@@ -20,6 +20,19 @@ private struct Failure: Error {}
     // Inside a transaction SQLite cannot turn them off: the body runs with them on.
     let inside = try database.transaction { try database.withoutForeignKeyChecks { try foreignKeysOn(database) } }
     #expect(inside)
+    // A body that leaves its transaction open (a COMMIT and a ROLLBACK that failed) has it rolled back: the checks
+    // are on again, and nothing it wrote unchecked is kept.
+    try database.execute("CREATE TABLE parents (id INTEGER PRIMARY KEY)")
+    try database.execute("CREATE TABLE children (parent INTEGER REFERENCES parents (id))")
+    #expect(throws: StoreError.self) {
+        try database.withoutForeignKeyChecks {
+            try database.begin()
+            try database.execute("INSERT INTO children VALUES (7)")
+        }
+    }
+    #expect(!database.isInTransaction)
+    #expect(try foreignKeysOn(database))
+    #expect(try database.makeStatement("SELECT count(*) FROM children").map { $0.integer(0) }.first == 0)
     withExtendedLifetime(file) {}
 }
 
