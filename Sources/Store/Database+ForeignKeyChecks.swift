@@ -4,9 +4,11 @@ extension Database {
     /// They are on again afterwards. Inside a transaction, where SQLite cannot change the setting, and on PostgreSQL,
     /// it just runs `body`.
     ///
-    /// A body that leaves a transaction open (its COMMIT and then its ROLLBACK failed) would leave the checks off for
-    /// the rest of the connection, since SQLite ignores the setting inside a transaction: that transaction is rolled
-    /// back, and when the checks still cannot be turned on this throws rather than let later writes go unchecked.
+    /// A body that leaves a transaction open (one whose COMMIT and ROLLBACK failed, say) would leave the checks off
+    /// for the rest of the connection, since SQLite ignores the setting inside a transaction: that transaction is
+    /// rolled back, and this throws. A body's own error is rethrown as it was. When the checks cannot be turned on
+    /// again even so, the connection is still inside a transaction SQLite could not end: a body that succeeded gets a
+    /// StoreError saying so, and either way the connection should not be written through again.
     ///
     /// Each checked insert probes every parent row: for a run's 100k results on M (a run and an account each) that
     /// was 0.2 of the 0.7 s spent storing them.
@@ -17,15 +19,16 @@ extension Database {
         let leftOpen = isInTransaction
         if leftOpen { rollback() }
         try? execute("PRAGMA foreign_keys = ON")
-        let checked = try makeStatement("PRAGMA foreign_keys").map { $0.integer(0) }.first == 1
+        let checked = (try? makeStatement("PRAGMA foreign_keys").map { $0.integer(0) }.first) == 1
+        let value = try outcome.get()
         guard checked else {
             throw StoreError(
                 message: "foreign key checks could not be turned on again", context: "ending unchecked writes")
         }
-        if leftOpen, case .success = outcome {
+        if leftOpen {
             throw StoreError(
                 message: "the writes left a transaction open; it was rolled back", context: "ending unchecked writes")
         }
-        return try outcome.get()
+        return value
     }
 }

@@ -24,10 +24,22 @@ private struct Failure: Error {}
     // are on again, and nothing it wrote unchecked is kept.
     try database.execute("CREATE TABLE parents (id INTEGER PRIMARY KEY)")
     try database.execute("CREATE TABLE children (parent INTEGER REFERENCES parents (id))")
-    #expect(throws: StoreError.self) {
+    let leftOpen = #expect(throws: StoreError.self) {
         try database.withoutForeignKeyChecks {
             try database.begin()
             try database.execute("INSERT INTO children VALUES (7)")
+        }
+    }
+    #expect(leftOpen?.message == "the writes left a transaction open; it was rolled back")
+    #expect(!database.isInTransaction)
+    #expect(try foreignKeysOn(database))
+    #expect(try database.makeStatement("SELECT count(*) FROM children").map { $0.integer(0) }.first == 0)
+    // One that also fails has its own error passed on, and is rolled back all the same.
+    #expect(throws: Failure.self) {
+        try database.withoutForeignKeyChecks {
+            try database.begin()
+            try database.execute("INSERT INTO children VALUES (8)")
+            throw Failure()
         }
     }
     #expect(!database.isInTransaction)

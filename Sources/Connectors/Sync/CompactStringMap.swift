@@ -1,9 +1,11 @@
 /// A map from strings to strings held as bytes in one buffer, for millions of short ids (a payment's key to its
-/// invoice's id) at a few dozen bytes each: a `[String: String]` took about 190 bytes a link.
+/// invoice's id): with Stripe's 27-character ids, about 80-90 bytes a link with the index, where a `[String: String]`
+/// took about 190.
 ///
 /// Lookups hash the key with the standard library's per-process seeded `Hasher`, so keys a server chose cannot be
-/// made to collide on purpose, and compare its bytes, so a lookup is exact. Setting a key again replaces its value
-/// (the old bytes stay in the buffer: a listing names each key once, a replay only a few times).
+/// made to collide on purpose, and compare its bytes, so a lookup is exact (and, unlike a `Dictionary`'s, tells
+/// canonically equivalent spellings apart, as ids should be). Setting a key to the value it has changes nothing;
+/// setting it to another appends both again, the old bytes staying in the buffer (a listing names each key once).
 struct CompactStringMap {
     /// One key and value, by where their bytes start in `bytes` and their lengths (the value follows the key).
     private struct Entry {
@@ -38,17 +40,13 @@ struct CompactStringMap {
     @discardableResult
     mutating func set(_ key: String, _ value: String) -> Bool {
         var key = key
-        var value = value
         guard key.utf8.count <= Int(Int32.max), value.utf8.count <= Int(Int32.max) else { return false }
         if (entries.count + 1) * 2 > slots.count { grow() }
-        let start = bytes.count
-        let found = key.withUTF8 { keyBytes in
-            let found = slot(of: keyBytes)
-            bytes.append(contentsOf: keyBytes)
-            return found
-        }
-        value.withUTF8 { bytes.append(contentsOf: $0) }
-        let entry = Entry(start: start, keyLength: Int32(key.utf8.count), valueLength: Int32(value.utf8.count))
+        let found = key.withUTF8 { slot(of: $0) }
+        if found.entry != nil, self.value(of: key) == value { return true }
+        let entry = Entry(start: bytes.count, keyLength: Int32(key.utf8.count), valueLength: Int32(value.utf8.count))
+        bytes.append(contentsOf: key.utf8)
+        bytes.append(contentsOf: value.utf8)
         if let index = found.entry {
             entries[index] = entry
         } else {
