@@ -119,8 +119,19 @@ public struct ScoreRunStore {
     func setComponentTemplate(runID: Int64, _ components: [Component]) throws {
         var writer = JSONWriter()
         writer.componentTemplate(components)
-        let statement = try database.cachedStatement("UPDATE score_runs SET component_template = ? WHERE id = ?")
-        try statement.bind(utf8: writer.bytes, at: 1)
+        try setRunJSON(.componentTemplate, writer.bytes, runID: runID)
+    }
+
+    /// The columns of a run's row that hold what its results share, as JSON.
+    private enum SharedColumn: String {
+        case componentTemplate = "component_template"
+        case sharedDetails = "shared_details"
+    }
+
+    /// Stores `json` in `column` of run `runID`'s row.
+    private func setRunJSON(_ column: SharedColumn, _ json: [UInt8], runID: Int64) throws {
+        let statement = try database.cachedStatement("UPDATE score_runs SET \(column.rawValue) = ? WHERE id = ?")
+        try statement.bind(utf8: json, at: 1)
         try statement.bind(.integer(runID), at: 2)
         try statement.step()
     }
@@ -135,10 +146,7 @@ public struct ScoreRunStore {
         if !sharedDetails.isEmpty {
             var writer = JSONWriter()
             writer.details(sharedDetails)
-            let statement = try database.cachedStatement("UPDATE score_runs SET shared_details = ? WHERE id = ?")
-            try statement.bind(utf8: writer.bytes, at: 1)
-            try statement.bind(.integer(runID), at: 2)
-            try statement.step()
+            try setRunJSON(.sharedDetails, writer.bytes, runID: runID)
         }
         let accounts = Set(try database.makeStatement("SELECT id FROM accounts").map { $0.integer(0) })
         return ResultWriter(

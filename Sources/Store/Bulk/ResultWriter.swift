@@ -37,6 +37,16 @@ public final class ResultWriter {
         accountRowID: Int64, position: Int, value: Double, band: String, components: [Component],
         details: [(name: String, value: DetailValue)]
     ) throws {
+        guard accounts.contains(accountRowID) else {
+            throw StoreError(
+                engine: database.engine, message: "no account has row id \(accountRowID)",
+                context: "storing the result at position \(position) of run \(runID)")
+        }
+        guard let own = SharedDetails.ownCount(of: details, shared: sharedDetails) else {
+            throw StoreError(
+                engine: database.engine, message: "the result's details do not end with the run's shared details",
+                context: "storing the result at position \(position) of run \(runID)")
+        }
         if template == nil {
             template = components
             try store.setComponentTemplate(runID: runID, components)
@@ -50,16 +60,6 @@ public final class ResultWriter {
         } else {
             self.components.components(components, keyed: false)
             layout = CompactComponents.positional
-        }
-        guard accounts.contains(accountRowID) else {
-            throw StoreError(
-                engine: database.engine, message: "no account has row id \(accountRowID)",
-                context: "storing the result at position \(position) of run \(runID)")
-        }
-        guard let own = SharedDetails.ownCount(of: details, shared: sharedDetails) else {
-            throw StoreError(
-                engine: database.engine, message: "the result's details do not end with the run's shared details",
-                context: "storing the result at position \(position) of run \(runID)")
         }
         self.details.reset()
         self.details.details(details[..<own])
