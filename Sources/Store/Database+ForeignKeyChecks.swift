@@ -32,3 +32,24 @@ extension Database {
         return value
     }
 }
+
+extension Database {
+    /// Throws when a row of one of `tables` names a parent row that does not exist (SQLite's `foreign_key_check`):
+    /// the check, once per table, of writes made without foreign key checks.
+    ///
+    /// PostgreSQL always checks, so there it does nothing.
+    public func checkForeignKeys(in tables: [CanonicalTable]) throws {
+        guard engine == .sqlite else { return }
+        for table in tables {
+            // Each violation is a row: the table, the row id, the parent table, the key's number.
+            let violations = try makeStatement("PRAGMA foreign_key_check(\(table.rawValue))").map {
+                (row: $0.integer(1), parent: $0.text(2) ?? "?")
+            }
+            guard let first = violations.first else { continue }
+            throw StoreError(
+                message: "\(violations.count) rows of \(table.rawValue) point to no row of \(first.parent) (the first: "
+                    + "rowid \(first.row))",
+                context: "checking \(table.rawValue)'s foreign keys")
+        }
+    }
+}

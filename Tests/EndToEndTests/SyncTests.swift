@@ -101,6 +101,8 @@ func sandboxSummary(_ sandbox: SandboxProcess) throws -> [String: String] {
     // Every charge listed and inserted, in a log row of its own.
     let charges = Int64(listed["charges"] ?? "") ?? -1
     #expect(try latestLog((try scorebook.database("sync.db")), "stripe", "charges") == [charges, charges, 0])
+    // The listings wrote without checking each row's account: every row of every table still has its parents.
+    try Database(path: try scorebook.database("sync.db")).checkForeignKeys(in: CanonicalTable.allCases)
 
     try sandbox.control(
         "POST", "/_sandbox/mutate",
