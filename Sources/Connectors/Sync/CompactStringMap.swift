@@ -1,3 +1,5 @@
+import Foundation
+
 /// A map from strings to strings held as bytes in one buffer, for millions of short ids (a payment's key to its
 /// invoice's id): with Stripe's 27-character ids, about 80-90 bytes a link with the index, where a `[String: String]`
 /// took about 190.
@@ -70,8 +72,11 @@ struct CompactStringMap {
 
     private func matches(_ entry: Entry, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         guard Int(entry.keyLength) == key.count else { return false }
+        guard let keyStart = key.baseAddress, key.count > 0 else { return true }  // two empty keys
+        // memcmp: the generic elementsEqual compared a byte at a time.
         return bytes.withUnsafeBufferPointer { stored in
-            UnsafeBufferPointer(rebasing: stored[entry.start..<entry.start + key.count]).elementsEqual(key)
+            guard let storedStart = stored.baseAddress else { return false }
+            return memcmp(storedStart + entry.start, keyStart, key.count) == 0
         }
     }
 
