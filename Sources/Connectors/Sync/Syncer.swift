@@ -36,54 +36,51 @@ public struct Syncer {
         // Listings write tables in bulk: their secondary indexes are built once afterwards, not row by row.
         let indexes = DeferredIndexes(database: database)
         try indexes.restore()  // left set aside by a sync that crashed
-        var bulk = Set<CanonicalTable>()
-        for settings in sources where try full || !states.hasListed(source: settings.name) {
-            bulk.formUnion(settings.kind.tables)
-        }
+        let listing = Set(try sources.filter { try full || !states.hasListed(source: $0.name) }.map(\.name))
+        let bulk = Set(sources.filter { listing.contains($0.name) }.flatMap(\.kind.tables))
         let bulkTables = CanonicalTable.allCases.filter(bulk.contains)
         try indexes.setAside(bulkTables)
         var entries: [SyncLogEntry] = []
         var firstFailure: Error?
-        func syncEach() {
-            for settings in sources {
-                let started = Date()
-                do {
-                    let context = try SyncContext(
-                        database: database, settings: settings, options: options, progress: progress, warning: warning)
-                    // One source for both: a Salesforce session renewed while syncing is still good for the listing.
-                    let source: any SyncedSource
-                    switch settings.kind {
-                    case .stripe: source = StripeSource(context: context)
-                    case .hubspot: source = HubSpotSource(context: context)
-                    case .salesforce: source = SalesforceSource(context: context)
-                    case .chargebee: source = ChargebeeSource(context: context)
-                    }
-                    var result = try source.sync(full: full)
-                    let reconciliation = Reconciliation(context: context)
-                    if try reconciliation.isDue(asked: reconcile, everyDays: settings.reconcileEveryDays) {
-                        result += try reconciliation.apply(try source.reconciliationListings())
-                    }
-                    for entry in result {
-                        var finished = entry
-                        finished.finishedAt = ScoreRunStore.now()
-                        try states.log(finished)
-                        entries.append(finished)
-                    }
-                } catch {
-                    var failed = SyncLogEntry(source: settings.name, stream: "*", mode: full ? "full" : "incremental")
-                    failed.finishedAt = ScoreRunStore.now()
-                    failed.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
-                    failed.error = SecretRedactor.scrub("\(error)")
-                    try? states.log(failed)
-                    entries.append(failed)
-                    firstFailure = firstFailure ?? error
+        for settings in sources {
+            let started = Date()
+            do {
+                let context = try SyncContext(
+                    database: database, settings: settings, options: options, progress: progress, warning: warning)
+                // One source for both: a Salesforce session renewed while syncing is still good for the listing.
+                let source: any SyncedSource
+                switch settings.kind {
+                case .stripe: source = StripeSource(context: context)
+                case .hubspot: source = HubSpotSource(context: context)
+                case .salesforce: source = SalesforceSource(context: context)
+                case .chargebee: source = ChargebeeSource(context: context)
                 }
+                // A listing files rows only under account rows it looked up or wrote itself, and accounts are never
+                // deleted, so it does not check each row's account (6% of a 10k-account Stripe sync): its tables are
+                // checked once at the end instead.
+                var result =
+                    try listing.contains(settings.name)
+                    ? database.withoutForeignKeyChecks { try source.sync(full: full) } : source.sync(full: full)
+                let reconciliation = Reconciliation(context: context)
+                if try reconciliation.isDue(asked: reconcile, everyDays: settings.reconcileEveryDays) {
+                    result += try reconciliation.apply(try source.reconciliationListings())
+                }
+                for entry in result {
+                    var finished = entry
+                    finished.finishedAt = ScoreRunStore.now()
+                    try states.log(finished)
+                    entries.append(finished)
+                }
+            } catch {
+                var failed = SyncLogEntry(source: settings.name, stream: "*", mode: full ? "full" : "incremental")
+                failed.finishedAt = ScoreRunStore.now()
+                failed.durationMilliseconds = Int(Date().timeIntervalSince(started) * 1000)
+                failed.error = SecretRedactor.scrub("\(error)")
+                try? states.log(failed)
+                entries.append(failed)
+                firstFailure = firstFailure ?? error
             }
         }
-        // A listing files rows only under account rows it looked up or wrote itself, and accounts are never deleted, so
-        // a bulk listing does not check each row's account (6% of a 10k-account Stripe sync): each table is checked
-        // once at the end instead.
-        if bulkTables.isEmpty { syncEach() } else { try database.withoutForeignKeyChecks(syncEach) }
         progress("building the indexes set aside")
         try indexes.restore()
         try database.checkForeignKeys(in: bulkTables)
