@@ -39,17 +39,19 @@ extension Database {
     ///
     /// PostgreSQL always checks, so there it does nothing.
     public func checkForeignKeys(in tables: [CanonicalTable]) throws {
+        for table in tables { try checkForeignKeys(ofTable: table.rawValue) }
+    }
+
+    func checkForeignKeys(ofTable table: String) throws {
         guard engine == .sqlite else { return }
-        for table in tables {
-            // Each violation is a row: the table, the row id, the parent table, the key's number.
-            let violations = try makeStatement("PRAGMA foreign_key_check(\(table.rawValue))").map {
-                (row: $0.integer(1), parent: $0.text(2) ?? "?")
-            }
-            guard let first = violations.first else { continue }
-            throw StoreError(
-                message: "\(violations.count) rows of \(table.rawValue) point to no row of \(first.parent) (the first: "
-                    + "rowid \(first.row))",
-                context: "checking \(table.rawValue)'s foreign keys")
+        // Each violation is a row: the table, the row id, the parent table, the key's number.
+        let violations = try makeStatement("PRAGMA foreign_key_check(\(table))").map {
+            (row: $0.integer(1), parent: $0.text(2) ?? "?")
         }
+        guard let first = violations.first else { return }
+        throw StoreError(
+            message: "\(violations.count) rows of \(table) point to no row of \(first.parent) (the first: rowid "
+                + "\(first.row))",
+            context: "checking \(table)'s foreign keys")
     }
 }

@@ -22,7 +22,8 @@ private func foreignKeys(_ database: Database) throws -> [String] {
     // SQLite's foreign keys are part of their tables and stay; PostgreSQL's are set aside.
     let keysKept = engine == .sqlite ? keysBefore.count : 0
     #expect(try foreignKeys(database).count == keysKept)
-    let keysSetAside = keysBefore.count - keysKept
+    // SQLite notes a check of each table's keys instead.
+    let keysSetAside = engine == .sqlite ? 2 : keysBefore.count - keysKept
     let aside = try indexes(database)
     #expect(
         !aside.contains { $0.hasPrefix("invoices_paid_by_account:") }

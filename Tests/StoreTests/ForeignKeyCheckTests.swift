@@ -26,3 +26,30 @@ func rowsWrittenWithoutForeignKeyChecksArePassedOrRefusedByTheirTablesCheck() th
     #expect(refused?.message.hasPrefix("2 rows of invoices point to no row of accounts (the first: rowid ") == true)
     withExtendedLifetime(file) {}
 }
+
+@Test
+func aTableSetAsideWithRowsWrittenUncheckedIsCheckedWhenItsIndexesArePutBack() throws {
+    let file = TemporaryDatabase(.sqlite)
+    let database = try Database(path: file.path)
+    let upserter = try Upserter(database: database, table: .accounts)
+    try upserter.write(AccountRow(name: "A"), source: "file", externalID: "a", raw: Array("{}".utf8))
+    let account = try #require(try AccountDirectory(database: database).rowIDsByExternalID()["a"])
+    let indexes = DeferredIndexes(database: database)
+    try indexes.setAside([.accounts, .payments])
+    let noted = try indexes.pending()
+    let payment = PaymentRow(
+        accountID: account + 1000, invoiceExternalID: nil, createdDate: "2025-01-01", amountCents: 100,
+        currency: "usd", status: "succeeded", failureCode: nil, disputed: false, refundedCents: 0)
+    try database.withoutForeignKeyChecks {
+        try Upserter(database: database, table: .payments).write(
+            payment, source: "file", externalID: "orphan", raw: Array("{}".utf8))
+    }
+    // The orphan fails the restore, as re-adding the key fails it on PostgreSQL, and everything stays noted.
+    let refused = #expect(throws: StoreError.self) { try indexes.restore() }
+    #expect(refused?.message.hasPrefix("1 rows of payments point to no row of accounts") == true)
+    #expect(try indexes.pending() == noted)
+    try database.execute("DELETE FROM payments")
+    #expect(try indexes.restore() == noted)
+    #expect(try indexes.pending() == 0)
+    withExtendedLifetime(file) {}
+}
