@@ -27,12 +27,30 @@ extension HubSpotSource {
         }
     }
 
+    /// Looks up in one query the account rows of the companies a page's records are filed under (`companies` for
+    /// deals and tickets), so each record's `companyRow` is found in memory: a query per record was a round trip each
+    /// on PostgreSQL.
+    func lookUpCompanies(of records: [[String: Any]], _ object: HubSpotObject, companies: [String: String]) throws {
+        let ids: [String]
+        switch object {
+        case .companies: return
+        case .contacts: ids = records.compactMap(Self.contactCompany)
+        case .deals, .tickets: ids = Array(companies.values)
+        }
+        try context.lookUpAccounts(source: name, externalIDs: ids)
+    }
+
+    /// The company a contact is filed under: its `associatedcompanyid` property, when not empty.
+    static func contactCompany(_ contact: [String: Any]) -> String? {
+        ((contact["properties"] as? [String: Any])?["associatedcompanyid"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// A contact under its company's account (as linked).
     private func writeContact(_ contact: [String: Any], into target: PageSlot) throws -> Upserter.Outcome? {
         guard let id = contact["id"] as? String else { return .unchanged }
         let properties = contact["properties"] as? [String: Any] ?? [:]
         func text(_ key: String) -> String? { (properties[key] as? String).flatMap { $0.isEmpty ? nil : $0 } }
-        guard let company = text("associatedcompanyid") else { return .skipped }
+        guard let company = Self.contactCompany(contact) else { return .skipped }
         let account = try companyRow(company)
         let fullName = [text("firstname"), text("lastname")].compactMap { $0 }.joined(separator: " ")
         let activity = (text("notes_last_updated") ?? text("lastmodifieddate")).map { String($0.prefix(10)) }
@@ -68,8 +86,13 @@ extension HubSpotSource {
         return nil
     }
 
-    /// The account row of a company, fetched by id (archived ones too) when no sync has written it.
+    /// The account row of a company: the one this sync has met or looked up, else fetched by id (archived ones too)
+    /// when no sync has written it.
     private func companyRow(_ id: String) throws -> Int64 {
+        try context.accountRow(id, else: lookUpOrFetchCompany)
+    }
+
+    private func lookUpOrFetchCompany(_ id: String) throws -> Int64 {
         let identity = IdentityStore(database: context.database)
         if let row = try identity.accountRow(source: name, externalID: id) { return row }
         do {

@@ -66,6 +66,7 @@ public struct HubSpotSource {
                     what: "\(name) \(stream)", reason: "the paging cursor repeated; stopping instead of looping")
             }
             try transactions.page {
+                try lookUpCompanies(of: results, object, companies: companies)
                 let decided = try results.enumerated().map { number, record in
                     try write(record, object, companies: companies, number: number, into: writes)
                 }
@@ -136,6 +137,7 @@ public struct HubSpotSource {
             let companies = try companyIDs(of: results, object, listed: false, what: what + " associations")
             let hasNext = (page["paging"] as? [String: Any])?["next"] != nil
             try transactions.page {
+                try lookUpCompanies(of: results, object, companies: companies)
                 var decided: [(number: Int, outcome: Upserter.Outcome?)] = []
                 for (number, record) in results.enumerated() {
                     let key = Self.compoundKey(record, object)
