@@ -25,7 +25,7 @@ extension Database {
         case .sqlite:
             guard try lockBriefly() else { return [try beginReading()] }
             defer { try? execute("ROLLBACK") }
-            for reader in readers { try reader.beginReading() }
+            for reader in readers { _ = try reader.beginReading() }
         case .postgres:
             try execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
             defer { try? execute("COMMIT") }
