@@ -102,7 +102,7 @@ public struct DeferredIndexes {
                 try? database.execute("PRAGMA temp_store = MEMORY")
             }
         }
-        return try database.transaction {
+        let built = try database.transaction {
             let indexes = try database.makeStatement("SELECT name, table_name, sql FROM deferred_indexes ORDER BY name")
                 .map { (name: $0.text(0) ?? "", table: $0.text(1) ?? "", sql: $0.text(2) ?? "") }
             for index in indexes {
@@ -114,7 +114,10 @@ public struct DeferredIndexes {
                 }
                 try database.cachedStatement("DELETE FROM deferred_indexes WHERE name = ?").run([.text(index.name)])
             }
-            return indexes.count
+            return indexes
         }
+        // The tables were written in bulk: a score run right after the sync is planned on what they hold now.
+        try database.refreshStatistics(of: Set(built.map(\.table)).sorted().compactMap(CanonicalTable.init(rawValue:)))
+        return built.count
     }
 }

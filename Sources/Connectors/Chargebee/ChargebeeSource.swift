@@ -21,10 +21,11 @@ public struct ChargebeeSource {
     /// Syncs customers, subscriptions then invoices (everything on the first or a `--full` sync, else what changed).
     public func sync(full: Bool) throws -> [SyncLogEntry] {
         if full { try SyncStateStore(database: context.database).reset(source: name) }
-        return [
-            try pass("customers", wrapper: "customer"), try pass("subscriptions", wrapper: "subscription"),
-            try pass("invoices", wrapper: "invoice"),
-        ]
+        let customers = try pass("customers", wrapper: "customer")
+        // Subscriptions and invoices look up the customers just listed.
+        if customers.mode != "incremental" { try context.database.refreshStatistics(of: [.accounts]) }
+        let subscriptions = try pass("subscriptions", wrapper: "subscription")
+        return [customers, subscriptions, try pass("invoices", wrapper: "invoice")]
     }
 
     var headers: [(name: String, value: String)] {

@@ -37,6 +37,10 @@ public struct SalesforceSource {
                     counter.count(outcome)
                     return false
                 })
+            // Contacts, opportunities and cases look up the accounts just listed.
+            if object == .account, entries.last?.mode != "incremental" {
+                try context.database.refreshStatistics(of: [.accounts])
+            }
             entries.append(
                 try pass(
                     object, stream: object.stream + "_deleted", endpoint: "queryAll", condition: "IsDeleted = true"
