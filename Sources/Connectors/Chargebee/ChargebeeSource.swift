@@ -22,8 +22,7 @@ public struct ChargebeeSource {
     public func sync(full: Bool) throws -> [SyncLogEntry] {
         if full { try SyncStateStore(database: context.database).reset(source: name) }
         let customers = try pass("customers", wrapper: "customer")
-        // Subscriptions and invoices look up the customers just listed.
-        if customers.mode != "incremental" { try context.database.refreshStatistics(of: [.accounts]) }
+        try context.accountsWritten(by: customers)
         let subscriptions = try pass("subscriptions", wrapper: "subscription")
         return [customers, subscriptions, try pass("invoices", wrapper: "invoice")]
     }

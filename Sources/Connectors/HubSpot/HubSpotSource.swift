@@ -31,8 +31,7 @@ public struct HubSpotSource {
         for object in HubSpotObject.allCases {
             let state = try states.state(source: name, stream: object.rawValue)
             entries.append(state.bookmark == nil ? try listAll(object) : try searchChanges(object, since: state))
-            // Contacts, deals and tickets look up the companies just listed.
-            if object == .companies, state.bookmark == nil { try context.database.refreshStatistics(of: [.accounts]) }
+            if object == .companies { try context.accountsWritten(by: entries.last) }
             entries.append(try syncArchived(object))
         }
         return entries

@@ -37,10 +37,7 @@ public struct SalesforceSource {
                     counter.count(outcome)
                     return false
                 })
-            // Contacts, opportunities and cases look up the accounts just listed.
-            if object == .account, entries.last?.mode != "incremental" {
-                try context.database.refreshStatistics(of: [.accounts])
-            }
+            if object == .account { try context.accountsWritten(by: entries.last) }
             entries.append(
                 try pass(
                     object, stream: object.stream + "_deleted", endpoint: "queryAll", condition: "IsDeleted = true"

@@ -43,7 +43,7 @@ public struct StripeSource {
             let invoicePayments = chargesListed ? nil : try startInvoicePayments()
             defer { invoicePayments?.finish() }
             entries += try listAll(["customers"])
-            try context.database.refreshStatistics(of: [.accounts])  // the other streams look their accounts up
+            try context.accountsWritten(by: entries.last)
             entries += try listAll(Array(Self.streams.dropFirst()), chargesAfter: invoicePayments)
         }
         // After a full listing too: catch up with what changed while it ran (events since the noted bookmark).

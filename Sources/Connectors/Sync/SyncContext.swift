@@ -35,6 +35,14 @@ public final class SyncContext {
     /// rollback is remembered past it.
     var accountRows: [String: Int64] = [:]
 
+    /// After a source's accounts stream: when it was a listing (not an incremental pass), the planner samples the
+    /// accounts it wrote, so the other streams' account lookups are not planned on an empty table (on PostgreSQL;
+    /// nothing on SQLite).
+    func accountsWritten(by entry: SyncLogEntry?) throws {
+        guard let entry, entry.mode != "incremental" else { return }
+        try database.refreshStatistics(of: [.accounts])
+    }
+
     /// Looks up the account rows of the external ids of `source` that this sync has not met, a hundred per query (one
     /// query per record was a round trip each on PostgreSQL).
     func lookUpAccounts(source: String, externalIDs: some Sequence<String>) throws {
