@@ -39,7 +39,7 @@ public struct Workspace: Sendable {
     private func restoreIndexesLeftAside(_ database: Database) throws {
         let indexes = DeferredIndexes(database: database)
         guard try indexes.pending() > 0, let lock = try? ProcessLock.sync(database: database) else { return }
-        try withExtendedLifetime(lock) { try indexes.restore() }
+        _ = try withExtendedLifetime(lock) { try indexes.restore() }
     }
 
     /// Loads and checks the configuration.

@@ -25,7 +25,7 @@ func linesSplitLikeShellWords(_ index: Int) throws {
 @Test func sessionFillsInTheCurrentScoreAndDayWhereLeftOut() throws {
     var state = SessionState()
     state.score = "health"
-    state.asOf = try #require(Day(iso: "2025-01-01"))
+    state.asOf = Day(iso: "2025-01-01")
     #expect(state.prompt == "scorebook [health @2025-01-01]> ")
     #expect(state.expand("show", ["--top", "5"]) == ["health", "--top", "5"])
     #expect(state.expand("show", ["rfm"]) == ["rfm"])

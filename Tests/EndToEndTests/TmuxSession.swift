@@ -15,7 +15,7 @@ final class TmuxSession {
         try tmux(["new-session", "-d", "-x", "160", "-y", "50", "-c", folder.path, command], reading: false)
     }
 
-    deinit { try? tmux(["kill-server"], reading: false) }
+    deinit { _ = try? tmux(["kill-server"], reading: false) }
 
     /// Types keys: text is sent literally, tmux key names (`Enter`, `Tab`, `Up`, `C-c`, `C-d`) as keys.
     func send(_ keys: String..., literal: Bool = false) throws {

@@ -9,9 +9,9 @@ import Testing
 private func refusal(_ name: String, _ bytes: [UInt8], kind: ImportKind = .accounts) throws -> String {
     let scratch = try Scratch()
     let path = scratch.folder.appendingPathComponent(name).path
-    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     do {
-        try Importer(database: scratch.database).importFile(kind: kind, path: path, displayName: name)
+        _ = try Importer(database: scratch.database).importFile(kind: kind, path: path, displayName: name)
     } catch let error as ImportError {
         #expect(try scratch.counts().allSatisfy { $0 == 0 }, "nothing of the file is written")
         return error.description

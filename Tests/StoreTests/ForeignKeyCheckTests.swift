@@ -40,7 +40,7 @@ func aTableSetAsideWithRowsWrittenUncheckedIsCheckedWhenItsIndexesArePutBack() t
     let payment = PaymentRow(
         accountID: account + 1000, invoiceExternalID: nil, createdDate: "2025-01-01", amountCents: 100,
         currency: "usd", status: "succeeded", failureCode: nil, disputed: false, refundedCents: 0)
-    try database.withoutForeignKeyChecks {
+    _ = try database.withoutForeignKeyChecks {
         try Upserter(database: database, table: .payments).write(
             payment, source: "file", externalID: "orphan", raw: Array("{}".utf8))
     }

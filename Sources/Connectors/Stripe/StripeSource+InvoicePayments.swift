@@ -55,7 +55,7 @@ extension StripeSource {
         let page = try fetch(
             "/v1/invoice_payments?limit=10&payment%5Btype%5D=payment_intent&payment%5Bpayment_intent%5D=\(intent)",
             what: "\(name) invoice payments of \(intent)")
-        try links.add(contentsOf: page["data"] as? [[String: Any]] ?? [])
+        _ = try links.add(contentsOf: page["data"] as? [[String: Any]] ?? [])
         return try links.invoice(of: charge)
     }
 }

@@ -112,7 +112,7 @@ struct ActionSender {
             if existing.contains("," + CSVField.escape(payload.deliveryID) + "\n") { return }
         }
         let text = (existing?.isEmpty ?? true ? header + "\n" : "") + CSVField.row(payload.csvCells) + "\n"
-        if existing == nil { FileManager.default.createFile(atPath: path, contents: nil) }
+        if existing == nil { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         guard let handle = FileHandle(forWritingAtPath: path) else { throw HostError.cannotWrite(path: path) }
         defer { try? handle.close() }
         try handle.seekToEnd()
