@@ -53,3 +53,41 @@ func aTableSetAsideWithRowsWrittenUncheckedIsCheckedWhenItsIndexesArePutBack() t
     #expect(try indexes.pending() == 0)
     withExtendedLifetime(file) {}
 }
+
+@Test
+func theForeignKeyCheckFindsTheRowsSQLitesOwnCheckFinds() throws {
+    let file = TemporaryDatabase(.sqlite)
+    let database = try Database(path: file.path)
+    let accounts = try Upserter(database: database, table: .accounts)
+    try accounts.write(AccountRow(name: "A"), source: "file", externalID: "a", raw: Array("{}".utf8))
+    let account = try #require(try AccountDirectory(database: database).rowIDsByExternalID()["a"])
+    let invoices = try Upserter(database: database, table: .invoices)
+    func invoice(_ id: String, account: Int64) throws {
+        let row = InvoiceRow(
+            accountID: account, issuedDate: "2025-01-01", dueDate: nil, paidDate: nil, amountDueCents: 100,
+            amountPaidCents: 0, currency: "usd", status: "open", product: nil)
+        try invoices.write(row, source: "file", externalID: id, raw: Array("{}".utf8))
+    }
+    func sqlitesOwnCount(_ table: String) throws -> Int {
+        try database.makeStatement("PRAGMA foreign_key_check(\(table))").map { _ in 1 }.count
+    }
+    try database.withoutForeignKeyChecks {
+        for number in 0..<50 { try invoice("good \(number)", account: account) }
+        for number in 0..<3 { try invoice("orphan \(number)", account: account + 7 + Int64(number)) }
+        // accounts.canonical_id may be null (no finding) or name an account that is not there (one).
+        try accounts.write(AccountRow(name: "B"), source: "file", externalID: "b", raw: Array("{}".utf8))
+        try database.execute("UPDATE accounts SET canonical_id = id WHERE external_id = 'a'")
+        try database.execute("UPDATE accounts SET canonical_id = 9999 WHERE external_id = 'b'")
+    }
+    #expect(try sqlitesOwnCount("invoices") == 3)
+    #expect(try sqlitesOwnCount("accounts") == 1)
+    let invoicesRefused = #expect(throws: StoreError.self) { try database.checkForeignKeys(in: [.invoices]) }
+    #expect(invoicesRefused?.message.hasPrefix("3 rows of invoices point to no row of accounts") == true)
+    let accountsRefused = #expect(throws: StoreError.self) { try database.checkForeignKeys(in: [.accounts]) }
+    #expect(accountsRefused?.message.hasPrefix("1 rows of accounts point to no row of accounts") == true)
+    try database.execute("DELETE FROM invoices WHERE external_id LIKE 'orphan%'")
+    try database.execute("UPDATE accounts SET canonical_id = NULL WHERE external_id = 'b'")
+    #expect(try sqlitesOwnCount("invoices") == 0 && sqlitesOwnCount("accounts") == 0)
+    try database.checkForeignKeys(in: [.accounts, .invoices])
+    withExtendedLifetime(file) {}
+}
