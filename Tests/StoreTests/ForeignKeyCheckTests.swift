@@ -2,25 +2,35 @@ import Foundation
 import Store
 import Testing
 
+/// A database at `file` with one account "a", its row id, and a writer of open invoices by id under any account row.
+private func accountWithInvoices(in file: TemporaryDatabase) throws -> (
+    Database, Int64, (_ id: String, _ account: Int64) throws -> Void
+) {
+    let database = try Database(path: file.path)
+    try Upserter(database: database, table: .accounts).write(
+        AccountRow(name: "A"), source: "file", externalID: "a", raw: Array("{}".utf8))
+    let account = try #require(try AccountDirectory(database: database).rowIDsByExternalID()["a"])
+    let invoices = try Upserter(database: database, table: .invoices)
+    return (
+        database, account,
+        { id, account in
+            let row = InvoiceRow(
+                accountID: account, issuedDate: "2025-01-01", dueDate: nil, paidDate: nil, amountDueCents: 100,
+                amountPaidCents: 0, currency: "usd", status: "open", product: nil)
+            try invoices.write(row, source: "file", externalID: id, raw: Array("{}".utf8))
+        }
+    )
+}
+
 @Test
 func rowsWrittenWithoutForeignKeyChecksArePassedOrRefusedByTheirTablesCheck() throws {
     let file = TemporaryDatabase(.sqlite)
-    let database = try Database(path: file.path)
-    let upserter = try Upserter(database: database, table: .accounts)
-    try upserter.write(AccountRow(name: "A"), source: "file", externalID: "a", raw: Array("{}".utf8))
-    let account = try #require(try AccountDirectory(database: database).rowIDsByExternalID()["a"])
-    let invoices = try Upserter(database: database, table: .invoices)
-    func invoice(_ id: String, account: Int64) throws {
-        let row = InvoiceRow(
-            accountID: account, issuedDate: "2025-01-01", dueDate: nil, paidDate: nil, amountDueCents: 100,
-            amountPaidCents: 0, currency: "usd", status: "open", product: nil)
-        try invoices.write(row, source: "file", externalID: id, raw: Array("{}".utf8))
-    }
-    try database.withoutForeignKeyChecks { try invoice("good", account: account) }
+    let (database, account, invoice) = try accountWithInvoices(in: file)
+    try database.withoutForeignKeyChecks { try invoice("good", account) }
     try database.checkForeignKeys(in: [.accounts, .invoices, .payments])
     try database.withoutForeignKeyChecks {
-        try invoice("orphan", account: account + 1000)
-        try invoice("orphan 2", account: account + 1001)
+        try invoice("orphan", account + 1000)
+        try invoice("orphan 2", account + 1001)
     }
     let refused = #expect(throws: StoreError.self) { try database.checkForeignKeys(in: [.accounts, .invoices]) }
     #expect(refused?.message.hasPrefix("2 rows of invoices point to no row of accounts (the first: rowid ") == true)
@@ -57,23 +67,14 @@ func aTableSetAsideWithRowsWrittenUncheckedIsCheckedWhenItsIndexesArePutBack() t
 @Test
 func theForeignKeyCheckFindsTheRowsSQLitesOwnCheckFinds() throws {
     let file = TemporaryDatabase(.sqlite)
-    let database = try Database(path: file.path)
+    let (database, account, invoice) = try accountWithInvoices(in: file)
     let accounts = try Upserter(database: database, table: .accounts)
-    try accounts.write(AccountRow(name: "A"), source: "file", externalID: "a", raw: Array("{}".utf8))
-    let account = try #require(try AccountDirectory(database: database).rowIDsByExternalID()["a"])
-    let invoices = try Upserter(database: database, table: .invoices)
-    func invoice(_ id: String, account: Int64) throws {
-        let row = InvoiceRow(
-            accountID: account, issuedDate: "2025-01-01", dueDate: nil, paidDate: nil, amountDueCents: 100,
-            amountPaidCents: 0, currency: "usd", status: "open", product: nil)
-        try invoices.write(row, source: "file", externalID: id, raw: Array("{}".utf8))
-    }
     func sqlitesOwnCount(_ table: String) throws -> Int {
         try database.makeStatement("PRAGMA foreign_key_check(\(table))").map { _ in 1 }.count
     }
     try database.withoutForeignKeyChecks {
-        for number in 0..<50 { try invoice("good \(number)", account: account) }
-        for number in 0..<3 { try invoice("orphan \(number)", account: account + 7 + Int64(number)) }
+        for number in 0..<50 { try invoice("good \(number)", account) }
+        for number in 0..<3 { try invoice("orphan \(number)", account + 7 + Int64(number)) }
         // accounts.canonical_id may be null (no finding) or name an account that is not there (one).
         try accounts.write(AccountRow(name: "B"), source: "file", externalID: "b", raw: Array("{}".utf8))
         try database.execute("UPDATE accounts SET canonical_id = id WHERE external_id = 'a'")
