@@ -1,3 +1,5 @@
+import Foundation
+
 /// The keys a list's records keep (`JSONReader.list(_:listKey:recordFields:)`), looked up by their bytes: a key that
 /// is not kept is skipped without becoming a `String` and being hashed, and a kept one is the filter's own `String`.
 ///
@@ -19,9 +21,13 @@ struct KeyFilter {
 
     /// The kept key spelled by `bytes`, or nil when no kept key is spelled so.
     func key(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard bytes.count < byLength.count else { return nil }
-        for candidate in byLength[bytes.count] where candidate.bytes.elementsEqual(bytes) {
-            return candidate.key
+        guard bytes.count < byLength.count, let start = bytes.baseAddress else { return nil }
+        // memcmp: the generic elementsEqual compared a byte at a time (12% of a 2.5M-record sync's parsing samples).
+        for candidate in byLength[bytes.count] {
+            let equal = candidate.bytes.withUnsafeBufferPointer { kept in
+                kept.baseAddress.map { memcmp($0, start, bytes.count) == 0 } ?? true
+            }
+            if equal { return candidate.key }
         }
         return nil
     }
