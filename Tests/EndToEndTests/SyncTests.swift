@@ -405,6 +405,31 @@ private func unqualifiedIndexes(_ database: Database) throws -> [String] {
     #expect(kept > 0)
 }
 
+/// A page of charges is mapped once the invoice payments read so far link every charge on it, else once all are read:
+/// with every invoice payments page slowed, the charges come first and still carry their invoices, as the Sandbox has.
+@Test(arguments: Engine.allCases) func chargesListedAheadOfTheirInvoicePaymentsStillCarryTheirInvoices(engine: Engine)
+    throws
+{
+    let sandbox = try SandboxProcess(accounts: 60)
+    let scorebook = try ScorebookProcess(engine: engine)
+    let config = scorebook.path("links.yml")
+    try sandbox.configuration(pageSize: 20).write(toFile: config, atomically: true, encoding: .utf8)
+    let db = (try scorebook.database("links.db"))
+    try sandbox.control(
+        "POST", "/_sandbox/faults", ["kind": "slow", "path": "/v1/invoice_payments", "times": 100, "delay_ms": 150])
+    let run = try scorebook.run(
+        ["sync", "stripe", "--db", db, "--config", config], environment: SandboxProcess.environment)
+    #expect(run.status == 0, "\(run.stderr)")
+    let listed = try sandboxSummary(sandbox)
+    let synced = try databaseSummary(db)
+    #expect(synced["charges"] == listed["charges"])
+    #expect(synced["charge_checksum"] == listed["charge_checksum"])  // each charge's invoice among its fields
+    let linked =
+        try Database(path: db).makeStatement("SELECT count(*) FROM payments WHERE invoice_external_id IS NOT NULL")
+        .map { $0.integer(0) }.first ?? 0
+    #expect(linked > 20, "more than a page of charges pay an invoice")
+}
+
 @Test(arguments: Engine.allCases) func dealsAndTicketsOfArchivedCompaniesAreKeptUnderTheirCompany(engine: Engine) throws
 {
     let sandbox = try SandboxProcess(accounts: 60)

@@ -37,8 +37,8 @@ public struct StripeSource {
                 events.bookmark = ((newest["data"] as? [[String: Any]])?.first?["id"] as? String) ?? Self.noEvents
                 try context.database.transaction { try states.save(events, source: name, stream: "events") }
             }
-            // Customers first (the others refer to them), then the rest at once, each on its own connection; the
-            // charges are mapped once every invoice payment is read, the other streams meanwhile.
+            // Customers first (the others refer to them), then the rest at once, each on its own connection; a page
+            // of charges is mapped once the invoice payments read so far link all of it, or once all are read.
             let chargesListed = try states.state(source: name, stream: "charges").bookmark != nil
             let invoicePayments = chargesListed ? nil : try startInvoicePayments()
             defer { invoicePayments?.finish() }
