@@ -430,6 +430,33 @@ private func unqualifiedIndexes(_ database: Database) throws -> [String] {
     #expect(linked > 20, "more than a page of charges pay an invoice")
 }
 
+/// An invoice payments listing that fails fails the charges too, before any charge is written without its invoice (a
+/// rerun resumes the charges from their cursor and would not look for those links again); the rerun links them all.
+@Test(arguments: Engine.allCases) func chargesAreNotWrittenUnlinkedWhenTheInvoicePaymentsListingFails(engine: Engine)
+    throws
+{
+    let sandbox = try SandboxProcess(accounts: 60)
+    let scorebook = try ScorebookProcess(engine: engine)
+    let config = scorebook.path("unlinked.yml")
+    try sandbox.configuration(pageSize: 20).write(toFile: config, atomically: true, encoding: .utf8)
+    let db = (try scorebook.database("unlinked.db"))
+    let common = ["sync", "stripe", "--db", db, "--config", config]
+    try sandbox.control("POST", "/_sandbox/faults", ["kind": "not_found", "path": "/v1/invoice_payments", "times": -1])
+    let failed = try scorebook.run(common, environment: SandboxProcess.environment)
+    #expect(failed.status == 1)
+    #expect(failed.stderr.hasPrefix("Error: stripe invoice_payments page 1: HTTP 404"), "\(failed.stderr)")
+    let written = try Database(path: db).makeStatement("SELECT count(*) FROM payments").map { $0.integer(0) }.first
+    #expect(written == 0)
+
+    try sandbox.control("DELETE", "/_sandbox/faults")
+    let rerun = try scorebook.run(common, environment: SandboxProcess.environment)
+    #expect(rerun.status == 0, "\(rerun.stderr)")
+    let listed = try sandboxSummary(sandbox)
+    let synced = try databaseSummary(db)
+    #expect(synced["charges"] == listed["charges"])
+    #expect(synced["charge_checksum"] == listed["charge_checksum"])
+}
+
 @Test(arguments: Engine.allCases) func dealsAndTicketsOfArchivedCompaniesAreKeptUnderTheirCompany(engine: Engine) throws
 {
     let sandbox = try SandboxProcess(accounts: 60)

@@ -9,9 +9,14 @@ import Foundation
 ///
 /// The links are kept in a `CompactStringMap`: in a SQLite scratch file (chosen over a `[String: String]` for memory),
 /// storing and looking them up was a tenth of a 10k-account sync's CPU.
+///
+/// While an invoice payments listing reads into it, a charges listing can wait for the links of a page's charges
+/// (`waitForLinks`): each page of links read wakes it.
 final class StripeInvoiceLinks: @unchecked Sendable {
-    private let lock = NSLock()
+    private let condition = NSCondition()
     private var links = CompactStringMap()
+    /// False while an invoice payments listing is reading into the links.
+    private var complete = true
 
     /// Notes the invoice an invoice payment pays; false for an object that is not an invoice payment naming both.
     @discardableResult
@@ -22,17 +27,40 @@ final class StripeInvoiceLinks: @unchecked Sendable {
     /// Notes the invoices a page of invoice payments pay; how many were invoice payments.
     func add(contentsOf objects: [[String: Any]]) throws -> Int {
         let found = objects.compactMap(Self.link)
-        lock.lock()
-        defer { lock.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         for (payment, invoice) in found { links.set(payment, invoice) }
+        condition.broadcast()
         return found.count
+    }
+
+    /// Says that an invoice payments listing has started reading into the links (`true`: it has ended, however).
+    func listing(ended: Bool) {
+        condition.lock()
+        defer { condition.unlock() }
+        complete = ended
+        condition.broadcast()
+    }
+
+    /// Waits until every one of `charges` has its invoice among the links (true), or the listing reading them has
+    /// ended without linking them all (false: it failed, or a charge pays no invoice).
+    func waitForLinks(of charges: [[String: Any]]) -> Bool {
+        var waiting = charges.compactMap(Self.paymentKey)
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            waiting.removeAll { links.value(of: $0) != nil }
+            if waiting.isEmpty { return true }
+            if complete { return false }
+            condition.wait()
+        }
     }
 
     /// The invoice a charge paid (or tried to), when an invoice payment noted here names its PaymentIntent or it.
     func invoice(of charge: [String: Any]) throws -> String? {
         guard let key = Self.paymentKey(of: charge) else { return nil }
-        lock.lock()
-        defer { lock.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         return links.value(of: key)
     }
 

@@ -22,9 +22,10 @@ extension StripeSource {
     /// Lists the streams not listed yet, at once; one log entry per stream (durations are the whole listing's).
     ///
     /// A page of charges is mapped once the invoice payments `invoicePayments` has read so far name every charge on it
-    /// (a charge's invoice is found there), else once it has read them all, its own thread waiting meanwhile. Waiting for
-    /// them all before every other listing was 1.11x slower at 10k accounts; waiting for them all before the first
-    /// charge held a 100k-account sync's charges back behind 12k pages of invoice payments (now 0.97x its wall time).
+    /// (a charge's invoice is found there), its own thread waiting for each page of them meanwhile, or once it has read
+    /// them all. Waiting for them all before every other listing was 1.11x slower at 10k accounts; waiting for them all
+    /// at the first page with a charge not linked yet left a 100k-account sync's charges waiting 14 of their 40 s (a
+    /// charge pays an invoice of a month before, so the newest charges need the invoice payments of a month ago).
     func listAll(_ streams: [String], chargesAfter invoicePayments: PagePrefetcher<Int>? = nil) throws
         -> [SyncLogEntry]
     {
@@ -85,8 +86,8 @@ extension StripeSource {
     /// A stream's paging loop, newest first on `client`; stops with an error if a cursor repeats.
     ///
     /// With `invoicePayments`, a page is mapped once every charge on it is linked to its invoice, or once that listing
-    /// has finished (a charge that pays no invoice waits for the whole listing); its end is awaited either way, so its
-    /// failure is the stream's.
+    /// has ended (a charge that pays no invoice waits for the whole listing); its end is awaited then and before the
+    /// last page either way, so its failure is the stream's.
     private func pages(
         of stream: String, after start: String?, on client: HTTPClient, linkedBy invoicePayments: PagePrefetcher<Int>?
     ) -> PagePrefetcher<Listed>.Producer {
@@ -119,7 +120,9 @@ extension StripeSource {
                     throw SyncError(
                         what: "\(name) \(stream)", reason: "the cursor \(last) repeated; stopping instead of looping")
                 }
-                if let listing = reading, try !page.records.allSatisfy({ try links.invoice(of: $0.object) != nil }) {
+                // Once the invoice payments listing has ended, its error, if it failed, is the stream's: no charge is
+                // written without its invoice for want of a link a resumed listing would not look for again.
+                if let listing = reading, !links.waitForLinks(of: page.records.map(\.object)) || !hasMore {
                     _ = try listing.next()
                     reading = nil
                 }
@@ -133,10 +136,7 @@ extension StripeSource {
                     }
                 }
                 try deliver(Listed(stream: stream, records: mapped, hasMore: hasMore, last: last))
-                guard hasMore, let last else {  // StripePaging let no empty page with has_more through
-                    _ = try reading?.next()
-                    return
-                }
+                guard hasMore, let last else { return }  // StripePaging let no empty page with has_more through
                 cursor = last
             }
         }

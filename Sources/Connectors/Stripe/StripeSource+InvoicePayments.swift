@@ -9,7 +9,12 @@ extension StripeSource {
     /// `invoice_external_id`; they are read afresh whenever charges are listed, so a resumed listing has them too.
     func startInvoicePayments() throws -> PagePrefetcher<Int> {
         let client = try context.listingClient()
-        return PagePrefetcher { deliver in try deliver(try listInvoicePayments(on: client)) }
+        links.listing(ended: false)
+        return PagePrefetcher { deliver in
+            // A charges listing waiting for links stops waiting, even when this one fails.
+            defer { links.listing(ended: true) }
+            try deliver(try listInvoicePayments(on: client))
+        }
     }
 
     /// Reads every invoice payment into `links` (newest first, as listed) on `client`; how many there were.
