@@ -5,10 +5,12 @@ import Store
 public struct Syncer {
     /// WAL pages (4 KiB each) a sync lets accumulate before they are copied back: 16 MiB.
     ///
-    /// A WAL this small is written over in the page cache, not grown: 256 MiB made a 10k-account Stripe sync append
-    /// 185 MB of frames (the kernel zeroing each new block) and copy back 170 MB on close, and took 1.09x this size's
-    /// time (paired). At M's size (1.8 GB) it copies back 3.1 GB against 2.1 GB at 256 MiB in the same time; SQLite's
-    /// default of 1,000 pages is as fast here but syncs the disk four times as often.
+    /// SQLite checkpoints only when a transaction commits, so the WAL still grows within a run of pages
+    /// (`PageTransactions`, 4 s: about 280 MB at M's size) and is copied back and cut to `journal_size_limit` at its
+    /// commit; keeping the file at that size instead was no faster (1.03x, paired). 256 MiB made a 10k-account Stripe
+    /// sync append 185 MB of frames (the kernel zeroing each new block) and copy back 170 MB on close, and took 1.09x
+    /// this size's time (paired); SQLite's default of 1,000 pages is as fast here but syncs the disk four times as
+    /// often.
     static let checkpointPages = 4_096
     private let database: Database
     private let options: HTTPOptions
