@@ -58,7 +58,9 @@ private final class ShellWorkspace {
     try shell.wait(for: "scorebook [health]> ")
     try shell.type("run health; show --top 2")
     try shell.send("Enter")
-    let shown = try shell.wait(for: "2  acc-")
+    let shown = try shell.wait(for: "the prompt after the table") {
+        $0.contains("2  acc-") && TmuxSession.lastLine(of: $0) == "scorebook [health]>"
+    }
     #expect(shown.contains("health: run 1,"))
     #expect(shown.contains("health (health) run 1 as of"))
 
@@ -91,7 +93,11 @@ private final class ShellWorkspace {
     try shell.send("Tab")
     try shell.wait(for: "scorebook [health]> show health@1")
     try shell.send("Enter")
-    try shell.wait(for: "health (health) run 1 as of")
+    // The whole table, then the prompt: keys typed while it still prints are echoed into it before libedit reads them.
+    let shown = try shell.wait(for: "the prompt after the table") {
+        TmuxSession.lastLine(of: $0) == "scorebook [health]>"
+    }
+    #expect(shown.contains("health (health) run 1 as of"))
     try shell.type("show health --fo")
     try shell.send("Tab")
     try shell.wait(for: "show health --format")
