@@ -45,33 +45,38 @@ public struct Importer {
         let accounts = kind == .accounts ? [:] : try AccountDirectory(database: database).rowIDsByExternalID()
         let mapper = RecordMapper(kind: kind, file: name, accounts: accounts)
 
-        let (read, written) = try database.transaction { () -> (Int, Int) in
-            let upserter = try BulkUpserter(database: database, table: kind.table)
-            var read = 0
-            func writeAll() throws {
-                let batches = Self.mappedBatches(of: reader, through: mapper)
-                defer { batches.finish() }
-                while let batch = try batches.next() {
-                    for row in batch.rows {
-                        try upserter.add(
-                            source: Self.source, externalID: row.externalID, values: row.values, raw: row.raw)
+        let bulk = try isBulk(path: path, table: kind.table)
+        let (read, written) = try withoutForeignKeyChecks(if: bulk) {
+            try database.transaction { () -> (Int, Int) in
+                let upserter = try BulkUpserter(database: database, table: kind.table)
+                var read = 0
+                func writeAll() throws {
+                    let batches = Self.mappedBatches(of: reader, through: mapper)
+                    defer { batches.finish() }
+                    while let batch = try batches.next() {
+                        for row in batch.rows {
+                            try upserter.add(
+                                source: Self.source, externalID: row.externalID, values: row.values, raw: row.raw)
+                        }
+                        if (read + batch.rows.count) / 10_000 > read / 10_000 {
+                            progress?(read + batch.rows.count, batch.bytesRead)
+                        }
+                        read += batch.rows.count
                     }
-                    if (read + batch.rows.count) / 10_000 > read / 10_000 {
-                        progress?(read + batch.rows.count, batch.bytesRead)
-                    }
-                    read += batch.rows.count
+                    try upserter.finish()
                 }
-                try upserter.finish()
+                if bulk {
+                    try DeferredIndexes(database: database).withoutSecondaryIndexesOrForeignKeys(
+                        of: kind.table, writeAll)
+                    try database.checkForeignKeys(in: [kind.table])
+                } else {
+                    try writeAll()
+                }
+                try AccountDirectory(database: database).recordImport(
+                    kind: kind.rawValue, file: name, rowsRead: read, rowsWritten: upserter.written,
+                    at: ISO8601DateFormatter().string(from: Date()))
+                return (read, upserter.written)
             }
-            if try isBulk(path: path, table: kind.table) {
-                try DeferredIndexes(database: database).withoutSecondaryIndexesOrForeignKeys(of: kind.table, writeAll)
-            } else {
-                try writeAll()
-            }
-            try AccountDirectory(database: database).recordImport(
-                kind: kind.rawValue, file: name, rowsRead: read, rowsWritten: upserter.written,
-                at: ISO8601DateFormatter().string(from: Date()))
-            return (read, upserter.written)
         }
         return ImportSummary(kind: kind, rowsRead: read, rowsWritten: written)
     }
@@ -80,6 +85,15 @@ public struct Importer {
     private struct MappedBatch {
         let rows: [RecordMapper.Row]
         let bytesRead: Int
+    }
+
+    /// Runs a bulk import's transaction with SQLite's foreign key checks off: every row's account comes from the
+    /// account directory, and the table is checked once before the commit (`checkForeignKeys`), as after a sync.
+    ///
+    /// Each checked insert probed `accounts`, and made SQLite keep a statement journal of every page the row touched
+    /// (a copy into memory, and its allocations): importing M's invoices (1.24M rows) took 0.9x the time without.
+    private func withoutForeignKeyChecks<T>(if bulk: Bool, _ body: () throws -> T) throws -> T {
+        bulk ? try database.withoutForeignKeyChecks(body) : try body()
     }
 
     /// How many rows the reading thread maps before handing them over.
