@@ -39,6 +39,14 @@ public final class Database {
     /// the file it touched counted in its memory, against 478 MB unmapped, in the same 77 s.
     static let mappedBytes: Int64 = 1 << 40
 
+    /// The page size of a new database file, four times SQLite's default.
+    ///
+    /// A sync or an import writes each page to the WAL and copies it back, a `pwrite` and a `pread` per page. At
+    /// 4 KiB a Stripe sync of M's size (a 1.8 GB file) spent 12.6 s in the kernel; at 16 KiB 7.4 s, for 0.86x the
+    /// wall time (paired). M's invoices imported in 0.86x the time; the scores on M took the same within the spread.
+    /// Only new files get it: SQLite keeps an existing file's page size, and reads it as it is.
+    static let pageBytes = 16_384
+
     /// The size the WAL file is truncated to after a checkpoint, so one bulk import does not leave a huge file.
     public static let walSizeLimitBytes = 64 << 20
 
@@ -76,6 +84,7 @@ public final class Database {
         connection = .sqlite(handle)
         self.path = path
         sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
+        try execute("PRAGMA page_size = \(Self.pageBytes)")  // a new file's; an existing one keeps its own
         try execute("PRAGMA journal_mode = WAL")
         try execute("PRAGMA synchronous = NORMAL")
         try execute("PRAGMA foreign_keys = ON")
@@ -204,12 +213,20 @@ public final class Database {
         try execute(engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN")
     }
 
-    /// Lets the WAL grow to `pages` pages (SQLite's default is 1,000) before they are copied back into the database.
+    /// Lets the WAL grow to about `bytes` before its pages are copied back into the database (SQLite's default is
+    /// 1,000 pages, whatever their size).
     ///
     /// A sync sets it high: an index page rewritten by many transactions is then copied back once, not each time.
-    public func checkpointEvery(pages: Int) throws {
+    public func checkpointEvery(bytes: Int) throws {
         guard engine == .sqlite else { return }
-        try execute("PRAGMA wal_autocheckpoint = \(pages)")
+        let pageBytes = try makeStatement("PRAGMA page_size").map { Int($0.integer(0)) }.first ?? Self.pageBytes
+        try execute("PRAGMA wal_autocheckpoint = \(max(1, bytes / pageBytes))")
+    }
+
+    /// Puts SQLite's own checkpoint interval back: every 1,000 pages.
+    public func checkpointAtDefault() throws {
+        guard engine == .sqlite else { return }
+        try execute("PRAGMA wal_autocheckpoint = 1000")
     }
 
     /// The rowid of the last inserted row on SQLite (0 on PostgreSQL, where `RETURNING` says it).

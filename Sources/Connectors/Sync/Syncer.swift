@@ -3,15 +3,14 @@ import Store
 
 /// Syncs configured sources into the database, one at a time under the sync lock, then links identities.
 public struct Syncer {
-    /// WAL pages (4 KiB each) a sync lets accumulate before they are copied back: 16 MiB.
+    /// How much WAL a sync lets accumulate before its pages are copied back: 16 MiB.
     ///
     /// SQLite checkpoints only when a transaction commits, so the WAL still grows within a run of pages
     /// (`PageTransactions`, 4 s: about 280 MB at M's size) and is copied back and cut to `journal_size_limit` at its
     /// commit; keeping the file at that size instead was no faster (1.03x, paired). 256 MiB made a 10k-account Stripe
     /// sync append 185 MB of frames (the kernel zeroing each new block) and copy back 170 MB on close, and took 1.09x
-    /// this size's time (paired); SQLite's default of 1,000 pages is as fast here but syncs the disk four times as
-    /// often.
-    static let checkpointPages = 4_096
+    /// this size's time (paired); 4 MiB was as fast here but synced the disk four times as often.
+    static let checkpointBytes = 16 << 20
     private let database: Database
     private let options: HTTPOptions
 
@@ -32,8 +31,8 @@ public struct Syncer {
     ) throws -> [SyncLogEntry] {
         let lock = try ProcessLock.sync(database: database)
         defer { withExtendedLifetime(lock) {} }
-        try database.checkpointEvery(pages: Self.checkpointPages)
-        defer { try? database.checkpointEvery(pages: 1_000) }
+        try database.checkpointEvery(bytes: Self.checkpointBytes)
+        defer { try? database.checkpointAtDefault() }
         let states = SyncStateStore(database: database)
         // Listings write tables in bulk: their secondary indexes are built once afterwards, not row by row.
         let indexes = DeferredIndexes(database: database)
