@@ -85,15 +85,17 @@ public struct DeferredIndexes {
     ///
     /// A row whose parent is missing fails it, and everything stays noted.
     ///
-    /// The builds sort on two threads in 32 MiB and then temporary files, so memory stays bounded however big the
-    /// tables are.
+    /// The builds sort on two threads in runs of a few MiB merged through temporary files, so memory stays bounded
+    /// however big the tables are. Small runs sort faster too (they stay in the processor's caches): the three indexes
+    /// of a synced M (1.1M invoices, 1.2M payments) took 1.7 s to build with a 2 MiB cache, 3.3 s with 32 MiB and
+    /// 4.7 s with 128 MiB (sqlite3 shell). SQLite makes each run at least 250 pages whatever the cache.
     @discardableResult
     public func restore() throws -> Int {
         guard try pending() > 0 else { return 0 }
         if database.engine == .sqlite {
             try database.execute("PRAGMA temp_store = FILE")
             try database.execute("PRAGMA threads = 2")
-            try database.execute("PRAGMA cache_size = -32768")  // the sort's memory too: 32 MiB, then temporary files
+            try database.execute("PRAGMA cache_size = -2048")  // the sort's memory too
         }
         defer {
             if database.engine == .sqlite {
