@@ -1,3 +1,4 @@
+import Foundation
 import ScoreKit
 
 /// The details that every result of a run ends with, stored once on the run (`score_runs.shared_details`) instead of on
@@ -34,9 +35,24 @@ public enum SharedDetails {
         switch (lhs, rhs) {
         case (.integer(let left), .integer(let right)): left == right
         case (.number(let left), .number(let right)): left.bitPattern == right.bitPattern
-        case (.text(let left), .text(let right)): left.utf8.elementsEqual(right.utf8)
+        case (.text(let left), .text(let right)): sameBytes(left, right)
         default: false
         }
+    }
+
+    /// Whether two strings are the same UTF-8 bytes, by one `memcmp`, or none when they share their storage.
+    ///
+    /// A module's shared details are mostly the very same string on every result; iterating both `utf8` views was 6%
+    /// of a clv run on M.
+    private static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        let compared = lhs.utf8.withContiguousStorageIfAvailable { left in
+            rhs.utf8.withContiguousStorageIfAvailable { right -> Bool in
+                guard let leftBytes = left.baseAddress, let rightBytes = right.baseAddress else { return left.isEmpty }
+                return leftBytes == rightBytes || memcmp(leftBytes, rightBytes, left.count) == 0
+            }
+        }
+        return (compared ?? nil) ?? lhs.utf8.elementsEqual(rhs.utf8)
     }
 
     private static func commonSuffixCount(
@@ -46,7 +62,7 @@ public enum SharedDetails {
         while count < limit, count < lhs.count, count < rhs.count {
             let left = lhs[lhs.count - 1 - count]
             let right = rhs[rhs.count - 1 - count]
-            guard left.name.utf8.elementsEqual(right.name.utf8), same(left.value, right.value) else { break }
+            guard sameBytes(left.name, right.name), same(left.value, right.value) else { break }
             count += 1
         }
         return count

@@ -191,6 +191,14 @@ func theDetailsEveryResultEndsWithAreStoredOnceOnTheRunAndReadBackInTheirPlace(e
         accountID: "f", value: 1, band: "A", components: [], details: [("x", .text("cafe\u{301}"))])
     #expect(SharedDetails.suffix(of: [composed, decomposed]).isEmpty)
     #expect(SharedDetails.suffix(of: [composed, composed]).count == 1)
+    // Text made apart (storage of its own) is shared when its bytes are the same, and not when one byte differs.
+    let sentence = { (last: Character) in String(repeating: "fitted on 92k accounts; ", count: 8) + String(last) }
+    let made = ["a", "a", "b"].map {
+        ScoredAccount(
+            accountID: $0, value: 1, band: "A", components: [], details: [("fit", .text(sentence(Character($0))))])
+    }
+    #expect(SharedDetails.suffix(of: Array(made.prefix(2))).count == 1)
+    #expect(SharedDetails.suffix(of: made).isEmpty)
     let nan = ScoredAccount(accountID: "d", value: 1, band: "A", components: [], details: [("x", .number(.nan))])
     #expect(SharedDetails.suffix(of: [nan, nan]).count == 1)
     #expect(SharedDetails.ownCount(of: nan.details, shared: SharedDetails.suffix(of: [nan])) == 0)
