@@ -67,12 +67,7 @@ public struct ScoreRunner {
                     scoreName: score.name, module: score.module, configHash: score.configurationHash,
                     configuration: score.canonicalConfiguration, asOf: asOf.description, kind: kind)
                 let writer = try store.resultWriter(runID: runID, sharedDetails: SharedDetails.suffix(of: scores))
-                for (position, result) in scores.enumerated() {
-                    guard let rowID = rowByID[result.accountID] else { continue }
-                    try writer.add(
-                        accountRowID: rowID, position: position + 1, value: result.value, band: result.band,
-                        components: result.components, details: result.details)
-                }
+                try writer.addAll(scores, rowIDs: scores.map { rowByID[$0.accountID] })
                 try writer.finish()
                 try store.finish(runID: runID, accountCount: scores.count)
                 return runID
