@@ -2,7 +2,7 @@ import Foundation
 
 /// Results encoded on one thread and inserted on another, at most `limit` waiting between them.
 ///
-/// The encoder stops when the inserter gives up (`cancel`), and a failure to encode reaches the inserter after the
+/// The encoder stops when the inserter gives up (`cancelAndWait`), and a failure to encode reaches the inserter after the
 /// results before it.
 final class ResultHandoff<Item> {
     private let condition = NSCondition()
@@ -11,7 +11,6 @@ final class ResultHandoff<Item> {
     private var ended = false
     private var failure: Error?
     private var cancelled = false
-    private var encoderDone = false
 
     init(limit: Int) { self.limit = limit }
 
@@ -31,7 +30,6 @@ final class ResultHandoff<Item> {
         condition.lock()
         ended = true
         failure = error
-        encoderDone = true
         condition.broadcast()
         condition.unlock()
     }
@@ -55,7 +53,7 @@ final class ResultHandoff<Item> {
         condition.lock()
         cancelled = true
         condition.broadcast()
-        while !encoderDone { condition.wait() }
+        while !ended { condition.wait() }
         condition.unlock()
     }
 }
