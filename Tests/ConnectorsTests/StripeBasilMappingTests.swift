@@ -149,3 +149,42 @@ func basilSubscriptionFieldsMapToItsStart(_ field: StripeField) throws {
     subscription = try setting(subscription, ["canceled_at"], json: "1751673600")
     #expect(try StripeRows.of(subscription, links: StripeInvoiceLinks())?.filed.count == 1)
 }
+
+/// A page's charges are looked up at once: each its own invoice, other objects and unlinked charges nil; while an
+/// invoice payments listing reads, the page waits for the link it lacks, and once the listing ends it waits no more.
+@Test func aPageOfChargesFindsItsInvoicesAtOnceWaitingOnlyWhileTheLinksAreRead() throws {
+    let links = StripeInvoiceLinks()
+    var payment = try setting(try stripeFixture("invoice_payment"), ["invoice"], json: #""in_1""#)
+    payment = try setting(payment, ["payment", "payment_intent"], json: #""pi_1""#)
+    #expect(try links.add(payment))
+    let linked = try setting(try stripeFixture("charge"), ["payment_intent"], json: #""pi_1""#)
+    let later = try setting(try stripeFixture("charge"), ["payment_intent"], json: #""pi_2""#)
+    // An invoice is not a charge: its own id is not looked up as one, even when a link names it.
+    var invoice = try setting(try stripeFixture("invoice_payment"), ["invoice"], json: #""in_x""#)
+    invoice = try setting(invoice, ["payment"], json: #"{"type":"charge","charge":"in_9"}"#)
+    #expect(try links.add(invoice))
+    let notACharge: [String: Any] = ["id": "in_9", "object": "invoice"]
+    let page = [linked, notACharge, later]
+
+    let now = links.invoices(of: page, waiting: false)
+    #expect(now.invoices == ["in_1", nil, nil])
+    #expect(!now.linked)
+
+    links.listing(ended: false)
+    var second = try setting(try stripeFixture("invoice_payment"), ["invoice"], json: #""in_2""#)
+    second = try setting(second, ["payment", "payment_intent"], json: #""pi_2""#)
+    let reader = Thread { [second] in
+        Thread.sleep(forTimeInterval: 0.2)
+        _ = try? links.add(second)
+    }
+    reader.start()
+    let waited = links.invoices(of: page, waiting: true)
+    #expect(waited.invoices == ["in_1", nil, "in_2"])
+    #expect(waited.linked)
+
+    links.listing(ended: true)
+    let unlinked = try setting(try stripeFixture("charge"), ["payment_intent"], json: #""pi_3""#)
+    let ended = links.invoices(of: [unlinked], waiting: true)
+    #expect(ended.invoices == [nil])
+    #expect(!ended.linked)
+}

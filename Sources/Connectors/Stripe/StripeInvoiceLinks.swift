@@ -11,7 +11,7 @@ import Foundation
 /// storing and looking them up was a tenth of a 10k-account sync's CPU.
 ///
 /// While an invoice payments listing reads into it, a charges listing can wait for the links of a page's charges
-/// (`waitForLinks`): each page of links read wakes it.
+/// (`invoices(of:waiting:)`): each page of links read wakes it.
 final class StripeInvoiceLinks: @unchecked Sendable {
     private let condition = NSCondition()
     private var links = CompactStringMap()
@@ -42,16 +42,23 @@ final class StripeInvoiceLinks: @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// Waits until every one of `charges` has its invoice among the links (true), or the listing reading them has
-    /// ended without linking them all (false: it failed, or a charge pays no invoice).
-    func waitForLinks(of charges: [[String: Any]]) -> Bool {
-        var waiting = charges.compactMap(Self.paymentKey)
+    /// The invoice each of a page's `objects` pays, nil for one that is not a charge or has no link, looked up once
+    /// for the page; `linked` says whether every charge among them has one.
+    ///
+    /// With `waiting`, first waits until every charge has its invoice among the links, or the listing reading them has
+    /// ended (a charge then left unlinked pays no invoice, or the listing failed).
+    func invoices(of objects: [[String: Any]], waiting: Bool) -> (invoices: [String?], linked: Bool) {
+        let keys = objects.map { $0["object"] as? String == "charge" ? Self.paymentKey(of: $0) : nil }
         condition.lock()
         defer { condition.unlock() }
+        var invoices = [String?](repeating: nil, count: keys.count)
+        var unlinked = Array(keys.indices.filter { keys[$0] != nil })
         while true {
-            waiting.removeAll { links.value(of: $0) != nil }
-            if waiting.isEmpty { return true }
-            if complete { return false }
+            unlinked.removeAll { index in
+                invoices[index] = keys[index].flatMap(links.value(of:))
+                return invoices[index] != nil
+            }
+            if unlinked.isEmpty || !waiting || complete { return (invoices, unlinked.isEmpty) }
             condition.wait()
         }
     }

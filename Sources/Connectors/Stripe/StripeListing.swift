@@ -122,13 +122,17 @@ extension StripeSource {
                 }
                 // Once the invoice payments listing has ended, its error, if it failed, is the stream's: no charge is
                 // written without its invoice for want of a link a resumed listing would not look for again.
-                if let listing = reading, !links.waitForLinks(of: page.records.map(\.object)) || !hasMore {
+                let objects = page.records.map(\.object)
+                // Looked up under the same lock that says the listing has ended: a charge unlinked then stays unlinked.
+                let found = links.invoices(of: objects, waiting: reading != nil)
+                if let listing = reading, !found.linked || !hasMore {
                     _ = try listing.next()
                     reading = nil
                 }
-                let mapped = try page.records.map { record -> Listed.Record in
+                let mapped = try page.records.enumerated().map { number, record -> Listed.Record in
                     do {
-                        return Listed.Record(rows: try StripeRows.of(record.object, links: links), raw: record.raw)
+                        return Listed.Record(
+                            rows: try StripeRows.of(record.object, invoice: found.invoices[number]), raw: record.raw)
                     } catch let outOfRange as OutOfRange {
                         return Listed.Record(rows: nil, raw: record.raw, leftOut: (outOfRange, record.object))
                     } catch let missing as MissingField {

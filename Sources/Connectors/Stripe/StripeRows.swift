@@ -30,6 +30,11 @@ enum StripeRows {
     ///
     /// Throws when a field a row needs is missing.
     static func of(_ object: [String: Any], links: StripeInvoiceLinks) throws -> StripeRows? {
+        try of(object, invoice: object["object"] as? String == "charge" ? links.invoice(of: object) : nil)
+    }
+
+    /// The rows of `object`, a charge's invoice already looked up (`StripeInvoiceLinks.invoices(of:waiting:)`).
+    static func of(_ object: [String: Any], invoice: String?) throws -> StripeRows? {
         guard let id = object["id"] as? String else { return nil }
         let kind = object["object"] as? String
         if kind == "customer" { return .customer(id: id, try StripeMapping.account(object)) }
@@ -56,7 +61,7 @@ enum StripeRows {
         case "invoice":
             return .filed(customer: customer, [(id, try StripeMapping.invoice(object, account: 0))])
         case "charge":
-            let row = try StripeMapping.payment(object, invoice: try links.invoice(of: object), account: 0)
+            let row = try StripeMapping.payment(object, invoice: invoice, account: 0)
             return .filed(customer: customer, [(id, row)])
         default:
             return nil
