@@ -23,8 +23,6 @@ public final class Database {
     /// What `init` was given, password included, to open another connection to the same place.
     private let location: String
     private var statements: [String: Statement] = [:]
-    /// Set while commits are checkpointed on another thread (`checkpointInBackground`).
-    private var backgroundCheckpoints: BackgroundCheckpoints?
     /// The per-account records written in the open transaction, for PostgreSQL's moved-record deletion.
     let movedRecords = MovedRecords()
 
@@ -99,7 +97,6 @@ public final class Database {
     }
 
     deinit {
-        backgroundCheckpoints?.stop()
         statements.removeAll()
         if case .sqlite(let handle) = connection { sqlite3_close_v2(handle) }
     }
@@ -216,19 +213,20 @@ public final class Database {
         try execute(engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN")
     }
 
-    /// Puts SQLite's own checkpoint interval back: every 1,000 pages, on this connection.
-    public func checkpointAtDefault() throws {
-        backgroundCheckpoints?.stop()
-        backgroundCheckpoints = nil
+    /// Lets the WAL grow to about `bytes` before its pages are copied back into the database (SQLite's default is
+    /// 1,000 pages, whatever their size).
+    ///
+    /// A sync sets it high: an index page rewritten by many transactions is then copied back once, not each time.
+    public func checkpointEvery(bytes: Int) throws {
         guard engine == .sqlite else { return }
-        try execute("PRAGMA wal_autocheckpoint = 1000")
+        let pageBytes = try makeStatement("PRAGMA page_size").map { Int($0.integer(0)) }.first ?? Self.pageBytes
+        try execute("PRAGMA wal_autocheckpoint = \(max(1, bytes / pageBytes))")
     }
 
-    /// Copies the WAL back on another thread after each commit (`BackgroundCheckpoints`), a commit waiting only once
-    /// the WAL is past `restartBytes`, until `checkpointAtDefault`.
-    public func checkpointInBackground(restartBytes: Int) throws {
-        guard engine == .sqlite, backgroundCheckpoints == nil else { return }
-        backgroundCheckpoints = try BackgroundCheckpoints(database: self, restartBytes: restartBytes)
+    /// Puts SQLite's own checkpoint interval back: every 1,000 pages.
+    public func checkpointAtDefault() throws {
+        guard engine == .sqlite else { return }
+        try execute("PRAGMA wal_autocheckpoint = 1000")
     }
 
     /// The rowid of the last inserted row on SQLite (0 on PostgreSQL, where `RETURNING` says it).

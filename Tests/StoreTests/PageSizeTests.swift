@@ -3,19 +3,19 @@ import Testing
 
 @testable import Store
 
-/// The page size a connection reads its file with, and its checkpoint interval in pages (0: SQLite checkpoints
-/// nothing itself).
+/// The page size a connection reads its file with, and the checkpoint interval in pages it set.
 private func pageSizeAndCheckpointPages(_ database: Database) throws -> [Int64] {
     try ["page_size", "wal_autocheckpoint"].map { pragma in
         try database.makeStatement("PRAGMA \(pragma)").map { $0.integer(0) }.first ?? 0
     }
 }
 
-@Test func aNewFileGetsLargePagesAndCheckpointsInTheBackgroundTakeSQLitesPlaceUntilStopped() throws {
+@Test func aNewFileGetsLargePagesAndTheCheckpointIntervalIsCountedInBytes() throws {
     let file = TemporaryDatabase(.sqlite)
     let database = try Database(path: file.path)
-    try database.checkpointInBackground(restartBytes: 16 << 20)
-    #expect(try pageSizeAndCheckpointPages(database) == [Int64(Database.pageBytes), 0])
+    try database.checkpointEvery(bytes: 16 << 20)
+    #expect(
+        try pageSizeAndCheckpointPages(database) == [Int64(Database.pageBytes), Int64(16 << 20 / Database.pageBytes)])
     try database.checkpointAtDefault()
     #expect(try pageSizeAndCheckpointPages(database)[1] == 1_000)
 }
@@ -30,7 +30,8 @@ private func pageSizeAndCheckpointPages(_ database: Database) throws -> [Int64] 
             == SQLITE_OK)
     sqlite3_close(handle)
     let database = try Database(path: file.path)
-    #expect(try pageSizeAndCheckpointPages(database)[0] == 4_096)
+    try database.checkpointEvery(bytes: 16 << 20)
+    #expect(try pageSizeAndCheckpointPages(database) == [4_096, 4_096])
     #expect(try database.makeStatement("SELECT a FROM kept").map { $0.integer(0) } == [7])
     withExtendedLifetime(file) {}
 }

@@ -3,14 +3,14 @@ import Store
 
 /// Syncs configured sources into the database, one at a time under the sync lock, then links identities.
 public struct Syncer {
-    /// How large the WAL grows, copied back on another thread after each commit (`BackgroundCheckpoints`), before a
-    /// commit waits for all of it to be copied back so the WAL can start again: 1 GiB.
+    /// How much WAL a sync lets accumulate before its pages are copied back: 16 MiB.
     ///
-    /// Checkpointing on the writer (every 16 MiB, after each 4 s run of pages) left a core idle for up to a second
-    /// per run at M's size, the fetching threads' queues full; in the background a sync of M's 2.5M records took
-    /// 0.94-0.96x the wall time and 2 s less kernel time (paired both ways, `-n 3`), its WAL peaking at 1.4 GB beside
-    /// a 1.7 GB file, cut back to `Database.walSizeLimitBytes` when it starts again.
-    static let walRestartBytes = 1 << 30
+    /// SQLite checkpoints only when a transaction commits, so the WAL still grows within a run of pages
+    /// (`PageTransactions`, 4 s: about 280 MB at M's size) and is copied back and cut to `journal_size_limit` at its
+    /// commit; keeping the file at that size instead was no faster (1.03x, paired). 256 MiB made a 10k-account Stripe
+    /// sync append 185 MB of frames (the kernel zeroing each new block) and copy back 170 MB on close, and took 1.09x
+    /// this size's time (paired); 4 MiB was as fast here but synced the disk four times as often.
+    static let checkpointBytes = 16 << 20
     private let database: Database
     private let options: HTTPOptions
 
@@ -31,7 +31,7 @@ public struct Syncer {
     ) throws -> [SyncLogEntry] {
         let lock = try ProcessLock.sync(database: database)
         defer { withExtendedLifetime(lock) {} }
-        try database.checkpointInBackground(restartBytes: Self.walRestartBytes)
+        try database.checkpointEvery(bytes: Self.checkpointBytes)
         defer { try? database.checkpointAtDefault() }
         let states = SyncStateStore(database: database)
         // Listings write tables in bulk: their secondary indexes are built once afterwards, not row by row.
