@@ -14,6 +14,11 @@ extension CanonicalRow {
 }
 
 extension StripeRows {
+    /// The rows of `object`, a charge's invoice looked up in `links`.
+    static func of(_ object: [String: Any], links: StripeInvoiceLinks) throws -> StripeRows? {
+        try of(object, invoice: object["object"] as? String == "charge" ? links.invoice(of: object) : nil)
+    }
+
     /// The customer a listing files the rows under; nil for a customer's own row.
     var customer: String? {
         if case .filed(let customer, _) = self { return customer }

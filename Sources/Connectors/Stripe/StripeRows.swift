@@ -9,7 +9,7 @@ enum StripeRows {
     /// Rows to file under a customer's account, each with its external id.
     case filed(customer: String, [(externalID: String, row: any AccountFiledRow)])
 
-    /// Every key `of(_:links:)` reads, at any depth of a listed object (its mapping's and the invoice links'): a
+    /// Every key `of(_:invoice:)` reads, at any depth of a listed object (its mapping's and the invoice links'): a
     /// listing parses only these (`JSONReader.list`), and a test maps every Sandbox object both ways.
     static let fields: Set<String> = [
         "id", "object", "customer", "created", "deleted",
@@ -25,15 +25,11 @@ enum StripeRows {
         "amount", "failure_code", "disputed", "amount_refunded", "payment_intent",
     ]
 
-    /// The rows of a customer, subscription, invoice or charge (its invoice found in `links`); nil for other objects,
-    /// objects without an id, and charges without a customer (a guest payment belongs to no account).
+    /// The rows of a customer, subscription, invoice or charge (`invoice`: the one the charge pays, looked up by the
+    /// caller); nil for other objects, objects without an id, and charges without a customer (a guest payment belongs
+    /// to no account).
     ///
     /// Throws when a field a row needs is missing.
-    static func of(_ object: [String: Any], links: StripeInvoiceLinks) throws -> StripeRows? {
-        try of(object, invoice: object["object"] as? String == "charge" ? links.invoice(of: object) : nil)
-    }
-
-    /// The rows of `object`, a charge's invoice already looked up (`StripeInvoiceLinks.invoices(of:waiting:)`).
     static func of(_ object: [String: Any], invoice: String?) throws -> StripeRows? {
         guard let id = object["id"] as? String else { return nil }
         let kind = object["object"] as? String

@@ -178,8 +178,8 @@ public struct StripeSource {
             }
             return try writeRecord(try fetch("/v1/charges/\(charge)", what: "\(name) charge \(charge)"))
         }
-        if object["object"] as? String == "charge" { _ = try invoice(of: object) }
-        guard let rows = try StripeRows.of(object, links: links) else { return .unchanged }
+        let paid = object["object"] as? String == "charge" ? try invoice(of: object) : nil
+        guard let rows = try StripeRows.of(object, invoice: paid) else { return .unchanged }
         return try write(rows, raw: given ?? CanonicalJSON.bytes(object)[...])
     }
 
