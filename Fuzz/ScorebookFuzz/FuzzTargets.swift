@@ -42,7 +42,8 @@ enum FuzzTarget: String, CaseIterable {
             let links = StripeInvoiceLinks()
             for record in Self.records(bytes, "data") {
                 _ = try? links.add(record)
-                _ = try? StripeRows.of(record, links: links)
+                _ = try? StripeRows.of(
+                    record, invoice: record["object"] as? String == "charge" ? links.invoice(of: record) : nil)
             }
         case .hubspotPage:
             for record in Self.records(bytes, "results") {
