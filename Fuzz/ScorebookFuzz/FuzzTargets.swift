@@ -39,12 +39,12 @@ enum FuzzTarget: String, CaseIterable {
             _ = try? JSONReader.parse(bytes)
             _ = try? JSONReader.list(bytes, listKey: "data")
         case .stripePage:
+            // As a listing maps a page: its invoice payments noted, then every record's invoice looked up at once.
+            let records = Self.records(bytes, "data")
             let links = StripeInvoiceLinks()
-            for record in Self.records(bytes, "data") {
-                _ = try? links.add(record)
-                _ = try? StripeRows.of(
-                    record, invoice: record["object"] as? String == "charge" ? links.invoice(of: record) : nil)
-            }
+            _ = try? links.add(contentsOf: records)
+            let found = links.invoices(of: records, waiting: false)
+            for (record, invoice) in zip(records, found.invoices) { _ = try? StripeRows.of(record, invoice: invoice) }
         case .hubspotPage:
             for record in Self.records(bytes, "results") {
                 let properties = record["properties"] as? [String: Any] ?? record

@@ -16,7 +16,7 @@ extension CanonicalRow {
 extension StripeRows {
     /// The rows of `object`, a charge's invoice looked up in `links`.
     static func of(_ object: [String: Any], links: StripeInvoiceLinks) throws -> StripeRows? {
-        try of(object, invoice: object["object"] as? String == "charge" ? links.invoice(of: object) : nil)
+        try of(object, invoice: links.invoices(of: [object], waiting: false).invoices[0])
     }
 
     /// The customer a listing files the rows under; nil for a customer's own row.
