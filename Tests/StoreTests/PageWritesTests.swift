@@ -55,7 +55,8 @@ private func page(_ writes: PageWrites, account: Int64, cents: Int64, endCents: 
     let (first, _) = try twoAccountsAndAContact(database)
     let writes = PageWrites(database: database)
     let hostile = Array(#"{"name":"tab\there, newline\n, backslash \\ and \"quotes\""}"#.utf8)
-    let account = AccountRow(name: "Tab\tand\nnewline")
+    let hostileName = "Tab\tand\nnewline, \"quotes\", back\\slash, \u{1} \u{7F} \u{2028} 🦊 {\"x\":[null]}"
+    let account = AccountRow(name: hostileName, employees: Int64.max)
     try writes.add(account, source: "billing", externalID: "c1", raw: hostile[...], record: 0)
     try writes.add(mrr(first, 100), source: "billing", externalID: "s1", raw: hostile[...], record: 1)
     #expect(try writes.finish() == [0: .inserted, 1: .inserted])
@@ -63,6 +64,23 @@ private func page(_ writes: PageWrites, account: Int64, cents: Int64, endCents: 
         "SELECT raw FROM accounts WHERE external_id = 'c1' UNION ALL SELECT raw FROM mrr_changes"
     ).map { $0.text(0) ?? "" }
     #expect(stored == [String(decoding: hostile, as: UTF8.self), String(decoding: hostile, as: UTF8.self)])
-    let name = try database.makeStatement("SELECT name FROM accounts WHERE external_id = 'c1'").map { $0.text(0) }
-    #expect(name == ["Tab\tand\nnewline"])
+    let named = try database.makeStatement("SELECT name, employees FROM accounts WHERE external_id = 'c1'")
+        .map { "\($0.text(0) ?? "") \($0.integer(1))" }
+    #expect(named == ["\(hostileName) \(Int64.max)"])
+}
+
+@Test(arguments: Engine.allCases) func aPagesRealsComeBackToTheLastBit(engine: Engine) throws {
+    let file = TemporaryDatabase(engine)
+    let database = try Database(path: file.path)
+    let (first, _) = try twoAccountsAndAContact(database)
+    let writes = PageWrites(database: database)
+    let answers = [0.1 + 0.2, 1e-310, -Double.greatestFiniteMagnitude, 4.35]
+    for (number, answer) in answers.enumerated() {
+        let row = AssessmentRow(
+            accountID: first, item: "item \(number)", answer: answer, author: nil, assessedDate: "2026-01-01")
+        try writes.add(row, source: "manual", externalID: "a\(number)", raw: Array("{}".utf8)[...], record: number)
+    }
+    #expect(try writes.finish().count == answers.count)
+    let stored = try database.makeStatement("SELECT answer FROM assessments ORDER BY external_id").map { $0.double(0) }
+    #expect(stored == answers)
 }
