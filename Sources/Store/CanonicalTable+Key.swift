@@ -12,9 +12,9 @@ extension CanonicalTable {
 
     /// On PostgreSQL, deletes the rows of records that moved to another account at their source.
     ///
-    /// `incoming` is a `VALUES` list or a staging table with `source`, `external_id` and `account_id`; its rows under
-    /// any other account go, which the account in the key would otherwise keep as a second row. Nil for `accounts`
-    /// and on SQLite, whose key is the record's alone.
+    /// `incoming` is a `VALUES` list, a staging table or a named query with `source`, `external_id` and `account_id`;
+    /// its rows under any other account go, which the account in the key would otherwise keep as a second row. Nil
+    /// for `accounts` and on SQLite, whose key is the record's alone.
     func movedRowsDeletion(on engine: Engine, incoming: String) -> String? {
         guard key(on: engine).contains("account_id") else { return nil }
         return """
