@@ -71,7 +71,7 @@ final class PostgresStatement {
         let types = values.map(Self.type)
         let name = try isPersistent ? preparedName(for: types, context: context) : nil
         // libpq takes each text up to a NUL: refused, not cut short without a word.
-        if let position = values.firstIndex(where: { $0.postgresText?.utf8.contains(0) == true }) {
+        if let position = values.firstIndex(where: Self.holdsNUL) {
             throw StoreError(
                 engine: .postgres, message: "parameter \(position + 1) holds a NUL byte, which PostgreSQL text cannot",
                 context: context)
@@ -92,6 +92,13 @@ final class PostgresStatement {
         try connection.check(result, context: context)
         prepared[types] = name
         return name
+    }
+
+    /// Whether text holds a NUL byte, found by `memchr` over its UTF-8 (a sync page's rows are one parameter of
+    /// about 100 KB; read a byte at a time through its UTF-8 view, that was 1.7% of an M-size sync's samples).
+    private static func holdsNUL(_ value: SQLValue) -> Bool {
+        guard case .text(var text) = value else { return false }
+        return text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
     }
 
     private static func type(_ value: SQLValue) -> Oid {
