@@ -24,6 +24,10 @@ import Testing
     #expect(parsed[1]["share"] as? String == "-Infinity")
 }
 
-@Test func noRowsAreAnEmptyArray() {
-    #expect(RecordsetRows(columns: ["source"]).json == "[]")
+@Test func noRowsAreAnEmptyArrayAndARowOfNoValuesAnEmptyObject() {
+    var rows = RecordsetRows(columns: ["source"])
+    #expect(rows.json == "[]")
+    rows.endRow()
+    rows.endRow()
+    #expect(rows.json == "[{},{}]")
 }

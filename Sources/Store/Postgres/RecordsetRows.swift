@@ -34,8 +34,9 @@ struct RecordsetRows {
         if written == nil { Array(text).withUnsafeBufferPointer { writer.string(utf8: $0) } }
     }
 
-    /// Ends the current row.
+    /// Ends the current row (a row of no values is `{}`).
     mutating func endRow() {
+        if fieldsInRow == 0 { openRow() }
         writer.raw("}")
         fieldsInRow = 0
         count += 1
@@ -44,8 +45,10 @@ struct RecordsetRows {
     /// The rows' JSON text.
     var json: String { String(decoding: writer.bytes + Array("]".utf8), as: UTF8.self) }
 
+    private mutating func openRow() { writer.raw(count == 0 ? "{" : ",{") }
+
     private mutating func member() {
-        if fieldsInRow == 0 { writer.raw(count == 0 ? "{" : ",{") } else { writer.raw(",") }
+        if fieldsInRow == 0 { openRow() } else { writer.raw(",") }
         writer.raw(utf8: keys[fieldsInRow])
         fieldsInRow += 1
     }
