@@ -10,6 +10,8 @@ public final class PageWrites {
     private let database: Database
     private var upserters: [CanonicalTable: Upserter] = [:]
     private var gathered: [CanonicalTable: Gathered] = [:]
+    /// Each table's merge, its text made once (the statement itself is planned afresh each time: `send`).
+    private var merges: [CanonicalTable: String] = [:]
     /// Each record's first row that was inserted or changed, by the record's number in the page.
     private var changes: [Int: (row: Int, outcome: Upserter.Outcome)] = [:]
     private var rowsAdded = 0
@@ -80,8 +82,11 @@ public final class PageWrites {
         guard let batch = gathered.removeValue(forKey: table), batch.rows.count > 0 else { return }
         // Planned afresh each time, for the table as it is: a plan kept from the first pages, when the table was
         // small, found moved records by reading the whole table (a 10k-account sync took 32.7 s instead of 10).
-        let merge = try database.makeStatement(
-            table.mergeFromRecordset(returning: ["source", "external_id"], select: "source, external_id, inserted"))
+        let sql =
+            merges[table]
+            ?? table.mergeFromRecordset(returning: ["source", "external_id"], select: "source, external_id, inserted")
+        merges[table] = sql
+        let merge = try database.makeStatement(sql)
         try merge.forEach([.text(batch.rows.json)]) { written in
             let key = Key(source: written.text(0) ?? "", externalID: written.text(1) ?? "")
             guard let origin = batch.origins[key] else { return }

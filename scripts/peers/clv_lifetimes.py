@@ -2,8 +2,9 @@
 """The `lifetimes` peer for the clv benchmark: the same paid invoices, BG/NBD + Gamma-Gamma, 90-day value.
 
 Usage: clv_lifetimes.py INVOICES.csv AS_OF [EXPLAINED.json]   (run under /usr/bin/time for memory)
-  EXPLAINED.json, one account's `scorebook explain clv ACCOUNT --format json`, makes lifetimes judge scorebook's fit:
-  lifetimes' own BG/NBD likelihood (no penalty) at both fits, and that account's facts and expected purchases.
+  EXPLAINED.json, one account's `scorebook explain clv ACCOUNT --format json`, makes lifetimes judge scorebook's fit
+  first: its own BG/NBD and Gamma-Gamma losses (no penalty) at both fits, and that account's facts, expected purchases
+  and spend with scorebook's parameters. The last line is lifetimes' own fit.
 """
 import json
 import sys
@@ -35,7 +36,8 @@ for penalizer in (0.0, 0.001):
 expected = bgf.conditional_expected_number_of_purchases_up_to_time(90, summary["frequency"], summary["recency"], summary["T"])
 spend = ggf.conditional_expected_average_profit(summary["frequency"], summary["monetary_value"] / 100)
 value = expected * spend
-print(f"lifetimes (penalizer {penalizer}): {len(summary)} accounts, r={bgf.params_['r']:.4f} alpha={bgf.params_['alpha']:.4f} "
+# lifetimes' own fit, printed last (the judgment below puts scorebook's parameters into the fitters).
+fitted = (f"lifetimes (penalizer {penalizer}): {len(summary)} accounts, r={bgf.params_['r']:.4f} alpha={bgf.params_['alpha']:.4f} "
       f"a={bgf.params_['a']:.4f} b={bgf.params_['b']:.4f} p={ggf.params_['p']:.4f} q={ggf.params_['q']:.4f} "
       f"v={ggf.params_['v']:.4f} mean value {value.mean():.2f} in {time.time() - start:.2f} s")
 
@@ -68,3 +70,5 @@ if len(sys.argv) > 3:
           f"90-day purchases {purchases:.10f} (scorebook {ours['expected_purchases']:.10f}) and spend {spend:.10f} "
           f"(scorebook {ours['expected_average_value']:.10f}); lifetimes' unpenalised losses at scorebook's fit "
           f"{purchases_ours:.6f} and {spend_ours:.6f}, at its own {purchases_theirs:.6f} and {spend_theirs:.6f}")
+
+print(fitted)

@@ -43,7 +43,7 @@ struct RecordsetRows {
     }
 
     /// The rows' JSON text.
-    var json: String { String(decoding: writer.bytes + Array("]".utf8), as: UTF8.self) }
+    var json: String { String(decoding: writer.bytes, as: UTF8.self) + "]" }
 
     private mutating func openRow() { writer.raw(count == 0 ? "{" : ",{") }
 
